@@ -1,0 +1,48 @@
+# Klantgericht in Python: two commands.
+#   make start   set up (first time only) and open JupyterLab on the start notebook
+#   make test    set up (first time only) and run every test
+# Setting up is idempotent: a second run only checks the stamp file and goes on.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.klantlib-installed
+UV_VERSION := 0.13.9
+# JupyterLab refuses to run as root unless told so (CI machines and containers run as root).
+ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+
+.PHONY: setup start test bench data nav lock clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 of nieuwer is nodig, maar $(PYTHON) is Python " + sys.version.split()[0] + ". Installeer een nieuwere Python of roep aan met: make PYTHON=python3.11 ...")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --compile-bytecode -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
+	touch $@
+
+start: setup
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start_hier.ipynb
+
+test: setup
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+bench: setup
+	$(BIN)/python benchmarks/run_all.py
+
+# Regenerate the shipped datasets (deterministic: the files only change when the generator does).
+data: setup
+	$(BIN)/python data/generate.py
+
+# Regenerate the index and the navigation cells of the notebooks.
+nav: setup
+	$(BIN)/python -m klantlib.navigation
+
+# Re-pin every transitive dependency after a change in pyproject.toml.
+lock:
+	$(BIN)/uv pip compile --quiet --python-version 3.11 --universal --all-extras pyproject.toml -o requirements.lock
+
+clean:
+	rm -rf $(VENV) build dist

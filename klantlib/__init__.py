@@ -1,0 +1,61 @@
+"""klantlib: the models of customer-centric organisation ("klantgericht organiseren").
+
+One module per model, each a set of pure functions (DataFrame in, DataFrame out):
+
+- :mod:`klantlib.data`: the shipped datasets and reading a student's own file.
+- :mod:`klantlib.rfm`: the 80/20 rule, RFM and the customer relations assessment matrix (§1.3).
+- :mod:`klantlib.servqual`: SERVQUAL and the gap model (§1.4, §2.2).
+
+Notebook machinery lives apart from the computing code and is imported only
+when used, so ``import klantlib`` costs little more than ``import pandas``:
+
+- :mod:`klantlib.formatting`: numbers the Dutch way (``€ 1.234,50``, ``12,5%``).
+- :mod:`klantlib.plotting`: the house style and the lecture-hall presentation mode.
+- :mod:`klantlib.selfcheck`: feedback and hints on exercises without giving the answer away.
+- :mod:`klantlib.widgets`: interactive explorations (ipywidgets).
+- :mod:`klantlib.notebook`: the environment check every notebook starts with.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from klantlib.data import (
+    list_datasets,
+    load_dataset,
+    read_table,
+)
+from klantlib.errors import KlantDataError, KlantDataWarning
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "KlantDataError",
+    "KlantDataWarning",
+    "list_datasets",
+    "load_dataset",
+    "read_table",
+    "__version__",
+]
+
+_LAZY_MODULES = {
+    "formatting",
+    "navigation",
+    "notebook",
+    "plotting",
+    "rfm",
+    "selfcheck",
+    "servqual",
+    "widgets",
+}
+
+
+def __getattr__(name: str):
+    # Import the heavier modules (matplotlib, ipywidgets) on first use only.
+    if name in _LAZY_MODULES:
+        return importlib.import_module(f"klantlib.{name}")
+    raise AttributeError(f"module 'klantlib' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | _LAZY_MODULES)

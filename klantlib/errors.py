@@ -1,0 +1,96 @@
+"""Errors and warnings that klantlib shows to students.
+
+Every message is Dutch, names the file, column and row where it can, and says
+what to change. Code that catches them can rely on the types:
+``KlantDataError`` is a ``ValueError`` and ``KlantDataWarning`` a ``UserWarning``.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+__all__ = [
+    "KlantDataError",
+    "KlantDataWarning",
+    "describe_rows",
+    "drop_invalid_rows",
+]
+
+#: How many row numbers a message lists before it says "en nog N".
+MAX_ROWS_SHOWN = 5
+
+
+class KlantDataError(ValueError):
+    """A student's data can't be used as it is; the message says why and how to fix it."""
+
+
+class KlantDataWarning(UserWarning):
+    """klantlib changed or skipped something in the data; the message says what and why."""
+
+
+def describe_rows(labels: Iterable, *, limit: int = MAX_ROWS_SHOWN) -> str:
+    """Describe row labels for a Dutch message: ``"rij 3, 7 en 9"``.
+
+    Frames from :func:`klantlib.data.read_table` carry the spreadsheet row
+    number as index (named ``"rij"``), so the labels are what a student sees in
+    Excel. Long lists are cut after ``limit`` labels.
+
+    >>> describe_rows([4])
+    'rij 4'
+    >>> describe_rows([4, 9, 12])
+    'rijen 4, 9 en 12'
+    >>> describe_rows(range(2, 20))
+    'rijen 2, 3, 4, 5, 6 en nog 13 andere'
+    """
+    labels = list(labels)
+    shown = [str(label) for label in labels[:limit]]
+    rest = len(labels) - len(shown)
+    if len(labels) == 1:
+        return f"rij {shown[0]}"
+    if rest > 0:
+        return f"rijen {', '.join(shown)} en nog {rest} andere"
+    return f"rijen {', '.join(shown[:-1])} en {shown[-1]}"
+
+
+def drop_invalid_rows(
+    frame: pd.DataFrame,
+    invalid: pd.Series | Sequence[bool],
+    reason: str,
+    *,
+    errors: str = "warn",
+    source: str | None = None,
+    fix: str | None = None,
+    stacklevel: int = 3,
+) -> pd.DataFrame:
+    """Return ``frame`` without the ``invalid`` rows, and never silently.
+
+    With ``errors="warn"`` (the default) a :class:`KlantDataWarning` says how
+    many rows were left out, which ones (the first few) and why. With
+    ``errors="raise"`` a :class:`KlantDataError` is raised instead and nothing
+    is left out.
+
+    >>> import warnings
+    >>> df = pd.DataFrame({"bedrag": [10.0, None, 5.0]})
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     kept = drop_invalid_rows(df, df["bedrag"].isna(), "het bedrag ontbreekt")
+    >>> len(kept), str(caught[0].message)
+    (2, '1 van de 3 rijen overgeslagen (rij 1): het bedrag ontbreekt.')
+    """
+    if errors not in ("warn", "raise"):
+        raise ValueError(f'errors moet "warn" of "raise" zijn, niet {errors!r}.')
+    mask = pd.Series(invalid, index=frame.index).fillna(True).astype(bool)
+    count = int(mask.sum())
+    if count == 0:
+        return frame
+    where = describe_rows(frame.index[mask.to_numpy()])
+    in_file = f" in '{source}'" if source else ""
+    if errors == "raise":
+        message = f"{count} van de {len(frame)} rijen{in_file} zijn niet bruikbaar ({where}): {reason}."
+        raise KlantDataError(message + (f" {fix}" if fix else ""))
+    message = f"{count} van de {len(frame)} rijen{in_file} overgeslagen ({where}): {reason}."
+    warnings.warn(message + (f" {fix}" if fix else ""), KlantDataWarning, stacklevel=stacklevel)
+    return frame.loc[~mask.to_numpy()]
