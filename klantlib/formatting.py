@@ -1,0 +1,117 @@
+"""Numbers the Dutch way, for tables and labels students read.
+
+Data files keep plain machine formats; only what is shown is formatted:
+a decimal comma, a dot between thousands, ``€ 1.234,50`` and ``12,5%``.
+
+>>> euro(1234.5)
+'€ 1.234,50'
+>>> percent(0.125)
+'12,5%'
+>>> number(1234567)
+'1.234.567'
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+__all__ = ["dutch_table", "euro", "number", "percent"]
+
+_MISSING = "–"
+
+
+def _is_missing(x) -> bool:
+    try:
+        return x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)) or pd.isna(x)
+    except (TypeError, ValueError):
+        return False
+
+
+def number(x, decimals: int = 0) -> str:
+    """Format a number with a decimal comma and dots between thousands.
+
+    >>> number(1234.567, 2)
+    '1.234,57'
+    >>> number(-0.5, 1)
+    '-0,5'
+    >>> number(float("nan"))
+    '–'
+    """
+    if _is_missing(x):
+        return _MISSING
+    text = f"{float(x):,.{decimals}f}"
+    if text.startswith("-") and float(text.replace(",", "")) == 0:
+        text = text[1:]  # no "-0,0"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def euro(x, decimals: int = 2) -> str:
+    """Format an amount in euros, the sign before the euro sign.
+
+    >>> euro(-12.5)
+    '-€ 12,50'
+    >>> euro(2_500_000, decimals=0)
+    '€ 2.500.000'
+    """
+    if _is_missing(x):
+        return _MISSING
+    text = number(abs(float(x)), decimals)
+    return f"-€ {text}" if float(x) < 0 and text.strip("0,.") else f"€ {text}"
+
+
+def percent(fraction, decimals: int = 1) -> str:
+    """Format a fraction (0.125) as a Dutch percentage ("12,5%").
+
+    >>> percent(0.8, 0)
+    '80%'
+    >>> percent(1 / 3)
+    '33,3%'
+    """
+    if _is_missing(fraction):
+        return _MISSING
+    return f"{number(100 * float(fraction), decimals)}%"
+
+
+def dutch_table(
+    frame: pd.DataFrame,
+    *,
+    euro_columns: Iterable[str] = (),
+    percent_columns: Iterable[str] = (),
+    decimals: Mapping[str, int] | int | None = None,
+) -> pd.DataFrame:
+    """Return a copy of ``frame`` with its numbers written the Dutch way (as text).
+
+    Meant for display only: the result holds strings, so compute first, format last.
+    Numeric columns not named in ``euro_columns`` or ``percent_columns`` get
+    ``decimals`` decimals (a number for all, or a mapping per column; default 0
+    for whole numbers and 2 otherwise).
+
+    >>> df = pd.DataFrame({"omzet": [1234.5, 99.0], "aandeel": [0.8, 0.2], "klanten": [1200, 300]})
+    >>> dutch_table(df, euro_columns=["omzet"], percent_columns=["aandeel"])
+            omzet aandeel klanten
+    0  € 1.234,50   80,0%   1.200
+    1     € 99,00   20,0%     300
+    """
+    euro_columns, percent_columns = list(euro_columns), list(percent_columns)
+    out = frame.copy()
+    for column in out.columns:
+        series = out[column]
+        if isinstance(decimals, Mapping):
+            digits = decimals.get(column)
+        else:
+            digits = decimals
+        if column in euro_columns:
+            out[column] = series.map(lambda x, d=digits: euro(x, 2 if d is None else d))
+        elif column in percent_columns:
+            out[column] = series.map(lambda x, d=digits: percent(x, 1 if d is None else d))
+        elif pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+            if digits is None:
+                whole = pd.api.types.is_integer_dtype(series) or bool(
+                    (series.dropna() % 1 == 0).all()
+                )
+                digits = 0 if whole else 2
+            out[column] = series.map(lambda x, d=digits: number(x, d))
+    return out
