@@ -151,7 +151,7 @@ def check(key: str, answer) -> Feedback:
     known mistake gets its own hint; any other wrong answer gets the next hint,
     a little more specific with every attempt. The right answer is never shown.
 
-    >>> check("start_aantal_klanten", ...)
+    >>> check("start_aantal_kopers", ...)
     Vul eerst je antwoord in: vervang de ... door je antwoord en voer de cel opnieuw uit.
     """
     q = question(key)

@@ -1,0 +1,1 @@
+"""Presentation: plots and widgets per model, kept apart from the computing code."""

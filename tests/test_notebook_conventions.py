@@ -1,0 +1,111 @@
+"""Every notebook follows the course conventions (shared docs, "Conventions for every notebook").
+
+nbval (run on every notebook by `make test`) proves that a clean restart-and-run-all
+gives the stored outputs; these tests check the shape around it.
+"""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from klantlib.navigation import COURSE, update_notebooks
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+WIDGET = "application/vnd.jupyter.widget-view+json"
+
+
+def _load(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _source(cell):
+    return "".join(cell.get("source", ""))
+
+
+def _tags(cell):
+    return cell.get("metadata", {}).get("tags", [])
+
+
+@pytest.fixture(params=NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def notebook(request):
+    return request.param, _load(request.param)
+
+
+def test_there_are_notebooks_and_all_are_in_the_course():
+    assert (ROOT / "notebooks" / "00_start_hier.ipynb") in NOTEBOOKS
+    assert {p.name for p in NOTEBOOKS} <= {c.file for c in COURSE}
+
+
+def test_title_cell(notebook):
+    path, nb = notebook
+    first = nb["cells"][0]
+    text = _source(first)
+    assert first["cell_type"] == "markdown"
+    assert text.startswith(f"# {path.name[:2]} · "), "title: '# NN · onderwerp'"
+    if not path.name.startswith("00"):
+        assert re.search(r"§\s?\d", text), "the title cell names the book's §"
+    goals = text.split("Na dit notebook kun je", 1)
+    assert len(goals) == 2, "learning goals start with 'Na dit notebook kun je'"
+    bullets = re.findall(r"^\s*[-*] ", goals[1], re.MULTILINE)
+    assert 3 <= len(bullets) <= 6, "3-5 learning goals"
+    assert re.search(r"\d+\s*minuten", text), "say how long it takes"
+
+
+def test_setup_cell_checks_the_environment(notebook):
+    _, nb = notebook
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert "setup(" in _source(code[0]), "the first code cell calls klantlib.notebook.setup()"
+
+
+def test_saved_after_restart_and_run_all(notebook):
+    _, nb = notebook
+    code = [c for c in nb["cells"] if c["cell_type"] == "code" and _source(c).strip()]
+    assert [c["execution_count"] for c in code] == list(range(1, len(code) + 1))
+    for cell in code:
+        for output in cell["outputs"]:
+            assert output["output_type"] != "error", _source(cell)
+            if output.get("name") == "stderr":
+                assert "Warning" not in "".join(output["text"]), _source(cell)
+                assert "/tmp/ipykernel" not in "".join(output["text"])
+
+
+def test_widgets_also_leave_a_static_figure(notebook):
+    _, nb = notebook
+    outputs = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
+    assert any(WIDGET in o.get("data", {}) for o in outputs), "at least one interactive widget"
+    assert any("image/png" in o.get("data", {}) for o in outputs), "a static figure in the stored output"
+
+
+def test_only_widget_cells_are_exempt_from_output_checks(notebook):
+    """Sanitize only what truly varies: a cell may skip nbval's output check only if it shows a widget."""
+    _, nb = notebook
+    for cell in nb["cells"]:
+        if "nbval-ignore-output" in _tags(cell) or "nbval-skip" in _tags(cell):
+            assert "nbval-skip" not in _tags(cell), "don't skip cells: run them"
+            assert any(WIDGET in o.get("data", {}) for o in cell["outputs"]), _source(cell)
+
+
+def test_exercises_with_self_checks_and_a_summary(notebook):
+    _, nb = notebook
+    markdown = "\n".join(_source(c) for c in nb["cells"] if c["cell_type"] == "markdown")
+    code = "\n".join(_source(c) for c in nb["cells"] if c["cell_type"] == "code")
+    assert re.search(r"^#+ .*Opdracht", markdown, re.MULTILINE)
+    assert "check(" in code
+    assert re.search(r"^#+ .*Samenvatting", markdown, re.MULTILINE)
+
+
+def test_navigation_is_generated_and_current(notebook):
+    _, nb = notebook
+    assert "navigation" in _tags(nb["cells"][-1]), "the last cell is the generated navigation"
+    assert update_notebooks(ROOT / "notebooks", check=True) == [], "run `make nav`"
+
+
+def test_offline_only(notebook):
+    _, nb = notebook
+    code = "\n".join(_source(c) for c in nb["cells"] if c["cell_type"] == "code")
+    assert not re.search(r"(sns|seaborn)\.load_dataset", code), "seaborn's datasets come from the internet"
+    assert not re.search(r"https?://", code)
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
