@@ -12,7 +12,7 @@ when used, so ``import klantlib`` costs little more than ``import pandas``:
 - :mod:`klantlib.formatting`: numbers the Dutch way (``€ 1.234,50``, ``12,5%``).
 - :mod:`klantlib.plotting`: the house style and the lecture-hall presentation mode.
 - :mod:`klantlib.selfcheck`: feedback and hints on exercises without giving the answer away.
-- :mod:`klantlib.widgets`: interactive explorations (ipywidgets).
+- :mod:`klantlib.views`: figures and interactive explorations (matplotlib, ipywidgets), one module per notebook.
 - :mod:`klantlib.notebook`: the environment check every notebook starts with.
 """
 
@@ -46,7 +46,7 @@ _LAZY_MODULES = {
     "rfm",
     "selfcheck",
     "servqual",
-    "widgets",
+    "views",
 }
 
 

@@ -1,10 +1,217 @@
-"""Placeholder: being written (shipped datasets)."""
-DATASETS: dict = {}
+"""The shipped datasets of the case company Trapper Fietsen B.V. (see ``data/README.md``).
+
+:data:`DATASETS` is the single description of every dataset and column: it
+drives the dtypes of :func:`load_dataset`, the table of :func:`list_datasets`
+and a test that checks the data card documents every column.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from klantlib.errors import KlantDataError
+
+__all__ = ["DATASETS", "Column", "Dataset", "data_folder", "list_datasets", "load_dataset"]
 
 
-def list_datasets():
-    raise NotImplementedError
+@dataclass(frozen=True)
+class Column:
+    kind: str  # id | text | category | ordered | date | datetime | int | Int64 | money
+    unit: str
+    meaning: str  # Dutch
+    order: tuple[str, ...] = ()  # the categories of an ordered column, low to high
 
 
-def load_dataset(name):
-    raise NotImplementedError
+@dataclass(frozen=True)
+class Dataset:
+    description: str  # Dutch
+    notebooks: str
+    columns: dict[str, Column]
+
+
+
+def _c(kind, unit, meaning, order=()):
+    return Column(kind, unit, meaning, tuple(order))
+
+
+LIKERT7 = "1 = helemaal oneens ... 7 = helemaal eens"
+DATASETS: dict[str, Dataset] = {
+    "klanten": Dataset(
+        "Alle klanten van Trapper Fietsen: consumenten, bedrijven en gemeenten.",
+        "00, 01, 04",
+        {
+            "klant_id": _c("id", "-", "klantnummer, koppelt alle datasets (K00001 ...)"),
+            "klanttype": _c("category", "-", "consument, zakelijk of gemeente"),
+            "naam": _c("text", "-", "naam van bedrijf of gemeente (leeg bij consumenten)"),
+            "provincie": _c("category", "-", "provincie van het (post)adres"),
+            "leeftijd": _c("Int64", "jaar", "leeftijd van een consument (leeg bij bedrijven en gemeenten)"),
+            "klant_sinds": _c("date", "datum", "datum van de eerste aankoop of registratie"),
+            "kanaalvoorkeur": _c("category", "-", "online, offline of beide"),
+            "internetgerichtheid": _c("ordered", "-", "laag, gemiddeld of hoog", ["laag", "gemiddeld", "hoog"]),
+        },
+    ),
+    "transacties": Dataset(
+        "Elke aankoopregel van 2024 en 2025; een negatief bedrag is een retour.",
+        "00, 04",
+        {
+            "transactie_id": _c("id", "-", "regelnummer (T000001 ...)"),
+            "order_id": _c("id", "-", "bestelling; één bestelling kan meerdere regels hebben"),
+            "klant_id": _c("id", "-", "klantnummer (zie klanten)"),
+            "datum": _c("date", "datum", "datum van de aankoop of retour"),
+            "categorie": _c("category", "-", "e-bike, stadsfiets, racefiets, kinderfiets, onderdelen, accessoires, onderhoud"),
+            "product": _c("text", "-", "productnaam"),
+            "aantal": _c("int", "stuks", "aantal stuks op de regel"),
+            "bedrag": _c("money", "euro incl. btw", "bedrag van de regel; negatief = retour"),
+            "kanaal": _c("category", "-", "webshop, winkel, dealer of zakelijk (fleet)"),
+        },
+    ),
+    "relatiesterkte": Dataset(
+        "Enquête naar relatiesterkte bij een steekproef van kopers: de vier drijfveren van Schijns (2000).",
+        "04",
+        {
+            "klant_id": _c("id", "-", "klantnummer (zie klanten)"),
+            "datum": _c("date", "datum", "datum van het antwoord"),
+            "attractiviteit": _c("Int64", LIKERT7, "liever met Trapper te maken dan met een ander"),
+            "overstapkosten": _c("Int64", LIKERT7, "overstappen kost moeite, geld of risico"),
+            "vertrouwen": _c("Int64", LIKERT7, "op Trapper kun je rekenen"),
+            "tevredenheid": _c("Int64", LIKERT7, "tevreden over wat er tot nu toe gebeurde"),
+        },
+    ),
+    "servqual": Dataset(
+        "SERVQUAL-enquête over werkplaats en webshop: 22 verwachtingen (E), 22 ervaringen (P) en 100 punten.",
+        "05",
+        {
+            "respondent_id": _c("id", "-", "respondentnummer (R0001 ...)"),
+            "klant_id": _c("id", "-", "klantnummer (zie klanten)"),
+            "datum": _c("date", "datum", "datum van het antwoord"),
+            **{f"E{i}": _c("Int64", LIKERT7, f"verwachting bij stelling {i}") for i in range(1, 23)},
+            **{f"P{i}": _c("Int64", LIKERT7, f"ervaring bij stelling {i}") for i in range(1, 23)},
+            **{
+                f"W_{d}": _c("int", "punten (samen 100)", f"belang van {d}")
+                for d in ("tastbaarheden", "betrouwbaarheid", "responsiviteit", "zekerheid", "inlevingsvermogen")
+            },
+        },
+    ),
+    "leefstijl": Dataset(
+        "Leefstijlenquête bij consumenten: 18 stellingen voor een VALS-indeling.",
+        "03",
+        {
+            "respondent_id": _c("id", "-", "respondentnummer (L0001 ...)"),
+            "klant_id": _c("id", "-", "klantnummer (zie klanten)"),
+            "leeftijd": _c("int", "jaar", "leeftijd"),
+            **{f"S{j:02d}": _c("int", "1 = helemaal oneens ... 5 = helemaal eens", f"antwoord op stelling S{j:02d}") for j in range(1, 19)},
+        },
+    ),
+    "leefstijl_stellingen": Dataset(
+        "De 18 stellingen van de leefstijlenquête en het VALS-type waar elke stelling bij hoort.",
+        "03",
+        {
+            "item": _c("id", "-", "S01 ... S18 (kolom in leefstijl)"),
+            "stelling": _c("text", "-", "de tekst van de stelling"),
+            "type": _c("category", "-", "het VALS-type waar de stelling op wijst"),
+        },
+    ),
+    "dmu": Dataset(
+        "Inkoopbeslissingen van bedrijven en gemeenten, met de deelnemers aan de DMU en hun rollen.",
+        "02",
+        {
+            "beslissing_id": _c("id", "-", "inkoopbeslissing (B001 ...)"),
+            "klant_id": _c("id", "-", "klantnummer van het bedrijf of de gemeente"),
+            "datum": _c("date", "datum", "datum van de beslissing"),
+            "koopsituatie": _c("ordered", "-", "new task, modified rebuy of straight rebuy",
+                               ["straight rebuy", "modified rebuy", "new task"]),
+            "omschrijving": _c("text", "-", "wat er gekocht werd"),
+            "orderwaarde": _c("money", "euro excl. btw", "waarde van de (mogelijke) order"),
+            "uitkomst": _c("category", "-", "gewonnen of verloren (voor Trapper)"),
+            "deelnemer_id": _c("id", "-", "persoon in de DMU (B001-P1 ...)"),
+            "functie": _c("category", "-", "functie van de deelnemer"),
+            "rol": _c("category", "-", "initiator, beïnvloeder, gatekeeper, beslisser, koper of gebruiker"),
+        },
+    ),
+    "klantreis": Dataset(
+        "Logboek van online en offline klantreizen volgens ORCA (Molenaar, 2010).",
+        "06",
+        {
+            "reis_id": _c("id", "-", "klantreis (J00001 ...)"),
+            "klant_id": _c("id", "-", "klantnummer als de reis eindigde in een aankoop van een bekende klant, anders leeg"),
+            "klantgroep": _c("category", "-", "consument of zakelijk"),
+            "leeftijdsgroep": _c("ordered", "jaar", "18-34, 35-54 of 55+ (leeg bij zakelijk)", ["18-34", "35-54", "55+"]),
+            "stap_nr": _c("int", "-", "volgnummer van de stap (1-4)"),
+            "stap": _c("ordered", "-", "Oriëntatie, Research, Communicatie of Actie",
+                       ["Oriëntatie", "Research", "Communicatie", "Actie"]),
+            "kanaal": _c("category", "-", "online of offline"),
+            "touchpoint": _c("category", "-", "contactmoment, bijvoorbeeld zoekmachine, dealer of proefrit"),
+            "tijdstip": _c("datetime", "datum en tijd (minuten)", "moment van de stap"),
+        },
+    ),
+}
+
+
+def data_folder() -> Path:
+    """Where the CSV files are: inside the installed package (a wheel) or the repo's ``data/``."""
+    packaged = resources.files("klantlib") / "_data"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+_DTYPES = {"id": "str", "text": "str", "category": "str", "ordered": "str", "date": "str", "datetime": "str",
+           "int": "int64", "Int64": "Int64", "money": "float64"}
+
+
+@cache
+def _read(name: str) -> pd.DataFrame:
+    spec = DATASETS[name]
+    path = data_folder() / f"{name}.csv"
+    frame = pd.read_csv(path, dtype={c: _DTYPES[col.kind] for c, col in spec.columns.items()},
+                        keep_default_na=False, na_values=[""])
+    for column, col in spec.columns.items():
+        if col.kind in ("date", "datetime"):
+            frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d" if col.kind == "date" else "%Y-%m-%d %H:%M")
+        elif col.kind == "category":
+            frame[column] = frame[column].astype(pd.CategoricalDtype(sorted(frame[column].dropna().unique())))
+        elif col.kind == "ordered":
+            frame[column] = frame[column].astype(pd.CategoricalDtype(list(col.order), ordered=True))
+    return frame
+
+
+def load_dataset(name: str) -> pd.DataFrame:
+    """One of the shipped datasets as a DataFrame with proper dtypes (a fresh copy each call).
+
+    Ids and text are ``str``, dates ``datetime64``, small vocabularies ``category``
+    (ordered where the values have an order), answers that may be blank ``Int64``.
+    Never touches the network.
+
+    >>> transacties = load_dataset("transacties")
+    >>> transacties[["klant_id", "datum", "bedrag"]].dtypes.astype(str).tolist()
+    ['str', 'datetime64[us]', 'float64']
+    >>> load_dataset("transactie")
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: Er is geen dataset 'transactie'. Bedoel je 'transacties'? Beschikbaar: dmu, klanten, klantreis, leefstijl, leefstijl_stellingen, relatiesterkte, servqual, transacties.
+    """
+    if name not in DATASETS:
+        close = difflib.get_close_matches(str(name), DATASETS, n=1)
+        hint = f" Bedoel je '{close[0]}'?" if close else ""
+        raise KlantDataError(f"Er is geen dataset {name!r}.{hint} Beschikbaar: {', '.join(sorted(DATASETS))}.")
+    return _read(name).copy()
+
+
+def list_datasets() -> pd.DataFrame:
+    """One row per shipped dataset: name, description, size and the notebooks that use it.
+
+    >>> list_datasets().loc["transacties", "notebooks"]
+    '00, 04'
+    """
+    rows = []
+    for name in sorted(DATASETS):
+        frame = _read(name)
+        rows.append({"naam": name, "beschrijving": DATASETS[name].description, "rijen": len(frame),
+                     "kolommen": frame.shape[1], "notebooks": DATASETS[name].notebooks})
+    return pd.DataFrame(rows).set_index("naam")

@@ -1,0 +1,349 @@
+"""Generate the shipped datasets of the case world Trapper Fietsen B.V. (seeded, byte-identical).
+
+Run ``python data/generate.py`` (or ``make data``) to rewrite every CSV in ``data/``;
+``tests/test_datasets.py`` regenerates into a temporary folder and proves the
+shipped files are identical. The story, every column and the known quirks are
+described in ``data/README.md``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+SEED = 2026
+START, END = pd.Timestamp("2024-01-01"), pd.Timestamp("2025-12-31")
+PROVINCES = ["Overijssel", "Gelderland", "Drenthe", "Friesland", "Groningen", "Flevoland", "Utrecht",
+             "Noord-Holland", "Zuid-Holland", "Noord-Brabant", "Limburg", "Zeeland"]
+PROVINCE_P = [0.24, 0.18, 0.09, 0.08, 0.07, 0.05, 0.06, 0.07, 0.07, 0.05, 0.02, 0.02]
+
+# category -> (channel-independent base price in euro, price spread as a fraction, products)
+CATALOGUE = {
+    "e-bike": (2600, 0.25, ["Trapper E-Tour", "Trapper E-City", "Trapper E-Cargo"]),
+    "stadsfiets": (750, 0.25, ["Trapper Stad 3", "Trapper Stad 7", "Trapper Omafiets"]),
+    "racefiets": (1900, 0.35, ["Trapper Vélo Sport", "Trapper Gravel"]),
+    "kinderfiets": (320, 0.25, ["Trapper Mini 16", "Trapper Junior 24"]),
+    "onderdelen": (45, 0.6, ["accu", "band", "ketting", "zadel", "verlichtingsset"]),
+    "accessoires": (35, 0.6, ["slot", "fietstas", "helm", "regenpak", "telefoonhouder"]),
+    "onderhoud": (95, 0.5, ["onderhoudsbeurt", "reparatie", "APK e-bike"]),
+}
+
+
+def _dates(rng, n, start=START, end=END):
+    """Dates in [start, end] with a spring peak (March-June) for bike sales."""
+    days = pd.date_range(start, end, freq="D")
+    weight = 1 + 0.6 * np.exp(-0.5 * ((days.day_of_year.to_numpy() - 125) / 40) ** 2)
+    return days[rng.choice(len(days), size=n, p=weight / weight.sum())]
+
+
+def customers(rng) -> pd.DataFrame:
+    n_cons, n_biz, n_gov = 3600, 300, 40
+    kind = ["consument"] * n_cons + ["zakelijk"] * n_biz + ["gemeente"] * n_gov
+    n = len(kind)
+    frame = pd.DataFrame({"klant_id": [f"K{i:05d}" for i in range(1, n + 1)], "klanttype": kind})
+    biz_words = ["Bouw", "Zorg", "Logistiek", "Advies", "Installatie", "ICT", "Schoonmaak", "Techniek"]
+    biz_forms = ["B.V.", "Groep", "& Partners", "Holding"]
+    places = ["Zwolle", "Deventer", "Kampen", "Apeldoorn", "Meppel", "Hengelo", "Enschede", "Almelo",
+              "Assen", "Hardenberg", "Raalte", "Ommen", "Harderwijk", "Emmen", "Lelystad", "Amersfoort",
+              "Zutphen", "Steenwijk", "Dalfsen", "Hattem"]
+    names = [""] * n_cons
+    names += [f"{rng.choice(['Van Dijk', 'Bosman', 'Mulder', 'De Groot', 'Kok', 'Jansen', 'Smit', 'Visser', 'Brink', 'Hofman'])} "
+              f"{rng.choice(biz_words)} {rng.choice(biz_forms)} ({i})" for i in range(1, n_biz + 1)]
+    names += [f"Gemeente {places[i % len(places)]}" + ("" if i < len(places) else f" (regio {i // len(places) + 1})")
+              for i in range(n_gov)]
+    frame["naam"] = names
+    frame["provincie"] = rng.choice(PROVINCES, size=n, p=PROVINCE_P)
+    age = np.clip(np.round(rng.normal(47, 15, size=n)), 18, 88).astype(int)
+    frame["leeftijd"] = pd.array(np.where(frame["klanttype"] == "consument", age, -1), dtype="Int64")
+    frame.loc[frame["klanttype"] != "consument", "leeftijd"] = pd.NA
+    frame["klant_sinds"] = _dates(rng, n, pd.Timestamp("2012-01-01"), pd.Timestamp("2025-12-01"))
+    online = np.where(age < 40, 0.6, np.where(age < 60, 0.45, 0.25))
+    u = rng.random(n)
+    frame["kanaalvoorkeur"] = np.where(u < online * 0.6, "online", np.where(u < 0.35 + online * 0.5, "beide", "offline"))
+    internet = np.where(age < 35, 2.3, np.where(age < 55, 1.9, 1.4)) + rng.normal(0, 0.6, n)
+    frame["internetgerichtheid"] = np.select([internet < 1.5, internet < 2.3], ["laag", "gemiddeld"], "hoog")
+    # latent loyalty and spend level used by the other datasets (not shipped)
+    frame["_loyal"] = rng.beta(1.3, 2.2, size=n)
+    return frame
+
+
+def transactions(rng, klanten: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    order_no = 0
+    kind = klanten["klanttype"].to_numpy()
+    loyal = klanten["_loyal"].to_numpy()
+    # who buys in the period: most customers, not all
+    buys = rng.random(len(klanten)) < np.where(kind == "consument", 0.82, 0.9)
+    for i in np.flatnonzero(buys):
+        if kind[i] == "consument":
+            n_orders = 1 + rng.poisson(4.2 * loyal[i] ** 2.2)
+        else:
+            n_orders = 1 + rng.poisson(3 * loyal[i] + 0.3)
+        dates = np.sort(_dates(rng, n_orders))
+        for day in dates:
+            order_no += 1
+            if kind[i] == "consument":
+                if rng.random() < 0.22 + 0.1 * (n_orders == 1):
+                    cat = rng.choice(["e-bike", "stadsfiets", "racefiets", "kinderfiets"], p=[0.45, 0.3, 0.13, 0.12])
+                else:
+                    cat = rng.choice(["onderdelen", "accessoires", "onderhoud"], p=[0.3, 0.35, 0.35])
+                qty = 1
+                channel = rng.choice(["webshop", "winkel", "dealer"], p=[0.45, 0.2, 0.35])
+            else:
+                cat = rng.choice(["e-bike", "stadsfiets", "onderhoud", "accessoires"], p=[0.45, 0.15, 0.3, 0.1])
+                qty = int(rng.integers(1, 4 if kind[i] == "zakelijk" else 7)) if cat != "onderhoud" else int(rng.integers(1, 6))
+                channel = "zakelijk"
+            base, spread, products = CATALOGUE[cat]
+            price = round(base * float(np.exp(rng.normal(0, spread))), 2)
+            if kind[i] != "consument" and cat in ("e-bike", "stadsfiets"):
+                price = round(price * 0.88, 2)  # fleet discount
+            rows.append((order_no, klanten.at[i, "klant_id"], day, cat, rng.choice(products), qty, round(price * qty, 2), channel))
+            if cat in ("e-bike", "stadsfiets", "racefiets") and rng.random() < 0.35:  # add-on line
+                extra = rng.choice(CATALOGUE["accessoires"][2])
+                add_price = round(CATALOGUE["accessoires"][0] * float(np.exp(rng.normal(0, 0.5))), 2)
+                rows.append((order_no, klanten.at[i, "klant_id"], day, "accessoires", extra, qty, round(add_price * qty, 2), channel))
+    frame = pd.DataFrame(rows, columns=["order_id", "klant_id", "datum", "categorie", "product", "aantal", "bedrag", "kanaal"])
+    # returns: about 3% of lines come back 3-30 days later, as a negative line in a new order
+    ret = frame[(rng.random(len(frame)) < 0.035) & (frame["categorie"] != "onderhoud")].copy()
+    ret["datum"] = ret["datum"] + pd.to_timedelta(rng.integers(3, 31, size=len(ret)), unit="D")
+    ret = ret[ret["datum"] <= END]
+    ret["bedrag"] = -ret["bedrag"]
+    ret["order_id"] = np.arange(order_no + 1, order_no + 1 + len(ret))
+    frame = pd.concat([frame, ret], ignore_index=True).sort_values(["datum", "order_id", "bedrag"], kind="stable")
+    # order ids in date order, then line ids
+    mapping = {old: new for new, old in enumerate(pd.unique(frame["order_id"]), start=1)}
+    frame["order_id"] = [f"O{mapping[o]:06d}" for o in frame["order_id"]]
+    frame.insert(0, "transactie_id", [f"T{i:06d}" for i in range(1, len(frame) + 1)])
+    return frame.reset_index(drop=True)
+
+
+def _likert(rng, mean, scale, size):
+    return np.clip(np.round(mean + rng.normal(0, 0.9, size)), 1, scale).astype(int)
+
+
+def relationship_survey(rng, klanten, transacties) -> pd.DataFrame:
+    buyers = klanten[klanten["klant_id"].isin(transacties["klant_id"])]
+    sample = buyers.sample(n=600, random_state=SEED).sort_values("klant_id")
+    n = len(sample)
+    # relationship strength: related to loyalty, with room for Vrienden and Economici
+    bond = 0.55 * sample["_loyal"].to_numpy() + 0.45 * rng.random(n)
+    frame = pd.DataFrame({"klant_id": sample["klant_id"].to_numpy(),
+                          "datum": _dates(rng, n, pd.Timestamp("2025-11-01"), pd.Timestamp("2025-11-30")).sort_values()})
+    for driver, weight in [("attractiviteit", 1.0), ("overstapkosten", 0.6), ("vertrouwen", 1.1), ("tevredenheid", 1.2)]:
+        frame[driver] = pd.array(_likert(rng, 2.0 + 4.6 * bond * weight ** 0.3, 7, n), dtype="Int64")
+    # quirk: a handful skipped one question
+    for row in rng.choice(n, size=7, replace=False):
+        frame.iloc[row, 2 + rng.integers(0, 4)] = pd.NA
+    return frame.sort_values("klant_id").reset_index(drop=True)
+
+
+SERVQUAL_DIMS = {"tastbaarheden": range(1, 5), "betrouwbaarheid": range(5, 10), "responsiviteit": range(10, 14),
+                 "zekerheid": range(14, 18), "inlevingsvermogen": range(18, 23)}
+# (mean expectation, mean perception) per dimension: the workshop's story
+SERVQUAL_MEANS = {"tastbaarheden": (5.3, 5.6), "betrouwbaarheid": (6.4, 4.9), "responsiviteit": (6.1, 4.9),
+                  "zekerheid": (6.0, 5.6), "inlevingsvermogen": (5.6, 5.1)}
+SERVQUAL_WEIGHTS = {"tastbaarheden": 11, "betrouwbaarheid": 32, "responsiviteit": 22, "zekerheid": 19, "inlevingsvermogen": 16}
+
+
+def servqual_survey(rng, klanten, transacties) -> pd.DataFrame:
+    serviced = transacties.loc[transacties["categorie"].isin(["onderhoud", "onderdelen"]), "klant_id"].unique()
+    chosen = np.sort(rng.choice(serviced, size=400, replace=False))
+    n = len(chosen)
+    frame = pd.DataFrame({"respondent_id": [f"R{i:04d}" for i in range(1, n + 1)], "klant_id": chosen,
+                          "datum": _dates(rng, n, pd.Timestamp("2025-09-01"), pd.Timestamp("2025-10-31")).sort_values()})
+    person = rng.normal(0, 0.5, n)  # some people answer higher overall
+    for prefix, which in (("E", 0), ("P", 1)):
+        for dim, items in SERVQUAL_DIMS.items():
+            for item in items:
+                mean = SERVQUAL_MEANS[dim][which] + person + rng.normal(0, 0.15)
+                frame[f"{prefix}{item}"] = pd.array(_likert(rng, mean, 7, n), dtype="Int64")
+    columns = [f"E{i}" for i in range(1, 23)] + [f"P{i}" for i in range(1, 23)]
+    frame = frame[["respondent_id", "klant_id", "datum", *columns]]
+    # weights: Dirichlet around the often-reported means, whole points summing to exactly 100
+    alpha = np.array(list(SERVQUAL_WEIGHTS.values()), dtype=float) / 4
+    raw = rng.dirichlet(alpha, size=n) * 100
+    points = np.floor(raw).astype(int)
+    rest = 100 - points.sum(axis=1)
+    order = np.argsort(-(raw - points), axis=1)
+    for r in range(n):
+        points[r, order[r, : rest[r]]] += 1
+    for j, dim in enumerate(SERVQUAL_WEIGHTS):
+        frame[f"W_{dim}"] = points[:, j]
+    # quirk: a few blank answers
+    for _ in range(12):
+        frame.iloc[rng.integers(0, n), 3 + rng.integers(0, 44)] = pd.NA
+    return frame
+
+
+VALS_TYPES = ["overlevers", "zwoegers", "meelopers", "wedijveraars", "geslaagden", "ik ben ik",
+              "experimentelen", "sociaal bewust", "geïntegreerd"]
+# population shares (roughly Mitchell's 1983 proportions) and the bike buyers' shares
+VALS_POPULATION = [0.04, 0.07, 0.35, 0.10, 0.22, 0.05, 0.07, 0.08, 0.02]
+VALS_SAMPLE = [0.01, 0.03, 0.20, 0.12, 0.25, 0.06, 0.14, 0.16, 0.03]
+STATEMENTS = [
+    ("Ik koop alleen iets nieuws als het oude echt kapot is.", "overlevers"),
+    ("Met mijn geld kom ik de maand maar net door.", "overlevers"),
+    ("Ik let bij elke aankoop eerst op de prijs.", "zwoegers"),
+    ("Ik zou best meer willen hebben dan ik nu kan betalen.", "zwoegers"),
+    ("Ik koop graag merken die ik al jaren ken.", "meelopers"),
+    ("Familie en traditie zijn voor mij heel belangrijk.", "meelopers"),
+    ("Ik wil laten zien dat ik het goed doe.", "wedijveraars"),
+    ("Ik vergelijk wat ik heb met wat mijn collega's hebben.", "wedijveraars"),
+    ("Voor kwaliteit betaal ik graag wat meer.", "geslaagden"),
+    ("In mijn werk heb ik bereikt wat ik wilde bereiken.", "geslaagden"),
+    ("Ik doe het liefst dingen die bij mijn eigen stijl passen.", "ik ben ik"),
+    ("Wat anderen van mijn keuzes vinden, kan me weinig schelen.", "ik ben ik"),
+    ("Ik probeer graag nieuwe sporten en activiteiten uit.", "experimentelen"),
+    ("Een spannende ervaring is me meer waard dan een nieuw apparaat.", "experimentelen"),
+    ("Bij wat ik koop, denk ik na over het milieu.", "sociaal bewust"),
+    ("Ik zet me in voor mensen in mijn buurt.", "sociaal bewust"),
+    ("Ik kies bewust en houd daarbij rekening met de wereld om me heen.", "geïntegreerd"),
+    ("Ik voel me thuis in veel verschillende kringen.", "geïntegreerd"),
+]
+
+
+def lifestyle_survey(rng, klanten) -> tuple[pd.DataFrame, pd.DataFrame]:
+    consumers = klanten[klanten["klanttype"] == "consument"]
+    sample = consumers.sample(n=500, random_state=SEED + 1).sort_values("klant_id")
+    n = len(sample)
+    latent = rng.choice(len(VALS_TYPES), size=n, p=VALS_SAMPLE)
+    frame = pd.DataFrame({"respondent_id": [f"L{i:04d}" for i in range(1, n + 1)],
+                          "klant_id": sample["klant_id"].to_numpy(), "leeftijd": sample["leeftijd"].to_numpy()})
+    for j, (_, vals_type) in enumerate(STATEMENTS, start=1):
+        own = latent == VALS_TYPES.index(vals_type)
+        frame[f"S{j:02d}"] = _likert(rng, np.where(own, 4.3, 2.4), 5, n)
+    statements = pd.DataFrame({"item": [f"S{j:02d}" for j in range(1, len(STATEMENTS) + 1)],
+                               "stelling": [s for s, _ in STATEMENTS], "type": [t for _, t in STATEMENTS]})
+    return frame, statements
+
+
+DMU = {
+    # situation -> (share, participants range, possible roles order)
+    "new task": (0.3, (5, 7)),
+    "modified rebuy": (0.35, (3, 4)),
+    "straight rebuy": (0.35, (1, 2)),
+}
+FUNCTIONS = {
+    "zakelijk": ["directeur", "inkoper", "fleetmanager", "HR-adviseur", "controller", "facilitair manager", "medewerker"],
+    "gemeente": ["wethouder", "beleidsmedewerker", "inkoper", "controller", "facilitair manager", "medewerker", "afdelingshoofd"],
+}
+ROLES = ["initiator", "beïnvloeder", "gatekeeper", "beslisser", "koper", "gebruiker"]
+
+
+def purchase_decisions(rng, klanten) -> pd.DataFrame:
+    orgs = klanten[klanten["klanttype"] != "consument"]
+    chosen = orgs.sample(n=150, random_state=SEED + 2, replace=False).reset_index(drop=True)
+    situations = rng.choice(list(DMU), size=len(chosen), p=[v[0] for v in DMU.values()])
+    dates = _dates(rng, len(chosen)).sort_values()
+    rows = []
+    for k, (org, situation) in enumerate(zip(chosen.itertuples(), situations), start=1):
+        low, high = DMU[situation][1]
+        size = int(rng.integers(low, high + 1))
+        functions = list(rng.choice(FUNCTIONS[org.klanttype], size=min(size, 7), replace=False))
+        while len(functions) < size:
+            functions.append("medewerker")
+        fleet = int(rng.integers(3, 40)) if situation == "new task" else int(rng.integers(2, 15))
+        what = {"new task": f"{fleet} e-bikes met lease en onderhoud (nieuw)",
+                "modified rebuy": f"{fleet} fietsen, ander model dan vorige keer",
+                "straight rebuy": f"onderhoudscontract verlengen ({fleet} fietsen)"}[situation]
+        value = round(fleet * (2300 if situation != "straight rebuy" else 180) * float(np.exp(rng.normal(0, 0.2))), 2)
+        won = rng.random() < {"new task": 0.45, "modified rebuy": 0.6, "straight rebuy": 0.85}[situation]
+        # every role is held by someone; small DMUs combine roles in one person
+        holders = {role: int(rng.integers(0, size)) for role in ROLES}
+        holders["gebruiker"] = size - 1 if size > 1 else 0
+        if situation == "straight rebuy":
+            holders.update(initiator=0, koper=0, beslisser=size - 1)
+        for p in range(size):
+            roles = [r for r in ROLES if holders[r] == p] or ["beïnvloeder"]
+            for role in roles:
+                rows.append((f"B{k:03d}", org.klant_id, dates[k - 1], situation, what, value,
+                             "gewonnen" if won else "verloren", f"B{k:03d}-P{p + 1}", functions[p], role))
+    return pd.DataFrame(rows, columns=["beslissing_id", "klant_id", "datum", "koopsituatie", "omschrijving", "orderwaarde",
+                                       "uitkomst", "deelnemer_id", "functie", "rol"])
+
+
+STEPS = ["Oriëntatie", "Research", "Communicatie", "Actie"]
+TOUCHPOINTS = {
+    ("Oriëntatie", "online"): ["zoekmachine", "sociale media", "vergelijkingssite"],
+    ("Oriëntatie", "offline"): ["winkel", "dealer", "advertentie in krant"],
+    ("Research", "online"): ["website Trapper", "reviewsite", "vergelijkingssite"],
+    ("Research", "offline"): ["winkel", "dealer", "proefrit"],
+    ("Communicatie", "online"): ["chat", "e-mail", "sociale media"],
+    ("Communicatie", "offline"): ["telefoon", "winkel", "dealer"],
+    ("Actie", "online"): ["webshop"],
+    ("Actie", "offline"): ["winkel", "dealer"],
+}
+
+
+def journeys(rng, klanten) -> pd.DataFrame:
+    n = 6000
+    group = rng.choice(["consument", "zakelijk"], size=n, p=[0.9, 0.1])
+    age_group = np.where(group == "consument", rng.choice(["18-34", "35-54", "55+"], size=n, p=[0.3, 0.4, 0.3]), "")
+    start = pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 364 * 24 * 60, size=n), unit="min")
+    consumers = klanten.loc[klanten["klanttype"] == "consument", "klant_id"].to_numpy()
+    businesses = klanten.loc[klanten["klanttype"] == "zakelijk", "klant_id"].to_numpy()
+    rows = []
+    for j in range(n):
+        young = {"18-34": 0.12, "35-54": 0.0, "55+": -0.15, "": 0.0}[age_group[j]]
+        online_p = 0.8 + young
+        channel = "online" if rng.random() < online_p else "offline"
+        when = start[j]
+        for step_no, step in enumerate(STEPS, start=1):
+            if step_no > 1:
+                # continue? offline contacts keep people in the journey a little better
+                go_on = {2: 0.72, 3: 0.62, 4: 0.55}[step_no] + (0.06 if channel == "offline" else 0)
+                if group[j] == "zakelijk":
+                    go_on += 0.08
+                if rng.random() >= go_on:
+                    break
+                # mixed paths: later steps move offline more often (online-online-offline-offline)
+                offline_next = {2: 0.25, 3: 0.45, 4: 0.5}[step_no] - young
+                channel = "offline" if rng.random() < offline_next else "online"
+                when = when + pd.Timedelta(minutes=int(rng.integers(30, 14 * 24 * 60)))
+            rows.append([f"J{j + 1:05d}", "", group[j], age_group[j], step_no, step, channel,
+                         rng.choice(TOUCHPOINTS[(step, channel)]), when.floor("min")])
+        if rows[-1][5] == "Actie" and rng.random() < 0.6:  # a known customer bought
+            pool = consumers if group[j] == "consument" else businesses
+            who = rng.choice(pool)
+            for row in rows[-rows[-1][4]:]:
+                row[1] = who
+    return pd.DataFrame(rows, columns=["reis_id", "klant_id", "klantgroep", "leeftijdsgroep", "stap_nr", "stap",
+                                       "kanaal", "touchpoint", "tijdstip"])
+
+
+def _write(frame: pd.DataFrame, path: Path) -> Path:
+    frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", date_format="%Y-%m-%d", float_format="%.2f")
+    return path
+
+
+def generate(out_dir: Path) -> dict[str, Path]:
+    """Write every dataset as ``<name>.csv`` into ``out_dir``; return name -> path."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(SEED)
+    klanten = customers(rng)
+    transacties = transactions(rng, klanten)
+    leefstijl, stellingen = lifestyle_survey(rng, klanten)
+    frames = {
+        "klanten": klanten.drop(columns="_loyal"),
+        "transacties": transacties,
+        "relatiesterkte": relationship_survey(rng, klanten, transacties),
+        "servqual": servqual_survey(rng, klanten, transacties),
+        "leefstijl": leefstijl,
+        "leefstijl_stellingen": stellingen,
+        "dmu": purchase_decisions(rng, klanten),
+        "klantreis": journeys(rng, klanten),
+    }
+    written = {}
+    for name, frame in frames.items():
+        if name == "klantreis":
+            frame = frame.assign(tijdstip=frame["tijdstip"].dt.strftime("%Y-%m-%d %H:%M"))
+        written[name] = _write(frame, out_dir / f"{name}.csv")
+    return written
+
+
+if __name__ == "__main__":
+    for name, path in generate(Path(__file__).resolve().parent).items():
+        print(f"{name}: {path}")
