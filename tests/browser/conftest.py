@@ -108,8 +108,23 @@ def voila_url(notebook_copy):
     process.wait(timeout=20)
 
 
+def _lab_settings(folder: Path) -> Path:
+    """User settings for the test server: render every cell (JupyterLab 4 renders only the cells in
+    view by default, so a widget far down the notebook has no DOM to find) and no news pop-up."""
+    settings = folder / "lab-settings"
+    for plugin, values in {
+        "@jupyterlab/notebook-extension/tracker": '{"windowingMode": "none"}',
+        "@jupyterlab/apputils-extension/notification": '{"fetchNews": "false", "checkForUpdates": false}',
+    }.items():
+        path = settings / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(values)
+    return settings
+
+
 @pytest.fixture(scope="session")
-def lab_url(notebook_copy):
+def lab_url(notebook_copy, monkeypatch_session):
+    monkeypatch_session.setenv("JUPYTERLAB_SETTINGS_DIR", str(_lab_settings(notebook_copy.parent)))
     port = _free_port()
     command = [
         str(BIN / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
@@ -121,6 +136,12 @@ def lab_url(notebook_copy):
     yield f"http://127.0.0.1:{port}/lab/tree"
     process.terminate()
     process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def monkeypatch_session():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
 
 
 @pytest.fixture(scope="session")
@@ -148,13 +169,24 @@ def open_in_voila(page, voila_url: str, notebook: str, timeout: float = 90_000):
     return page
 
 
+_KERNEL_IDLE = """() => {
+    const widget = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+    const kernel = widget && widget.sessionContext && widget.sessionContext.session
+        && widget.sessionContext.session.kernel;
+    return !!kernel && kernel.connectionStatus === 'connected' && kernel.status === 'idle';
+}"""
+
+
 def open_in_lab(page, lab_url: str, notebook: str, timeout: float = 90_000):
-    """Open a notebook in JupyterLab, run all cells and wait until widgets are drawn."""
-    page.goto(f"{lab_url}/{notebook}", timeout=timeout)
+    """Open a notebook in JupyterLab, run all cells and wait until widgets are drawn.
+
+    ``?reset`` starts from an empty workspace, so a layout saved by an earlier run
+    (with a kernel that no longer exists) can't interfere.
+    """
+    page.goto(f"{lab_url}/{notebook}?reset", timeout=timeout)
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=timeout)
-    page.wait_for_function("window.jupyterapp !== undefined", timeout=timeout)
-    # Wait for the kernel, then run everything as a student would with Run > Run All Cells.
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=timeout)
+    # Wait until the kernel is connected and idle, then Run > Run All Cells, as a student would.
+    page.wait_for_function(_KERNEL_IDLE, timeout=timeout, polling=250)
     page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
     page.wait_for_selector(".jp-OutputArea .jupyter-widgets", timeout=timeout)
     return page
