@@ -1,0 +1,692 @@
+"""SERVQUAL and the gap model: how far perceived service falls short of expectations (§1.4, §2.2).
+
+The gap model (Parasuraman, Zeithaml & Berry, 1985) names five gaps between what
+customers expect and what they get; SERVQUAL (Parasuraman, Zeithaml & Berry,
+1988, revised 1991) measures the fifth: for 22 statements each customer scores an
+expectation ``E`` and a perception ``P`` on a 1-7 scale, and the gap ``P - E``
+says where the service falls short (negative) or exceeds expectations.
+
+Survey data are *wide*: one row per respondent, columns ``E1`` .. ``E22`` and
+``P1`` .. ``P22``, optionally ``W_<dimension>`` (100 points over the five
+dimensions) and ``respondent_id``. The index is kept throughout, so a row label
+in a message is the spreadsheet row a student sees (see
+:func:`klantlib.data.read_table`).
+
+>>> survey = example_survey()
+>>> dimension_scores(servqual_gaps(survey))[["betrouwbaarheid", "zekerheid", "aantal_items"]].round(2)
+     betrouwbaarheid  zekerheid  aantal_items
+rij
+2               -1.8        0.0            22
+3                0.0        0.0            22
+
+Answers must be whole numbers from 1 to ``scale`` (7, or 5 for a 5-point
+version). A wrong answer raises a :class:`~klantlib.errors.KlantDataError` that
+names the row, column and value; with ``errors="missing"`` such answers count as
+not given, with a :class:`~klantlib.errors.KlantDataWarning` saying how many.
+A respondent with blank answers is scored on the items present, and every score
+says how many items it rests on.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import warnings
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from klantlib.errors import KlantDataError, KlantDataWarning, drop_invalid_rows
+
+__all__ = [
+    "DIMENSIONS",
+    "DIMENSION_ITEMS",
+    "E_COLUMNS",
+    "GAP_COLUMNS",
+    "ITEMS",
+    "P_COLUMNS",
+    "WEIGHT_COLUMNS",
+    "answers_frame",
+    "dimension_scores",
+    "example_survey",
+    "item_counts",
+    "read_survey",
+    "survey_columns",
+    "servperf_score",
+    "servqual_gaps",
+    "servqual_score",
+    "summary",
+    "validate_survey",
+]
+
+#: The five service-quality dimensions, in the book's Dutch terms and the order of the items.
+DIMENSIONS = ("tastbaarheden", "betrouwbaarheid", "responsiviteit", "zekerheid", "inlevingsvermogen")
+
+#: Item numbers per dimension (Parasuraman, Zeithaml & Berry, 1991).
+DIMENSION_ITEMS = {
+    "tastbaarheden": (1, 2, 3, 4),
+    "betrouwbaarheid": (5, 6, 7, 8, 9),
+    "responsiviteit": (10, 11, 12, 13),
+    "zekerheid": (14, 15, 16, 17),
+    "inlevingsvermogen": (18, 19, 20, 21, 22),
+}
+
+E_COLUMNS = tuple(f"E{i}" for i in range(1, 23))
+P_COLUMNS = tuple(f"P{i}" for i in range(1, 23))
+#: Columns of :func:`servqual_gaps`: the gap ``P - E`` of item ``i`` is ``G<i>``.
+GAP_COLUMNS = tuple(f"G{i}" for i in range(1, 23))
+WEIGHT_COLUMNS = tuple(f"W_{d}" for d in DIMENSIONS)
+
+# (dimension, expectation, perception, English gloss, negatively worded in 1988)
+_ITEM_TEXTS = [
+    ("Uitstekende organisaties werken met moderne apparatuur en hulpmiddelen.",
+     "Deze organisatie werkt met moderne apparatuur en hulpmiddelen.",
+     "modern equipment", False),
+    ("De gebouwen en ruimtes van uitstekende organisaties zien er aantrekkelijk uit.",
+     "De gebouwen en ruimtes van deze organisatie zien er aantrekkelijk uit.",
+     "visually appealing facilities", False),
+    ("Medewerkers van uitstekende organisaties zien er verzorgd uit.",
+     "De medewerkers van deze organisatie zien er verzorgd uit.",
+     "neat-appearing employees", False),
+    ("Bij uitstekende organisaties zien folders, formulieren en website er aantrekkelijk uit.",
+     "Bij deze organisatie zien folders, formulieren en website er aantrekkelijk uit.",
+     "visually appealing materials", False),
+    ("Wat uitstekende organisaties voor een bepaalde datum beloven, doen ze ook voor die datum.",
+     "Wat deze organisatie voor een bepaalde datum belooft, doet ze ook voor die datum.",
+     "doing things by the promised time", False),
+    ("Heeft een klant een probleem, dan willen uitstekende organisaties dat oprecht oplossen.",
+     "Heb ik een probleem, dan wil deze organisatie dat oprecht oplossen.",
+     "sincere interest in solving problems", False),
+    ("Uitstekende organisaties doen het de eerste keer meteen goed.",
+     "Deze organisatie doet het de eerste keer meteen goed.",
+     "performing the service right the first time", False),
+    ("Uitstekende organisaties leveren hun dienst op het tijdstip dat ze hebben toegezegd.",
+     "Deze organisatie levert haar dienst op het tijdstip dat ze heeft toegezegd.",
+     "providing the service at the promised time", False),
+    ("Uitstekende organisaties houden hun administratie foutloos bij.",
+     "Deze organisatie houdt haar administratie foutloos bij.",
+     "error-free records", False),
+    ("Uitstekende organisaties laten klanten precies weten wanneer de dienst wordt uitgevoerd.",
+     "Deze organisatie laat mij precies weten wanneer de dienst wordt uitgevoerd.",
+     "telling customers when services will be performed", True),
+    ("Medewerkers van uitstekende organisaties helpen klanten vlot.",
+     "De medewerkers van deze organisatie helpen mij vlot.",
+     "prompt service", True),
+    ("Medewerkers van uitstekende organisaties zijn altijd bereid klanten te helpen.",
+     "De medewerkers van deze organisatie zijn altijd bereid mij te helpen.",
+     "always willing to help", True),
+    ("Medewerkers van uitstekende organisaties hebben nooit te veel haast om op een vraag in te gaan.",
+     "De medewerkers van deze organisatie hebben nooit te veel haast om op mijn vraag in te gaan.",
+     "never too busy to respond to requests", True),
+    ("Door het gedrag van medewerkers van uitstekende organisaties krijgen klanten vertrouwen.",
+     "Door het gedrag van de medewerkers van deze organisatie krijg ik vertrouwen.",
+     "employee behaviour instils confidence", False),
+    ("Klanten van uitstekende organisaties voelen zich veilig bij wat ze met de organisatie afhandelen.",
+     "Ik voel me veilig bij wat ik met deze organisatie afhandel.",
+     "customers feel safe in their transactions", False),
+    ("Medewerkers van uitstekende organisaties zijn steeds beleefd tegen klanten.",
+     "De medewerkers van deze organisatie zijn steeds beleefd tegen mij.",
+     "consistently courteous employees", False),
+    ("Medewerkers van uitstekende organisaties weten genoeg om vragen van klanten te beantwoorden.",
+     "De medewerkers van deze organisatie weten genoeg om mijn vragen te beantwoorden.",
+     "knowledge to answer customers' questions", False),
+    ("Uitstekende organisaties geven iedere klant aandacht als individu.",
+     "Deze organisatie geeft mij aandacht als individu.",
+     "individual attention", True),
+    ("Uitstekende organisaties hebben openingstijden die al hun klanten goed uitkomen.",
+     "Deze organisatie heeft openingstijden die mij goed uitkomen.",
+     "convenient operating hours", True),
+    ("Uitstekende organisaties hebben medewerkers die klanten persoonlijke aandacht geven.",
+     "Deze organisatie heeft medewerkers die mij persoonlijke aandacht geven.",
+     "personal attention from employees", True),
+    ("Uitstekende organisaties hebben het belang van hun klanten echt voor ogen.",
+     "Deze organisatie heeft mijn belang echt voor ogen.",
+     "the customer's best interests at heart", True),
+    ("Medewerkers van uitstekende organisaties begrijpen wat hun klanten specifiek nodig hebben.",
+     "De medewerkers van deze organisatie begrijpen wat ik specifiek nodig heb.",
+     "understanding customers' specific needs", True),
+]
+
+
+def _item_dimension(item: int) -> str:
+    return next(d for d, items in DIMENSION_ITEMS.items() if item in items)
+
+
+#: The 22 items: dimension, own Dutch wording of the expectation (``verwachting``) and
+#: perception (``perceptie``) statement in the positive 1991 form, an English gloss
+#: (``engels``) and whether the 1988 version worded the item negatively (``negatief_1988``).
+ITEMS = pd.DataFrame(
+    {
+        "dimensie": [_item_dimension(i) for i in range(1, 23)],
+        "verwachting": [t[0] for t in _ITEM_TEXTS],
+        "perceptie": [t[1] for t in _ITEM_TEXTS],
+        "engels": [t[2] for t in _ITEM_TEXTS],
+        "negatief_1988": [t[3] for t in _ITEM_TEXTS],
+    },
+    index=pd.RangeIndex(1, 23, name="item"),
+)
+
+_ERRORS = ("raise", "missing")
+
+
+def _check_options(scale, errors) -> None:
+    if isinstance(scale, bool) or not isinstance(scale, (int, np.integer)) or scale < 2:
+        raise ValueError(f"scale moet een heel getal van minstens 2 zijn (meestal 7 of 5), niet {scale!r}.")
+    if errors not in _ERRORS:
+        raise ValueError(f'errors moet "raise" of "missing" zijn, niet {errors!r}.')
+
+
+def _respondent(survey: pd.DataFrame, label) -> str:
+    if "respondent_id" in survey.columns:
+        rid = survey.at[label, "respondent_id"] if survey.index.is_unique else None
+        if rid is not None and not pd.isna(rid):
+            return f"rij {label} (respondent {rid})"
+    return f"rij {label}"
+
+
+def _as_numbers(column: pd.Series) -> pd.Series:
+    """Numbers as floats; blanks become NaN; text that is no number becomes NaN (checked by the caller)."""
+    if pd.api.types.is_bool_dtype(column):
+        return column.astype(float).where(False)  # True/False is no answer on a scale
+    if pd.api.types.is_numeric_dtype(column):
+        return column.astype(float)
+    text = column.astype("str").str.strip().str.replace(",", ".", regex=False)
+    return pd.to_numeric(text.where(column.notna()), errors="coerce")
+
+
+def validate_survey(
+    survey: pd.DataFrame,
+    *,
+    scale: int = 7,
+    errors: str = "raise",
+    columns=E_COLUMNS + P_COLUMNS,
+    source: str | None = None,
+) -> pd.DataFrame:
+    """The answer columns as floats (blank = NaN), after checking every answer.
+
+    Every answer must be a whole number from 1 to ``scale``. With
+    ``errors="raise"`` a wrong answer raises a ``KlantDataError`` naming the row,
+    the column and the value; with ``errors="missing"`` it counts as not given and
+    a ``KlantDataWarning`` says how many. A ``respondent_id`` that occurs twice is
+    an error too (with ``errors="missing"`` the later rows are left out, with a
+    warning). Only ``columns`` are returned, in that order, with the index of ``survey``.
+
+    >>> df = pd.DataFrame({"E1": [7, 8], "P1": [5, None]}, index=pd.Index([2, 3], name="rij"))
+    >>> validate_survey(df, columns=["E1", "P1"])
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: 1 ongeldig antwoord: rij 3, kolom 'E1': 8. Antwoorden moeten hele getallen van 1 tot en met 7 zijn; verbeter de waarde of maak de cel leeg.
+    """
+    _check_options(scale, errors)
+    if not isinstance(survey, pd.DataFrame):
+        raise KlantDataError(f"Verwacht een tabel (DataFrame) met enquêteantwoorden, geen {type(survey).__name__}.")
+    in_file = f" in '{source}'" if source else ""
+    columns = list(columns)
+    missing = [c for c in columns if c not in survey.columns]
+    if missing:
+        shown = ", ".join(missing[:6]) + (f" en nog {len(missing) - 6}" if len(missing) > 6 else "")
+        raise KlantDataError(
+            f"Kolom(men) ontbreken{in_file}: {shown}. Een SERVQUAL-enquête heeft per respondent de kolommen "
+            "E1 t/m E22 (verwachtingen) en P1 t/m P22 (percepties); controleer de kolomnamen in de eerste rij."
+        )
+    if len(survey) == 0:
+        raise KlantDataError(f"De enquête{in_file} bevat geen respondenten (geen enkele rij met antwoorden).")
+    if "respondent_id" in survey.columns and not pd.Index(survey["respondent_id"]).is_unique:
+        ids = survey["respondent_id"]
+        dup = ids.duplicated(keep="first") & ids.notna()
+        if dup.any():
+            survey = drop_invalid_rows(
+                survey, dup, "dit respondentnummer kwam al eerder voor",
+                errors="warn" if errors == "missing" else "raise", source=source,
+                fix="Geef elke respondent een eigen respondent_id.", stacklevel=4,
+            )
+    frame = survey[columns]
+    dtypes = set(frame.dtypes)
+    if len(dtypes) == 1 and isinstance(next(iter(dtypes)), np.dtype) and next(iter(dtypes)).kind in "iuf":
+        values = frame.to_numpy()
+        raw = None
+    else:
+        raw = frame
+        values = np.column_stack([_as_numbers(frame[c]).to_numpy() for c in columns]) if columns else \
+            np.empty((len(frame), 0))
+    ok = raw is None or not bool((np.isnan(values) & _given(raw)).any())  # text that is no number
+    ok = ok and _all_valid(values, scale)
+    values = values.astype(float, copy=False)
+    if not ok:
+        given = _given(raw) if raw is not None else ~np.isnan(values)
+        with np.errstate(invalid="ignore"):
+            good = (values >= 1) & (values <= scale) & (values == np.rint(values))
+        bad = given & ~good
+        rows, cols = np.nonzero(bad)
+        count = len(rows)
+        shown = []
+        for r, c in list(zip(rows, cols))[:5]:
+            label = frame.index[r]
+            value = raw.iat[r, c] if raw is not None else values[r, c]
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            shown.append(f"{_respondent(survey, label)}, kolom '{columns[c]}': {value!r}"
+                         if isinstance(value, str) else f"{_respondent(survey, label)}, kolom '{columns[c]}': {value}")
+        more = f" (en nog {count - 5})" if count > 5 else ""
+        rule = f"Antwoorden moeten hele getallen van 1 tot en met {scale} zijn"
+        noun = "ongeldig antwoord" if count == 1 else "ongeldige antwoorden"
+        if errors == "raise":
+            raise KlantDataError(
+                f"{count} {noun}{in_file}: {'; '.join(shown)}{more}. {rule}; verbeter de waarde of maak de cel leeg."
+            )
+        warnings.warn(
+            f"{count} {noun}{in_file} als ontbrekend behandeld: {'; '.join(shown)}{more}. {rule}.",
+            KlantDataWarning, stacklevel=3,
+        )
+        values = np.where(bad, np.nan, values)
+    return pd.DataFrame(values, index=frame.index, columns=columns, copy=False)
+
+
+def _all_valid(values: np.ndarray, scale: int, *, chunk: int = 1 << 16) -> bool:
+    """Fast check that every cell is blank or a whole number in 1..scale.
+
+    Walks the memory in pieces with reused buffers (order does not matter here),
+    so the temporary arrays stay in the processor's cache; the detailed (slow)
+    mask is only built when this check fails.
+    """
+    if values.size == 0:
+        return True
+    if values.dtype.kind in "iu":
+        return bool(values.min() >= 1 and values.max() <= scale)
+    if values.dtype.kind != "f":
+        return False
+    flat = values.ravel(order="K")  # a view for C- or F-ordered frames
+    size = min(chunk, flat.size)
+    whole = np.empty(size)
+    same = np.empty(size, dtype=bool)
+    for start in range(0, flat.size, size):
+        piece = flat[start:start + size]
+        n = len(piece)
+        np.rint(piece, out=whole[:n])
+        np.equal(whole[:n], piece, out=same[:n])
+        given = int(np.count_nonzero(same[:n]))
+        if given != n and given + int(np.count_nonzero(np.isnan(piece))) != n:
+            return False  # a fraction (4.5) or infinity
+        if given and not (np.fmin.reduce(piece) >= 1 and np.fmax.reduce(piece) <= scale):
+            return False
+    return True
+
+
+def _given(raw: pd.DataFrame) -> np.ndarray:
+    """Which cells hold something (not NaN, not blank text)."""
+    out = raw.notna().to_numpy()
+    for j, c in enumerate(raw.columns):
+        if not pd.api.types.is_numeric_dtype(raw[c]):
+            out[:, j] &= raw[c].astype("str").str.strip().ne("").to_numpy()
+    return out
+
+
+def servqual_gaps(survey: pd.DataFrame, *, scale: int = 7, errors: str = "raise") -> pd.DataFrame:
+    """Per respondent and item: the gap ``P - E`` (columns ``G1`` .. ``G22``).
+
+    A negative gap means the service falls short of what the respondent expects.
+    A gap is missing (NaN) where E or P was left blank. The index of ``survey``
+    is kept. See the module docstring for ``scale`` and ``errors``.
+
+    >>> gaps = servqual_gaps(example_survey())
+    >>> gaps[["G1", "G2", "G5"]]
+          G1   G2   G5
+    rij
+    2   -1.0 -1.0 -2.0
+    3    0.0  0.0  0.0
+    """
+    _check_options(scale, errors)
+    fast = _fast_gaps(survey, scale)
+    if fast is not None:
+        return pd.DataFrame(fast, index=survey.index, columns=list(GAP_COLUMNS), copy=False)
+    checked = validate_survey(survey, scale=scale, errors=errors)
+    values = checked.to_numpy()
+    return pd.DataFrame(values[:, 22:] - values[:, :22], index=checked.index, columns=list(GAP_COLUMNS), copy=False)
+
+
+def _fast_gaps(survey, scale: int) -> np.ndarray | None:
+    """P - E with the checks done column by column while the data are in cache.
+
+    Only for the common case (all 44 columns numeric floats, stored column by
+    column, unique respondent ids); returns None whenever anything needs the
+    careful path of :func:`validate_survey`, which then also writes the message.
+    """
+    columns = list(E_COLUMNS + P_COLUMNS)
+    if not isinstance(survey, pd.DataFrame) or len(survey) == 0 or not all(c in survey.columns for c in columns):
+        return None
+    if "respondent_id" in survey.columns and not pd.Index(survey["respondent_id"]).is_unique:
+        return None
+    values = survey[columns].to_numpy()
+    if values.dtype.kind != "f" or not values.flags.f_contiguous:
+        return None
+    n = len(values)
+    out = np.empty((n, 22), order="F")
+    whole = np.empty(n)
+    same = np.empty(n, dtype=bool)
+    for j in range(22):
+        for column in (values[:, j], values[:, 22 + j]):
+            # A cell is fine if rounding and clipping to 1..scale leave it as it is, or if it is blank.
+            np.rint(column, out=whole)
+            np.clip(whole, 1, scale, out=whole)
+            np.equal(whole, column, out=same)
+            given = int(np.count_nonzero(same))
+            if given != n and given + int(np.count_nonzero(np.isnan(column, out=same))) != n:
+                return None
+        np.subtract(values[:, 22 + j], values[:, j], out=out[:, j])
+    return out
+
+
+def _gap_values(gaps: pd.DataFrame) -> np.ndarray:
+    if isinstance(gaps, pd.DataFrame) and all(c in gaps.columns for c in GAP_COLUMNS):
+        return gaps[list(GAP_COLUMNS)].to_numpy(dtype=float)
+    raise KlantDataError(
+        "Verwacht de uitkomst van servqual_gaps (kolommen G1 t/m G22). Reken eerst de kloven uit: "
+        "dimension_scores(servqual_gaps(enquete))."
+    )
+
+
+def _dimension_means(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per row and dimension: the mean over the items present, and how many items that is."""
+    present = ~np.isnan(values)
+    filled = np.where(present, values, 0.0)
+    means, counts = [], []
+    for items in DIMENSION_ITEMS.values():
+        cols = slice(items[0] - 1, items[-1])
+        n = present[:, cols].sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            means.append(filled[:, cols].sum(axis=1) / n)
+        counts.append(n)
+    return np.column_stack(means), np.column_stack(counts)
+
+
+def dimension_scores(gaps: pd.DataFrame) -> pd.DataFrame:
+    """Per respondent and dimension: the mean of its item gaps, over the items answered.
+
+    ``gaps`` comes from :func:`servqual_gaps`. The last column, ``aantal_items``,
+    says on how many of the 22 items the scores rest (both E and P given); a
+    dimension with no answered item has no score (NaN). :func:`item_counts`
+    gives the number per dimension.
+
+    >>> g = servqual_gaps(example_survey())
+    >>> g.loc[2, "G1"] = float("nan")
+    >>> dimension_scores(g)[["tastbaarheden", "aantal_items"]].round(3)
+         tastbaarheden  aantal_items
+    rij
+    2           -0.667            21
+    3            0.000            22
+    """
+    means, counts = _dimension_means(_gap_values(gaps))
+    out = pd.DataFrame(means, index=gaps.index, columns=list(DIMENSIONS))
+    out["aantal_items"] = counts.sum(axis=1)
+    return out
+
+
+def item_counts(gaps: pd.DataFrame) -> pd.DataFrame:
+    """Per respondent and dimension: on how many answered items the dimension score rests.
+
+    >>> item_counts(servqual_gaps(example_survey())).loc[2].tolist()
+    [4, 5, 4, 4, 5]
+    """
+    _, counts = _dimension_means(_gap_values(gaps))
+    return pd.DataFrame(counts, index=gaps.index, columns=list(DIMENSIONS))
+
+
+def _weights(survey: pd.DataFrame, index: pd.Index, errors: str) -> np.ndarray:
+    missing = [c for c in WEIGHT_COLUMNS if c not in survey.columns]
+    if missing:
+        raise KlantDataError(
+            f"Voor de gewogen score ontbreken de puntenkolommen {', '.join(missing)}. Elke respondent verdeelt "
+            "100 punten over de vijf dimensies (W_tastbaarheden t/m W_inlevingsvermogen); "
+            "of reken ongewogen: weighted=False."
+        )
+    frame = survey.loc[index, list(WEIGHT_COLUMNS)] if len(index) != len(survey) else survey[list(WEIGHT_COLUMNS)]
+    w = np.column_stack([_as_numbers(frame[c]).to_numpy() for c in WEIGHT_COLUMNS])
+    total = w.sum(axis=1)
+    with np.errstate(invalid="ignore"):
+        bad = np.isnan(total) | (np.abs(total - 100) > 0.01) | (np.nan_to_num(w, nan=0) < 0).any(axis=1)
+    if bad.any():
+        labels = index[bad]
+        shown = "; ".join(
+            f"{_respondent(survey, lab)}: {_points(t)}" for lab, t in zip(labels[:5], total[bad][:5])
+        )
+        more = f" (en nog {int(bad.sum()) - 5})" if bad.sum() > 5 else ""
+        count = int(bad.sum())
+        text = (f"De punten over de vijf dimensies (W_...) moeten per respondent optellen tot 100 "
+                f"(geen lege of negatieve punten); {count} respondent(en) wijken af: {shown}{more}.")
+        if errors == "raise":
+            raise KlantDataError(text + " Verbeter de punten of reken ongewogen: weighted=False.")
+        warnings.warn(text + " Hun gewogen score ontbreekt.", KlantDataWarning, stacklevel=3)
+        w[bad] = np.nan
+    return w
+
+
+def _points(total: float) -> str:
+    if np.isnan(total):
+        return "punten ontbreken"
+    return f"samen {int(total) if float(total).is_integer() else round(float(total), 2)} punten"
+
+
+def servqual_score(
+    survey: pd.DataFrame, *, scale: int = 7, weighted: bool = False, errors: str = "raise"
+) -> pd.DataFrame:
+    """Per respondent: the SERVQUAL score (column ``servqual``) and ``aantal_items``.
+
+    Unweighted, the score is the mean of the five dimension scores. Weighted
+    (``weighted=True``), each dimension counts with the respondent's own points
+    (columns ``W_<dimensie>``, summing to 100): ``sum(w / 100 * score)``. If a
+    dimension has no answered item, the other dimensions carry its weight.
+
+    >>> survey = example_survey()
+    >>> servqual_score(survey).round(3)
+         servqual  aantal_items
+    rij
+    2       -0.74            22
+    3        0.00            22
+    >>> servqual_score(survey, weighted=True).round(3)
+         servqual  aantal_items
+    rij
+    2      -1.005            22
+    3       0.000            22
+    """
+    scores = dimension_scores(servqual_gaps(survey, scale=scale, errors=errors))
+    dims = scores[list(DIMENSIONS)].to_numpy()
+    present = ~np.isnan(dims)
+    if weighted:
+        w = _weights(survey, scores.index, errors)
+        w = np.where(present, w, 0.0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            value = (w * np.nan_to_num(dims)).sum(axis=1) / w.sum(axis=1)
+    else:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            value = np.where(present, dims, 0.0).sum(axis=1) / present.sum(axis=1)
+    return pd.DataFrame({"servqual": value, "aantal_items": scores["aantal_items"]}, index=scores.index)
+
+
+def servperf_score(survey: pd.DataFrame, *, scale: int = 7, errors: str = "raise") -> pd.DataFrame:
+    """Per respondent: the SERVPERF score, the mean of the perception items only (Cronin & Taylor, 1992).
+
+    Only ``P1`` .. ``P22`` are needed; the mean is over the items answered
+    (``aantal_items``).
+
+    >>> servperf_score(example_survey()).round(2)
+         servperf  aantal_items
+    rij
+    2        4.95            22
+    3        6.00            22
+    """
+    values = validate_survey(survey, scale=scale, errors=errors, columns=P_COLUMNS)
+    return pd.DataFrame(
+        {"servperf": values.mean(axis=1), "aantal_items": values.notna().sum(axis=1)},
+        index=values.index,
+    )
+
+
+def summary(survey: pd.DataFrame, *, scale: int = 7, errors: str = "raise", confidence: float = 0.95) -> pd.DataFrame:
+    """Per dimension: mean expectation, mean perception, mean gap and its 95% interval.
+
+    Each respondent's dimension means are taken over the items where both E and
+    P were given, so ``gap`` is exactly ``perceptie - verwachting``. The interval
+    (``ondergrens``, ``bovengrens``) is the t-interval of the respondents' dimension
+    gaps; ``respondenten`` counts the respondents with a score. Rows in the order
+    of :data:`DIMENSIONS`.
+
+    >>> summary(example_survey()).round(2)[["verwachting", "perceptie", "gap", "respondenten"]]
+                       verwachting  perceptie   gap  respondenten
+    dimensie
+    tastbaarheden             5.88       5.50 -0.38             2
+    betrouwbaarheid           6.30       5.40 -0.90             2
+    responsiviteit            5.75       5.38 -0.38             2
+    zekerheid                 5.62       5.62  0.00             2
+    inlevingsvermogen         5.70       5.50 -0.20             2
+    """
+    from scipy import stats
+
+    values = validate_survey(survey, scale=scale, errors=errors).to_numpy()
+    e, p = values[:, :22], values[:, 22:]
+    both = ~(np.isnan(e) | np.isnan(p))
+    e_mean, _ = _dimension_means(np.where(both, e, np.nan))
+    p_mean, _ = _dimension_means(np.where(both, p, np.nan))
+    gap = p_mean - e_mean
+    rows = []
+    for j, dim in enumerate(DIMENSIONS):
+        g = gap[:, j][~np.isnan(gap[:, j])]
+        n = len(g)
+        mean = float(g.mean()) if n else math.nan
+        if n > 1:
+            half = float(stats.t.ppf(0.5 + confidence / 2, n - 1) * g.std(ddof=1) / math.sqrt(n))
+        else:
+            half = math.nan
+        rows.append({
+            "verwachting": float(np.nanmean(e_mean[:, j])) if n else math.nan,
+            "perceptie": float(np.nanmean(p_mean[:, j])) if n else math.nan,
+            "gap": mean,
+            "ondergrens": mean - half,
+            "bovengrens": mean + half,
+            "respondenten": n,
+        })
+    return pd.DataFrame(rows, index=pd.Index(DIMENSIONS, name="dimensie"))
+
+
+_ITEM_HEADER = re.compile(r"^\s*([EPep])\s*[-_]?\s*0*(\d{1,2})(?!\d)")
+
+
+def survey_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """The survey with its columns renamed to ``E1`` .. ``P22`` and ``W_<dimensie>`` where they can be recognised.
+
+    Online forms often export the question as the column header
+    (``"E1. Uitstekende organisaties ..."``, ``"p 03 - Deze organisatie ..."``)
+    and the points as ``"Punten tastbaarheden"``. The column is recognised by the
+    item code at its start, or by a dimension name for points. Other columns stay as
+    they are; a header that would become a name already taken is an error.
+
+    >>> df = pd.DataFrame(columns=["Respondent_ID", "E1. Uitstekende ...", "p 02 Deze ...", "Punten zekerheid"])
+    >>> list(survey_columns(df).columns)
+    ['respondent_id', 'E1', 'P2', 'W_zekerheid']
+    """
+    renamed = {}
+    for col in frame.columns:
+        text = str(col).strip()
+        match = _ITEM_HEADER.match(text)
+        new = None
+        if match and 1 <= int(match.group(2)) <= 22:
+            new = f"{match.group(1).upper()}{int(match.group(2))}"
+        elif text.lower().replace(" ", "_") == "respondent_id":
+            new = "respondent_id"
+        else:
+            lowered = text.lower()
+            dims = [d for d in DIMENSIONS if d in lowered]
+            if len(dims) == 1 and (lowered.startswith("w") or "punt" in lowered or "gewicht" in lowered):
+                new = f"W_{dims[0]}"
+        renamed[col] = new or col
+    targets = pd.Series(list(renamed.values()))
+    doubles = sorted(set(targets[targets.duplicated()]))
+    if doubles:
+        raise KlantDataError(
+            f"Meer dan één kolom hoort bij {', '.join(map(str, doubles))}. Houd per vraag één kolom over "
+            "(E1 t/m E22, P1 t/m P22) en verwijder of hernoem de andere."
+        )
+    return frame.rename(columns=renamed)
+
+
+def read_survey(source, *, scale: int = 7, errors: str = "raise") -> pd.DataFrame:
+    """Read a SERVQUAL survey from a student's CSV or Excel file, checked and ready to score.
+
+    Reads with :func:`klantlib.data.read_table` (Dutch formats, semicolons, the
+    spreadsheet row number as index), recognises the column headers with
+    :func:`survey_columns`, leaves out a row of question texts under the header
+    (with a warning) and checks every answer with :func:`validate_survey`: with
+    ``errors="missing"`` the returned frame has the wrong answers blanked (and
+    duplicated respondents left out), so scoring it warns no second time.
+    """
+    from klantlib.data import read_table
+
+    frame = survey_columns(read_table(source))
+    name = getattr(source, "name", None) or str(source)
+    present = [c for c in E_COLUMNS + P_COLUMNS if c in frame.columns]
+    if present and len(frame):
+        cells = frame[present].astype("str")
+        is_text = cells.apply(lambda col: col.str.contains(r"[A-Za-z]{4,}", regex=True)).all(axis=1)
+        is_text &= frame.index.isin(frame.index[:2])  # only directly under the header
+        if is_text.any():
+            frame = drop_invalid_rows(frame, is_text, "deze rij bevat vraagteksten, geen antwoorden",
+                                      source=name, stacklevel=3)
+            frame = frame.copy()
+            for col in present:
+                if not pd.api.types.is_numeric_dtype(frame[col]):
+                    converted = _as_numbers(frame[col])
+                    if converted.notna().sum() == frame[col].notna().sum():
+                        frame[col] = converted
+    checked = validate_survey(frame, scale=scale, errors=errors, source=name)
+    if errors == "missing":  # invalid answers blank and duplicates gone, so scoring warns no second time
+        frame = frame.loc[checked.index].copy()
+        frame[list(checked.columns)] = checked
+    return frame
+
+
+def answers_frame(answers: Mapping, *, label=1) -> pd.DataFrame:
+    """One respondent's answers (a dict like ``{"E1": 6, "P1": 5, ...}``) as a one-row survey.
+
+    Unanswered items become blank (NaN); keys other than the E, P and W columns
+    are ignored. This is how the questionnaire widget scores its answers.
+
+    >>> row = answers_frame({"E1": 6, "P1": 5, "W_zekerheid": 100})
+    >>> row[["E1", "P1", "E2", "W_zekerheid"]]
+        E1   P1  E2  W_zekerheid
+    1  6.0  5.0 NaN        100.0
+    """
+    cols = list(E_COLUMNS + P_COLUMNS + WEIGHT_COLUMNS)
+    row = {c: _answer_value(answers.get(c)) for c in cols}
+    return pd.DataFrame([row], index=[label], columns=cols, dtype=float)
+
+
+def _answer_value(value):
+    if value is None or value == "":
+        return math.nan
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def example_survey() -> pd.DataFrame:
+    """Two made-up respondents for examples and tests: rows 2 and 3, as read from a spreadsheet.
+
+    Respondent R0001 (row 2) sees the service fall short on most items, and its
+    dimension gaps are -0.75, -1.8, -0.75, 0 and -0.4 (checked by hand in the tests);
+    R0002 (row 3) answers 6 to everything and gives every dimension 20 points.
+
+    >>> example_survey().shape
+    (2, 50)
+    """
+    e1 = [6, 6, 6, 5, 7, 7, 7, 6, 6, 5, 5, 6, 6, 5, 5, 5, 6, 6, 5, 5, 5, 6]
+    p1 = [5, 5, 5, 5, 5, 5, 4, 5, 5, 4, 5, 5, 5, 5, 5, 5, 6, 5, 5, 5, 5, 5]
+    rows = [
+        {"respondent_id": "R0001", **{f"E{i}": e1[i - 1] for i in range(1, 23)},
+         **{f"P{i}": p1[i - 1] for i in range(1, 23)},
+         "W_tastbaarheden": 10, "W_betrouwbaarheid": 40, "W_responsiviteit": 20,
+         "W_zekerheid": 15, "W_inlevingsvermogen": 15},
+        {"respondent_id": "R0002", **{f"E{i}": 6 for i in range(1, 23)}, **{f"P{i}": 6 for i in range(1, 23)},
+         **{c: 20 for c in WEIGHT_COLUMNS}},
+    ]
+    return pd.DataFrame(rows, index=pd.Index([2, 3], name="rij"))

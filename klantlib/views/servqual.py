@@ -1,0 +1,430 @@
+"""Figures and the questionnaire widget for SERVQUAL and the gap model (notebook 05).
+
+- :func:`gap_bars`: the mean gap per dimension with its 95% interval (and a
+  student's own gaps beside it).
+- :func:`profile_plot`: mean expectation and perception over the 22 items.
+- :func:`gap_model_diagram`: the five-gap model (Parasuraman, Zeithaml & Berry, 1985).
+- :func:`servqual_widget`: fill in the questionnaire for an organisation; the
+  answers are saved as they are given and scored and drawn at once beside the
+  survey's averages. Its update logic, :func:`widget_scores`, is a plain function.
+
+In a notebook one line shows the widget::
+
+    servqual_widget(load_dataset("servqual"))
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from klantlib.answers import DEFAULT_FOLDER, AnswerStore
+from klantlib.servqual import (
+    DIMENSION_ITEMS,
+    DIMENSIONS,
+    E_COLUMNS,
+    ITEMS,
+    P_COLUMNS,
+    WEIGHT_COLUMNS,
+    summary,
+)
+
+__all__ = [
+    "ANSWER_KEYS",
+    "gap_bars",
+    "gap_model_diagram",
+    "points_status",
+    "profile_plot",
+    "servqual_widget",
+    "valid_answer",
+    "widget_scores",
+]
+
+#: Every key the questionnaire saves, in questionnaire order.
+ANSWER_KEYS = ("organisatie", *E_COLUMNS, *P_COLUMNS, *WEIGHT_COLUMNS)
+
+#: Short Dutch labels for the dimensions in figures.
+LABELS = {
+    "tastbaarheden": "Tastbaarheden",
+    "betrouwbaarheid": "Betrouwbaarheid",
+    "responsiviteit": "Responsiviteit",
+    "zekerheid": "Zekerheid",
+    "inlevingsvermogen": "Inlevingsvermogen",
+}
+
+
+def valid_answer(key: str, value, *, scale: int = 7) -> bool:
+    """Whether a saved answer fits the questionnaire (used when answers are restored).
+
+    >>> valid_answer("E1", 7), valid_answer("E1", 8), valid_answer("W_zekerheid", 30), valid_answer("X", 1)
+    (True, False, True, False)
+    """
+    if key == "organisatie":
+        return isinstance(value, str)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return False
+    if key in E_COLUMNS or key in P_COLUMNS:
+        return 1 <= value <= scale
+    if key in WEIGHT_COLUMNS:
+        return 0 <= value <= 100
+    return False
+
+
+def points_status(answers: Mapping) -> tuple[int, str]:
+    """How many of the 100 points are still to be divided, and a Dutch message.
+
+    >>> points_status({"W_tastbaarheden": 30, "W_zekerheid": 60})
+    (10, 'Nog 10 punten te verdelen (samen 90 van de 100).')
+    >>> points_status({c: 20 for c in WEIGHT_COLUMNS})
+    (0, 'De 100 punten zijn verdeeld.')
+    >>> points_status({"W_tastbaarheden": 120})[1]
+    'Je hebt 20 punten te veel verdeeld (samen 120); haal er 20 weg, want het totaal moet 100 zijn.'
+    """
+    total = sum(int(answers.get(c) or 0) for c in WEIGHT_COLUMNS)
+    remaining = 100 - total
+    if remaining == 0:
+        return 0, "De 100 punten zijn verdeeld."
+    if remaining > 0:
+        return remaining, f"Nog {remaining} punten te verdelen (samen {total} van de 100)."
+    return remaining, (f"Je hebt {-remaining} punten te veel verdeeld (samen {total}); "
+                       f"haal er {-remaining} weg, want het totaal moet 100 zijn.")
+
+
+def widget_scores(answers: Mapping, reference: pd.DataFrame | None = None, *, scale: int = 7) -> pd.DataFrame:
+    """The widget's update logic: one student's answers scored per dimension, beside a survey.
+
+    ``answers`` maps ``E1`` .. ``E22``, ``P1`` .. ``P22`` and ``W_<dimensie>`` to
+    whole numbers (unanswered items may be left out); ``reference`` is
+    :func:`klantlib.servqual.summary` of a survey. Per dimension: the student's
+    mean expectation, perception and gap over the items answered on both sides
+    (``jouw_...``), how many items that is, the student's points and the survey's
+    mean gap and interval (``enquete_...``). Answers outside 1..``scale`` count as
+    not given.
+
+    >>> ans = {"E1": 7, "P1": 5, "E2": 6, "P2": 6, "W_tastbaarheden": 100}
+    >>> widget_scores(ans).loc["tastbaarheden", ["jouw_gap", "items", "punten"]].tolist()
+    [-1.0, 2.0, 100.0]
+    """
+    def value(key):
+        v = answers.get(key)
+        if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
+            return math.nan
+        return float(v) if 1 <= v <= scale and float(v).is_integer() else math.nan
+
+    e = np.array([value(c) for c in E_COLUMNS])
+    p = np.array([value(c) for c in P_COLUMNS])
+    both = ~(np.isnan(e) | np.isnan(p))
+    rows = {}
+    for dim, items in DIMENSION_ITEMS.items():
+        idx = np.array(items) - 1
+        sel = idx[both[idx]]
+        n = len(sel)
+        e_mean = float(e[sel].mean()) if n else math.nan
+        p_mean = float(p[sel].mean()) if n else math.nan
+        points = answers.get(f"W_{dim}")
+        rows[dim] = {
+            "jouw_verwachting": e_mean,
+            "jouw_perceptie": p_mean,
+            "jouw_gap": p_mean - e_mean,
+            "items": n,
+            "punten": float(points) if isinstance(points, (int, float)) and not isinstance(points, bool) else math.nan,
+        }
+    out = pd.DataFrame.from_dict(rows, orient="index")
+    out.index.name = "dimensie"
+    if reference is not None:
+        ref = reference.reindex(list(DIMENSIONS))
+        out["enquete_gap"] = ref["gap"].to_numpy()
+        out["enquete_ondergrens"] = ref["ondergrens"].to_numpy()
+        out["enquete_bovengrens"] = ref["bovengrens"].to_numpy()
+    return out
+
+
+def _your_score(scores: pd.DataFrame) -> tuple[float, float]:
+    gaps = scores["jouw_gap"].to_numpy()
+    present = ~np.isnan(gaps)
+    unweighted = float(gaps[present].mean()) if present.any() else math.nan
+    w = scores["punten"].fillna(0).to_numpy()
+    if present.any() and abs(w.sum() - 100) < 1e-9 and w[present].sum() > 0:
+        weighted = float((w[present] * gaps[present]).sum() / w[present].sum())
+    else:
+        weighted = math.nan
+    return unweighted, weighted
+
+
+def gap_bars(table: pd.DataFrame, ax=None, *, title: str | None = None, label: str = "jij"):
+    """Horizontal bars: the mean gap per dimension with its 95% interval.
+
+    ``table`` is :func:`klantlib.servqual.summary` (columns ``gap``,
+    ``ondergrens``, ``bovengrens``) or :func:`widget_scores` (then the student's
+    gaps, ``jouw_gap``, are drawn beside the survey's, labelled ``label``).
+    Returns the axes.
+    """
+    import matplotlib.pyplot as plt
+
+    from klantlib.plotting import PALETTE, decorate, number_axis
+
+    if ax is None:
+        _, ax = plt.subplots()
+    ax.clear()
+    table = table.reindex(list(DIMENSIONS))
+    y = np.arange(len(DIMENSIONS))[::-1].astype(float)
+    mine = "jouw_gap" in table.columns
+    prefix = "enquete_" if mine else ""
+    height = 0.38 if mine else 0.6
+    ref = table.get(f"{prefix}gap")
+    if ref is not None and ref.notna().any():
+        low = (ref - table[f"{prefix}ondergrens"]).fillna(0).to_numpy()
+        high = (table[f"{prefix}bovengrens"] - ref).fillna(0).to_numpy()
+        offset = height / 2 if mine else 0.0
+        ax.barh(y + offset, ref.to_numpy(), height=height, color=PALETTE[0], xerr=[low, high],
+                error_kw={"ecolor": "#555555", "capsize": 3}, label="enquête (gemiddelde, 95%-interval)")
+    if mine:
+        ax.barh(y - height / 2, table["jouw_gap"].fillna(0).to_numpy(), height=height, color=PALETTE[1], label=label)
+        for yy, value in zip(y - height / 2, table["jouw_gap"]):
+            if math.isnan(value):
+                ax.text(0.02, yy, "nog niet ingevuld", va="center", fontsize="small", color="#777777",
+                        transform=ax.get_yaxis_transform())
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_yticks(y, [LABELS[d] for d in DIMENSIONS])
+    lim = max(1.0, float(np.nanmax(np.abs(np.r_[table.filter(like="gap").to_numpy(dtype=float).ravel(),
+                                                   table.filter(like="grens").to_numpy(dtype=float).ravel(), 0.0]))))
+    ax.set_xlim(-lim * 1.15, lim * 1.15)
+    number_axis(ax, "x", decimals=1)
+    decorate(ax, title=title or "Gap per dimensie (perceptie − verwachting)",
+             xlabel="gap P − E (negatief = tekortkoming)")
+    if mine or ref is not None:
+        ax.legend(loc="best", fontsize="small")
+    return ax
+
+
+def profile_plot(survey: pd.DataFrame, ax=None, *, scale: int = 7, errors: str = "raise"):
+    """Mean expectation (E) and perception (P) for each of the 22 items, dimensions shaded.
+
+    Where the P line runs below the E line, customers get less than they expect.
+    Returns the axes.
+    """
+    import matplotlib.pyplot as plt
+
+    from klantlib.plotting import PALETTE, decorate
+    from klantlib.servqual import validate_survey
+
+    values = validate_survey(survey, scale=scale, errors=errors)
+    means = values.mean()
+    items = np.arange(1, 23)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10, 4.5))
+    for k, (dim, its) in enumerate(DIMENSION_ITEMS.items()):
+        if k % 2 == 0:
+            ax.axvspan(its[0] - 0.5, its[-1] + 0.5, color="#EEEEEE", zorder=0)
+        ax.text((its[0] + its[-1]) / 2, 1.01, LABELS[dim], ha="center", va="bottom", fontsize="small",
+                transform=ax.get_xaxis_transform())
+    ax.plot(items, means[list(E_COLUMNS)].to_numpy(), marker="o", color=PALETTE[0], label="verwachting (E)")
+    ax.plot(items, means[list(P_COLUMNS)].to_numpy(), marker="s", color=PALETTE[1], label="perceptie (P)")
+    ax.set_xticks(items)
+    ax.set_xlim(0.5, 22.5)
+    ax.set_ylim(1, scale)
+    decorate(ax, xlabel="item", ylabel=f"gemiddelde score (1-{scale})")
+    ax.set_title("Verwachting en perceptie per item", pad=22)
+    ax.legend(loc="lower left", fontsize="small")
+    return ax
+
+
+def gap_model_diagram(ax=None):
+    """The five-gap model (Parasuraman, Zeithaml & Berry, 1985) as a diagram; returns the axes.
+
+    Customer side above the line, provider side below; gap 5 (expected versus
+    perceived service) is what SERVQUAL measures.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import FancyBboxPatch
+
+    from klantlib.plotting import PALETTE
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 7.5))
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10.4)
+    ax.axis("off")
+    boxes = {
+        "mond": (0.2, 9.2, "Mond-tot-\nmondreclame"),
+        "behoefte": (3.6, 9.2, "Persoonlijke\nbehoeften"),
+        "ervaring": (7.0, 9.2, "Eerdere\nervaringen"),
+        "verwacht": (3.6, 7.6, "Verwachte dienst"),
+        "ervaren": (3.6, 5.9, "Ervaren dienst"),
+        "levering": (3.6, 4.1, "Dienstverlening\n(levering)"),
+        "communicatie": (7.2, 4.1, "Externe communicatie\nnaar klanten"),
+        "normen": (3.6, 2.4, "Dienstnormen en\nspecificaties"),
+        "beeld": (3.6, 0.7, "Beeld van het management\nvan klantverwachtingen"),
+    }
+    w, h = 2.6, 0.9
+    centre = {}
+    for key, (x, y, text) in boxes.items():
+        customer = key in ("mond", "behoefte", "ervaring", "verwacht", "ervaren")
+        ax.add_patch(FancyBboxPatch((x, y), w, h, boxstyle="round,pad=0.05",
+                                    facecolor="#DCEBF7" if customer else "#FBE8C8",
+                                    edgecolor=PALETTE[0] if customer else PALETTE[1]))
+        ax.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize="small")
+        centre[key] = (x + w / 2, y + h / 2)
+
+    def arrow(a, b, gap=None, side=1.0, style="-|>", dashed=False):
+        (x1, y1), (x2, y2) = centre[a], centre[b]
+        dy = h / 2 + 0.05
+        start = (x1, y1 - dy if y2 < y1 else y1 + dy) if x1 == x2 else (x1 + (w / 2 if x2 > x1 else -w / 2), y1)
+        end = (x2, y2 + dy if y2 < y1 else y2 - dy) if x1 == x2 else (x2 - (w / 2 if x2 > x1 else -w / 2), y2)
+        ax.annotate("", xy=end, xytext=start, arrowprops={"arrowstyle": style, "color": "#333333",
+                                                         "linestyle": "--" if gap or dashed else "-"})
+        if gap:
+            ax.text((start[0] + end[0]) / 2 + 0.25 * side, (start[1] + end[1]) / 2, f"Gap {gap}",
+                    color=PALETTE[5], fontweight="bold", fontsize="small", ha="left" if side > 0 else "right",
+                    va="center")
+
+    for src in ("mond", "behoefte", "ervaring"):
+        ax.annotate("", xy=(centre["verwacht"][0], 7.6 + h + 0.05), xytext=(centre[src][0], 9.15),
+                    arrowprops={"arrowstyle": "-|>", "color": "#333333"})
+    arrow("verwacht", "ervaren", gap=5, style="<|-|>")
+    arrow("levering", "ervaren")
+    arrow("normen", "levering", gap=3, style="<|-|>")
+    arrow("beeld", "normen", gap=2, style="<|-|>")
+    arrow("levering", "communicatie", style="<|-|>", dashed=True)
+    ax.text(6.7, 4.75, "Gap 4", color=PALETTE[5], fontweight="bold", fontsize="small", ha="center")
+    ax.annotate("", xy=(centre["ervaren"][0] + w / 2 + 0.05, centre["ervaren"][1]),
+                xytext=(centre["communicatie"][0], 4.1 + h + 0.05),
+                arrowprops={"arrowstyle": "-|>", "color": "#333333"})
+    # Gap 1 runs from the customers' expectations to management's picture of them.
+    left, x_line = 3.55, 2.3
+    y_top, y_bottom = centre["verwacht"][1], centre["beeld"][1]
+    ax.plot([left, x_line, x_line, left], [y_top, y_top, y_bottom, y_bottom], color="#333333",
+            linestyle="--", linewidth=1)
+    for y in (y_top, y_bottom):
+        ax.annotate("", xy=(left, y), xytext=(left - 0.3, y), arrowprops={"arrowstyle": "-|>", "color": "#333333"})
+    ax.text(x_line - 0.15, (y_top + y_bottom) / 2, "Gap 1", color=PALETTE[5], fontweight="bold",
+            fontsize="small", ha="right", va="center")
+    ax.axhline(5.55, xmin=0.02, xmax=0.98, color="#777777", linewidth=1, linestyle=":")
+    ax.text(9.9, 5.65, "klant", ha="right", va="bottom", fontsize="small", style="italic")
+    ax.text(9.9, 5.45, "aanbieder", ha="right", va="top", fontsize="small", style="italic")
+    ax.set_title("Het gapmodel (Parasuraman, Zeithaml & Berry, 1985)")
+    return ax
+
+
+def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER, name: str = "servqual",
+                    scale: int = 7):
+    """The SERVQUAL questionnaire as a widget: 22 expectations, 22 perceptions, 100 points.
+
+    Answers are saved to ``<folder>/<name>.json`` as they are given (see
+    :class:`klantlib.answers.AnswerStore`) and restored the next time, even after a
+    kernel restart. Each change scores the answers (:func:`widget_scores`) and
+    redraws one figure beside the averages of ``survey`` (if given).
+
+    CSS classes for browser tests:
+
+    - ``klant-organisatie``: the text field for the organisation's name;
+    - ``klant-E1`` .. ``klant-E22``, ``klant-P1`` .. ``klant-P22``: the answer dropdowns;
+    - ``klant-W_tastbaarheden`` .. ``klant-W_inlevingsvermogen``: the points per dimension;
+    - ``klant-punten-rest``: the remaining-points message;
+    - ``klant-uitkomst``: the score sentence under the figure; ``klant-figuur``: the figure output;
+    - ``klant-export``: the CSV export button; ``klant-melding``: messages (saving, restoring, export).
+    """
+    import ipywidgets as widgets
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    from klantlib.formatting import number
+
+    store = AnswerStore(name, folder=folder, order=ANSWER_KEYS,
+                        validate=lambda k, v: valid_answer(k, v, scale=scale))
+    reference = summary(survey, scale=scale, errors="missing") if survey is not None else None
+    options = [("–", None)] + [(str(i), i) for i in range(1, scale + 1)]
+    wide = {"description_width": "initial"}
+    controls = {}
+
+    organisation = widgets.Text(value=store.get("organisatie", ""), description="Organisatie",
+                                placeholder="bijvoorbeeld: de bibliotheek van mijn hogeschool", style=wide,
+                                layout=widgets.Layout(width="480px"))
+    organisation.add_class("klant-organisatie")
+    controls["organisatie"] = organisation
+
+    def item_rows(kind):
+        rows = []
+        for i in ITEMS.index:
+            key = f"{kind}{i}"
+            text = ITEMS.at[i, "verwachting" if kind == "E" else "perceptie"]
+            dd = widgets.Dropdown(options=options, value=store.get(key), description=f"{kind}{i}",
+                                  layout=widgets.Layout(width="130px"), style={"description_width": "36px"})
+            dd.add_class(f"klant-{key}")
+            controls[key] = dd
+            rows.append(widgets.HBox([dd, widgets.HTML(text, layout=widgets.Layout(width="420px"))]))
+        return widgets.VBox(rows)
+
+    points = []
+    for dim in DIMENSIONS:
+        key = f"W_{dim}"
+        box = widgets.BoundedIntText(value=store.get(key, 0), min=0, max=100, step=5, description=LABELS[dim],
+                                     style={"description_width": "140px"}, layout=widgets.Layout(width="240px"))
+        box.add_class(f"klant-{key}")
+        controls[key] = box
+        points.append(box)
+    rest = widgets.HTML()
+    rest.add_class("klant-punten-rest")
+    points_page = widgets.VBox([widgets.HTML("Verdeel 100 punten over de vijf dimensies: hoe belangrijker, "
+                                             "hoe meer punten."), *points, rest])
+
+    tabs = widgets.Tab(children=[item_rows("E"), item_rows("P"), points_page])
+    for k, title in enumerate(["Verwachtingen (E)", "Percepties (P)", "Punten"]):
+        tabs.set_title(k, title)
+
+    message = widgets.HTML(f"<i>{store.message}</i>" if store.message else "")
+    message.add_class("klant-melding")
+    outcome = widgets.HTML()
+    outcome.add_class("klant-uitkomst")
+    export = widgets.Button(description="Exporteer als CSV", icon="download")
+    export.add_class("klant-export")
+    out = widgets.Output()
+    out.add_class("klant-figuur")
+    with plt.ioff():
+        fig, ax = plt.subplots(figsize=(7, 4))
+
+    def current() -> dict:
+        return {k: c.value for k, c in controls.items()}
+
+    def redraw():
+        answers = current()
+        scores = widget_scores(answers, reference, scale=scale)
+        org = answers.get("organisatie") or "jouw organisatie"
+        gap_bars(scores, ax, title=f"Gap per dimensie: {org}", label=org)
+        remaining, text = points_status(answers)
+        rest.value = f"<b>{text}</b>" if remaining else text
+        unweighted, weighted = _your_score(scores)
+        answered = int(scores["items"].sum())
+        if answered == 0:
+            outcome.value = "Vul verwachtingen én percepties in; dan verschijnt hier je SERVQUAL-score."
+        else:
+            w_text = (f", gewogen met je punten {number(weighted, 2)}" if not math.isnan(weighted)
+                      else " (gewogen score: verdeel eerst precies 100 punten)")
+            outcome.value = (f"SERVQUAL-score van {org}: ongewogen <b>{number(unweighted, 2)}</b>{w_text}; "
+                             f"op {answered} van de 22 items.")
+        with out:
+            out.clear_output(wait=True)
+            display(fig)
+
+    def on_change(change):
+        key = next(k for k, c in controls.items() if c is change["owner"])
+        value = change["new"]
+        if key == "organisatie":
+            value = value.strip() or None
+        store.set(key, value)
+        message.value = ""
+        redraw()
+
+    def on_export(_button):
+        path = store.to_csv(columns=ANSWER_KEYS)
+        message.value = f"Je antwoorden staan in <code>{path}</code>."
+
+    for control in controls.values():
+        control.observe(on_change, names="value")
+    export.on_click(on_export)
+    redraw()
+    return widgets.VBox([organisation, widgets.HBox([tabs, widgets.VBox([out, outcome])]),
+                         widgets.HBox([export, message])])
