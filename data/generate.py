@@ -313,13 +313,45 @@ def journeys(rng, klanten) -> pd.DataFrame:
                                        "kanaal", "touchpoint", "tijdstip"])
 
 
+def example_exports(rng) -> dict[str, bytes]:
+    """Two files as a student would bring them, for the notebooks' "your own file" sections.
+
+    Both are written the way Dutch Excel saves CSV: cp1252, ``;`` between columns,
+    decimal commas, dates as dd-mm-jjjj. The till export has one row without an
+    amount (a known quirk that the notebook's warning reports).
+    """
+    n = 180
+    customers = [f"DS{i:03d}" for i in rng.integers(1, 61, size=n)]
+    dates = _dates(rng, n)
+    amounts = np.round(np.exp(rng.normal(3.6, 1.1, size=n)), 2)
+    lines = ["Klantnummer;Datum;Omschrijving;Bedrag"]
+    for k, (who, day, amount) in enumerate(zip(customers, dates, amounts)):
+        what = rng.choice(["binnenband", "reparatie", "slot", "fietstas", "onderhoudsbeurt", "verlichting", "zadel"])
+        text = "" if k == 57 else f"{amount:.2f}".replace(".", ",")
+        lines.append(f"{who};{day:%d-%m-%Y};{what} (café-fiets)" if what == "reparatie" else f"{who};{day:%d-%m-%Y};{what}")
+        lines[-1] += f";{text}"
+    till = ("\r\n".join(lines) + "\r\n").encode("cp1252")
+
+    texts = {f"E{i}": f"Verwachting stelling {i}" for i in range(1, 23)} | {f"P{i}": f"Ervaring stelling {i}" for i in range(1, 23)}
+    texts |= {f"W_{d}": f"Punten voor {d}" for d in SERVQUAL_DIMS}
+    columns = ["Respondent", *texts]
+    rows = [";".join(columns), ";".join(["", *texts.values()])]
+    for r in range(1, 13):
+        e = np.clip(np.round(rng.normal(6, 0.8, 22)), 1, 7).astype(int)
+        p = np.clip(np.round(e - rng.normal(0.8, 1.0, 22)), 1, 7).astype(int)
+        w = rng.multinomial(20, [0.11, 0.32, 0.22, 0.19, 0.16]) * 5
+        rows.append(";".join([f"S{r:02d}", *map(str, e), *map(str, p), *map(str, w)]))
+    survey = ("\r\n".join(rows) + "\r\n").encode("cp1252")
+    return {"voorbeelden/kassa_export.csv": till, "voorbeelden/enquete_export.csv": survey}
+
+
 def _write(frame: pd.DataFrame, path: Path) -> Path:
     frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", date_format="%Y-%m-%d", float_format="%.2f")
     return path
 
 
 def generate(out_dir: Path) -> dict[str, Path]:
-    """Write every dataset as ``<name>.csv`` into ``out_dir``; return name -> path."""
+    """Write every dataset as ``<name>.csv`` (and the example exports in ``voorbeelden/``) into ``out_dir``."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(SEED)
@@ -341,6 +373,11 @@ def generate(out_dir: Path) -> dict[str, Path]:
         if name == "klantreis":
             frame = frame.assign(tijdstip=frame["tijdstip"].dt.strftime("%Y-%m-%d %H:%M"))
         written[name] = _write(frame, out_dir / f"{name}.csv")
+    for name, content in example_exports(rng).items():
+        path = out_dir / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(content)
+        written[name] = path
     return written
 
 
