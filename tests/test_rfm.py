@@ -1,0 +1,241 @@
+"""klantlib.rfm: a hand-computed example, properties (hypothesis) and students' bad inputs."""
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import klantlib
+from klantlib.data import KlantDataError, KlantDataWarning, read_table
+from klantlib.rfm import (
+    GROUPS,
+    assessment_matrix,
+    pareto_table,
+    relatiesterkte,
+    rendement,
+    rfm_scores,
+    rfm_table,
+    top_share,
+)
+
+REF = "2026-01-01"
+
+
+def frame(rows, columns=("klant_id", "datum", "bedrag")):
+    df = pd.DataFrame(rows, columns=list(columns))
+    df["datum"] = pd.to_datetime(df["datum"])
+    return df
+
+
+@pytest.fixture
+def hand():
+    """Five customers, every number below worked out by hand."""
+    return frame([
+        ("A", "2025-12-31", 100.0), ("A", "2025-12-01", 200.0), ("A", "2025-06-01", 300.0),  # 3 buys, last 1 day ago
+        ("B", "2025-11-01", 50.0),                                                           # 1 buy, 61 days
+        ("C", "2025-10-02", 500.0), ("C", "2025-10-20", -100.0),                             # return lowers M only
+        ("D", "2024-01-01", 20.0), ("D", "2024-02-01", 20.0),                                # 2 buys, 700 days
+        ("E", "2025-12-22", 80.0),                                                           # 1 buy, 10 days
+    ])
+
+
+def test_hand_computed_example(hand):
+    table = rfm_table(hand, reference_date=REF)
+    assert table.to_dict("index") == {
+        "A": {"recency": 1, "frequency": 3, "monetary": 600.0},
+        "B": {"recency": 61, "frequency": 1, "monetary": 50.0},
+        "C": {"recency": 91, "frequency": 1, "monetary": 400.0},
+        "D": {"recency": 700, "frequency": 2, "monetary": 40.0},
+        "E": {"recency": 10, "frequency": 1, "monetary": 80.0},
+    }
+    scores = rfm_scores(table, bins=5)
+    # R: recency ranks A<E<B<C<D -> 5,4,3,2,1. F: three customers bought once -> share below 0 -> 1;
+    # D (2) has 3 of 5 below -> 1+floor(5*0.6)=4; A (3) has 4 below -> 5. M: 40<50<80<400<600 -> D1 B2 E3 C4 A5.
+    assert scores["R"].to_dict() == {"A": 5, "B": 3, "C": 2, "D": 1, "E": 4}
+    assert scores["F"].to_dict() == {"A": 5, "B": 1, "C": 1, "D": 4, "E": 1}
+    assert scores["M"].to_dict() == {"A": 5, "B": 2, "C": 4, "D": 1, "E": 3}
+    assert scores.loc["A", "rfm_code"] == "555" and scores.loc["D", "rfm_totaal"] == 6
+    assert rendement(scores).to_dict() == {"A": 100.0, "B": 25.0, "C": 33.3, "D": 25.0, "E": 41.7}
+
+
+def test_order_column_counts_orders_not_lines():
+    df = frame([("A", "2025-01-01", 10.0, "o1"), ("A", "2025-01-01", 5.0, "o1"), ("A", "2025-02-01", 5.0, "o2")],
+               ("klant_id", "datum", "bedrag", "order_id"))
+    assert rfm_table(df, reference_date=REF, order="order_id").loc["A", "frequency"] == 2
+    assert rfm_table(df, reference_date=REF).loc["A", "frequency"] == 3
+
+
+def test_shipped_data_gives_all_four_groups_and_the_80_20_rule():
+    t = klantlib.load_dataset("transacties")
+    table = rfm_table(t, reference_date=REF, order="order_id")
+    assert len(table) == t["klant_id"].nunique()
+    scores = rfm_scores(table)
+    assert (scores["F"] == 1).mean() > 0.5  # the tie rule keeps all once-only buyers together
+    survey = relatiesterkte(klantlib.load_dataset("relatiesterkte"))
+    matrix = assessment_matrix(rendement(scores).reindex(survey.index), survey)
+    counts = matrix["groep"].value_counts()
+    assert set(counts.index) == set(GROUPS) and counts.min() >= 50
+    assert 0.65 <= top_share(t.groupby("klant_id")["bedrag"].sum()) <= 0.85
+
+
+# --- properties -------------------------------------------------------------------------------
+
+values = st.lists(st.integers(min_value=0, max_value=30), min_size=1, max_size=60)
+
+
+@given(values, st.integers(min_value=2, max_value=9))
+def test_scores_in_range_and_equal_values_equal_scores(vals, bins):
+    table = pd.DataFrame({"recency": vals, "frequency": [v + 1 for v in vals], "monetary": [float(v) for v in vals]})
+    scores = rfm_scores(table, bins=bins)
+    for column in "RFM":
+        assert scores[column].between(1, bins).all()
+        assert scores.groupby(table["frequency"])[column].nunique().max() == 1
+    # better value, never a lower score
+    order = np.argsort(table["frequency"].to_numpy(), kind="stable")
+    assert (np.diff(scores["F"].to_numpy()[order]) >= 0).all()
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("ABCDE"), st.integers(0, 700), st.integers(1, 500)), min_size=1, max_size=40),
+       st.sampled_from("ABCDE"), st.integers(0, 700))
+def test_adding_a_purchase_never_lowers_f(rows, who, day):
+    def build(rs):
+        return pd.DataFrame({"klant_id": [r[0] for r in rs],
+                             "datum": pd.Timestamp("2024-01-01") + pd.to_timedelta([r[1] for r in rs], unit="D"),
+                             "bedrag": [float(r[2]) for r in rs], "order_id": range(len(rs))})
+    before = rfm_scores(rfm_table(build(rows), reference_date=REF, order="order_id"))
+    after = rfm_scores(rfm_table(build(rows + [(who, day, 10)]), reference_date=REF, order="order_id"))
+    assert after.loc[who, "frequency"] == before["frequency"].get(who, 0) + 1
+    if who in before.index:
+        assert after.loc[who, "F"] >= before.loc[who, "F"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("ABC"), st.integers(0, 700)), min_size=1, max_size=20), st.integers(0, 400))
+def test_later_reference_date_never_lowers_recency(rows, shift):
+    df = pd.DataFrame({"klant_id": [r[0] for r in rows],
+                       "datum": pd.Timestamp("2024-01-01") + pd.to_timedelta([r[1] for r in rows], unit="D"),
+                       "bedrag": 10.0})
+    early = rfm_table(df, reference_date="2026-01-01")["recency"]
+    late = rfm_table(df, reference_date=pd.Timestamp("2026-01-01") + pd.Timedelta(days=shift))["recency"]
+    assert ((late - early) == shift).all()
+
+
+# --- bad input ---------------------------------------------------------------------------------
+
+def caught(function, *args, **kwargs):
+    with warnings.catch_warnings(record=True) as records:
+        warnings.simplefilter("always")
+        result = function(*args, **kwargs)
+    return result, [str(w.message) for w in records if issubclass(w.category, KlantDataWarning)]
+
+
+def test_reference_date_is_required(hand):
+    with pytest.raises(TypeError):
+        rfm_table(hand)
+    with pytest.raises(KlantDataError, match="peildatum 'morgen' is geen datum"):
+        rfm_table(hand, reference_date="morgen")
+
+
+def test_transactions_after_the_reference_date_are_left_out_with_a_count(hand):
+    table, messages = caught(rfm_table, hand, reference_date="2025-12-15")
+    assert any("2 van de 9 transacties liggen na de peildatum 15-12-2025" in m for m in messages)
+    assert table.loc["A", "frequency"] == 2
+    with pytest.raises(KlantDataError, match="na de peildatum"):
+        rfm_table(hand, reference_date="2025-12-15", errors="raise")
+
+
+def test_missing_ids_dates_and_amounts_are_reported_by_row(hand):
+    bad = hand.copy()
+    bad.loc[1, "klant_id"] = None
+    bad.loc[3, "bedrag"] = np.nan
+    table, messages = caught(rfm_table, bad, reference_date=REF)
+    assert any("2 van de 9 rijen overgeslagen (rijen 1 en 3)" in m and "klant_id, bedrag" in m for m in messages)
+    assert "B" not in table.index
+    with pytest.raises(KlantDataError, match="rijen 1 en 3"):
+        rfm_table(bad, reference_date=REF, errors="raise")
+
+
+def test_text_amounts_with_euro_signs_and_decimal_commas(tmp_path):
+    path = tmp_path / "kassa.csv"
+    path.write_text("Klant;Datum;Bedrag\nK1;31-12-2025;€ 1.234,50\nK1;01-12-2025;€ 10,25\nK2;15-11-2025;7,00\n",
+                    encoding="cp1252")
+    own = read_table(path)  # amounts stay text here: the euro sign
+    table = rfm_table(own, reference_date=REF, customer="Klant", date="Datum", amount="Bedrag")
+    assert table.loc["K1"].tolist() == [1, 2, 1244.75]
+    assert table.loc["K2", "recency"] == 47
+
+
+def test_duplicate_rows_are_counted_once_with_a_warning(hand):
+    doubled = pd.concat([hand, hand.iloc[[0]]])
+    table, messages = caught(rfm_table, doubled, reference_date=REF)
+    assert any("precies dezelfde rij" in m for m in messages)
+    assert table.loc["A", "monetary"] == 600.0
+
+
+def test_empty_file_and_missing_columns(tmp_path):
+    with pytest.raises(KlantDataError, match="leeg"):
+        rfm_table(pd.DataFrame(columns=["klant_id", "datum", "bedrag"]), reference_date=REF)
+    with pytest.raises(KlantDataError, match="'bedrag' ontbreekt.*Gevonden kolommen: 'klant_id', 'datum'"):
+        rfm_table(pd.DataFrame({"klant_id": ["a"], "datum": ["2025-01-01"]}), reference_date=REF)
+
+
+def test_returns_only_customer_is_reported():
+    df = frame([("A", "2025-05-01", 100.0), ("B", "2025-05-01", -30.0)])
+    table, messages = caught(rfm_table, df, reference_date=REF)
+    assert list(table.index) == ["A"]
+    assert any("alleen retouren" in m and "B" in m for m in messages)
+
+
+def test_one_customer_and_all_identical_customers():
+    one = rfm_scores(rfm_table(frame([("A", "2025-05-01", 100.0)]), reference_date=REF))
+    assert one.loc["A", ["R", "F", "M"]].tolist() == [1, 1, 1]
+    same = rfm_scores(rfm_table(frame([(k, "2025-05-01", 100.0) for k in "ABCD"]), reference_date=REF))
+    assert (same["rfm_code"] == "111").all()
+
+
+def test_likert_outside_the_scale_and_text_answers():
+    survey = pd.DataFrame({"klant_id": ["a", "b", "c"], "attractiviteit": [0, 8, 4], "overstapkosten": [4, 4, 4],
+                           "vertrouwen": [4, "zes", 4], "tevredenheid": [4, 4, 4.5]})
+    with pytest.raises(KlantDataError, match=r"kolom 'attractiviteit' staat op rijen 0 en 1 geen antwoord van 1 tot en met 7"):
+        relatiesterkte(survey)
+    scores, messages = caught(relatiesterkte, survey, errors="missing")
+    assert len(messages) == 3 and scores["c"] == 50.0
+
+
+def test_duplicate_respondents_and_survey_ids_not_among_customers():
+    survey = pd.DataFrame({"klant_id": ["a", "a"], **{d: [4, 5] for d in
+                                                      ("attractiviteit", "overstapkosten", "vertrouwen", "tevredenheid")}})
+    with pytest.raises(KlantDataError, match="meer dan eens"):
+        relatiesterkte(survey)
+    x = pd.Series({"a": 70.0, "b": 20.0})
+    y = pd.Series({"a": 80.0, "zz": 50.0})
+    matrix, messages = caught(assessment_matrix, x, y)
+    assert matrix.loc["a", "groep"] == "Partners" and pd.isna(matrix.loc["zz", "groep"])
+    assert any("1 alleen een rendement" in m and "1 alleen een relatiesterkte" in m for m in messages)
+
+
+def test_cut_as_number_pair_and_median():
+    x = pd.Series({"a": 80.0, "b": 20.0, "c": 60.0, "d": 40.0})
+    y = pd.Series({"a": 80.0, "b": 70.0, "c": 20.0, "d": 45.0})
+    assert assessment_matrix(x, y, cut=50)["groep"].tolist() == ["Partners", "Vrienden", "Economici", "Dogs"]
+    assert assessment_matrix(x, y, cut=(70, 40))["groep"].tolist() == ["Partners", "Vrienden", "Dogs", "Vrienden"]
+    median = assessment_matrix(x, y, cut="median")
+    assert median.attrs["cut"] == (50.0, 57.5)
+    with pytest.raises(KlantDataError, match="median"):
+        assessment_matrix(x, y, cut="gemiddelde")
+
+
+def test_pareto_and_top_share():
+    values = pd.Series({"a": 10.0, "b": 60.0, "c": 30.0, "d": 0.0, "e": 0.0})
+    table = pareto_table(values)
+    assert table["klant"].tolist() == ["b", "c", "a", "d", "e"]
+    assert table["aandeel_omzet"].iloc[-1] == pytest.approx(1.0)
+    assert top_share(values, top=0.2) == 0.6 and top_share(values, top=1.0) == 1.0
+    with pytest.raises(KlantDataError):
+        top_share(values, top=20)
+    with pytest.raises(KlantDataError, match="nul of negatief"):
+        pareto_table(pd.Series([0.0, -5.0]))
