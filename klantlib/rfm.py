@@ -139,8 +139,8 @@ def rfm_table(transactions: pd.DataFrame, *, reference_date, customer: str = "kl
         raise KlantDataError(f"Er zijn geen transacties{f' in {source!r}' if source else ''}: de tabel is leeg.")
     when, money = _as_dates(frame[date]), _as_amounts(frame[amount])
     who = frame[customer]
-    if not pd.api.types.is_numeric_dtype(who):
-        who = who.astype("str").str.strip().mask(who.isna() | who.astype("str").str.strip().eq(""))
+    if not pd.api.types.is_numeric_dtype(who):  # an empty cell is a missing id (read_table strips spaces)
+        who = who.mask(who.astype("str").eq(""))
     unusable = who.isna() | when.isna() | money.isna()
     if unusable.any():
         parts = [name for name, bad in ((customer, who.isna()), (date, when.isna()), (amount, money.isna())) if bad.any()]
@@ -149,36 +149,38 @@ def rfm_table(transactions: pd.DataFrame, *, reference_date, customer: str = "kl
                           stacklevel=3)
         keep = ~unusable.to_numpy()  # by position: row labels need not be unique
         who, when, money, frame = who[keep], when[keep], money[keep], frame[keep]
-    duplicate = pd.DataFrame({"k": who.to_numpy(), "d": when.to_numpy(), "a": money.to_numpy(),
-                              **({"o": frame[order].to_numpy()} if order else {})}).duplicated()
+    codes, ids = pd.factorize(who, sort=True)  # once: every later step works on integer codes
+    order_codes = pd.factorize(frame[order])[0] if order else None
+    days = when.to_numpy().astype("datetime64[D]").astype("int64")
+    duplicate = pd.DataFrame({"k": codes, "d": days, "a": money.to_numpy(),
+                              **({"o": order_codes} if order else {})}).duplicated()
     if duplicate.any():
         drop_invalid_rows(frame, duplicate.to_numpy(), "precies dezelfde rij staat er al eerder in (dubbel geteld?)",
                           errors=errors, source=source,
                           fix="Zijn het echt twee aankopen? Geef ze dan een eigen ordernummer.", stacklevel=3)
         keep = ~duplicate.to_numpy()
-        who, when, money, frame = who[keep], when[keep], money[keep], frame[keep]
-    later = when > reference
+        codes, days, money, frame = codes[keep], days[keep], money[keep], frame[keep]
+        order_codes = order_codes[keep] if order else None
+    later = days > reference.to_datetime64().astype("datetime64[D]").astype("int64")
     if later.any():
         n = int(later.sum())
         if errors == "raise":
             raise KlantDataError(f"{n} transacties liggen na de peildatum {reference:%d-%m-%Y} "
-                                 f"({describe_rows(frame.index[later.to_numpy()])}). Kies een latere peildatum of haal ze weg.")
+                                 f"({describe_rows(frame.index[later])}). Kies een latere peildatum of haal ze weg.")
         warnings.warn(f"{n} van de {len(frame)} transacties liggen na de peildatum {reference:%d-%m-%Y} en vallen buiten "
                       "de periode; ze tellen niet mee.", KlantDataWarning, stacklevel=2)
-        inside = ~later.to_numpy()
-        who, when, money = who[inside], when[inside], money[inside]
-        if order:
-            frame = frame[inside]
-    codes, ids = pd.factorize(who, sort=True)
+        inside = ~later
+        codes, days, money = codes[inside], days[inside], money[inside]
+        order_codes = order_codes[inside] if order else None
     n_customers = len(ids)
-    bought = money.to_numpy() > 0
-    monetary = np.bincount(codes, weights=money.to_numpy(), minlength=n_customers)
-    days = when.to_numpy().astype("datetime64[D]").astype("int64")
+    amounts = money.to_numpy()
+    bought = amounts > 0
+    monetary = np.bincount(codes, weights=amounts, minlength=n_customers)
     last = np.full(n_customers, np.iinfo("int64").min)
     np.maximum.at(last, codes[bought], days[bought])
     if order:
-        pairs = pd.DataFrame({"c": codes[bought], "o": frame[order].to_numpy()[bought]}).drop_duplicates()
-        frequency = np.bincount(pairs["c"].to_numpy(), minlength=n_customers)
+        pairs = np.unique(codes[bought].astype("int64") * (int(order_codes.max()) + 1) + order_codes[bought])
+        frequency = np.bincount(pairs // (int(order_codes.max()) + 1), minlength=n_customers)
     else:
         frequency = np.bincount(codes[bought], minlength=n_customers)
     has_purchase = frequency > 0
