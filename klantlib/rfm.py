@@ -138,22 +138,35 @@ def rfm_table(transactions: pd.DataFrame, *, reference_date, customer: str = "kl
     if frame.empty:
         raise KlantDataError(f"Er zijn geen transacties{f' in {source!r}' if source else ''}: de tabel is leeg.")
     when, money = _as_dates(frame[date]), _as_amounts(frame[amount])
-    who = frame[customer]
-    if not pd.api.types.is_numeric_dtype(who):  # an empty cell is a missing id (read_table strips spaces)
-        who = who.mask(who.astype("str").eq(""))
-    unusable = who.isna() | when.isna() | money.isna()
+    # Customer ids become integer codes once; checks on the text run on the distinct ids only.
+    codes, ids = pd.factorize(frame[customer])  # a missing id gets code -1
+    ids = pd.Index(ids)
+    blank_id = (ids.astype("str").str.strip() == "") if not pd.api.types.is_numeric_dtype(ids) else np.zeros(len(ids), bool)
+    no_id = (codes < 0) | np.append(np.asarray(blank_id, dtype=bool), False)[codes]
+    textual = pd.api.types.is_string_dtype(ids) and ids.map(type).isin([str]).all()
+    by_id = np.argsort(ids.to_numpy().astype("U"), kind="stable") if textual else ids.argsort()  # "U": fast sort
+    rank = np.empty(len(ids), dtype="int64")
+    rank[by_id] = np.arange(len(ids))  # codes in sorted order of the ids
+    codes = np.where(codes < 0, -1, rank[np.maximum(codes, 0)])
+    ids = ids[by_id]
+    no_date, no_amount = when.isna().to_numpy(), money.isna().to_numpy()
+    unusable = no_id | no_date | no_amount
     if unusable.any():
-        parts = [name for name, bad in ((customer, who.isna()), (date, when.isna()), (amount, money.isna())) if bad.any()]
+        parts = [name for name, bad in ((customer, no_id), (date, no_date), (amount, no_amount)) if bad.any()]
         drop_invalid_rows(frame, unusable, f"geen bruikbare waarde in {', '.join(parts)}", errors=errors,
                           source=source, fix="Vul de cel in of verbeter hem (bedrag als 12,50; datum als 31-12-2025).",
                           stacklevel=3)
-        keep = ~unusable.to_numpy()  # by position: row labels need not be unique
-        who, when, money, frame = who[keep], when[keep], money[keep], frame[keep]
-    codes, ids = pd.factorize(who, sort=True)  # once: every later step works on integer codes
+        keep = ~unusable  # by position: row labels need not be unique
+        codes, when, money, frame = codes[keep], when[keep], money[keep], frame[keep]
     order_codes = pd.factorize(frame[order])[0] if order else None
     days = when.to_numpy().astype("datetime64[D]").astype("int64")
-    duplicate = pd.DataFrame({"k": codes, "d": days, "a": money.to_numpy(),
-                              **({"o": order_codes} if order else {})}).duplicated()
+    # Exact copies of an earlier row: only rows sharing customer and day can be one, so check those fully.
+    same_day = pd.Series(codes.astype("int64") * 1_000_000 + (days - days.min())).duplicated(keep=False).to_numpy()
+    duplicate = pd.Series(False, index=frame.index)
+    if same_day.any():
+        candidates = pd.DataFrame({"k": codes[same_day], "d": days[same_day], "a": money.to_numpy()[same_day],
+                                   **({"o": order_codes[same_day]} if order else {})})
+        duplicate[same_day] = candidates.duplicated().to_numpy()
     if duplicate.any():
         drop_invalid_rows(frame, duplicate.to_numpy(), "precies dezelfde rij staat er al eerder in (dubbel geteld?)",
                           errors=errors, source=source,
@@ -179,10 +192,12 @@ def rfm_table(transactions: pd.DataFrame, *, reference_date, customer: str = "kl
     last = np.full(n_customers, np.iinfo("int64").min)
     np.maximum.at(last, codes[bought], days[bought])
     if order:
-        pairs = np.unique(codes[bought].astype("int64") * (int(order_codes.max()) + 1) + order_codes[bought])
-        frequency = np.bincount(pairs // (int(order_codes.max()) + 1), minlength=n_customers)
+        base = int(order_codes.max()) + 1  # one integer per (customer, order) pair, then distinct pairs
+        pairs = pd.unique(codes[bought].astype("int64") * base + order_codes[bought])
+        frequency = np.bincount(pairs // base, minlength=n_customers)
     else:
         frequency = np.bincount(codes[bought], minlength=n_customers)
+    present = np.bincount(codes, minlength=n_customers) > 0  # ids whose rows were all left out don't count
     has_purchase = frequency > 0
     result = pd.DataFrame(
         {
@@ -192,12 +207,12 @@ def rfm_table(transactions: pd.DataFrame, *, reference_date, customer: str = "kl
         },
         index=pd.Index(ids, name=customer),
     )
-    if not has_purchase.all():
-        only_returns = ids[~has_purchase]
+    if (present & ~has_purchase).any():
+        only_returns = ids[present & ~has_purchase]
         warnings.warn(f"{len(only_returns)} klant(en) hebben in de periode alleen retouren en geen aankoop "
                       f"({', '.join(map(str, only_returns[:5]))}{' ...' if len(only_returns) > 5 else ''}); "
                       "zonder aankoop is er geen recency, dus ze tellen niet mee.", KlantDataWarning, stacklevel=2)
-        result = result[has_purchase]
+    result = result[has_purchase]
     if result.empty:
         raise KlantDataError("Er is geen enkele aankoop (positief bedrag) vóór de peildatum: er valt niets te meten.")
     return result
