@@ -218,6 +218,6 @@ def read_table(source, *, required_columns: Sequence[str] | Mapping[str, str] | 
         values = frame[column].dropna()
         if len(values) and values.astype("str").str.strip().str.match(_NUMBER).all():
             frame[column] = _parse_number(frame[column], _guess_decimal(frame[column]))
-        else:
-            frame[column] = frame[column].astype("str").mask(frame[column].isna())
+        else:  # text: without surrounding spaces, so " K1" and "K1" are the same customer
+            frame[column] = frame[column].astype("str").str.strip().mask(frame[column].isna())
     return frame
