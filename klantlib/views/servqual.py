@@ -196,7 +196,7 @@ def gap_bars(table: pd.DataFrame, ax=None, *, title: str | None = None, label: s
     decorate(ax, title=title or "Gap per dimensie (perceptie − verwachting)",
              xlabel="gap P − E (negatief = tekortkoming)")
     if mine or ref is not None:
-        ax.legend(loc="best", fontsize="small")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize="small", frameon=False)
     return ax
 
 
