@@ -163,10 +163,13 @@ def test_text_amounts_with_euro_signs_and_decimal_commas(tmp_path):
     path = tmp_path / "kassa.csv"
     path.write_text("Klant;Datum;Bedrag\nK1;31-12-2025;€ 1.234,50\nK1;01-12-2025;€ 10,25\nK2;15-11-2025;7,00\n",
                     encoding="cp1252")
-    own = read_table(path)  # amounts stay text here: the euro sign
+    own = read_table(path)  # read_table already makes numbers of "€ 1.234,50"; rfm_table also accepts text
     table = rfm_table(own, reference_date=REF, customer="Klant", date="Datum", amount="Bedrag")
     assert table.loc["K1"].tolist() == [1, 2, 1244.75]
     assert table.loc["K2", "recency"] == 47
+    typed_in = pd.DataFrame({"klant_id": ["K1", "K1"], "datum": ["31-12-2025", "2025-12-01"],
+                             "bedrag": ["€ 1.234,50", "10,25"]})  # text as a student might type it in pandas
+    assert rfm_table(typed_in, reference_date=REF).loc["K1"].tolist() == [1, 2, 1244.75]
 
 
 def test_duplicate_rows_are_counted_once_with_a_warning(hand):
