@@ -36,7 +36,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _results import save  # noqa: E402
+from _results import report  # noqa: E402
 
 from klantlib.rfm import relatiesterkte, rfm_scores, rfm_table  # noqa: E402
 from klantlib.views.rfm import matrix_figure, matrix_state  # noqa: E402
@@ -203,9 +203,6 @@ if __name__ == "__main__":
         ("matrix_state (update)", f"{result['update_median_ms']:.1f} ms", f"doel <= {UPDATE_GOAL_MS:g} ms"),
         ("matrix_state + tekenen", f"{result['update_draw_median_ms']:.1f} ms", f"doel <= {DRAW_GOAL_MS:g} ms"),
     ]
-    print(f"RFM, {result['transactions']:,} transacties / {result['customers']:,} klanten "
-          f"(mediaan van {REPEATS}); widget op data/transacties.csv ({result['shipped_transactions']:,} rijen)")
-    for name, value, note in rows:
-        print(f"  {name:<30} {value:>18}  {note}")
-    print("doel gehaald" if result["met"] else "DOEL NIET GEHAALD")
-    print(f"-> {save('bench_rfm', result)}")
+    report("bench_rfm", f"RFM, {result['transactions']:,} transacties / {result['customers']:,} klanten "
+           f"(mediaan van {REPEATS}); widget op data/transacties.csv ({result['shipped_transactions']:,} rijen)",
+           rows, result)

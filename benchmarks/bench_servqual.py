@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _results import save  # noqa: E402
+from _results import report  # noqa: E402
 
 from klantlib.servqual import (  # noqa: E402
     DIMENSION_ITEMS,
@@ -147,9 +147,5 @@ if __name__ == "__main__":
         ("widget_scores (update)", f"{result['update_median_ms']:.2f} ms", f"doel <= {UPDATE_GOAL_MS:g} ms"),
         ("widget_scores + summary", f"{result['update_with_summary_median_ms']:.2f} ms", ""),
     ]
-    print(f"SERVQUAL, {result['respondents']:,} respondenten (mediaan van {REPEATS}); "
-          f"widget op {result['shipped_survey']}")
-    for name, value, note in rows:
-        print(f"  {name:<32} {value:>11}  {note}")
-    print("doel gehaald" if result["met"] else "DOEL NIET GEHAALD")
-    print(f"-> {save('bench_servqual', result)}")
+    report("bench_servqual", f"SERVQUAL, {result['respondents']:,} respondenten (mediaan van {REPEATS}); "
+           f"widget op {result['shipped_survey']}", rows, result)
