@@ -439,6 +439,13 @@ def _parse_number(column: pd.Series, decimal: str) -> pd.Series:
     return _Column(_text(column)).numbers(decimal)
 
 
+def _parse_dates(column: pd.Series) -> pd.Series:
+    """Dates from text by read_table's rules (jjjj-mm-dd, dd-mm-jjjj, dd/mm/jjjj ...); NaT where a value is no date."""
+    if pd.api.types.is_datetime64_any_dtype(column):
+        return column
+    return _Column(_text(column)).dates()
+
+
 def _text(column: pd.Series) -> pd.Series:
     text = column.astype("str").str.strip()
     return text.mask(column.isna() | (text == ""))

@@ -82,12 +82,9 @@ def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
 
 
 def _as_dates(values: pd.Series) -> pd.Series:
-    if pd.api.types.is_datetime64_any_dtype(values):
-        return values
-    text = values.astype("str").str.strip()
-    iso = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
-    dutch = pd.to_datetime(text, format="%d-%m-%Y", errors="coerce")
-    return iso.fillna(dutch)
+    from klantlib._readers import _parse_dates  # the same rules as for a student's file
+
+    return _parse_dates(values)
 
 
 def _as_amounts(values: pd.Series) -> pd.Series:
