@@ -14,7 +14,7 @@ __all__ = ["customer_orders", "loyal_customers", "loyal_customers_figure", "loya
 
 def customer_orders(transactions: pd.DataFrame, *, customer: str = "klant_id", order: str = "order_id",
                     amount: str = "bedrag") -> pd.DataFrame:
-    """Per customer: the number of distinct orders (``bestellingen``) and net revenue (``omzet``).
+    """Per customer: the number of distinct orders (``bestellingen``, returns excluded) and net revenue (``omzet``).
 
     >>> df = pd.DataFrame({"klant_id": ["a", "a", "b"], "order_id": [1, 2, 3], "bedrag": [10.0, 30.0, 60.0]})
     >>> customer_orders(df)
@@ -23,7 +23,9 @@ def customer_orders(transactions: pd.DataFrame, *, customer: str = "klant_id", o
     a                    2   40.0
     b                    1   60.0
     """
-    return transactions.groupby(customer).agg(bestellingen=(order, "nunique"), omzet=(amount, "sum"))
+    purchases = transactions[order].where(transactions[amount] > 0)  # a return is not an order (as in klantlib.rfm)
+    return (transactions.assign(**{order: purchases})
+            .groupby(customer).agg(bestellingen=(order, "nunique"), omzet=(amount, "sum")))
 
 
 def loyal_customers(orders: pd.DataFrame, min_orders: int) -> dict:
