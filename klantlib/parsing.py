@@ -1,0 +1,582 @@
+"""One place for the rules that turn what a student typed into numbers, dates, answers and ids.
+
+Every model, :func:`klantlib.data.read_table`, the self-checks and the widgets
+use these functions; none of them parses text on its own. The rules:
+
+**Numbers** (:func:`to_numbers`, :func:`to_number`). A value that already is a
+number (an Excel number, an ``int`` or ``float`` column) is kept exactly as it
+is: it is never turned into text and read again. Text is read cell by cell:
+
+- spaces, ``€`` and ``EUR`` are ignored; ``-12,50``, ``(12,50)`` and ``12,50-``
+  are all minus 12.5; ``12,5%`` is 0.125 (as in Excel);
+- a cell with both a dot and a comma shows its convention: the last one is the
+  decimal sign (``1.234,50`` and ``1,234.50`` are both 1234.5);
+- a cell with one kind of separator is clear when it can only be read one way:
+  ``12,50`` and ``0,125`` (decimal comma), ``3.00`` and ``1.234.567`` (a group of
+  three digits after every dot: thousands);
+- ``1.234`` and ``1,234`` (one to three digits, one separator, three digits)
+  are *ambiguous*. They follow ``decimal`` when the caller gives it, else the
+  column's other cells when those show one convention, else ``fallback`` (the
+  file's convention, see :func:`~klantlib.data.read_table`); when none of these
+  decides, a :class:`~klantlib.errors.KlantDataError` names the rows.
+
+**Dates** (:func:`to_dates`, :func:`to_date`). Real dates (``datetime64``,
+``Timestamp``, ``datetime``, ``date``) are kept. Text is day first, the Dutch
+way: ``31-12-2025``, ``31/12/2025``, ``31.12.2025``, or ISO ``2025-12-31``,
+each with an optional time ``hh:mm[:ss]``; ``01-02-2025`` is 1 February.
+A number is an Excel date serial (days since 30-12-1899) when it lies between
+1-1-1950 and 31-12-2100: that is how Excel stores a date that lost its format.
+Anything else (``3-jan-24``, ``31-02-2025``, ``2025``) is no date.
+
+**Answers on a scale** (:func:`to_answers`): a whole number from 1 to
+``scale``, read by the number rule (``"6"`` and ``6.0`` are 6); ``True`` and
+``False`` are no answers.
+
+**Ids** (:func:`to_ids`): labels, not numbers. Text is kept exactly (leading
+zeros too, surrounding spaces removed); whole numbers become their digits
+(``7`` -> ``"7"``). A float id larger than 2**53 has already lost digits and
+is refused, and so is a float with decimals.
+
+**Columns and options** (:func:`require_columns`, :func:`check_option`):
+one Dutch message for a missing column (with the closest name found) and for
+an option value that is not allowed.
+
+>>> to_numbers(pd.Series(["€ 1.234,50", "12,50", "3.00", "(7,25)", 2.625, None])).tolist()
+[1234.5, 12.5, 3.0, -7.25, 2.625, nan]
+>>> to_dates(pd.Series(["01-02-2025", "2025-02-13", 45700])).dt.strftime("%d-%m-%Y").tolist()
+['01-02-2025', '13-02-2025', '12-02-2025']
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import math
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from klantlib.errors import KlantDataError, KlantDataWarning, describe_rows
+
+__all__ = [
+    "check_option",
+    "column_key",
+    "id_codes",
+    "number_style",
+    "is_date_text",
+    "require_columns",
+    "to_answers",
+    "to_date",
+    "to_dates",
+    "to_ids",
+    "to_number",
+    "to_numbers",
+    "value_error",
+]
+
+#: Float ids above this have lost digits (float64 holds whole numbers exactly up to 2**53).
+EXACT_FLOAT_LIMIT = 2**53
+#: Excel date serials accepted as dates: 1-1-1950 .. 31-12-2100.
+SERIAL_RANGE = (18264, 73415)
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+
+FIX_NUMBER = ("Maak er een getal van (zoals 1234,50 of 1234.50; een €-teken mag) of maak de cel leeg; "
+              "tekst als 'n.v.t.' hoort niet in een kolom met getallen.")
+FIX_DATE = "Schrijf datums als dd-mm-jjjj (31-12-2025) of jjjj-mm-dd (2025-12-31) en controleer dag en maand."
+
+
+# -- messages -----------------------------------------------------------------------------------
+
+def value_error(values: pd.Series, bad, *, what: str, fix: str, column: str | None = None,
+                source: str | None = None) -> KlantDataError:
+    """A Dutch error naming the file, the column, the rows where ``bad`` holds and the first value.
+
+    >>> s = pd.Series(["12", "n.v.t."], index=pd.Index([2, 3], name="rij"))
+    >>> print(value_error(s, s == "n.v.t.", what="geen getal", fix="Maak de cel leeg.", column="bedrag", source="kassa.csv"))
+    In 'kassa.csv', kolom 'bedrag', staat op rij 3 geen getal (bijvoorbeeld 'n.v.t.' op rij 3). Maak de cel leeg.
+    """
+    mask = np.asarray(bad, dtype=bool)
+    rows = values.index[mask]
+    position = int(np.flatnonzero(mask)[0])
+    example = values.iloc[position]
+    example = example.item() if isinstance(example, np.generic) else example
+    if source and column is not None:
+        where = f"In '{source}', kolom '{column}', staat op"
+    elif column is not None:
+        where = f"In kolom '{column}' staat op"
+    elif source:
+        where = f"In '{source}' staat op"
+    else:
+        where = "Op"
+    verb = "" if where != "Op" else " staat"
+    return KlantDataError(f"{where} {describe_rows(rows)}{verb} {what} (bijvoorbeeld "
+                          f"{example!r} op rij {rows[0]}). {fix}")
+
+
+def _is_real_number(value) -> bool:
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
+
+
+def _split_kinds(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """(numbers already, text) from an object column; blanks are in neither."""
+    is_number = values.map(_is_real_number).astype(bool)
+    text = values[~is_number & values.notna()].astype("str").str.strip()
+    return values[is_number], text[text != ""]
+
+
+# -- numbers ------------------------------------------------------------------------------------
+
+_SPACES_AND_CURRENCY = r"(?i)[\s\u00a0\u202f]|€|^eur|eur$"
+_SHAPE = re.compile(r"(?P<neg>-)?(?P<body>\d[\d.,]*|[.,]\d+)(?:[eE](?P<exp>[+-]?\d+))?")
+# A thousands group never starts with 0: "0.123" can only be a decimal number.
+_DUTCH = r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*,\d+"
+_ENGLISH = r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+"
+_AMBIGUOUS = r"[1-9]\d{0,2}[.,]\d{3}"
+
+
+def _number_parts(text: pd.Series) -> pd.DataFrame:
+    """Per text value: sign, factor (% -> 0.01), the digits part and its convention.
+
+    ``style`` is ``"int"``, ``","`` (Dutch), ``"."`` (English), ``"?"`` (ambiguous) or
+    missing when the text is no number.
+    """
+    clean = text.str.replace(_SPACES_AND_CURRENCY, "", regex=True)
+    percent = clean.str.endswith("%")
+    clean = clean.str.removesuffix("%")
+    bracketed = clean.str.fullmatch(r"\(.*\)")  # (12,50): minus, as in bookkeeping
+    clean = clean.mask(bracketed, clean.str.slice(1, -1))
+    trailing = clean.str.endswith("-") & ~clean.str.startswith(("-", "+"))  # 12,50-: minus, as some tills write
+    clean = clean.mask(trailing, "-" + clean.str.slice(0, -1)).str.removeprefix("+")
+    parts = clean.str.extract(rf"^{_SHAPE.pattern}$")
+    body = parts["body"]
+
+    def matches(pattern: str) -> pd.Series:
+        return body.str.fullmatch(pattern).fillna(False).astype(bool)
+
+    style = pd.Series(pd.NA, index=text.index, dtype="object")
+    style = style.mask(matches(_ENGLISH), ".").mask(matches(_DUTCH), ",")
+    style = style.mask(matches(_AMBIGUOUS), "?").mask(matches(r"\d+"), "int")
+    negative = parts["neg"].notna()
+    style = style.mask(bracketed & negative, pd.NA)  # "(-5)": two ways of saying minus at once
+    negative |= bracketed
+    factor = np.where(percent, 0.01, 1.0) * np.where(negative, -1.0, 1.0)
+    return pd.DataFrame({"body": body, "exp": parts["exp"], "style": style, "factor": factor}, index=text.index)
+
+
+def _read_bodies(parts: pd.DataFrame, decimal: pd.Series) -> pd.Series:
+    """The value of each body with the given decimal sign per value (the other sign groups thousands)."""
+    comma = decimal == ","
+    body = parts["body"]
+    digits = body.where(comma, body.str.replace(",", "", regex=False))
+    digits = digits.where(~comma, body.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
+    exponent = pd.to_numeric(parts["exp"], errors="coerce").fillna(0).to_numpy()
+    return pd.to_numeric(digits, errors="coerce") * 10.0**exponent * parts["factor"]
+
+
+def _column_style(styles: pd.Series) -> str | None:
+    shown = set(styles.dropna()) & {",", "."}
+    return shown.pop() if len(shown) == 1 else None
+
+
+def number_style(text: pd.Series) -> pd.Series:
+    """Per text value, the convention it shows by the number rule.
+
+    ``","`` (decimal comma), ``"."`` (decimal point), ``"?"`` (ambiguous: ``1.234``),
+    ``"int"`` (digits only) or missing (no number). :func:`~klantlib.data.read_table`
+    uses it to tell number columns from text columns.
+
+    >>> number_style(pd.Series(["12,50", "3.00", "1.234", "€ 7", "n.v.t."])).tolist()
+    [',', '.', '?', 'int', <NA>]
+    """
+    return _number_parts(text.astype("str"))["style"]
+
+
+def to_numbers(values, *, decimal: str | None = None, fallback: str | None = None, column: str | None = None,
+               source: str | None = None, errors: str = "raise") -> pd.Series:
+    """Numbers as ``float64``, by the number rule of this module; blank cells become NaN.
+
+    Args:
+        values: a Series (any dtype) or a list.
+        decimal: ``","`` or ``"."`` to read every text cell with that decimal sign
+            (the other sign then groups thousands); ``None`` (default): per cell.
+        fallback: the decimal sign for ambiguous cells (``1.234``) when neither
+            ``decimal`` nor the column's other cells decide.
+        column, source: the column and file named in messages.
+        errors: ``"raise"`` (default): text that is no number is an error;
+            ``"coerce"``: it becomes NaN (the caller reports those rows).
+
+    Returns:
+        A float64 Series with the index of ``values``.
+
+    Raises:
+        KlantDataError: text that is no number (with ``errors="raise"``), or
+            ambiguous cells that nothing decides (always), naming the rows.
+
+    >>> to_numbers(["1.234", "12,50"]).tolist()      # the column shows a decimal comma
+    [1234.0, 12.5]
+    >>> to_numbers(["1.234", "3.00"]).tolist()       # ... or a decimal point
+    [1.234, 3.0]
+    >>> to_numbers(["1.234", "5"], column="bedrag")
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: In kolom 'bedrag' staat op rij 0 een getal dat op twee manieren te lezen is (bijvoorbeeld '1.234' op rij 0). Dat kan een duizendtal zijn of een kommagetal. Schrijf het zonder duizendtalteken (1234) of met decimalen (1.234,00), of geef decimal="," of decimal="." mee.
+    >>> to_numbers(["1.234", "5"], fallback=",").tolist()
+    [1234.0, 5.0]
+    """
+    check_option("errors", errors, ("raise", "coerce"))
+    check_option("decimal", decimal, (None, ",", "."))
+    check_option("fallback", fallback, (None, ",", "."))
+    values = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
+    if pd.api.types.is_bool_dtype(values):
+        numbers, text = values.iloc[:0], values.astype("str")  # True/False is no number
+    elif pd.api.types.is_numeric_dtype(values):
+        return values.astype("float64")
+    else:
+        numbers, text = _split_kinds(values)
+    result = pd.Series(np.nan, index=values.index, dtype="float64")
+    result[numbers.index] = numbers.astype("float64")
+    if text.empty:
+        return result
+    # Work on the distinct texts: a column of 100.000 amounts has far fewer different ones.
+    codes, distinct = pd.factorize(text.to_numpy(dtype=object))
+    parts = _number_parts(pd.Series(distinct, dtype="str"))
+    style = parts["style"]
+    ambiguous = (style == "?").fillna(False).to_numpy()
+    chosen = pd.Series(style.where(style.isin([",", "."]), "."), index=parts.index)
+    if decimal is not None:
+        chosen[:] = decimal
+    elif ambiguous.any():
+        by_column = _column_style(style)
+        if by_column is None and fallback is None:
+            where = pd.Series(text.to_numpy(), index=text.index)
+            raise value_error(where, ambiguous[codes], what="een getal dat op twee manieren te lezen is",
+                              column=column, source=source,
+                              fix=_AMBIGUOUS_FIX)
+        chosen[ambiguous] = by_column or fallback
+    parsed = _read_bodies(parts, chosen)
+    if decimal is not None:  # told the convention: the value must be written in it
+        pattern = _DUTCH if decimal == "," else _ENGLISH
+        fits = parts["body"].str.fullmatch(pattern).fillna(False) | style.isin(["int", "?"]).fillna(False)
+        parsed = parsed.where(fits)
+    parsed = parsed.where(style.notna())
+    read = pd.Series(parsed.to_numpy()[codes], index=text.index)
+    bad = read.isna()
+    if bad.any() and errors == "raise":
+        where = pd.Series(text.to_numpy(), index=text.index)
+        raise value_error(where, bad.to_numpy(), what="geen getal", fix=FIX_NUMBER, column=column, source=source)
+    result[text.index] = read
+    return result
+
+
+_AMBIGUOUS_FIX = ("Dat kan een duizendtal zijn of een kommagetal. Schrijf het zonder duizendtalteken (1234) of met "
+                  "decimalen (1.234,00), of geef decimal=\",\" of decimal=\".\" mee.")
+
+
+def to_number(value, *, decimal: str | None = None):
+    """One value by the number rule: a float, or ``None`` when it is blank.
+
+    Raises a :class:`~klantlib.errors.KlantDataError` when it is no number or is
+    ambiguous (``1.234`` alone says nothing about its convention).
+
+    >>> to_number("€ 12,50"), to_number(" 7 "), to_number(3), to_number("")
+    (12.5, 7.0, 3.0, None)
+    >>> to_number("12,5%")
+    0.125
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if _is_real_number(value):
+        return None if math.isnan(value) else float(value)
+    if isinstance(value, np.ndarray | pd.Series) and value.size == 1:
+        return to_number(value.reshape(-1)[0] if isinstance(value, np.ndarray) else value.iloc[0], decimal=decimal)
+    parsed = to_numbers(pd.Series([value], dtype="object"), decimal=decimal)
+    return float(parsed.iloc[0])
+
+
+# -- dates --------------------------------------------------------------------------------------
+
+_TIME = r"(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?)?"
+_DATE_DUTCH = rf"(?P<d>\d{{1,2}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}){_TIME}"
+_DATE_ISO = rf"(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){_TIME}"
+
+
+def _text_dates(text: pd.Series) -> pd.Series:
+    """Dates from distinct text values by the Dutch and ISO patterns; NaT where no (existing) date."""
+    found = []
+    for pattern in (_DATE_DUTCH, _DATE_ISO):
+        parts = text.str.extract(f"^{pattern}$")
+        found.append(parts[["y", "m", "d", "H", "M", "S"]])
+    parts = found[0].combine_first(found[1])
+    numbers = parts.apply(pd.to_numeric, errors="coerce")
+    fields = {"year": numbers["y"], "month": numbers["m"], "day": numbers["d"],
+              "hour": numbers["H"].fillna(0), "minute": numbers["M"].fillna(0), "second": numbers["S"].fillna(0)}
+    complete = numbers[["y", "m", "d"]].notna().all(axis=1)
+    out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    if complete.any():
+        frame = pd.DataFrame({k: v[complete] for k, v in fields.items()})
+        out[complete] = pd.to_datetime(frame, errors="coerce")
+    return out
+
+
+def is_date_text(text: pd.Series) -> pd.Series:
+    """Per text value, whether it has the shape of a date (Dutch day first or ISO), existing or not.
+
+    >>> is_date_text(pd.Series(["31-12-2025", "2025-12-31 10:00", "31-02-2025", "3-jan-24"])).tolist()
+    [True, True, True, False]
+    """
+    text = text.astype("str").str.strip()
+    return (text.str.fullmatch(_DATE_DUTCH) | text.str.fullmatch(_DATE_ISO)).fillna(False).astype(bool)
+
+
+def _serial_dates(numbers: pd.Series) -> pd.Series:
+    low, high = SERIAL_RANGE
+    inside = numbers.between(low, high)
+    days = pd.to_timedelta(numbers.where(inside), unit="D")
+    return (_EXCEL_EPOCH + days).astype("datetime64[ns]")
+
+
+def to_dates(values, *, column: str | None = None, source: str | None = None, errors: str = "raise") -> pd.Series:
+    """Dates as ``datetime64``, by the date rule of this module; blank cells become NaT.
+
+    Args:
+        values: a Series (any dtype) or a list.
+        column, source: the column and file named in messages.
+        errors: ``"raise"`` (default) or ``"coerce"`` (no date -> NaT; the caller reports).
+
+    Returns:
+        A datetime64 Series with the index of ``values`` (a datetime column is returned as it is).
+
+    Raises:
+        KlantDataError: a value that is no (existing) date, naming the rows.
+
+    >>> to_dates(["31-12-2025", "2025-01-31 14:05", None]).tolist()
+    [Timestamp('2025-12-31 00:00:00'), Timestamp('2025-01-31 14:05:00'), NaT]
+    >>> to_dates(["31-02-2025"], column="datum")
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: In kolom 'datum' staat op rij 0 geen (bestaande) datum (bijvoorbeeld '31-02-2025' op rij 0). Schrijf datums als dd-mm-jjjj (31-12-2025) of jjjj-mm-dd (2025-12-31) en controleer dag en maand.
+    """
+    check_option("errors", errors, ("raise", "coerce"))
+    values = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values
+    result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        result[:] = _serial_dates(values.astype("float64"))
+        filled = values.notna()
+    else:
+        is_date = values.map(lambda v: isinstance(v, (_dt.date, pd.Timestamp))).astype(bool)
+        if is_date.any():
+            result[is_date] = pd.to_datetime(values[is_date].tolist())
+        numbers, text = _split_kinds(values[~is_date])
+        if len(numbers):
+            result[numbers.index] = _serial_dates(numbers.astype("float64"))
+        if len(text):
+            codes, distinct = pd.factorize(text.to_numpy(dtype=object))
+            distinct = pd.Series(distinct, dtype="str")
+            parsed = _text_dates(distinct)
+            numeric = parsed.isna() & distinct.str.fullmatch(r"\d+(?:[.,]\d+)?")
+            if numeric.any():  # a serial written as text, as a CSV export of an unformatted date cell gives
+                serials = pd.to_numeric(distinct[numeric].str.replace(",", "."), errors="coerce")
+                parsed[numeric] = _serial_dates(serials)
+            result[text.index] = parsed.to_numpy()[codes]
+        filled = values.notna() & values.astype("str").str.strip().ne("")
+    bad = result.isna() & filled
+    if bad.any() and errors == "raise":
+        raise value_error(values, bad.to_numpy(), what="geen (bestaande) datum", fix=FIX_DATE,
+                          column=column, source=source)
+    return result
+
+
+def to_date(value, *, what: str = "de datum") -> pd.Timestamp:
+    """One date by the date rule (day first: ``"01-02-2025"`` is 1 February).
+
+    ``what`` names the value in the Dutch error, e.g. ``"de peildatum"``.
+
+    >>> to_date("01-02-2025"), to_date("2025-02-13")
+    (Timestamp('2025-02-01 00:00:00'), Timestamp('2025-02-13 00:00:00'))
+    >>> to_date("1 februari", what="de peildatum")
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: 'de peildatum' is geen datum: '1 februari'. Schrijf hem als dd-mm-jjjj (01-02-2025) of jjjj-mm-dd (2025-02-01).
+    """
+    parsed = to_dates(pd.Series([value], dtype="object"), errors="coerce").iloc[0] if value is not None else pd.NaT
+    if pd.isna(parsed):
+        raise KlantDataError(f"'{what}' is geen datum: {value!r}. Schrijf hem als dd-mm-jjjj (01-02-2025) of "
+                             "jjjj-mm-dd (2025-02-01).")
+    return pd.Timestamp(parsed)
+
+
+# -- answers on a scale -------------------------------------------------------------------------
+
+def _filled(values: pd.Series) -> pd.Series:
+    """Where something was filled in: not missing, and for text not only spaces."""
+    filled = values.notna()
+    if values.dtype == object or pd.api.types.is_string_dtype(values):
+        filled &= values.astype("str").str.strip().ne("")
+    return filled
+
+
+def to_answers(values, *, scale: int) -> tuple[pd.Series, pd.Series]:
+    """Answers on a 1..``scale`` scale as floats, and where a given answer is wrong.
+
+    Returns ``(answers, wrong)``: ``answers`` is float64 with NaN for blank *and*
+    wrong cells; ``wrong`` is True where something was filled in that is no whole
+    number from 1 to ``scale`` (text such as ``"ja"``, ``8``, ``6,5``, ``True``).
+    The caller decides whether a wrong answer is an error or counts as not given.
+
+    >>> answers, wrong = to_answers(pd.Series([7, "6", " 6,0 ", 8, "ja", None, True]), scale=7)
+    >>> answers.tolist(), wrong.tolist()
+    ([7.0, 6.0, 6.0, nan, nan, nan, nan], [False, False, False, True, True, False, True])
+    """
+    check_scale(scale)
+    values = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
+    numbers = to_numbers(values, errors="coerce", fallback=".")  # True/False and text: NaN
+    ok = numbers.between(1, scale) & (numbers % 1 == 0)
+    return numbers.where(ok), _filled(values) & ~ok
+
+
+def check_scale(scale) -> int:
+    """A scale is a whole number of at least 2 (a 7- or 5-point scale); returns it."""
+    if isinstance(scale, bool) or not isinstance(scale, (int, np.integer)) or scale < 2:
+        raise KlantDataError(f"scale moet een heel getal van minstens 2 zijn (meestal 7 of 5), niet {scale!r}.")
+    return int(scale)
+
+
+# -- ids ----------------------------------------------------------------------------------------
+
+def id_codes(values, *, column: str | None = None, source: str | None = None) -> tuple[np.ndarray, pd.Index]:
+    """Ids as integer codes and their labels: ``labels[codes]`` is :func:`to_ids`, code -1 is a missing id.
+
+    The rule is applied once per distinct value, so this is fast on a million rows;
+    :func:`klantlib.rfm.rfm_table` uses it. The labels are sorted: numbers in
+    numeric order before text (``"7"``, ``"12"``, ``"007"``, ``"K1"``).
+
+    >>> codes, labels = id_codes(pd.Series(["K1", 12, 7, "K1 ", None], dtype="object"))
+    >>> codes.tolist(), list(labels)
+    ([2, 1, 0, 2, -1], ['7', '12', 'K1'])
+    """
+    values = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
+    codes, distinct = pd.factorize(values, use_na_sentinel=True)
+    distinct = pd.Series(np.asarray(distinct, dtype=object))
+    is_float = distinct.map(lambda v: isinstance(v, (float, np.floating))).astype(bool)
+    floats = distinct[is_float].astype("float64")
+    broken = (floats % 1 != 0) | (floats.abs() > EXACT_FLOAT_LIMIT)
+    if broken.any():
+        rows = np.isin(codes, broken.index[broken.to_numpy()])
+        raise value_error(values, rows, what="een klantnummer dat geen heel getal is of te lang is om exact te "
+                          "bewaren", fix="Lees het bestand met read_table (die houdt lange nummers als tekst) of "
+                          "zet de kolom in Excel op 'Tekst'.", column=column, source=source)
+    is_number = distinct.map(_is_real_number).astype(bool)
+    labels = distinct.astype("str").str.strip()
+    labels[is_number] = [str(int(v)) for v in distinct[is_number]]
+    labels = labels.mask(labels == "")
+    _warn_leading_zeros(labels.dropna(), column)
+    # Several distinct values can be one id (" K1" and "K1", 7 and 7.0): code them again, in sorted order.
+    digits = labels.str.fullmatch(r"[1-9]\d*").fillna(False).astype(bool)
+    order = pd.DataFrame({"text": ~digits, "length": labels.str.len().where(digits, 0), "label": labels})
+    ordered = order.dropna().sort_values(["text", "length", "label"]).drop_duplicates("label")["label"]
+    final = pd.Index(ordered.to_numpy(dtype=str), dtype="str")
+    relabel = final.get_indexer(labels)
+    codes = np.where(codes < 0, -1, relabel[np.maximum(codes, 0)] if len(relabel) else -1)
+    return codes, final
+
+
+def _warn_leading_zeros(labels: pd.Series, column: str | None) -> None:
+    numeric = labels[labels.str.fullmatch(r"\d+").astype(bool)].drop_duplicates()
+    clash = numeric[numeric.str.lstrip("0").duplicated(keep=False)]
+    if len(clash):
+        warnings.warn(f"{len(clash)} klantnummers{f' in kolom {column!r}' if column else ''} verschillen alleen in "
+                      f"voorloopnullen ({', '.join(map(repr, clash[:4]))}); ze tellen als verschillende klanten. "
+                      "Is dat niet zo, maak ze dan gelijk.", KlantDataWarning, stacklevel=4)
+
+
+def to_ids(values, *, column: str | None = None, source: str | None = None) -> pd.Series:
+    """Ids as exact text labels (``str``); blank cells become missing.
+
+    Whole numbers become their digits, text keeps its leading zeros and loses
+    surrounding spaces. Ids that differ only in leading zeros (``7`` and
+    ``"007"``) stay two ids, with a :class:`~klantlib.errors.KlantDataWarning`.
+
+    Raises:
+        KlantDataError: a float id with decimals, or one above 2**53 (its last
+            digits are already lost: read the file with ``read_table``, which keeps
+            long ids as text).
+
+    >>> to_ids(pd.Series([12, " K12 ", None, 1234567890123456789], dtype="object")).tolist()
+    ['12', 'K12', nan, '1234567890123456789']
+    >>> to_ids(pd.Series([1.5]), column="klant_id")
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: In kolom 'klant_id' staat op rij 0 een klantnummer dat geen heel getal is of te lang is om exact te bewaren (bijvoorbeeld 1.5 op rij 0). Lees het bestand met read_table (die houdt lange nummers als tekst) of zet de kolom in Excel op 'Tekst'.
+    """
+    values = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
+    codes, labels = id_codes(values, column=column, source=source)
+    ids = pd.Series(np.append(labels.to_numpy(dtype=object), np.nan)[codes], index=values.index, dtype="str")
+    return ids
+
+
+# -- columns and options ------------------------------------------------------------------------
+
+def column_key(name) -> str:
+    """How column names are compared when a name may be loose: case, surrounding spaces and space vs
+    underscore are ignored (``" Klant ID"`` and ``"klant_id"`` match)."""
+    return re.sub(r"[\s_]+", "_", str(name).strip().casefold())
+
+
+def missing_columns_message(found: Sequence, missing: Sequence, *, source: str | None = None,
+                            header_row=None, fix: str | None = None) -> str:
+    """The Dutch message for columns that are missing, with the closest names found."""
+    by_key = {column_key(c): c for c in found}
+    hints = []
+    for name in missing:
+        close = difflib.get_close_matches(column_key(name), list(by_key), n=1, cutoff=0.6)
+        if close:
+            hints.append(f"bedoel je '{by_key[close[0]]}' voor '{name}'?")
+    which = "de kolom" if len(missing) == 1 else "de kolommen"
+    where = f"In '{source}' ontbreekt" if source else "Er ontbreekt"
+    shown = ", ".join(f"'{c}'" for c in found) or "geen"
+    row = f" (rij {header_row})" if header_row is not None else ""
+    return (f"{where} {which} {', '.join(repr(m) for m in missing)}. Gevonden kolommen{row}: {shown}."
+            + (f" B{' '.join(hints)[1:]}" if hints else "")
+            + f" {fix or 'Voeg de kolom toe of geef een bestaande kolom die naam.'}")
+
+
+def require_columns(frame: pd.DataFrame, columns: Iterable, *, source: str | None = None,
+                    fix: str | None = None) -> None:
+    """Check that ``frame`` has every one of ``columns`` (exact names), or explain in Dutch.
+
+    ``source`` defaults to ``frame.attrs["source"]`` (set by ``read_table``);
+    ``fix`` replaces the closing advice.
+
+    >>> require_columns(pd.DataFrame(columns=["Klant_ID", "bedrag"]), ["klant_id", "bedrag"])
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: Er ontbreekt de kolom 'klant_id'. Gevonden kolommen: 'Klant_ID', 'bedrag'. Bedoel je 'Klant_ID' voor 'klant_id'? Voeg de kolom toe of geef een bestaande kolom die naam.
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise KlantDataError(f"Verwacht een tabel (DataFrame), geen {type(frame).__name__}.")
+    columns = list(dict.fromkeys(columns))
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise KlantDataError(missing_columns_message(list(frame.columns), missing,
+                                                     source=source or frame.attrs.get("source"), fix=fix))
+
+
+def check_option(name: str, value, allowed: Sequence) -> None:
+    """Refuse an option value that is not one of ``allowed``, in Dutch.
+
+    >>> check_option("errors", "warn", ("warn", "raise"))
+    >>> check_option("errors", "ignore", ("warn", "raise"))
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: errors moet 'warn' of 'raise' zijn, niet 'ignore'.
+    """
+    if any(value is option or (type(value) is type(option) and value == option) for option in allowed):
+        return
+    shown = [repr(option) for option in allowed]
+    choices = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} of {shown[-1]}"
+    raise KlantDataError(f"{name} moet {choices} zijn, niet {value!r}.")
