@@ -9,19 +9,28 @@ own tracebacks never reach the student (they are kept as ``__cause__``).
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import os
 import re
+import warnings
 from collections.abc import Mapping, Sequence
-from functools import cached_property
 from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from klantlib.errors import KlantDataError, describe_rows, drop_invalid_rows
+from klantlib.errors import KlantDataError, KlantDataWarning, describe_rows, drop_invalid_rows
+from klantlib.parsing import (
+    check_option,
+    column_key,
+    is_date_text,
+    missing_columns_message,
+    number_style,
+    to_dates,
+    to_numbers,
+    value_error,
+)
 
 __all__ = ["read_table"]
 
@@ -36,18 +45,6 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls (and .doc): not readable with openp
 _SEPARATORS = (";", "\t", ",")  # order breaks ties in the header count
 _SEP_NAMES = {";": "puntkomma (;)", ",": "komma (,)", "\t": "tab"}
 
-# Number patterns, applied to values without currency signs and spaces. ``AMBIGUOUS`` values
-# (1.234 and 1,234) follow the file's convention; the others show their own convention.
-_SIGN = r"[+-]?"
-_CANDIDATE = re.compile(rf"{_SIGN}[\d.,]*\d[\d.,]*")
-_INTEGER = rf"{_SIGN}\d+"
-_DUTCH = rf"{_SIGN}(?:\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d*,\d+)"
-_ENGLISH = rf"{_SIGN}(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d*\.\d+)"
-_AMBIGUOUS = rf"{_SIGN}\d{{1,3}}[.,]\d{{3}}"
-_LEADING_ZERO = r"0\d+"
-_CURRENCY = r"(?i)€|^eur|eur$|[\s\u00a0\u202f]"
-_DATE_DUTCH = r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
-_DATE_ISO = r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
 _PARSER_LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
@@ -210,11 +207,6 @@ def _excel_grid(raw: bytes, name: str, sheet) -> pd.DataFrame:
 
 # -- header -------------------------------------------------------------------------------------
 
-def _key(column: str) -> str:
-    """How column names are compared: case, surrounding spaces and space vs underscore ignored."""
-    return re.sub(r"[\s_]+", "_", str(column).strip().casefold())
-
-
 def _letter(position: int) -> str:
     letters = ""
     while position:
@@ -231,9 +223,9 @@ def _find_header(grid: pd.DataFrame, wanted: list[str]) -> object:
     while start + 1 < len(rows) and start < HEADER_SEARCH_ROWS and filled[rows[start]] == 1 and filled[rows[start + 1]] > 1:
         start += 1  # a title row (one filled cell) above a wider table
     if wanted:
-        keys = {_key(w) for w in wanted}
+        keys = {column_key(w) for w in wanted}
         for label in rows[start:start + HEADER_SEARCH_ROWS + 1]:
-            if keys <= {_key(v) for v in grid.loc[label].dropna()}:
+            if keys <= {column_key(v) for v in grid.loc[label].dropna()}:
                 return label
     return rows[start]
 
@@ -244,7 +236,7 @@ def _header(cells: pd.Series, name: str, positions: list[int]) -> list[str]:
     for position, value in zip(positions, cells):
         text = " ".join(str(value).split()) if pd.notna(value) else ""
         columns.append(text or f"kolom_{_letter(position)}")
-    keys = pd.Series([_key(c) for c in columns])
+    keys = pd.Series([column_key(c) for c in columns])
     doubles = keys[keys.duplicated(keep=False)]
     if len(doubles):
         groups = {}
@@ -259,202 +251,88 @@ def _header(cells: pd.Series, name: str, positions: list[int]) -> list[str]:
 
 
 def _check_required(frame: pd.DataFrame, wanted: list[str], name: str, header_row) -> pd.DataFrame:
-    by_key = {_key(c): c for c in frame.columns}
-    missing = [w for w in wanted if _key(w) not in by_key]
+    """Rename the required columns to the names asked for (matched loosely), or explain what is missing."""
+    by_key = {column_key(c): c for c in frame.columns}
+    missing = [w for w in wanted if column_key(w) not in by_key]
     if missing:
-        found = ", ".join(f"'{c}'" for c in frame.columns)
-        hints = []
-        for column in missing:
-            close = difflib.get_close_matches(_key(column), list(by_key), n=1, cutoff=0.6)
-            if close:
-                hints.append(f"bedoel je '{by_key[close[0]]}' voor '{column}'?")
-        which = "de kolom" if len(missing) == 1 else "de kolommen"
-        raise KlantDataError(
-            f"In '{name}' ontbreekt {which} {', '.join(repr(m) for m in missing)}. Gevonden kolommen (rij "
-            f"{header_row}): {found}." + (f" {' '.join(hints).capitalize()}" if hints else "")
-            + " Voeg de kolom toe of geef een bestaande kolom die naam."
-        )
-    return frame.rename(columns={by_key[_key(w)]: w for w in wanted})
+        raise KlantDataError(missing_columns_message(list(frame.columns), missing, source=name, header_row=header_row))
+    return frame.rename(columns={by_key[column_key(w)]: w for w in wanted})
 
 
-# -- types --------------------------------------------------------------------------------------
+# -- types: every value is read by klantlib.parsing's rules --------------------------------------
 
-class _Column:
-    """The numbers and dates a column of text holds, worked out lazily on its distinct values."""
-
-    def __init__(self, values: pd.Series):
-        self.values = values
-        self.filled = values.notna()
-        self.text = values[self.filled]
-        codes, uniques = pd.factorize(self.text.to_numpy(dtype=object))
-        self._codes = codes
-        self.distinct = pd.Series(uniques, dtype="str")
-
-    def expand(self, per_distinct: pd.Series) -> pd.Series:
-        """A result per distinct value back to one per filled row."""
-        return pd.Series(per_distinct.to_numpy()[self._codes], index=self.text.index)
-
-    def _match(self, pattern: str, on: pd.Series | None = None) -> pd.Series:
-        return (self.distinct if on is None else on).str.fullmatch(pattern).astype(bool)
-
-    @cached_property
-    def is_date(self) -> pd.Series:
-        return self._match(_DATE_DUTCH) | self._match(_DATE_ISO)
-
-    @cached_property
-    def clean(self) -> pd.Series:
-        return self.distinct.str.replace(_CURRENCY, "", regex=True)
-
-    @cached_property
-    def all_numeric_shape(self) -> bool:
-        return bool(self._match(_CANDIDATE.pattern, self.clean).all())
-
-    @cached_property
-    def ambiguous(self) -> pd.Series:
-        return self._match(_AMBIGUOUS, self.clean)
-
-    @cached_property
-    def dutch(self) -> pd.Series:
-        return self._match(_DUTCH, self.clean) & ~self.ambiguous
-
-    @cached_property
-    def english(self) -> pd.Series:
-        return self._match(_ENGLISH, self.clean) & ~self.ambiguous
-
-    @cached_property
-    def number_like(self) -> pd.Series:
-        return self.ambiguous | self.dutch | self.english | self._match(_INTEGER, self.clean)
-
-    @cached_property
-    def leading_zero(self) -> bool:
-        return bool((self._match(_LEADING_ZERO, self.clean) & (self.clean == self.distinct)).any())
-
-    def looks_like_text(self, sample: int = 50) -> bool:
-        """A quick look at the first distinct values: neither all dates nor all number-shaped."""
-        head = self.distinct.iloc[:sample]
-        dates = head.str.fullmatch(_DATE_DUTCH).astype(bool) | head.str.fullmatch(_DATE_ISO).astype(bool)
-        numbers = head.str.replace(_CURRENCY, "", regex=True).str.fullmatch(_CANDIDATE.pattern).astype(bool)
-        return not dates.all() and not numbers.all()
-
-    def style(self) -> str | None:
-        """"," (Dutch), "." or None when the values themselves don't say; "mixed" when they disagree."""
-        dutch, english = bool(self.dutch.any()), bool(self.english.any())
-        if dutch and english:
-            return "mixed"
-        return "," if dutch else "." if english else None
-
-    def numbers(self, decimal: str) -> pd.Series:
-        clean = self.clean
-        if decimal == ",":
-            clean = clean.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-        else:
-            clean = clean.str.replace(",", "", regex=False)
-        parsed = pd.to_numeric(clean.where(self.number_like), errors="coerce").astype("float64")
-        return self.expand(parsed).reindex(self.values.index).astype("float64")
-
-    def dates(self) -> pd.Series:
-        iso = self.distinct.str.replace(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", r"\3-\2-\1", regex=True)
-        iso = iso.str.replace(r"\b(\d)\b", r"0\1", regex=True).where(self.is_date)
-        parsed = pd.to_datetime(iso, format="ISO8601", errors="coerce")
-        return pd.Series(parsed.to_numpy()[self._codes], index=self.text.index).reindex(self.values.index)
+def _shapes(values: pd.Series) -> dict:
+    """What the filled cells of a column look like: real numbers, real dates, and the text's shapes."""
+    filled = values[values.notna()]
+    is_number = filled.map(lambda v: isinstance(v, (int, float, np.integer, np.floating))
+                           and not isinstance(v, (bool, np.bool_))).astype(bool)
+    is_date = filled.map(lambda v: isinstance(v, (date, pd.Timestamp))).astype(bool)
+    text = filled[~is_number & ~is_date].astype("str")
+    distinct = pd.Series(text.unique(), dtype="str")
+    styles = number_style(distinct)
+    return {
+        "filled": len(filled),
+        "numbers": int(is_number.sum()),
+        "dates": int(is_date.sum()),
+        "text": text,
+        "date_text": bool(is_date_text(distinct).all()),
+        "number_text": bool(styles.notna().all()),
+        "styles": set(styles.dropna()),
+        # Ids, not amounts: leading zeros (00123), or more digits than a float keeps exactly.
+        "ids": bool(distinct.str.fullmatch(r"0\d+|\d{16,}").any()),
+    }
 
 
-def _bad_values(name: str, column: str, values: pd.Series, bad: pd.Series, what: str, fix: str) -> KlantDataError:
-    rows = values.index[bad.reindex(values.index, fill_value=False).to_numpy()]
-    first = rows[0]
-    return KlantDataError(f"In '{name}', kolom '{column}', staat op {describe_rows(rows)} {what} (bijvoorbeeld "
-                          f"{values[first]!r} op rij {first}). {fix}")
+def _infer(values: pd.Series, column: str, fallback: str | None, name: str) -> tuple[pd.Series, str | None]:
+    """Numbers, dates or text (the rules in :func:`read_table`); returns the column and the convention it
+    showed (``","``, ``"."``), or ``"?"`` when it holds ambiguous numbers and the file's convention is unknown."""
+    shape = _shapes(values)
+    if not shape["filled"]:
+        return values, None
+    only_text = not shape["numbers"] and not shape["dates"]
+    if shape["date_text"] and not shape["numbers"] and len(shape["text"]) + shape["dates"] == shape["filled"]:
+        return to_dates(values, column=column, source=name), None
+    if not (shape["number_text"] and not shape["dates"] and not shape["ids"]):
+        return (values if only_text else values.map(_as_text, na_action="ignore").astype("str")), None
+    styles = shape["styles"] & {",", "."}
+    shown = styles.pop() if len(styles) == 1 else None
+    if "?" in shape["styles"] and shown is None and fallback is None:
+        return values, "?"  # decided after the other columns showed the file's convention
+    numbers = to_numbers(values, fallback=fallback, column=column, source=name)
+    whole = numbers.notna().all() and bool((numbers % 1 == 0).all()) and numbers.abs().max() < 2**53
+    return (numbers.astype("int64") if whole else numbers), shown
 
 
-_FIX_NUMBER = ("Maak er een getal van (zoals 1234,50 of 1234.50, een €-teken mag) of maak de cel leeg; "
-               "tekst als 'n.v.t.' hoort niet in een kolom met getallen.")
-_FIX_DATE = "Schrijf datums als dd-mm-jjjj (31-12-2025) of jjjj-mm-dd (2025-12-31) en controleer dag en maand."
+def _as_text(value) -> str:
+    """A cell as text for a text column: Excel's whole numbers without ".0", dates as dd-mm-jjjj."""
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return str(int(value))
+    if isinstance(value, (date, pd.Timestamp)):
+        return f"{value:%d-%m-%Y}"
+    return str(value)
 
 
-def _as_kind(values: pd.Series, column: str, kind: str, decimal: str, name: str) -> pd.Series:
-    info = _Column(values)
+def _as_kind(values: pd.Series, column: str, kind: str, decimal: str | None, fallback: str | None,
+             name: str) -> pd.Series:
     if kind == "text":
-        return values
+        return values.map(_as_text, na_action="ignore").astype("str")
     if kind == "date":
-        parsed = info.dates()
-        bad = parsed.isna() & info.filled
-        if bad.any():
-            raise _bad_values(name, column, values, bad, "geen (bestaande) datum", _FIX_DATE)
-        return parsed
-    style = info.style()
-    if style == "mixed":
-        minority = info.expand(info.english if info.english.sum() <= info.dutch.sum() else info.dutch)
-        raise _bad_values(name, column, values, minority, "een getal in een andere schrijfwijze dan de rest",
-                          "Gebruik in de hele kolom dezelfde schrijfwijze: 1.234,50 (Nederlands) of 1,234.50 (Engels).")
-    numbers = info.numbers(style or decimal)
-    bad = numbers.isna() & info.filled
-    if bad.any():
-        raise _bad_values(name, column, values, bad, "geen getal", _FIX_NUMBER)
+        return to_dates(values, column=column, source=name)
+    numbers = to_numbers(values, decimal=decimal, fallback=fallback, column=column, source=name)
     if kind == "integer":
         fraction = numbers.notna() & (numbers % 1 != 0)
         if fraction.any():
-            raise _bad_values(name, column, values, fraction, "geen heel getal", "Vul hele getallen in, zonder decimalen.")
+            raise value_error(values, fraction.to_numpy(), what="geen heel getal", column=column, source=name,
+                              fix="Vul hele getallen in, zonder decimalen.")
         return numbers.astype("int64" if numbers.notna().all() else "Int64")
     return numbers
-
-
-def _infer(values: pd.Series, column: str, decimal: str | None, name: str) -> tuple[pd.Series, str | None]:
-    """Numbers, dates or text; returns the converted column and the decimal style it showed."""
-    info = _Column(values)
-    if not info.filled.any():
-        return values, None
-    if info.looks_like_text():
-        return values, None
-    if info.is_date.all():
-        parsed = info.dates()
-        bad = parsed.isna() & info.filled
-        if bad.any():
-            raise _bad_values(name, column, values, bad, "een datum die niet bestaat", _FIX_DATE)
-        return parsed, None
-    style = info.style()
-    if not info.all_numeric_shape or not info.number_like.all() or info.leading_zero or style == "mixed":
-        return values, None
-    if style is None and decimal is None:
-        return values, "?"  # decided after the other columns showed the file's convention
-    numbers = info.numbers(style or decimal)
-    whole = numbers.notna().all() and bool((numbers % 1 == 0).all()) and numbers.abs().max() < 2**53
-    return (numbers.astype("int64") if whole else numbers), style
-
-
-# -- helpers klantlib.rfm uses for amounts in frames that did not come from read_table --------------
-
-def _guess_decimal(column: pd.Series) -> str:
-    """"," when the values look Dutch (decimal comma or thousands dots), else "."."""
-    info = _Column(_text(column))
-    style = info.style()
-    if style in (",", "."):
-        return style
-    return "," if bool(info.ambiguous.any()) and bool(info.clean.str.contains(".", regex=False).any()) else "."
-
-
-def _parse_number(column: pd.Series, decimal: str) -> pd.Series:
-    """Numbers from text with ``decimal`` as decimal separator; NaN where a value is no number."""
-    if pd.api.types.is_numeric_dtype(column):
-        return column.astype("float64")
-    return _Column(_text(column)).numbers(decimal)
-
-
-def _parse_dates(column: pd.Series) -> pd.Series:
-    """Dates from text by read_table's rules (jjjj-mm-dd, dd-mm-jjjj, dd/mm/jjjj ...); NaT where a value is no date."""
-    if pd.api.types.is_datetime64_any_dtype(column):
-        return column
-    return _Column(_text(column)).dates()
-
-
-def _text(column: pd.Series) -> pd.Series:
-    text = column.astype("str").str.strip()
-    return text.mask(column.isna() | (text == ""))
 
 
 # -- the public function ------------------------------------------------------------------------
 
 def read_table(source, *, required_columns: Sequence[str] | Mapping[str, str] | None = None,
-               sheet: str | int | None = None, name: str | None = None) -> pd.DataFrame:
+               sheet: str | int | None = None, name: str | None = None,
+               decimal: str | None = None) -> pd.DataFrame:
     """Read a student's CSV or Excel file into a DataFrame, or explain in Dutch what to fix.
 
     ``source`` is a path (``str`` or :class:`~pathlib.Path`) to a ``.csv``/``.txt`` or
@@ -486,21 +364,29 @@ def read_table(source, *, required_columns: Sequence[str] | Mapping[str, str] | 
     the name asked for (``" Klant_ID "`` becomes ``klant_id``). Two columns with the
     same name are an error.
 
-    **Types.** Every column is inferred, vectorised: all values dates (``dd-mm-jjjj``,
-    ``dd/mm/jjjj``, ``dd.mm.jjjj``, ``jjjj-mm-dd``, optional ``hh:mm[:ss]``) ->
-    ``datetime64``; all values numbers -> ``int64`` when all whole and none blank, else
-    ``float64``; otherwise text (``str``, stripped, blanks missing). Numbers may carry
-    ``€``/``EUR`` and spaces, thousands separators and a decimal comma. A value such as
-    ``1.234`` or ``1,234`` is ambiguous: it follows the column's other values, else the
-    file's convention (``;`` -> Dutch, so ``1.234`` is 1234; ``,`` and Excel -> decimal
-    point; tab -> whatever the other columns showed, else decimal point). Ids with a
-    leading zero (``00123``) stay text. An impossible date in a date column is an error.
+    **Types.** Every value is read by the rules of :mod:`klantlib.parsing`, once:
+    a column whose cells are all dates (``dd-mm-jjjj``, ``dd/mm/jjjj``,
+    ``dd.mm.jjjj``, ``jjjj-mm-dd``, optional ``hh:mm[:ss]``; day first) becomes
+    ``datetime64``; one whose cells are all numbers becomes ``int64`` when all are
+    whole and none blank, else ``float64``; anything else stays text (``str``,
+    stripped, blanks missing). Excel cells that are numbers or dates are kept as
+    they are, never read again as text. Numbers in text may carry ``€``/``EUR``,
+    spaces, thousands separators, a decimal comma, ``%`` and a minus as ``-5``,
+    ``(5)`` or ``5-``; each cell is read on its own (``12,50`` and ``3.00`` in one
+    column are 12.5 and 3.0). An ambiguous cell (``1.234``, ``1,234``) follows
+    ``decimal`` when given, else its column's other cells, else the file's
+    convention (``;`` -> decimal comma, ``,`` -> decimal point; in a tab file or
+    Excel: the convention the other columns show). When nothing decides, the
+    column stays text with a :class:`~klantlib.errors.KlantDataWarning`. Ids
+    stay text: a column with a leading zero (``00123``) or a number of 16 digits
+    or more (a loyalty card) keeps every digit. An impossible date is an error.
 
     ``required_columns`` is a list of names that must be present, or a mapping name ->
     kind (``"number"`` -> float64, ``"integer"`` -> int64 or Int64 with blanks,
     ``"date"``, ``"text"``): such columns are converted to that kind, and a value that
     doesn't fit is a :class:`~klantlib.errors.KlantDataError` naming file, column, row
-    and value.
+    and value. ``decimal`` (``","`` or ``"."``) says how the numbers in the file are
+    written, for files that don't show it themselves.
 
     **Result.** The index is the row number as Excel shows it (named ``"rij"``; the first
     data row is 2 when the header is on row 1) and ``frame.attrs["source"]`` the file
@@ -529,8 +415,8 @@ def read_table(source, *, required_columns: Sequence[str] | Mapping[str, str] | 
     wanted = list(required_columns or [])
     kinds = dict(required_columns) if isinstance(required_columns, Mapping) else {}
     for column, kind in kinds.items():
-        if kind not in KINDS:
-            raise KlantDataError(f"Onbekende soort {kind!r} voor kolom '{column}': kies uit {', '.join(KINDS)}.")
+        check_option(f"De soort van kolom '{column}'", kind, KINDS)
+    check_option("decimal", decimal, (None, ",", "."))
     raw, name = _load(source, name)
     if name.casefold().endswith(".xls") or raw[:4] == _OLE_MAGIC:
         raise _xls_error(name)
@@ -543,10 +429,10 @@ def read_table(source, *, required_columns: Sequence[str] | Mapping[str, str] | 
                              "opnieuw op als .xlsx of als CSV.")
     try:
         if is_excel:
-            grid, decimal = _excel_grid(raw, name, sheet), "."
+            grid, fallback = _excel_grid(raw, name, sheet), None
         else:
             grid, sep = _csv_grid(raw, name)
-            decimal = {";": ",", ",": "."}.get(sep)
+            fallback = {";": ",", ",": "."}.get(sep)  # Dutch Excel writes ";" with decimal commas
     except KlantDataError:
         raise
     except Exception as error:  # noqa: BLE001 - any other parser failure becomes one Dutch message
@@ -573,19 +459,27 @@ def read_table(source, *, required_columns: Sequence[str] | Mapping[str, str] | 
     frame = frame.loc[: empty.index[~empty.to_numpy()][-1]]  # empty rows at the end: nothing was there
     frame = drop_invalid_rows(frame, frame.isna().all(axis=1), "deze rijen zijn helemaal leeg", source=name,
                               fix="Verwijder lege rijen tussen de gegevens als je dit bericht niet wilt zien.")
+    fallback = decimal or fallback
     converted, pending = {}, []
     for column in frame.columns:
         if column in kinds:
             continue
-        converted[column], style = _infer(frame[column], column, decimal, name)
+        converted[column], style = _infer(frame[column], column, fallback, name)
         if style == "?":
             pending.append(column)
-        elif style in (",", ".") and decimal is None:
-            decimal = style  # a tab file: the first column that shows its convention sets it
+        elif style in (",", ".") and fallback is None:
+            fallback = style  # a tab file or Excel: the first column that shows its convention sets it
     for column in pending:
-        converted[column], _ = _infer(frame[column], column, decimal or ".", name)
+        if fallback is None:  # nothing in the file says whether 1.234 is a thousand: don't guess
+            converted[column] = frame[column]
+            example = next(v for v in frame[column].dropna() if number_style(pd.Series([str(v)])).iloc[0] == "?")
+            warnings.warn(f"In '{name}' blijft kolom '{column}' tekst: een getal als {example!r} kan een duizendtal "
+                          "of een kommagetal zijn, en niets in het bestand zegt welke. Geef read_table(..., "
+                          "decimal=\",\") of decimal=\".\" mee.", KlantDataWarning, stacklevel=2)
+        else:
+            converted[column], _ = _infer(frame[column], column, fallback, name)
     for column, kind in kinds.items():
-        converted[column] = _as_kind(frame[column], column, kind, decimal or ".", name)
+        converted[column] = _as_kind(frame[column], column, kind, decimal, fallback, name)
     result = pd.DataFrame({column: converted[column] for column in frame.columns}, index=frame.index)
     result.attrs["source"] = name
     return result

@@ -261,10 +261,11 @@ def test_integer_column_rejects_fractions(tmp_path):
     assert str(frame["antwoord"].dtype) == "Int64" and frame["antwoord"].isna().tolist() == [False, True]
 
 
-def test_mixed_number_styles_in_one_column(tmp_path):
-    path = write(tmp_path, "x.csv", "id\tbedrag\nA\t1.234,50\nB\t1,234.50\n")
-    with pytest.raises(KlantDataError, match="kolom 'bedrag', staat op rij 3 een getal in een andere schrijfwijze"):
-        read_table(path, required_columns={"bedrag": "number"})
+def test_mixed_number_styles_in_one_column_are_read_per_cell(tmp_path):
+    # Each cell shows its own convention (both separators, or a decimal part that is no group of three).
+    path = write(tmp_path, "x.csv", "id\tbedrag\nA\t1.234,50\nB\t1,234.50\nC\t12,50\nD\t3.00\n")
+    assert read_table(path)["bedrag"].tolist() == [1234.5, 1234.5, 12.5, 3.0]
+    assert read_table(path, required_columns={"bedrag": "number"})["bedrag"].tolist() == [1234.5, 1234.5, 12.5, 3.0]
 
 
 def test_ragged_line_names_the_row(tmp_path):
@@ -301,7 +302,7 @@ def test_damaged_excel_and_fake_extension(tmp_path):
 def test_missing_file_and_unknown_kind(tmp_path):
     with pytest.raises(KlantDataError, match="Het bestand 'nergens.csv' bestaat niet"):
         read_table(tmp_path / "nergens.csv")
-    with pytest.raises(KlantDataError, match="Onbekende soort 'geld' voor kolom 'bedrag'"):
+    with pytest.raises(KlantDataError, match="De soort van kolom 'bedrag' moet 'number', 'integer', 'date' of 'text' zijn, niet 'geld'"):
         read_table(io.BytesIO(b"bedrag\n1\n"), required_columns={"bedrag": "geld"})
 
 
