@@ -401,12 +401,12 @@ def to_date(value, *, what: str = "de datum") -> pd.Timestamp:
     >>> to_date("1 februari", what="de peildatum")
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: 'de peildatum' is geen datum: '1 februari'. Schrijf hem als dd-mm-jjjj (01-02-2025) of jjjj-mm-dd (2025-02-01).
+    klantlib.errors.KlantDataError: De peildatum '1 februari' is geen datum. Schrijf hem als dd-mm-jjjj (01-02-2025) of jjjj-mm-dd (2025-02-01).
     """
     parsed = to_dates(pd.Series([value], dtype="object"), errors="coerce").iloc[0] if value is not None else pd.NaT
     if pd.isna(parsed):
-        raise KlantDataError(f"'{what}' is geen datum: {value!r}. Schrijf hem als dd-mm-jjjj (01-02-2025) of "
-                             "jjjj-mm-dd (2025-02-01).")
+        raise KlantDataError(f"{what[:1].upper()}{what[1:]} {value!r} is geen datum. Schrijf hem als dd-mm-jjjj "
+                             "(01-02-2025) of jjjj-mm-dd (2025-02-01).")
     return pd.Timestamp(parsed)
 
 

@@ -47,6 +47,17 @@ import numpy as np
 import pandas as pd
 
 from klantlib.errors import KlantDataError, KlantDataWarning, describe_rows, drop_invalid_rows
+from klantlib.parsing import (
+    check_option,
+    check_scale,
+    id_codes,
+    require_columns,
+    to_answers,
+    to_date,
+    to_dates,
+    to_ids,
+    to_numbers,
+)
 
 __all__ = [
     "DRIVERS",
@@ -62,6 +73,8 @@ __all__ = [
 
 #: Schijns' (2000) four drivers of relationship strength, as survey columns.
 DRIVERS = ("attractiviteit", "overstapkosten", "vertrouwen", "tevredenheid")
+#: The numbers of score groups rfm_scores accepts (one digit each, so rfm_code stays readable).
+BINS = tuple(range(2, 10))
 #: The four groups of the customer relations assessment matrix, best first.
 GROUPS = ("Partners", "Vrienden", "Economici", "Dogs")
 
@@ -70,39 +83,8 @@ def _source(frame: pd.DataFrame) -> str | None:
     return frame.attrs.get("source")
 
 
-def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        found = ", ".join(f"'{c}'" for c in frame.columns)
-        where = f" in '{_source(frame)}'" if _source(frame) else ""
-        raise KlantDataError(
-            f"De kolom {', '.join(repr(m) for m in missing)} ontbreekt{where} ({what}). Gevonden kolommen: {found}. "
-            "Geef de juiste kolomnaam mee, bijvoorbeeld rfm_table(..., customer=\"Klantnummer\", amount=\"Bedrag\")."
-        )
-
-
-def _as_dates(values: pd.Series) -> pd.Series:
-    from klantlib._readers import _parse_dates  # the same rules as for a student's file
-
-    return _parse_dates(values)
-
-
-def _as_amounts(values: pd.Series) -> pd.Series:
-    if pd.api.types.is_numeric_dtype(values):
-        return values.astype("float64")
-    from klantlib._readers import _guess_decimal, _parse_number
-
-    return _parse_number(values, _guess_decimal(values))
-
-
-def _reference(reference_date) -> pd.Timestamp:
-    try:
-        reference = pd.Timestamp(reference_date)
-    except (ValueError, TypeError):
-        reference = pd.NaT
-    if reference is pd.NaT:
-        raise KlantDataError(f"De peildatum {reference_date!r} is geen datum. Schrijf hem als '2026-01-01'.")
-    return reference.normalize()
+_COLUMN_FIX = ("Geef de kolomnamen van jouw bestand mee, bijvoorbeeld rfm_table(..., customer=\"Klantnummer\", "
+               "date=\"Datum\", amount=\"Bedrag\").")
 
 
 def rfm_table(transactions: pd.DataFrame, *, reference_date, customer: str = "klant_id", date: str = "datum",
@@ -111,108 +93,132 @@ def rfm_table(transactions: pd.DataFrame, *, reference_date, customer: str = "kl
 
     - ``recency``: whole days from the customer's last purchase to ``reference_date``;
     - ``frequency``: the number of purchases: rows with a positive amount, or the
-      number of distinct values of the ``order`` column among them when given;
+      number of distinct values of the ``order`` column among them when given
+      (``order=date`` counts distinct purchase days, as the ``lifetimes`` package does);
     - ``monetary``: the sum of all amounts in the period (the book's "what the
       purchases yielded": a total, not a mean). Returns (negative amounts) lower
       it but are not purchases.
 
-    The period ends at ``reference_date`` (required: without it "how long ago"
-    changes every day). Rows after it are left out with a
-    :class:`~klantlib.errors.KlantDataWarning` saying how many. Rows without a
-    usable customer, date or amount (text such as ``"€ 12,50"`` and Dutch dates
-    ``dd-mm-jjjj`` are read) and exact copies of an earlier row are left out with
-    a warning naming the rows, or raise a :class:`~klantlib.errors.KlantDataError`
-    with ``errors="raise"``. A customer with returns only, and no purchase, has
-    no recency: reported and left out. Index: customer id, sorted.
+    Every value is read by the rules of :mod:`klantlib.parsing`: ids stay exact
+    labels (``"007"`` and 19-digit card numbers too), text dates are day first,
+    text amounts are read per cell. Nothing is filled in or guessed:
+
+    - a row without a usable customer, date, amount (or order number, when
+      ``order`` is given) is left out with a :class:`~klantlib.errors.KlantDataWarning`
+      naming the rows, or raises a :class:`~klantlib.errors.KlantDataError` with
+      ``errors="raise"``; when no row is usable at all, that is always an error;
+    - identical rows (every column the same) are *kept*, since two equal purchases
+      on one day happen; a warning counts them and names the rows, so you can drop
+      them yourself (``transactions.drop_duplicates()``) if they were booked twice;
+    - rows after ``reference_date`` (required: without it "how long ago" changes
+      every day) fall outside the period, with a warning saying how many;
+    - a customer with returns only, and no purchase, has no recency: reported and
+      left out.
+
+    Args:
+        transactions: one row per purchase or return.
+        reference_date: the end of the period, a date or text (``"31-12-2025"``).
+        customer, date, amount, order: the column names.
+        errors: ``"warn"`` (default) or ``"raise"`` for unusable rows.
+
+    Returns:
+        A DataFrame indexed by customer id (text, numbers first in numeric order),
+        columns ``recency``, ``frequency``, ``monetary``.
+
+    Raises:
+        KlantDataError: a missing column, an empty table, a reference date that is
+            no date, an ambiguous amount (``1.234``), or no usable purchase.
     """
-    if errors not in ("warn", "raise"):
-        raise ValueError(f'errors moet "warn" of "raise" zijn, niet {errors!r}.')
-    reference = _reference(reference_date)
-    columns = [customer, date, amount] + ([order] if order else [])
-    _require(transactions, columns, "rfm_table heeft klant, datum en bedrag nodig")
+    check_option("errors", errors, ("warn", "raise"))
+    reference = to_date(reference_date, what="de peildatum").normalize()
     source = _source(transactions)
-    frame = transactions[columns]
-    if frame.empty:
+    require_columns(transactions, [customer, date, amount] + ([order] if order else []), source=source,
+                    fix=_COLUMN_FIX)
+    if transactions.empty:
         raise KlantDataError(f"Er zijn geen transacties{f' in {source!r}' if source else ''}: de tabel is leeg.")
-    when, money = _as_dates(frame[date]), _as_amounts(frame[amount])
-    # Customer ids become integer codes once; checks on the text run on the distinct ids only.
-    codes, ids = pd.factorize(frame[customer])  # a missing id gets code -1
-    ids = pd.Index(ids)
-    blank_id = (ids.astype("str").str.strip() == "") if not pd.api.types.is_numeric_dtype(ids) else np.zeros(len(ids), bool)
-    no_id = (codes < 0) | np.append(np.asarray(blank_id, dtype=bool), False)[codes]
-    textual = pd.api.types.is_string_dtype(ids) and ids.map(type).isin([str]).all()
-    by_id = np.argsort(ids.to_numpy().astype("U"), kind="stable") if textual else ids.argsort()  # "U": fast sort
-    rank = np.empty(len(ids), dtype="int64")
-    rank[by_id] = np.arange(len(ids))  # codes in sorted order of the ids
-    codes = np.where(codes < 0, -1, rank[np.maximum(codes, 0)])
-    ids = ids[by_id]
-    no_date, no_amount = when.isna().to_numpy(), money.isna().to_numpy()
-    unusable = no_id | no_date | no_amount
+
+    # 1. Read each column by the course's rules. Ids become integer codes once (fast on a million rows).
+    codes, ids = id_codes(transactions[customer], column=customer, source=source)
+    when = to_dates(transactions[date], errors="coerce")
+    money = to_numbers(transactions[amount], column=amount, source=source, errors="coerce")
+    rows = pd.DataFrame({"klant": codes, "dag": _days(when), "bedrag": money.to_numpy()}, index=transactions.index)
+    if order == date:
+        rows["order"] = rows["dag"]  # distinct purchase days
+    elif order:
+        rows["order"] = id_codes(transactions[order], column=order, source=source)[0]
+
+    # 2. Rows that miss a key or a value are reported, never filled in from a neighbour.
+    problems = {customer: rows["klant"] < 0, date: when.isna().to_numpy(), amount: money.isna().to_numpy()}
+    if order and order != date:
+        problems[order] = rows["order"].to_numpy() < 0
+    unusable = np.logical_or.reduce(list(problems.values()))
     if unusable.any():
-        parts = [name for name, bad in ((customer, no_id), (date, no_date), (amount, no_amount)) if bad.any()]
-        drop_invalid_rows(frame, unusable, f"geen bruikbare waarde in {', '.join(parts)}", errors=errors,
-                          source=source, fix="Vul de cel in of verbeter hem (bedrag als 12,50; datum als 31-12-2025).",
-                          stacklevel=3)
-        keep = ~unusable  # by position: row labels need not be unique
-        codes, when, money, frame = codes[keep], when[keep], money[keep], frame[keep]
-    order_codes = pd.factorize(frame[order])[0] if order else None
-    days = when.to_numpy().astype("datetime64[D]").astype("int64")
-    # Exact copies of an earlier row: only rows sharing customer and day can be one, so check those fully.
-    same_day = pd.Series(codes.astype("int64") * 1_000_000 + (days - days.min())).duplicated(keep=False).to_numpy()
-    duplicate = pd.Series(False, index=frame.index)
-    if same_day.any():
-        candidates = pd.DataFrame({"k": codes[same_day], "d": days[same_day], "a": money.to_numpy()[same_day],
-                                   **({"o": order_codes[same_day]} if order else {})})
-        duplicate[same_day] = candidates.duplicated().to_numpy()
-    if duplicate.any():
-        drop_invalid_rows(frame, duplicate.to_numpy(), "precies dezelfde rij staat er al eerder in (dubbel geteld?)",
-                          errors=errors, source=source,
-                          fix="Zijn het echt twee aankopen? Geef ze dan een eigen ordernummer.", stacklevel=3)
-        keep = ~duplicate.to_numpy()
-        codes, days, money, frame = codes[keep], days[keep], money[keep], frame[keep]
-        order_codes = order_codes[keep] if order else None
-    later = days > reference.to_datetime64().astype("datetime64[D]").astype("int64")
+        named = ", ".join(name for name, bad in problems.items() if bad.any())
+        drop_invalid_rows(transactions, unusable, f"geen bruikbare waarde in {named}",
+                          errors="raise" if errors == "raise" or unusable.all() else "warn", source=source,
+                          fix="Vul de cel in of verbeter hem (bedrag als 12,50; datum als 31-12-2025).", stacklevel=3)
+        rows = rows[~unusable]
+
+    # 3. Identical rows are kept (two equal purchases on one day happen), but never silently.
+    _warn_identical_rows(transactions.loc[rows.index] if len(rows) < len(transactions) else transactions, rows,
+                         source)
+
+    # 4. The period ends on the reference date.
+    later = rows["dag"] > _days(pd.Series([reference]))[0]
     if later.any():
         n = int(later.sum())
         if errors == "raise":
             raise KlantDataError(f"{n} transacties liggen na de peildatum {reference:%d-%m-%Y} "
-                                 f"({describe_rows(frame.index[later])}). Kies een latere peildatum of haal ze weg.")
-        warnings.warn(f"{n} van de {len(frame)} transacties liggen na de peildatum {reference:%d-%m-%Y} en vallen buiten "
-                      "de periode; ze tellen niet mee.", KlantDataWarning, stacklevel=2)
-        inside = ~later
-        codes, days, money = codes[inside], days[inside], money[inside]
-        order_codes = order_codes[inside] if order else None
-    n_customers = len(ids)
-    amounts = money.to_numpy()
-    bought = amounts > 0
-    monetary = np.bincount(codes, weights=amounts, minlength=n_customers)
-    last = np.full(n_customers, np.iinfo("int64").min)
-    np.maximum.at(last, codes[bought], days[bought])
-    if order:
-        base = int(order_codes.max()) + 1  # one integer per (customer, order) pair, then distinct pairs
-        pairs = pd.unique(codes[bought].astype("int64") * base + order_codes[bought])
-        frequency = np.bincount(pairs // base, minlength=n_customers)
-    else:
-        frequency = np.bincount(codes[bought], minlength=n_customers)
-    present = np.bincount(codes, minlength=n_customers) > 0  # ids whose rows were all left out don't count
-    has_purchase = frequency > 0
-    result = pd.DataFrame(
-        {
-            "recency": (reference.to_datetime64().astype("datetime64[D]").astype("int64") - last),
-            "frequency": frequency,
-            "monetary": np.round(monetary, 2),
-        },
-        index=pd.Index(ids, name=customer),
-    )
-    if (present & ~has_purchase).any():
-        only_returns = ids[present & ~has_purchase]
+                                 f"({describe_rows(rows.index[later.to_numpy()])}). Kies een latere peildatum of "
+                                 "haal ze weg.")
+        warnings.warn(f"{n} van de {len(rows)} transacties liggen na de peildatum {reference:%d-%m-%Y} en vallen "
+                      "buiten de periode; ze tellen niet mee.", KlantDataWarning, stacklevel=2)
+        rows = rows[~later]
+
+    # 5. Per customer: R from the last purchase, F from the purchases, M from all amounts (returns included).
+    purchases = rows[rows["bedrag"] > 0]
+    per_customer = pd.DataFrame({
+        "laatste": purchases.groupby("klant")["dag"].max(),
+        "frequency": (purchases.groupby("klant")["order"].nunique() if order
+                      else purchases.groupby("klant").size()),
+        "monetary": rows.groupby("klant")["bedrag"].sum(),
+    })
+    only_returns = per_customer.index[per_customer["laatste"].isna()]
+    if len(only_returns):
+        shown = ", ".join(ids[only_returns[:5]])
         warnings.warn(f"{len(only_returns)} klant(en) hebben in de periode alleen retouren en geen aankoop "
-                      f"({', '.join(map(str, only_returns[:5]))}{' ...' if len(only_returns) > 5 else ''}); "
-                      "zonder aankoop is er geen recency, dus ze tellen niet mee.", KlantDataWarning, stacklevel=2)
-    result = result[has_purchase]
-    if result.empty:
+                      f"({shown}{' ...' if len(only_returns) > 5 else ''}); zonder aankoop is er geen recency, "
+                      "dus ze tellen niet mee.", KlantDataWarning, stacklevel=2)
+    per_customer = per_customer.dropna(subset=["laatste"]).sort_index()
+    if per_customer.empty:
         raise KlantDataError("Er is geen enkele aankoop (positief bedrag) vóór de peildatum: er valt niets te meten.")
-    return result
+    return pd.DataFrame(
+        {
+            "recency": _days(pd.Series([reference]))[0] - per_customer["laatste"].astype("int64").to_numpy(),
+            "frequency": per_customer["frequency"].astype("int64").to_numpy(),
+            "monetary": per_customer["monetary"].round(2).to_numpy(),
+        },
+        index=pd.Index(ids[per_customer.index.to_numpy()], name=customer),
+    )
+
+
+def _days(when: pd.Series) -> np.ndarray:
+    """Dates as whole day numbers (days since 1970-01-01); missing dates become the smallest int64."""
+    return when.to_numpy().astype("datetime64[D]").astype("int64")
+
+
+def _warn_identical_rows(transactions: pd.DataFrame, rows: pd.DataFrame, source: str | None) -> None:
+    """Warn about rows that equal an earlier row in every column; only rows sharing customer and day can."""
+    same_day = rows.duplicated(["klant", "dag"], keep=False).to_numpy()
+    if not same_day.any():
+        return
+    candidates = transactions[same_day]
+    identical = candidates.duplicated(keep="first")
+    if identical.any():
+        labels = candidates.index[identical.to_numpy()]
+        warnings.warn(f"{len(labels)} rij(en){f' in {source!r}' if source else ''} zijn precies gelijk aan een "
+                      f"eerdere rij ({describe_rows(labels)}). Ze tellen mee als aparte aankopen. Zijn ze dubbel "
+                      "geboekt, haal ze dan eerst weg: transacties.drop_duplicates().", KlantDataWarning, stacklevel=3)
 
 
 def _score(values: np.ndarray, bins: int) -> np.ndarray:
@@ -238,9 +244,8 @@ def rfm_scores(table: pd.DataFrame, *, bins: int = 5) -> pd.DataFrame:
     2  1  1  1      111           3
     3  2  4  4      244          10
     """
-    if not isinstance(bins, (int, np.integer)) or not 2 <= bins <= 9:
-        raise KlantDataError(f"bins moet een heel getal van 2 tot en met 9 zijn, niet {bins!r}.")
-    _require(table, ["recency", "frequency", "monetary"], "maak de tabel met rfm_table")
+    check_option("bins", bins, BINS)
+    require_columns(table, ["recency", "frequency", "monetary"], fix="Maak de tabel met rfm_table(...).")
     if table.empty:
         raise KlantDataError("De RFM-tabel is leeg: er zijn geen klanten om scores te geven.")
     numbers = table[["recency", "frequency", "monetary"]].astype("float64")
@@ -261,16 +266,28 @@ def rfm_scores(table: pd.DataFrame, *, bins: int = 5) -> pd.DataFrame:
 def rendement(scores: pd.DataFrame, *, bins: int | None = None) -> pd.Series:
     """Return ("rendement") on 0-100 from the RFM scores: the mean of R, F and M, rescaled.
 
-    A customer with 1-1-1 gets 0, one with bins-bins-bins gets 100. ``bins`` is taken
-    from :func:`rfm_scores` (it records it) unless given.
+    A customer with 1-1-1 gets 0, one with bins-bins-bins gets 100. The equal
+    weights of R, F and M are the course's choice (the book names the three, not
+    how to weigh them). ``bins`` must be the number of score groups given to
+    :func:`rfm_scores`: it sets the maximum, so it is never guessed.
 
     >>> rendement(pd.DataFrame({"R": [5, 1, 3], "F": [5, 1, 2], "M": [5, 1, 4]}), bins=5).tolist()
     [100.0, 0.0, 50.0]
+    >>> rendement(pd.DataFrame({"R": [3], "F": [1], "M": [2]}))
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: Geef bins mee: hetzelfde aantal scoregroepen als bij rfm_scores (bijvoorbeeld rendement(scores, bins=5)). Het bepaalt wat de hoogste score is.
     """
-    bins = bins or scores.attrs.get("bins", 5)
-    _require(scores, ["R", "F", "M"], "maak de scores met rfm_scores")
-    mean = scores[["R", "F", "M"]].astype("float64").mean(axis=1)
-    return ((mean - 1) / (bins - 1) * 100).round(1).rename("rendement")
+    require_columns(scores, ["R", "F", "M"], fix="Maak de scores met rfm_scores(...).")
+    if bins is None:
+        raise KlantDataError("Geef bins mee: hetzelfde aantal scoregroepen als bij rfm_scores (bijvoorbeeld "
+                             "rendement(scores, bins=5)). Het bepaalt wat de hoogste score is.")
+    check_option("bins", bins, BINS)
+    rfm = scores[["R", "F", "M"]].astype("float64")
+    if (rfm > bins).any().any():
+        raise KlantDataError(f"Er zijn scores hoger dan bins={bins}: de scores zijn gemaakt met meer scoregroepen. "
+                             "Geef rendement dezelfde bins als rfm_scores.")
+    return ((rfm.mean(axis=1) - 1) / (bins - 1) * 100).round(1).rename("rendement")
 
 
 def relatiesterkte(survey: pd.DataFrame, *, scale: int = 7, customer: str = "klant_id",
@@ -291,34 +308,32 @@ def relatiesterkte(survey: pd.DataFrame, *, scale: int = 7, customer: str = "kla
     b     16.7
     Name: relatiesterkte, dtype: float64
     """
-    if errors not in ("raise", "missing"):
-        raise ValueError(f'errors moet "raise" of "missing" zijn, niet {errors!r}.')
-    _require(survey, [customer, *DRIVERS], "de enquête heeft een klantnummer en de vier drijfveren nodig")
+    check_option("errors", errors, ("raise", "missing"))
+    check_scale(scale)
+    source = _source(survey)
+    require_columns(survey, [customer, *DRIVERS], source=source,
+                    fix="De enquête heeft een klantnummer en de vier drijfveren nodig, elk in een eigen kolom.")
     if survey.empty:
         raise KlantDataError("De enquête is leeg: er zijn geen antwoorden.")
-    source = _source(survey)
-    answers = pd.DataFrame({d: _as_amounts(survey[d]) for d in DRIVERS}, index=survey.index)
+    answers = pd.DataFrame(index=survey.index)
     for driver in DRIVERS:
-        raw, values = survey[driver], answers[driver]
-        given = raw.notna() & raw.astype("str").str.strip().ne("")
-        wrong = given & (values.isna() | (values % 1 != 0) | ~values.between(1, scale))
+        answers[driver], wrong = to_answers(survey[driver], scale=scale)
         if wrong.any():
+            where = f"In '{source}', kolom '{driver}'," if source else f"In kolom '{driver}'"
             first = wrong.idxmax()
             if errors == "raise":
                 raise KlantDataError(
-                    f"In kolom '{driver}'{f' van {source!r}' if source else ''} staat op "
-                    f"{describe_rows(survey.index[wrong.to_numpy()])} geen antwoord van 1 tot en met {scale} "
-                    f"(bijvoorbeeld {raw[first]!r} op rij {first}). Verbeter het antwoord, maak de cel leeg, "
-                    "of tel zulke antwoorden als niet ingevuld met errors=\"missing\"."
+                    f"{where} staat op {describe_rows(survey.index[wrong.to_numpy()])} geen antwoord van 1 tot en "
+                    f"met {scale} (bijvoorbeeld {survey.at[first, driver]!r} op rij {first}). Verbeter het antwoord, "
+                    "maak de cel leeg, of tel zulke antwoorden als niet ingevuld met errors=\"missing\"."
                 )
-            warnings.warn(f"{int(wrong.sum())} antwoord(en) in kolom '{driver}' liggen niet tussen 1 en {scale} "
-                          f"({describe_rows(survey.index[wrong.to_numpy()])}) en tellen als niet ingevuld.",
+            warnings.warn(f"{int(wrong.sum())} antwoord(en) in kolom '{driver}' zijn geen antwoord van 1 tot en met "
+                          f"{scale} ({describe_rows(survey.index[wrong.to_numpy()])}) en tellen als niet ingevuld.",
                           KlantDataWarning, stacklevel=2)
-            answers.loc[wrong, driver] = np.nan
-    ids = survey[customer]
+    ids = to_ids(survey[customer], column=customer, source=source)
     duplicated = ids.duplicated(keep=False) & ids.notna()
     if duplicated.any():
-        raise KlantDataError(f"Klant(en) {', '.join(map(str, ids[duplicated].unique()[:5]))} staan meer dan eens in de "
+        raise KlantDataError(f"Klant(en) {', '.join(ids[duplicated].unique()[:5])} staan meer dan eens in de "
                              f"enquête ({describe_rows(survey.index[duplicated.to_numpy()])}). Houd één antwoord per klant.")
     nothing = answers.isna().all(axis=1) | ids.isna()
     answers = drop_invalid_rows(answers, nothing, "geen klantnummer of geen enkel antwoord", source=source, stacklevel=3)

@@ -23,6 +23,6 @@ def rfm_aantal_eenmalig():
 
 def rfm_partners_70_60():
     strength = relatiesterkte(klantlib.load_dataset("relatiesterkte"))
-    score = rendement(rfm_scores(_rfm()))
+    score = rendement(rfm_scores(_rfm()), bins=5)
     matrix = assessment_matrix(score.reindex(strength.index), strength, cut=(70, 60))
     return int((matrix["groep"] == "Partners").sum())

@@ -58,7 +58,7 @@ def test_hand_computed_example(hand):
     assert scores["F"].to_dict() == {"A": 5, "B": 1, "C": 1, "D": 4, "E": 1}
     assert scores["M"].to_dict() == {"A": 5, "B": 2, "C": 4, "D": 1, "E": 3}
     assert scores.loc["A", "rfm_code"] == "555" and scores.loc["D", "rfm_totaal"] == 6
-    assert rendement(scores).to_dict() == {"A": 100.0, "B": 25.0, "C": 33.3, "D": 25.0, "E": 41.7}
+    assert rendement(scores, bins=5).to_dict() == {"A": 100.0, "B": 25.0, "C": 33.3, "D": 25.0, "E": 41.7}
 
 
 def test_order_column_counts_orders_not_lines():
@@ -75,7 +75,7 @@ def test_shipped_data_gives_all_four_groups_and_the_80_20_rule():
     scores = rfm_scores(table)
     assert (scores["F"] == 1).mean() > 0.5  # the tie rule keeps all once-only buyers together
     survey = relatiesterkte(klantlib.load_dataset("relatiesterkte"))
-    matrix = assessment_matrix(rendement(scores).reindex(survey.index), survey)
+    matrix = assessment_matrix(rendement(scores, bins=5).reindex(survey.index), survey)
     counts = matrix["groep"].value_counts()
     assert set(counts.index) == set(GROUPS) and counts.min() >= 50
     assert 0.65 <= top_share(t.groupby("klant_id")["bedrag"].sum()) <= 0.85
@@ -172,17 +172,20 @@ def test_text_amounts_with_euro_signs_and_decimal_commas(tmp_path):
     assert rfm_table(typed_in, reference_date=REF).loc["K1"].tolist() == [1, 2, 1244.75]
 
 
-def test_duplicate_rows_are_counted_once_with_a_warning(hand):
-    doubled = pd.concat([hand, hand.iloc[[0]]])
+def test_identical_rows_are_kept_and_reported_with_their_rows(hand):
+    doubled = pd.concat([hand, hand.iloc[[0]]], ignore_index=True)  # row 9 repeats row 0
     table, messages = caught(rfm_table, doubled, reference_date=REF)
-    assert any("precies dezelfde rij" in m for m in messages)
-    assert table.loc["A", "monetary"] == 600.0
+    assert messages == ["1 rij(en) zijn precies gelijk aan een eerdere rij (rij 9). Ze tellen mee als aparte aankopen. "
+                        "Zijn ze dubbel geboekt, haal ze dan eerst weg: transacties.drop_duplicates()."]
+    assert table.loc["A", ["frequency", "monetary"]].tolist() == [4, 700.0]  # every row counts
+    table, messages = caught(rfm_table, doubled.drop_duplicates(), reference_date=REF)
+    assert messages == [] and table.loc["A", ["frequency", "monetary"]].tolist() == [3, 600.0]
 
 
 def test_empty_file_and_missing_columns(tmp_path):
     with pytest.raises(KlantDataError, match="leeg"):
         rfm_table(pd.DataFrame(columns=["klant_id", "datum", "bedrag"]), reference_date=REF)
-    with pytest.raises(KlantDataError, match="'bedrag' ontbreekt.*Gevonden kolommen: 'klant_id', 'datum'"):
+    with pytest.raises(KlantDataError, match="ontbreekt de kolom 'bedrag'. Gevonden kolommen: 'klant_id', 'datum'. Geef de kolomnamen"):
         rfm_table(pd.DataFrame({"klant_id": ["a"], "datum": ["2025-01-01"]}), reference_date=REF)
 
 

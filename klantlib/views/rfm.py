@@ -113,7 +113,7 @@ def matrix_state(transactions: pd.DataFrame, survey_scores: pd.Series, *, refere
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", KlantDataWarning)
         table = rfm_table(transactions, reference_date=reference_date, order=order)
-        score = rendement(rfm_scores(table, bins=bins))
+        score = rendement(rfm_scores(table, bins=bins), bins=bins)
         matrix = assessment_matrix(score.reindex(survey_scores.index), survey_scores, cut=cut)
     counts = matrix["groep"].value_counts().reindex(list(GROUPS), fill_value=0)
     return matrix, counts
