@@ -527,20 +527,26 @@ def column_key(name) -> str:
     return re.sub(r"[\s_]+", "_", str(name).strip().casefold())
 
 
+def _listed(names: Sequence, limit: int) -> str:
+    """Names for a message: quoted, long ones cut, at most ``limit`` and then "en nog N"."""
+    shown = [repr(n if len(str(n)) <= 40 else f"{str(n)[:37]}...") for n in names[:limit]]
+    rest = f" en nog {len(names) - limit}" if len(names) > limit else ""
+    return (", ".join(shown) or "geen") + rest
+
+
 def missing_columns_message(found: Sequence, missing: Sequence, *, source: str | None = None,
                             header_row=None, fix: str | None = None) -> str:
     """The Dutch message for columns that are missing, with the closest names found."""
     by_key = {column_key(c): c for c in found}
     hints = []
-    for name in missing:
+    for name in missing[:3]:
         close = difflib.get_close_matches(column_key(name), list(by_key), n=1, cutoff=0.6)
         if close:
             hints.append(f"bedoel je '{by_key[close[0]]}' voor '{name}'?")
-    which = "de kolom" if len(missing) == 1 else "de kolommen"
-    where = f"In '{source}' ontbreekt" if source else "Er ontbreekt"
-    shown = ", ".join(f"'{c}'" for c in found) or "geen"
+    verb, which = ("ontbreekt", "de kolom") if len(missing) == 1 else ("ontbreken", "de kolommen")
+    where = f"In '{source}' {verb}" if source else f"Er {verb}"
     row = f" (rij {header_row})" if header_row is not None else ""
-    return (f"{where} {which} {', '.join(repr(m) for m in missing)}. Gevonden kolommen{row}: {shown}."
+    return (f"{where} {which} {_listed(list(missing), 8)}. Gevonden kolommen{row}: {_listed(list(found), 12)}."
             + (f" B{' '.join(hints)[1:]}" if hints else "")
             + f" {fix or 'Voeg de kolom toe of geef een bestaande kolom die naam.'}")
 

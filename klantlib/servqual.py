@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib.errors import KlantDataError, KlantDataWarning, drop_invalid_rows
+from klantlib.parsing import check_option, check_scale, require_columns, to_answers, to_numbers
 
 __all__ = [
     "DIMENSIONS",
@@ -171,10 +172,8 @@ _ERRORS = ("raise", "missing")
 
 
 def _check_options(scale, errors) -> None:
-    if isinstance(scale, bool) or not isinstance(scale, (int, np.integer)) or scale < 2:
-        raise ValueError(f"scale moet een heel getal van minstens 2 zijn (meestal 7 of 5), niet {scale!r}.")
-    if errors not in _ERRORS:
-        raise ValueError(f'errors moet "raise" of "missing" zijn, niet {errors!r}.')
+    check_scale(scale)
+    check_option("errors", errors, _ERRORS)
 
 
 def _respondent(survey: pd.DataFrame, label) -> str:
@@ -183,16 +182,6 @@ def _respondent(survey: pd.DataFrame, label) -> str:
         if rid is not None and not pd.isna(rid):
             return f"rij {label} (respondent {rid})"
     return f"rij {label}"
-
-
-def _as_numbers(column: pd.Series) -> pd.Series:
-    """Numbers as floats; blanks become NaN; text that is no number becomes NaN (checked by the caller)."""
-    if pd.api.types.is_bool_dtype(column):
-        return column.astype(float).where(False)  # True/False is no answer on a scale
-    if pd.api.types.is_numeric_dtype(column):
-        return column.astype(float)
-    text = column.astype("str").str.strip().str.replace(",", ".", regex=False)
-    return pd.to_numeric(text.where(column.notna()), errors="coerce")
 
 
 def validate_survey(
@@ -223,13 +212,9 @@ def validate_survey(
         raise KlantDataError(f"Verwacht een tabel (DataFrame) met enquêteantwoorden, geen {type(survey).__name__}.")
     in_file = f" in '{source}'" if source else ""
     columns = list(columns)
-    missing = [c for c in columns if c not in survey.columns]
-    if missing:
-        shown = ", ".join(missing[:6]) + (f" en nog {len(missing) - 6}" if len(missing) > 6 else "")
-        raise KlantDataError(
-            f"Kolom(men) ontbreken{in_file}: {shown}. Een SERVQUAL-enquête heeft per respondent de kolommen "
-            "E1 t/m E22 (verwachtingen) en P1 t/m P22 (percepties); controleer de kolomnamen in de eerste rij."
-        )
+    require_columns(survey, columns, source=source,
+                    fix="Een SERVQUAL-enquête heeft per respondent de kolommen E1 t/m E22 (verwachtingen) en P1 t/m "
+                        "P22 (percepties); controleer de kolomnamen in de eerste rij.")
     if len(survey) == 0:
         raise KlantDataError(f"De enquête{in_file} bevat geen respondenten (geen enkele rij met antwoorden).")
     if "respondent_id" in survey.columns and not pd.Index(survey["respondent_id"]).is_unique:
@@ -242,28 +227,22 @@ def validate_survey(
                 fix="Geef elke respondent een eigen respondent_id.", stacklevel=4,
             )
     frame = survey[columns]
-    dtypes = set(frame.dtypes)
-    if len(dtypes) == 1 and isinstance(next(iter(dtypes)), np.dtype) and next(iter(dtypes)).kind in "iuf":
-        values = frame.to_numpy()
-        raw = None
-    else:
-        raw = frame
-        values = np.column_stack([_as_numbers(frame[c]).to_numpy() for c in columns]) if columns else \
-            np.empty((len(frame), 0))
-    ok = raw is None or not bool((np.isnan(values) & _given(raw)).any())  # text that is no number
-    ok = ok and _all_valid(values, scale)
-    values = values.astype(float, copy=False)
-    if not ok:
-        given = _given(raw) if raw is not None else ~np.isnan(values)
-        with np.errstate(invalid="ignore"):
-            good = (values >= 1) & (values <= scale) & (values == np.rint(values))
-        bad = given & ~good
+    values = frame.to_numpy(dtype=float) if all(
+        pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t) for t in frame.dtypes) else None
+    if values is not None and _all_valid(values, scale):
+        return pd.DataFrame(values, index=frame.index, columns=columns, copy=False)
+    # Something is not a whole number from 1 to scale: read every column by the answer rule to find it.
+    read = [to_answers(frame[c], scale=scale) for c in columns]
+    values = np.column_stack([answers.to_numpy() for answers, _ in read]) if columns else np.empty((len(frame), 0))
+    bad = np.column_stack([wrong.to_numpy() for _, wrong in read]) if columns else np.zeros((len(frame), 0), bool)
+    if bad.any():
         rows, cols = np.nonzero(bad)
         count = len(rows)
         shown = []
         for r, c in list(zip(rows, cols))[:5]:
             label = frame.index[r]
-            value = raw.iat[r, c] if raw is not None else values[r, c]
+            value = frame.iat[r, c]
+            value = value.item() if isinstance(value, np.generic) else value
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
             shown.append(f"{_respondent(survey, label)}, kolom '{columns[c]}': {value!r}"
@@ -279,12 +258,14 @@ def validate_survey(
             f"{count} {noun}{in_file} als ontbrekend behandeld: {'; '.join(shown)}{more}. {rule}.",
             KlantDataWarning, stacklevel=3,
         )
-        values = np.where(bad, np.nan, values)
     return pd.DataFrame(values, index=frame.index, columns=columns, copy=False)
 
 
 def _all_valid(values: np.ndarray, scale: int, *, chunk: int = 1 << 16) -> bool:
     """Fast check that every cell is blank or a whole number in 1..scale.
+
+    The answer rule of :func:`klantlib.parsing.to_answers`, on a float array only,
+    as a pre-check: when it fails, ``to_answers`` finds and names the wrong cells.
 
     Walks the memory in pieces with reused buffers (order does not matter here),
     so the temporary arrays stay in the processor's cache; the detailed (slow)
@@ -311,15 +292,6 @@ def _all_valid(values: np.ndarray, scale: int, *, chunk: int = 1 << 16) -> bool:
         if given and not (np.fmin.reduce(piece) >= 1 and np.fmax.reduce(piece) <= scale):
             return False
     return True
-
-
-def _given(raw: pd.DataFrame) -> np.ndarray:
-    """Which cells hold something (not NaN, not blank text)."""
-    out = raw.notna().to_numpy()
-    for j, c in enumerate(raw.columns):
-        if not pd.api.types.is_numeric_dtype(raw[c]):
-            out[:, j] &= raw[c].astype("str").str.strip().ne("").to_numpy()
-    return out
 
 
 def servqual_gaps(survey: pd.DataFrame, *, scale: int = 7, errors: str = "raise") -> pd.DataFrame:
@@ -441,15 +413,13 @@ def _weights(survey: pd.DataFrame, index: pd.Index, errors: str) -> np.ndarray:
             "of reken ongewogen: weighted=False."
         )
     frame = survey.loc[index, list(WEIGHT_COLUMNS)] if len(index) != len(survey) else survey[list(WEIGHT_COLUMNS)]
-    w = np.column_stack([_as_numbers(frame[c]).to_numpy() for c in WEIGHT_COLUMNS])
+    w = np.column_stack([_points_of(frame[c]).to_numpy() for c in WEIGHT_COLUMNS])
     total = w.sum(axis=1)
     with np.errstate(invalid="ignore"):
         bad = np.isnan(total) | (np.abs(total - 100) > 0.01) | (np.nan_to_num(w, nan=0) < 0).any(axis=1)
     if bad.any():
-        labels = index[bad]
-        shown = "; ".join(
-            f"{_respondent(survey, lab)}: {_points(t)}" for lab, t in zip(labels[:5], total[bad][:5])
-        )
+        shown = "; ".join(f"{_respondent(survey, label)}: {_points_problem(frame.loc[label], w[i])}"
+                          for i, label in zip(np.flatnonzero(bad)[:5], index[bad][:5]))
         more = f" (en nog {int(bad.sum()) - 5})" if bad.sum() > 5 else ""
         count = int(bad.sum())
         text = (f"De punten over de vijf dimensies (W_...) moeten per respondent optellen tot 100 "
@@ -461,10 +431,30 @@ def _weights(survey: pd.DataFrame, index: pd.Index, errors: str) -> np.ndarray:
     return w
 
 
-def _points(total: float) -> str:
-    if np.isnan(total):
-        return "punten ontbreken"
-    return f"samen {int(total) if float(total).is_integer() else round(float(total), 2)} punten"
+def _points_of(column: pd.Series) -> pd.Series:
+    """Points by the number rule, where a percentage is a share of the 100 points ("20%" is 20 points)."""
+    points = to_numbers(column, errors="coerce")
+    if column.dtype == object or pd.api.types.is_string_dtype(column):
+        percent = column.astype("str").str.strip().str.endswith("%").to_numpy()
+        points[percent] *= 100
+    return points
+
+
+def _points_problem(raw: pd.Series, points: np.ndarray) -> str:
+    """What is wrong with one respondent's points, in Dutch."""
+    filled = raw.notna() & raw.astype("str").str.strip().ne("")
+    text = [f"{raw[c]!r} in {c} is geen getal" for c, p in zip(raw.index, points) if filled[c] and np.isnan(p)]
+    if text:
+        return "; ".join(text)
+    if not filled.all():
+        return f"punten ontbreken in {', '.join(raw.index[~filled.to_numpy()])}"
+    if (points < 0).any():
+        return "negatieve punten"
+    total = float(points.sum())
+    shown = int(total) if total.is_integer() else round(total, 2)
+    if abs(total - 1) <= 0.01:
+        return f"samen {shown} punt: staan de punten als fractie (0,2 voor 20%)? Geef punten van de 100"
+    return f"samen {shown} punten"
 
 
 def servqual_score(
@@ -622,7 +612,7 @@ def read_survey(source, *, scale: int = 7, errors: str = "raise") -> pd.DataFram
     from klantlib.data import read_table
 
     frame = survey_columns(read_table(source))
-    name = getattr(source, "name", None) or str(source)
+    name = frame.attrs.get("source")  # the file name, also for an upload
     present = [c for c in E_COLUMNS + P_COLUMNS if c in frame.columns]
     if present and len(frame):
         cells = frame[present].astype("str")
@@ -634,7 +624,7 @@ def read_survey(source, *, scale: int = 7, errors: str = "raise") -> pd.DataFram
             frame = frame.copy()
             for col in present:
                 if not pd.api.types.is_numeric_dtype(frame[col]):
-                    converted = _as_numbers(frame[col])
+                    converted = to_numbers(frame[col], errors="coerce", fallback=".")
                     if converted.notna().sum() == frame[col].notna().sum():
                         frame[col] = converted
     checked = validate_survey(frame, scale=scale, errors=errors, source=name)
@@ -656,17 +646,9 @@ def answers_frame(answers: Mapping, *, label=1) -> pd.DataFrame:
     1  6.0  5.0 NaN        100.0
     """
     cols = list(E_COLUMNS + P_COLUMNS + WEIGHT_COLUMNS)
-    row = {c: _answer_value(answers.get(c)) for c in cols}
-    return pd.DataFrame([row], index=[label], columns=cols, dtype=float)
-
-
-def _answer_value(value):
-    if value is None or value == "":
-        return math.nan
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return math.nan
+    row = to_numbers(pd.Series([answers.get(c) for c in cols], index=cols, dtype="object"), errors="coerce",
+                     fallback=".")
+    return pd.DataFrame([row.to_numpy()], index=[label], columns=cols, dtype=float)
 
 
 def example_survey() -> pd.DataFrame:
