@@ -34,6 +34,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+import pandas as pd
+
+from klantlib.parsing import number_style, to_number
+
 __all__ = ["Feedback", "Question", "answer_hash", "check", "question", "questions"]
 
 KINDS = ("number", "text", "set")
@@ -45,19 +49,11 @@ def _normalize_text(value) -> str:
     return " ".join(text.casefold().split())
 
 
-def _to_number(value) -> float:
-    if isinstance(value, str):
-        value = value.strip().replace("€", "").replace("%", "").replace(" ", "")
-        if "," in value:
-            value = value.replace(".", "").replace(",", ".")
-    if hasattr(value, "item") and getattr(value, "size", 1) == 1:
-        value = value.item()  # numpy / pandas scalars and 1-element arrays
-    return float(value)
-
-
 def _normalize(value, kind: str, decimals: int | None) -> str:
     if kind == "number":
-        number = _to_number(value)
+        number = to_number(value)  # klantlib.parsing's rule: "12,5", "€ 1.234", "80%" (= 0.8)
+        if number is None:
+            raise ValueError("empty answer")
         digits = 6 if decimals is None else decimals
         text = f"{round(number, digits):.{digits}f}"
         return text[1:] if text.startswith("-") and float(text) == 0 else text
@@ -157,6 +153,9 @@ def check(key: str, answer) -> Feedback:
     q = question(key)
     if answer is ... or answer is None:
         return Feedback("leeg", "Vul eerst je antwoord in: vervang de ... door je antwoord en voer de cel opnieuw uit.")
+    if q.kind == "number" and isinstance(answer, str) and (number_style(pd.Series([answer])) == "?").all():
+        return Feedback("fout", f"Is {answer.strip()} een duizendtal of een kommagetal? Schrijf het zonder "
+                                "duizendtalteken (1234) of met een komma en alle decimalen (1,234).")
     try:
         given = answer_hash(key, answer, kind=q.kind, decimals=q.decimals)
     except (TypeError, ValueError):
