@@ -487,3 +487,56 @@ def test_file_broken_by_someone_else_between_saves(tmp_path):
         store.set("P1", 4)
     assert (tmp_path / "servqual.kapot-1.json").read_text(encoding="utf-8") == "{kapot"
     assert answers_in(tmp_path / "servqual.json") == {"E1": 6, "P1": 4}
+
+
+# -- the widget shows it ----------------------------------------------------------------------------
+
+def test_widget_says_answers_are_not_saved_until_the_folder_is_fixed(tmp_path):
+    folder = tmp_path / "antwoorden"
+    folder.write_text("een bestand, geen map", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KlantDataWarning)
+        box = servqual_widget(None, folder=folder)  # creating it doesn't fail
+    melding = find(box, "klant-melding")
+    assert melding.value.startswith("<i>Je antwoorden in ") and f"'{folder}' is een bestand, geen map" in melding.value
+
+    find(box, "klant-E1").value = 6  # no exception escapes the callback
+    assert melding.value.startswith('<b style="color:#b00020">Je antwoorden zijn NIET opgeslagen in ')
+    assert f"'{folder}' is een bestand, geen map. Hernoem of verwijder dat bestand" in melding.value
+    assert find(box, "klant-E1").value == 6
+
+    folder.unlink()  # fixed: the next change saves everything and clears the message
+    find(box, "klant-P1").value = 4
+    assert melding.value == ""
+    assert answers_in(folder / "servqual.json") == {"E1": 6, "P1": 4}
+
+
+def test_widget_export_failing_is_shown(tmp_path):
+    box = servqual_widget(None, folder=tmp_path)
+    find(box, "klant-E1").value = 6
+    (tmp_path / "servqual.csv").mkdir()
+    find(box, "klant-export").click()
+    assert find(box, "klant-melding").value.startswith(
+        '<b style="color:#b00020">Je antwoorden zijn NIET geëxporteerd naar ')
+    assert "is een map, geen bestand" in find(box, "klant-melding").value
+
+
+def test_two_widgets_on_one_file_merge_and_show_it(tmp_path):
+    first = servqual_widget(None, folder=tmp_path)
+    second = servqual_widget(None, folder=tmp_path)  # the cell run again, or a second tab
+    find(first, "klant-E1").value = 6
+    find(first, "klant-organisatie").value = "De bieb"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KlantDataWarning)
+        find(second, "klant-P1").value = 4
+    melding = find(second, "klant-melding").value
+    assert melding.startswith("<i>Je antwoorden in ") and "Ze zijn samengevoegd" in melding
+    assert "Overgenomen van de andere kant: organisatie, E1." in melding
+    # The second widget shows the merged answers, and its figure and score use them.
+    assert find(second, "klant-E1").value == 6 and find(second, "klant-organisatie").value == "De bieb"
+    assert "SERVQUAL-score van De bieb: ongewogen <b>-2,00</b>" in find(second, "klant-uitkomst").value
+    assert answers_in(tmp_path / "servqual.json") == {"organisatie": "De bieb", "E1": 6, "P1": 4}
+    assert files(tmp_path) == ["servqual.json"]
+
+    find(second, "klant-P2").value = 5  # nothing new from elsewhere: the message goes
+    assert find(second, "klant-melding").value == ""
