@@ -409,6 +409,29 @@ def test_answers_file_that_is_a_folder(tmp_path):
     assert store.answers == {"E1": 6} and files(tmp_path) == ["servqual.json"]
 
 
+def test_broken_file_that_cant_be_backed_up_is_reported_and_not_overwritten(tmp_path, monkeypatch):
+    import klantlib.answers as answers_module
+
+    path = tmp_path / "servqual.json"
+    path.write_text("{kapot", encoding="utf-8")
+
+    def no_copy(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(answers_module, "open", no_copy, raising=False)
+    with pytest.warns(KlantDataWarning, match="er kon geen reservekopie van worden gemaakt"):
+        store = AnswerStore("servqual", folder=tmp_path)  # creating it doesn't fail
+    assert store.answers == {} and "Het bestand blijft staan zoals het is" in store.message
+    with pytest.raises(AnswerFileError, match="^Je antwoorden zijn NIET opgeslagen"):
+        store.set("E1", 6)
+    assert path.read_text(encoding="utf-8") == "{kapot" and files(tmp_path) == ["servqual.json"]
+    monkeypatch.undo()
+    with pytest.warns(KlantDataWarning, match="was intussen niet meer te gebruiken"):
+        store.set("E2", 5)  # now the copy can be made: then the file is replaced
+    assert (tmp_path / "servqual.kapot-1.json").read_text(encoding="utf-8") == "{kapot"
+    assert answers_in(path) == {"E1": 6, "E2": 5} and store.saved is True
+
+
 # -- two writers on one file ------------------------------------------------------------------------
 
 def test_two_stores_on_one_file_keep_both_answers(tmp_path):
