@@ -19,27 +19,183 @@ a backup name (``<naam>.kapot-1.json``, ``-2`` ...), the store starts empty and
 >>> store.set("E1", 6)
 >>> AnswerStore("demo", folder=folder).answers  # a new store: as after a kernel restart
 {'E1': 6}
+
+**When saving fails** (the folder is a file, no permission to write, a full
+disk ...) nothing is lost and nothing is silent: the change stays in memory,
+:attr:`AnswerStore.saved` becomes ``False`` and an :class:`AnswerFileError`
+(a :class:`~klantlib.errors.KlantDataError`, and an ``OSError``) says in Dutch
+which file it is and what to do; :attr:`AnswerStore.message` holds the same
+text. The next save (any change, or :meth:`AnswerStore.save`) writes all
+answers in memory, and ``saved`` is ``True`` again. A folder or file that can't
+be read doesn't stop a store from being created: it starts empty and
+``message`` says why. A file that exists but can't be read is never
+overwritten: saving fails until it can be read again.
+
+>>> blocked = Path(folder) / "geen_map"
+>>> _ = blocked.write_text("een bestand waar de map had moeten staan")
+>>> s = AnswerStore("demo", folder=blocked)  # no error: message (and a warning) say why
+>>> "is een bestand, geen map" in s.message
+True
+>>> try:
+...     s.set("E1", 6)
+... except AnswerFileError as exc:
+...     print(str(exc).startswith("Je antwoorden zijn NIET opgeslagen"), s.saved, s.answers)
+True False {'E1': 6}
+
+**Two writers on one file** (a notebook cell run twice, a second browser tab)
+don't overwrite each other. A store remembers what it last read from or wrote
+to the file; before each write it reads the file again, and if another writer
+changed it in the meantime the two versions are merged per answer (a
+three-way merge against what the store last saw):
+
+- an answer this store changed since its last successful save wins (the
+  latest change counts, also when it removes an answer);
+- otherwise, an answer the other writer changed (added, altered or removed)
+  is taken over from the file;
+- every other answer is the same on both sides and stays.
+
+The store's answers in memory become the merged answers. If the other version
+had a different value for an answer this store changed, that value would be
+lost: the other version is therefore first copied to ``<naam>.conflict-1.json``
+(``-2`` ...), and :attr:`AnswerStore.message` (also a
+:class:`~klantlib.errors.KlantDataWarning`) says which answers differed and
+where the copy is. Taking over answers without a disagreement is reported in
+``message`` as well. A file that disappeared is simply written again. (Reading
+and replacing the file are two steps: a write by another store in the few
+milliseconds between them is not seen; with a person clicking that doesn't
+happen in practice.)
+
+>>> a = AnswerStore("samen", folder=folder)
+>>> b = AnswerStore("samen", folder=folder)  # e.g. the same cell in a second tab
+>>> a.set("E1", 6)
+>>> b.set("P1", 4)  # b had not seen E1: it is merged in, not overwritten
+>>> b.answers
+{'E1': 6, 'P1': 4}
+>>> a.set("P1", 2)  # both changed P1: the latest change wins ...
+>>> a.answers
+{'E1': 6, 'P1': 2}
+>>> a.backup.name  # ... and the other version is kept
+'samen.conflict-1.json'
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
+import sys
 import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import NoReturn
 
 import pandas as pd
 
-from klantlib.errors import KlantDataWarning
+from klantlib.errors import KlantDataError, KlantDataWarning
 
-__all__ = ["DEFAULT_FOLDER", "FORMAT_VERSION", "AnswerStore"]
+__all__ = ["DEFAULT_FOLDER", "FORMAT_VERSION", "AnswerFileError", "AnswerStore"]
 
 #: Where answers are saved, relative to the working directory (the notebook's folder).
 DEFAULT_FOLDER = "mijn_antwoorden"
 FORMAT_VERSION = 1
 _SCALARS = (str, int, float, bool, type(None))
+#: How many answer keys a message lists before it says "en nog N".
+_KEYS_SHOWN = 8
+_OTHER_FOLDER = 'kies een andere map, bijvoorbeeld met folder="antwoorden_2"'
+
+
+class AnswerFileError(KlantDataError, OSError):
+    """The answers (or their export) could not be written or read; the Dutch message says what to do.
+
+    A :class:`~klantlib.errors.KlantDataError` (so a ``ValueError``) and, as it
+    is about a file, also an ``OSError``. The original error is ``__cause__``.
+    """
+
+
+class _Unusable(Exception):
+    """The file is not a readable answers file; the argument says why, in Dutch."""
+
+
+def _same(a, b) -> bool:
+    """Equal as JSON values: ``True`` is not ``1`` and ``6`` is not ``6.0``."""
+    return type(a) is type(b) and a == b
+
+
+def _show_keys(keys: list[str]) -> str:
+    shown = ", ".join(keys[:_KEYS_SHOWN])
+    return shown + (f" en nog {len(keys) - _KEYS_SHOWN}" if len(keys) > _KEYS_SHOWN else "")
+
+
+def _show_value(value) -> str:
+    if value is None:
+        return "leeg"
+    if isinstance(value, str):
+        return f"“{value}”"
+    return str(value)
+
+
+def _blocking_file(folder: Path) -> Path | None:
+    """The file standing where ``folder`` (or one of its parents) should be a folder, if any."""
+    for candidate in (folder, *folder.parents):
+        try:
+            if candidate.exists():
+                return None if candidate.is_dir() else candidate
+        except OSError:
+            return None
+    return None
+
+
+def _explain(exc: OSError, target: Path, *, reading: bool = False) -> tuple[str, str]:
+    """Why reading or writing ``target`` failed and what to do, both in Dutch."""
+    blocker = _blocking_file(target.parent)
+    if blocker is not None:
+        return (f"'{blocker}' is een bestand, geen map",
+                f"Hernoem of verwijder dat bestand, of {_OTHER_FOLDER}.")
+    try:
+        is_dir = target.is_dir()
+    except OSError:
+        is_dir = False
+    if isinstance(exc, IsADirectoryError) or is_dir:
+        return f"'{target}' is een map, geen bestand", f"Hernoem of verwijder die map, of {_OTHER_FOLDER}."
+    if isinstance(exc, PermissionError):
+        if reading:
+            return ("je hebt er geen leesrechten op",
+                    f"Geef jezelf leesrechten op het bestand, of {_OTHER_FOLDER}.")
+        folder = target.parent
+        with contextlib.suppress(OSError):
+            while not folder.exists() and folder != folder.parent:  # the folder that exists, not one to be made
+                folder = folder.parent
+        return (f"je hebt geen toestemming om te schrijven in de map '{folder}' "
+                "(of het bestand is alleen-lezen of geopend in een ander programma)",
+                'Kies een map waarin je mag schrijven, bijvoorbeeld met folder="antwoorden_2" '
+                "(in je eigen documenten), of sluit het andere programma.")
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "de schijf is vol", f"Maak ruimte vrij, of {_OTHER_FOLDER}."
+    return f"{exc.strerror or exc} ({type(exc).__name__})", f"Probeer het nog eens, of {_OTHER_FOLDER}."
+
+
+def _write_atomic(target: Path, text: str) -> bytes:
+    """Write ``text`` (UTF-8) to ``target`` through a temporary file and ``os.replace``; returns the bytes.
+
+    Raises the ``OSError`` if anything fails; the temporary file is removed and
+    an existing ``target`` is left as it was.
+    """
+    data = text.encode("utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return data
 
 
 class AnswerStore:
@@ -50,6 +206,17 @@ class AnswerStore:
     may say whether a stored answer is acceptable; answers it rejects are left
     out when the file is read (the file itself is kept as a backup copy).
     Values are JSON scalars: text, numbers, true/false or null.
+
+    Creating a store never fails because of the file or folder: problems are
+    reported in :attr:`message` (and as a ``KlantDataWarning``).
+
+    Attributes:
+        path: the answers file, ``<folder>/<name>.json``.
+        message: Dutch text about the last load or save: a file kept aside, answers
+            merged with another writer's, or why saving failed. ``""`` after a
+            save with nothing to report.
+        backup: the last backup copy made (``.kapot-N.json`` or ``.conflict-N.json``), or ``None``.
+        saved: see the property.
     """
 
     def __init__(
@@ -69,111 +236,291 @@ class AnswerStore:
         self.message = ""
         self.backup: Path | None = None
         self._answers: dict = {}
+        # What this store last read from or wrote to the file: the bytes (None: no
+        # file seen) and the valid answers in them, the base of the three-way merge.
+        self._seen: bytes | None = None
+        self._base: dict = {}
+        # Keys this store changed since its last successful save.
+        self._pending: set[str] = set()
         self._load()
 
+    @property
+    def saved(self) -> bool:
+        """Whether every change made through this store is in the file.
+
+        ``False`` after a save failed (the answers are still in memory), ``True``
+        again once a save succeeds.
+        """
+        return not self._pending
+
     # -- reading ------------------------------------------------------------------------
-    def _load(self) -> None:
-        if not self.path.exists():
-            return
+    def _read(self) -> bytes | None:
+        """The file's bytes, or ``None`` if there is no file; other problems raise ``OSError``."""
         try:
-            text = self.path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            self._reject(f"het bestand is niet te lezen ({type(exc).__name__})")
-            return
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def _parse(self, raw: bytes) -> tuple[dict, list[str]]:
+        """The valid answers in ``raw`` and the keys of invalid ones; ``_Unusable`` if it's no answers file."""
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise _Unusable("het bestand is beschadigd (het is geen leesbare tekst)") from None
         try:
             data = json.loads(text)
         except json.JSONDecodeError:
-            why = "het bestand is leeg" if not text.strip() else "het bestand is beschadigd of maar half opgeslagen"
-            self._reject(why)
-            return
+            raise _Unusable("het bestand is leeg" if not text.strip()
+                            else "het bestand is beschadigd of maar half opgeslagen") from None
         if not isinstance(data, dict) or not isinstance(data.get("antwoorden"), dict):
-            self._reject("het bestand heeft niet de vorm van een antwoordenbestand")
-            return
+            raise _Unusable("het bestand heeft niet de vorm van een antwoordenbestand")
         if data.get("vragenlijst") != self.name:
-            self._reject(f"het bestand hoort bij een andere vragenlijst ({data.get('vragenlijst')!r})")
-            return
+            raise _Unusable(f"het bestand hoort bij een andere vragenlijst ({data.get('vragenlijst')!r})")
         good, bad = {}, []
         for key, value in data["antwoorden"].items():
+            if value is None:
+                continue  # null is no answer, as set(key, None) makes it
             if isinstance(value, _SCALARS) and (self.validate is None or self.validate(key, value)):
                 good[key] = value
             else:
                 bad.append(key)
-        if bad:
-            self._backup()
-            shown = ", ".join(bad[:8]) + (f" en nog {len(bad) - 8}" if len(bad) > 8 else "")
-            self._report(
-                f"{len(bad)} opgeslagen antwoord(en) in '{self.path}' waren ongeldig en zijn weggelaten: {shown}. "
-                f"Het oorspronkelijke bestand is bewaard als '{self.backup}'."
-            )
-        self._answers = good
+        return good, bad
 
-    def _backup(self) -> Path:
-        """Copy the current file aside under a free name: nothing is ever overwritten."""
+    def _examine(self, raw: bytes) -> tuple[dict | None, str]:
+        """Parse the file's bytes: its valid answers (``None`` if unusable) and a Dutch note.
+
+        Whatever is left out is first copied to a ``.kapot-N`` backup; raises
+        ``OSError`` if that copy can't be made.
+        """
+        try:
+            good, bad = self._parse(raw)
+        except _Unusable as exc:
+            backup = self._keep_copy(raw, "kapot")
+            return None, f"{exc}. Het bestand is bewaard als '{backup}'"
+        if not bad:
+            return good, ""
+        backup = self._keep_copy(raw, "kapot")
+        return good, (f"{len(bad)} opgeslagen antwoord(en) in '{self.path}' waren ongeldig en zijn weggelaten: "
+                      f"{_show_keys(bad)}. Het oorspronkelijke bestand is bewaard als '{backup}'.")
+
+    def _load(self) -> None:
+        try:
+            raw = self._read()
+        except OSError as exc:
+            why, fix = _explain(exc, self.path, reading=True)
+            self._report(f"Je antwoorden in '{self.path}' konden niet worden gelezen: {why}. {fix} "
+                         "De vragenlijst begint leeg, en je antwoorden worden pas opgeslagen als dit is opgelost.")
+            return
+        if raw is None:
+            return
+        try:
+            good, note = self._examine(raw)
+        except OSError as exc:
+            why, fix = _explain(exc, self.path)
+            self._report(f"Je opgeslagen antwoorden in '{self.path}' zijn niet (helemaal) te gebruiken, en er kon "
+                         f"geen reservekopie van worden gemaakt: {why}. {fix} Het bestand blijft staan zoals het is; "
+                         "de vragenlijst begint leeg, en je antwoorden worden pas opgeslagen als dit is opgelost.")
+            return
+        if good is None:
+            self._seen = raw  # backed up: the next save may replace it, even if it can't be removed now
+            with contextlib.suppress(OSError):
+                self.path.unlink()  # the copy exists; the next save starts a fresh file
+                self._seen = None
+            self._report(f"Je opgeslagen antwoorden in '{self.path}' konden niet worden gelezen: {note} "
+                         "en de vragenlijst begint leeg.")
+            return
+        self._answers, self._base, self._seen = good, dict(good), raw
+        if note:
+            self._report(note)
+
+    def _keep_copy(self, raw: bytes, kind: str) -> Path:
+        """Write ``raw`` to ``<naam>.<kind>-N.json`` under a free N: no backup is ever overwritten."""
         n = 1
         while True:
-            candidate = self.path.with_name(f"{self.path.stem}.kapot-{n}{self.path.suffix}")
-            if not candidate.exists():
-                break
-            n += 1
-        candidate.write_bytes(self.path.read_bytes())
-        self.backup = candidate
-        return candidate
-
-    def _reject(self, why: str) -> None:
-        backup = self._backup()
-        self.path.unlink()  # the copy exists; the next save starts a fresh file
-        self._answers = {}
-        self._report(
-            f"Je opgeslagen antwoorden in '{self.path}' konden niet worden gelezen: {why}. "
-            f"Het bestand is bewaard als '{backup}' en de vragenlijst begint leeg."
-        )
+            candidate = self.path.with_name(f"{self.path.stem}.{kind}-{n}{self.path.suffix}")
+            try:
+                fh = open(candidate, "xb")
+            except FileExistsError:
+                n += 1
+                continue
+            try:
+                with fh:
+                    fh.write(raw)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    candidate.unlink()
+                raise
+            self.backup = candidate
+            return candidate
 
     def _report(self, text: str) -> None:
         self.message = text
-        warnings.warn(text, KlantDataWarning, stacklevel=4)
+        frame, level = sys._getframe(0), 1
+        while frame is not None and frame.f_code.co_filename == __file__:  # warn at the caller's line
+            frame, level = frame.f_back, level + 1
+        warnings.warn(text, KlantDataWarning, stacklevel=level)
 
     # -- writing ------------------------------------------------------------------------
-    def _save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        payload = {"vragenlijst": self.name, "versie": FORMAT_VERSION, "antwoorden": self._sorted()}
-        text = json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.name}.", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+    def _fail(self, exc: OSError, *, doing: str = "opgeslagen in", reading: bool = False) -> NoReturn:
+        why, fix = _explain(exc, self.path, reading=reading)
+        if reading and not isinstance(exc, (NotADirectoryError, IsADirectoryError)) \
+                and _blocking_file(self.path.parent) is None:
+            why = f"het bestand dat er al staat is niet te lezen: {why}; daarom wordt het niet overschreven"
+        self.message = (f"Je antwoorden zijn NIET {doing} '{self.path}': {why}. {fix} Je antwoorden staan nog in "
+                        "het geheugen en worden opgeslagen bij de volgende wijziging, zodra dit is opgelost; "
+                        "herstart de kernel niet voor die tijd.")
+        raise AnswerFileError(self.message) from exc
 
-    def _sorted(self) -> dict:
+    def _merge(self, theirs: dict) -> tuple[dict, list[str], list[tuple[str, object, object]]]:
+        """Three-way merge of the file's answers with this store's (see the module docstring).
+
+        Returns the merged answers, the keys taken over from the file and the
+        conflicts as ``(key, this store's value, the file's value)``.
+        """
+        merged, taken, conflicts = {}, [], []
+        for key in dict.fromkeys([*self._base, *theirs, *self._answers]):
+            mine, other, base = self._answers.get(key), theirs.get(key), self._base.get(key)
+            other_changed = not _same(other, base)
+            if key in self._pending:
+                value = mine
+                if other_changed and not _same(other, mine):
+                    conflicts.append((key, mine, other))
+            elif other_changed:
+                value = other
+                if not _same(other, mine):
+                    taken.append(key)
+            else:
+                value = mine
+            if value is not None:
+                merged[key] = value
+        return merged, taken, conflicts
+
+    def _merge_note(self, taken: list[str], conflicts: list, backup: Path | None) -> str:
+        if not taken and not conflicts:
+            return ""
+        parts = [f"Je antwoorden in '{self.path}' zijn intussen ook ergens anders gewijzigd "
+                 "(in een tweede tabblad, of door een cel die nog eens is uitgevoerd). Ze zijn samengevoegd."]
+        if taken:
+            parts.append(f"Overgenomen van de andere kant: {_show_keys(taken)}.")
+        if conflicts:
+            listed = "; ".join(f"{key}: hier {_show_value(mine)}, daar {_show_value(other)}"
+                               for key, mine, other in conflicts[:_KEYS_SHOWN])
+            more = f" en nog {len(conflicts) - _KEYS_SHOWN}" if len(conflicts) > _KEYS_SHOWN else ""
+            parts.append(f"Bij {len(conflicts)} antwoord(en) verschilden ze ({listed}{more}); je laatste keuze "
+                         f"telt. De andere versie is bewaard als '{backup}'.")
+        parts.append("Vul de vragenlijst op één plek tegelijk in.")
+        return " ".join(parts)
+
+    def _save(self) -> None:
+        """Merge with the file if another writer changed it, then write atomically.
+
+        Raises AnswerFileError (answers kept in memory) if anything can't be read or written.
+        """
+        try:
+            raw = self._read()
+        except OSError as exc:
+            self._fail(exc, reading=True)
+        result, notes = self._answers, []
+        if raw is not None and raw != self._seen:  # someone else wrote since this store last looked
+            try:
+                theirs, note = self._examine(raw)
+            except OSError as exc:
+                self._fail(exc)
+            if theirs is None:
+                notes.append(f"Het bestand '{self.path}' was intussen niet meer te gebruiken: {note}; "
+                             "je antwoorden zijn opnieuw opgeslagen.")
+            else:
+                if note:
+                    notes.append(note)
+                result, taken, conflicts = self._merge(theirs)
+                backup = None
+                if conflicts:
+                    try:
+                        backup = self._keep_copy(raw, "conflict")
+                    except OSError as exc:
+                        self._fail(exc)
+                notes.append(self._merge_note(taken, conflicts, backup))
+        payload = {"vragenlijst": self.name, "versie": FORMAT_VERSION, "antwoorden": self._sorted(result)}
+        text = json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+        try:
+            data = _write_atomic(self.path, text)
+        except OSError as exc:
+            self._fail(exc)
+        self._answers, self._base, self._seen = dict(result), dict(result), data
+        self._pending.clear()
+        self.message = ""
+        note = " ".join(n for n in notes if n)
+        if note:
+            self._report(note)
+
+    def _sorted(self, answers: Mapping | None = None) -> dict:
+        answers = self._answers if answers is None else answers
         if self.order is None:
-            return dict(self._answers)
+            return dict(answers)
         rank = {k: i for i, k in enumerate(self.order)}
-        return dict(sorted(self._answers.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0])))
+        return dict(sorted(answers.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0])))
 
     def set(self, key: str, value) -> None:
-        """Store one answer and save at once; ``None`` removes it."""
+        """Store one answer and save at once; ``None`` removes it.
+
+        Raises:
+            TypeError: ``value`` is not text, a number, true/false or ``None``.
+            AnswerFileError: the file could not be written; the answer is kept in
+                memory, :attr:`saved` is ``False`` and :attr:`message` says why.
+        """
         self.update({key: value})
 
     def update(self, answers: Mapping) -> None:
-        """Store several answers and save once."""
+        """Store several answers and save once (``None`` removes an answer).
+
+        Raises:
+            TypeError: a value is not a JSON scalar; then nothing is changed.
+            AnswerFileError: as :meth:`set`.
+        """
         for key, value in answers.items():
             if not isinstance(value, _SCALARS):
                 raise TypeError(f"Antwoord op {key!r} moet tekst, een getal of leeg zijn, niet {type(value).__name__}.")
+        for key, value in answers.items():
             if value is None:
                 self._answers.pop(key, None)
             else:
                 self._answers[key] = value
+            self._pending.add(key)
+        self._save()
+
+    def save(self) -> None:
+        """Write the answers now, e.g. after fixing the folder a failed save complained about.
+
+        Raises:
+            AnswerFileError: as :meth:`set`.
+        """
         self._save()
 
     def clear(self) -> None:
-        """Remove all answers; the old file is kept as a backup copy first."""
-        if self.path.exists():
-            self._backup()
+        """Remove all answers; the old file is kept as a backup copy first.
+
+        Raises:
+            AnswerFileError: no backup copy could be made (then nothing is
+                cleared), or the empty file could not be written (then the
+                answers are cleared in memory and :attr:`saved` is ``False``).
+        """
+        try:
+            try:
+                raw = self._read()
+            except NotADirectoryError:
+                raw = None  # the folder is a file, so there is no answers file to keep; saving will say so
+            if raw is not None:
+                self._keep_copy(raw, "kapot")
+        except OSError as exc:
+            why, fix = _explain(exc, self.path)
+            self.message = (f"Je antwoorden zijn NIET gewist: van '{self.path}' kon geen reservekopie worden "
+                            f"gemaakt: {why}. {fix}")
+            raise AnswerFileError(self.message) from exc
+        if raw is not None:  # the copy holds this version, also what another writer added to it
+            self._seen = raw
+            with contextlib.suppress(_Unusable):
+                self._base = self._parse(raw)[0]
+        self._pending |= set(self._answers) | set(self._base)
         self._answers = {}
         self._save()
 
@@ -205,11 +552,25 @@ class AnswerStore:
         return pd.DataFrame([{c: self._answers.get(c) for c in cols}], columns=cols)
 
     def to_csv(self, path: str | os.PathLike | None = None, columns: Iterable[str] | None = None) -> Path:
-        """Export the answers as a one-row CSV (comma-separated, UTF-8); returns the path.
+        """Export the answers as a one-row CSV (comma-separated, UTF-8), written atomically.
 
-        The default path is the answers file with ``.csv``: ``mijn_antwoorden/<naam>.csv``.
+        Args:
+            path: where to write; by default the answers file with ``.csv``:
+                ``mijn_antwoorden/<naam>.csv``.
+            columns: the columns, as in :meth:`to_frame`.
+
+        Returns:
+            The path written.
+
+        Raises:
+            AnswerFileError: the CSV could not be written (an existing CSV is left
+                as it was). :attr:`saved` and :attr:`message` are about the answers
+                file and don't change.
         """
         target = Path(path) if path is not None else self.path.with_suffix(".csv")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        self.to_frame(columns).to_csv(target, index=False)
+        try:
+            _write_atomic(target, self.to_frame(columns).to_csv(index=False))
+        except OSError as exc:
+            why, fix = _explain(exc, target)
+            raise AnswerFileError(f"Je antwoorden zijn NIET geëxporteerd naar '{target}': {why}. {fix}") from exc
         return target

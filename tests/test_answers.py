@@ -11,8 +11,8 @@ import pytest
 
 matplotlib.use("Agg")
 
-from klantlib.answers import AnswerStore  # noqa: E402
-from klantlib.errors import KlantDataWarning  # noqa: E402
+from klantlib.answers import AnswerFileError, AnswerStore  # noqa: E402
+from klantlib.errors import KlantDataError, KlantDataWarning  # noqa: E402
 from klantlib.servqual import E_COLUMNS, P_COLUMNS, WEIGHT_COLUMNS, servqual_score, summary  # noqa: E402
 from klantlib.views.servqual import (  # noqa: E402
     ANSWER_KEYS,
@@ -226,3 +226,340 @@ def test_widget_reuses_one_figure(tmp_path):
     for value in (1, 2, 3, 4):
         find(box, "klant-E2").value = value
     assert plt.get_fignums() == before
+
+
+# -- saving can fail: never silently, nothing lost (issue 7) ----------------------------------------
+
+def answers_in(path):
+    return json.loads(path.read_text(encoding="utf-8"))["antwoorden"]
+
+
+@pytest.mark.parametrize("folder", ["antwoorden", "antwoorden/servqual"])
+def test_folder_that_is_a_file_is_reported_and_nothing_is_lost(tmp_path, folder):
+    blocker = tmp_path / "antwoorden"
+    blocker.write_text("een bestand, geen map", encoding="utf-8")
+    path = tmp_path / folder / "servqual.json"
+    with pytest.warns(KlantDataWarning, match="is een bestand, geen map"):
+        store = AnswerStore("servqual", folder=tmp_path / folder)
+    assert store.message == (
+        f"Je antwoorden in '{path}' konden niet worden gelezen: '{blocker}' is een bestand, geen map. "
+        'Hernoem of verwijder dat bestand, of kies een andere map, bijvoorbeeld met folder="antwoorden_2". '
+        "De vragenlijst begint leeg, en je antwoorden worden pas opgeslagen als dit is opgelost.")
+    assert store.answers == {} and store.saved
+
+    with pytest.raises(AnswerFileError) as caught:
+        store.set("E1", 6)
+    assert str(caught.value) == (
+        f"Je antwoorden zijn NIET opgeslagen in '{path}': '{blocker}' is een bestand, geen map. "
+        'Hernoem of verwijder dat bestand, of kies een andere map, bijvoorbeeld met folder="antwoorden_2". '
+        "Je antwoorden staan nog in het geheugen en worden opgeslagen bij de volgende wijziging, zodra dit is "
+        "opgelost; herstart de kernel niet voor die tijd.")
+    assert isinstance(caught.value, KlantDataError) and isinstance(caught.value, ValueError)
+    assert type(caught.value.__cause__) is NotADirectoryError
+    assert store.message == str(caught.value)
+    assert store.saved is False and store.answers == {"E1": 6}  # kept in memory
+    assert blocker.read_text(encoding="utf-8") == "een bestand, geen map"  # untouched
+
+    blocker.unlink()  # the student removes the file: the next change saves everything
+    store.set("P1", 4)
+    assert store.saved is True and store.message == ""
+    assert answers_in(path) == {"E1": 6, "P1": 4}
+
+
+def test_folder_without_write_permission(tmp_path, monkeypatch):
+    import klantlib.answers as answers_module
+
+    store = AnswerStore("servqual", folder=tmp_path)
+    store.set("E1", 6)
+    before = (tmp_path / "servqual.json").read_bytes()
+
+    def no_permission(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(tmp_path))
+
+    monkeypatch.setattr(answers_module.tempfile, "mkstemp", no_permission)
+    with pytest.raises(AnswerFileError) as caught:
+        store.set("P1", 4)
+    assert str(caught.value).startswith(
+        f"Je antwoorden zijn NIET opgeslagen in '{tmp_path / 'servqual.json'}': je hebt geen toestemming om te "
+        f"schrijven in de map '{tmp_path}' (of het bestand is alleen-lezen of geopend in een ander programma). "
+        'Kies een map waarin je mag schrijven, bijvoorbeeld met folder="antwoorden_2"')
+    assert type(caught.value.__cause__) is PermissionError
+    assert store.saved is False and store.answers == {"E1": 6, "P1": 4}
+    assert (tmp_path / "servqual.json").read_bytes() == before
+    assert files(tmp_path) == ["servqual.json"]
+
+    monkeypatch.undo()  # permission given: save() (or any next change) writes all answers
+    store.save()
+    assert store.saved is True and store.message == ""
+    assert AnswerStore("servqual", folder=tmp_path).answers == {"E1": 6, "P1": 4}
+
+
+def test_failing_replace_leaves_no_temp_file_and_the_old_file_intact(tmp_path, monkeypatch):
+    import klantlib.answers as answers_module
+
+    store = AnswerStore("servqual", folder=tmp_path)
+    store.update({"E1": 6, "E2": 5})
+    before = (tmp_path / "servqual.json").read_bytes()
+    calls = []
+
+    def locked(src, dst):
+        calls.append((src, dst))
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(answers_module.os, "replace", locked)
+    with pytest.raises(AnswerFileError, match="NIET opgeslagen.*geopend in een ander programma"):
+        store.set("E1", 7)
+    monkeypatch.undo()
+    assert len(calls) == 1 and calls[0][1] == tmp_path / "servqual.json"
+    assert files(tmp_path) == ["servqual.json"]  # the temporary file is gone
+    assert (tmp_path / "servqual.json").read_bytes() == before
+    assert store.answers == {"E1": 7, "E2": 5} and store.saved is False
+    store.set("E3", 4)
+    assert store.saved is True
+    assert AnswerStore("servqual", folder=tmp_path).answers == {"E1": 7, "E2": 5, "E3": 4}
+
+
+def test_export_failing(tmp_path):
+    store = AnswerStore("servqual", folder=tmp_path)
+    store.set("E1", 6)
+    (tmp_path / "servqual.csv").mkdir()  # a folder where the CSV should go
+    with pytest.raises(AnswerFileError) as caught:
+        store.to_csv()
+    assert str(caught.value) == (
+        f"Je antwoorden zijn NIET geëxporteerd naar '{tmp_path / 'servqual.csv'}': "
+        f"'{tmp_path / 'servqual.csv'}' is een map, geen bestand. Hernoem of verwijder die map, "
+        'of kies een andere map, bijvoorbeeld met folder="antwoorden_2".')
+    assert type(caught.value.__cause__) is IsADirectoryError
+    (tmp_path / "blok").write_text("x", encoding="utf-8")
+    with pytest.raises(AnswerFileError, match=r"NIET geëxporteerd .*'.*blok' is een bestand, geen map"):
+        store.to_csv(tmp_path / "blok" / "uit.csv")
+    # The answers file is fine: saved and message are about that file and don't change.
+    assert store.saved is True and store.message == ""
+    assert files(tmp_path) == ["blok", "servqual.csv", "servqual.json"]
+    assert list((tmp_path / "servqual.csv").iterdir()) == []
+
+
+def test_clear_failing(tmp_path, monkeypatch):
+    import klantlib.answers as answers_module
+
+    store = AnswerStore("demo", folder=tmp_path)
+    store.set("E1", 6)
+
+    def no_copy(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(answers_module, "open", no_copy, raising=False)  # the backup copy can't be made
+    with pytest.raises(AnswerFileError, match="^Je antwoorden zijn NIET gewist: van '.*demo.json' kon geen "
+                                              "reservekopie worden gemaakt: je hebt geen toestemming"):
+        store.clear()
+    monkeypatch.undo()
+    assert store.answers == {"E1": 6} and store.saved is True  # nothing cleared
+    assert files(tmp_path) == ["demo.json"]
+
+    monkeypatch.setattr(answers_module.os, "replace", no_copy)  # the copy works, writing doesn't
+    with pytest.raises(AnswerFileError, match="NIET opgeslagen"):
+        store.clear()
+    monkeypatch.undo()
+    assert store.answers == {} and store.saved is False
+    assert answers_in(tmp_path / "demo.json") == {"E1": 6}
+    assert answers_in(tmp_path / "demo.kapot-1.json") == {"E1": 6}
+    store.save()
+    assert store.saved is True and answers_in(tmp_path / "demo.json") == {}
+
+
+def test_unreadable_file_is_reported_never_overwritten_and_comes_back(tmp_path, monkeypatch):
+    path = tmp_path / "servqual.json"
+    AnswerStore("servqual", folder=tmp_path).update({"E1": 6, "E2": 5})
+    before = path.read_bytes()
+    real_read_bytes = type(path).read_bytes
+
+    def unreadable(self):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(type(path), "read_bytes", unreadable)
+    with pytest.warns(KlantDataWarning, match="geen leesrechten"):
+        store = AnswerStore("servqual", folder=tmp_path)
+    assert store.answers == {}
+    assert store.message.startswith(f"Je antwoorden in '{path}' konden niet worden gelezen: "
+                                    "je hebt er geen leesrechten op. Geef jezelf leesrechten op het bestand")
+    with pytest.raises(AnswerFileError) as caught:
+        store.set("P1", 4)
+    assert str(caught.value).startswith(
+        f"Je antwoorden zijn NIET opgeslagen in '{path}': het bestand dat er al staat is niet te lezen: "
+        "je hebt er geen leesrechten op; daarom wordt het niet overschreven.")
+    monkeypatch.undo()
+    assert path.read_bytes() == before and files(tmp_path) == ["servqual.json"]
+
+    # Readable again: the old answers are merged back, the new one kept
+    with pytest.warns(KlantDataWarning, match="Overgenomen van de andere kant: E1, E2"):
+        store.set("P2", 3)
+    assert store.answers == {"E1": 6, "E2": 5, "P1": 4, "P2": 3}
+    assert AnswerStore("servqual", folder=tmp_path).answers == store.answers
+
+
+def test_answers_file_that_is_a_folder(tmp_path):
+    (tmp_path / "servqual.json").mkdir()
+    with pytest.warns(KlantDataWarning, match="is een map, geen bestand"):
+        store = AnswerStore("servqual", folder=tmp_path)
+    with pytest.raises(AnswerFileError, match="^Je antwoorden zijn NIET opgeslagen in '.*servqual.json': "
+                                              "'.*servqual.json' is een map, geen bestand. Hernoem of verwijder"):
+        store.set("E1", 6)
+    assert store.answers == {"E1": 6} and files(tmp_path) == ["servqual.json"]
+
+
+def test_broken_file_that_cant_be_backed_up_is_reported_and_not_overwritten(tmp_path, monkeypatch):
+    import klantlib.answers as answers_module
+
+    path = tmp_path / "servqual.json"
+    path.write_text("{kapot", encoding="utf-8")
+
+    def no_copy(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(answers_module, "open", no_copy, raising=False)
+    with pytest.warns(KlantDataWarning, match="er kon geen reservekopie van worden gemaakt"):
+        store = AnswerStore("servqual", folder=tmp_path)  # creating it doesn't fail
+    assert store.answers == {} and "Het bestand blijft staan zoals het is" in store.message
+    with pytest.raises(AnswerFileError, match="^Je antwoorden zijn NIET opgeslagen"):
+        store.set("E1", 6)
+    assert path.read_text(encoding="utf-8") == "{kapot" and files(tmp_path) == ["servqual.json"]
+    monkeypatch.undo()
+    with pytest.warns(KlantDataWarning, match="was intussen niet meer te gebruiken"):
+        store.set("E2", 5)  # now the copy can be made: then the file is replaced
+    assert (tmp_path / "servqual.kapot-1.json").read_text(encoding="utf-8") == "{kapot"
+    assert answers_in(path) == {"E1": 6, "E2": 5} and store.saved is True
+
+
+# -- two writers on one file ------------------------------------------------------------------------
+
+def test_two_stores_on_one_file_keep_both_answers(tmp_path):
+    a = AnswerStore("servqual", folder=tmp_path)
+    b = AnswerStore("servqual", folder=tmp_path)  # the same cell in a second tab
+    a.set("E1", 6)
+    with pytest.warns(KlantDataWarning, match="Ze zijn samengevoegd") as caught:
+        b.set("P1", 4)
+    assert b.answers == {"E1": 6, "P1": 4}  # memory reflects the merge
+    assert b.message == str(caught[0].message) == (
+        f"Je antwoorden in '{tmp_path / 'servqual.json'}' zijn intussen ook ergens anders gewijzigd "
+        "(in een tweede tabblad, of door een cel die nog eens is uitgevoerd). Ze zijn samengevoegd. "
+        "Overgenomen van de andere kant: E1. Vul de vragenlijst op één plek tegelijk in.")
+    assert b.saved is True and b.backup is None
+    assert files(tmp_path) == ["servqual.json"]  # no disagreement, no copy
+    assert AnswerStore("servqual", folder=tmp_path).answers == {"E1": 6, "P1": 4}
+
+
+def test_same_answer_changed_in_two_stores_latest_wins_other_kept(tmp_path):
+    a = AnswerStore("servqual", folder=tmp_path)
+    b = AnswerStore("servqual", folder=tmp_path)
+    a.update({"E1": 6, "organisatie": "De bieb"})
+    with pytest.warns(KlantDataWarning, match="je laatste keuze telt"):
+        b.update({"E1": 3, "organisatie": "Bieb"})
+    assert b.answers == {"E1": 3, "organisatie": "Bieb"}
+    assert answers_in(tmp_path / "servqual.json") == {"E1": 3, "organisatie": "Bieb"}
+    conflict = tmp_path / "servqual.conflict-1.json"
+    assert b.backup == conflict and answers_in(conflict) == {"E1": 6, "organisatie": "De bieb"}
+    assert ("Bij 2 antwoord(en) verschilden ze (E1: hier 3, daar 6; organisatie: hier “Bieb”, daar “De bieb”); "
+            f"je laatste keuze telt. De andere versie is bewaard als '{conflict}'.") in b.message
+
+    # a changes something else: it takes over b's E1 (a didn't change E1 since), no new copy.
+    with pytest.warns(KlantDataWarning, match="Overgenomen van de andere kant: E1, organisatie\\. "):
+        a.set("P1", 5)
+    assert a.answers == {"E1": 3, "organisatie": "Bieb", "P1": 5}
+    assert files(tmp_path) == ["servqual.conflict-1.json", "servqual.json"]
+
+
+def test_store_created_before_another_wrote_and_a_third_reads_the_merge(tmp_path):
+    a = AnswerStore("servqual", folder=tmp_path, validate=validate)
+    a.update({"E1": 6, "E2": 5})
+    b = AnswerStore("servqual", folder=tmp_path, validate=validate)  # sees E1, E2
+    b.update({"E2": None, "P1": 4})  # removes E2
+    a.set("P2", 3)  # a takes over b's removal and addition
+    assert a.answers == {"E1": 6, "P1": 4, "P2": 3}
+    c = AnswerStore("servqual", folder=tmp_path, validate=validate)
+    assert c.answers == {"E1": 6, "P1": 4, "P2": 3} and c.message == ""
+    assert files(tmp_path) == ["servqual.json"]
+
+
+def test_unsaved_changes_win_when_saved_later(tmp_path, monkeypatch):
+    import klantlib.answers as answers_module
+
+    a = AnswerStore("servqual", folder=tmp_path)
+    a.set("E1", 6)
+
+    def broken(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(answers_module.os, "replace", broken)
+    with pytest.raises(AnswerFileError, match="de schijf is vol. Maak ruimte vrij"):
+        a.set("E1", 7)
+    monkeypatch.undo()
+    AnswerStore("servqual", folder=tmp_path).update({"E1": 2, "P1": 1})  # another tab, meanwhile
+    a.save()  # a's unsaved E1 is its latest choice; P1 is taken over
+    assert a.answers == {"E1": 7, "P1": 1} and a.saved is True
+    assert answers_in(tmp_path / "servqual.conflict-1.json") == {"E1": 2, "P1": 1}
+    assert "E1: hier 7, daar 2" in a.message
+
+
+def test_file_broken_by_someone_else_between_saves(tmp_path):
+    store = AnswerStore("servqual", folder=tmp_path)
+    store.set("E1", 6)
+    (tmp_path / "servqual.json").write_text("{kapot", encoding="utf-8")
+    with pytest.warns(KlantDataWarning, match="was intussen niet meer te gebruiken"):
+        store.set("P1", 4)
+    assert (tmp_path / "servqual.kapot-1.json").read_text(encoding="utf-8") == "{kapot"
+    assert answers_in(tmp_path / "servqual.json") == {"E1": 6, "P1": 4}
+
+
+# -- the widget shows it ----------------------------------------------------------------------------
+
+def test_widget_says_answers_are_not_saved_until_the_folder_is_fixed(tmp_path):
+    folder = tmp_path / "antwoorden"
+    folder.write_text("een bestand, geen map", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KlantDataWarning)
+        box = servqual_widget(None, folder=folder)  # creating it doesn't fail
+    melding = find(box, "klant-melding")
+    assert melding.value.startswith("<i>Je antwoorden in ") and f"'{folder}' is een bestand, geen map" in melding.value
+
+    find(box, "klant-E1").value = 6  # no exception escapes the callback
+    assert melding.value.startswith('<b style="color:#b00020">Je antwoorden zijn NIET opgeslagen in ')
+    assert f"'{folder}' is een bestand, geen map. Hernoem of verwijder dat bestand" in melding.value
+    assert find(box, "klant-E1").value == 6
+
+    folder.unlink()  # fixed: the next change saves everything and clears the message
+    find(box, "klant-P1").value = 4
+    assert melding.value == ""
+    assert answers_in(folder / "servqual.json") == {"E1": 6, "P1": 4}
+
+
+def test_widget_export_failing_is_shown(tmp_path):
+    box = servqual_widget(None, folder=tmp_path)
+    find(box, "klant-E1").value = 6
+    (tmp_path / "servqual.csv").mkdir()
+    find(box, "klant-export").click()
+    assert find(box, "klant-melding").value.startswith(
+        '<b style="color:#b00020">Je antwoorden zijn NIET geëxporteerd naar ')
+    assert "is een map, geen bestand" in find(box, "klant-melding").value
+
+
+def test_two_widgets_on_one_file_merge_and_show_it(tmp_path):
+    first = servqual_widget(None, folder=tmp_path)
+    second = servqual_widget(None, folder=tmp_path)  # the cell run again, or a second tab
+    find(first, "klant-E1").value = 6
+    find(first, "klant-organisatie").value = "De bieb"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KlantDataWarning)
+        find(second, "klant-P1").value = 4
+    melding = find(second, "klant-melding").value
+    assert melding.startswith("<i>Je antwoorden in ") and "Ze zijn samengevoegd" in melding
+    assert "Overgenomen van de andere kant: organisatie, E1." in melding
+    # The second widget shows the merged answers, and its figure and score use them.
+    assert find(second, "klant-E1").value == 6 and find(second, "klant-organisatie").value == "De bieb"
+    assert "SERVQUAL-score van De bieb: ongewogen <b>-2,00</b>" in find(second, "klant-uitkomst").value
+    assert answers_in(tmp_path / "servqual.json") == {"organisatie": "De bieb", "E1": 6, "P1": 4}
+    assert files(tmp_path) == ["servqual.json"]
+
+    find(second, "klant-P2").value = 5  # nothing new from elsewhere: the message goes
+    assert find(second, "klant-melding").value == ""

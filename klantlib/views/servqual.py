@@ -333,6 +333,11 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
 
     from klantlib.formatting import number
 
+    import html
+
+    from klantlib.answers import AnswerFileError
+
+    # Never raises for a bad folder or file: store.message says what is wrong (shown below).
     store = AnswerStore(name, folder=folder, order=ANSWER_KEYS,
                         validate=lambda k, v: valid_answer(k, v, scale=scale))
     reference = summary(survey, scale=scale, errors="missing") if survey is not None else None
@@ -375,7 +380,14 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
     for k, title in enumerate(["Verwachtingen (E)", "Percepties (P)", "Punten"]):
         tabs.set_title(k, title)
 
-    message = widgets.HTML(f"<i>{store.message}</i>" if store.message else "")
+    def show(text: str, *, problem: bool = False) -> str:
+        """HTML for the message widget: a problem bold and red, anything else in italics."""
+        if not text:
+            return ""
+        text = html.escape(text, quote=False)
+        return f'<b style="color:#b00020">{text}</b>' if problem else f"<i>{text}</i>"
+
+    message = widgets.HTML(show(store.message))
     message.add_class("klant-melding")
     outcome = widgets.HTML()
     outcome.add_class("klant-uitkomst")
@@ -409,18 +421,49 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
             out.clear_output(wait=True)
             display(fig)
 
+    syncing = False
+
     def on_change(change):
+        nonlocal syncing
+        if syncing:  # a control set below from merged answers: nothing new to save
+            return
         key = next(k for k, c in controls.items() if c is change["owner"])
         value = change["new"]
         if key == "organisatie":
             value = value.strip() or None
-        store.set(key, value)
-        message.value = ""
+        try:
+            store.set(key, value)
+        except AnswerFileError as exc:  # the answer stays in memory and is saved with the next change
+            message.value = show(str(exc), problem=True)
+        except Exception as exc:  # a callback's error would only reach a log nobody reads
+            message.value = show(f"Je antwoorden zijn NIET opgeslagen: er ging iets onverwachts mis "
+                                 f"({type(exc).__name__}: {exc}).", problem=True)
+        else:
+            message.value = show(store.message)  # "" or: merged with another tab's answers
+            syncing = True
+            try:  # show answers taken over from another tab or cell
+                for k, c in controls.items():
+                    want = store.get(k, 0 if k.startswith("W_") else None)
+                    have = (c.value.strip() or None) if k == "organisatie" else c.value
+                    if have != want:
+                        c.value = want if k != "organisatie" else (want or "")
+            finally:
+                syncing = False
         redraw()
 
     def on_export(_button):
-        path = store.to_csv(columns=ANSWER_KEYS)
-        message.value = f"Je antwoorden staan in <code>{path}</code>."
+        try:
+            path = store.to_csv(columns=ANSWER_KEYS)
+        except AnswerFileError as exc:
+            message.value = show(str(exc), problem=True)
+            return
+        except Exception as exc:  # as in on_change
+            message.value = show(f"Je antwoorden zijn NIET geëxporteerd: er ging iets onverwachts mis "
+                                 f"({type(exc).__name__}: {exc}).", problem=True)
+            return
+        message.value = f"Je antwoorden staan in <code>{html.escape(str(path))}</code>."
+        if not store.saved:  # the CSV has them, the answers file not yet
+            message.value += "<br>" + show(store.message, problem=True)
 
     for control in controls.values():
         control.observe(on_change, names="value")
