@@ -1,9 +1,11 @@
 """Browser tests: Playwright drives Debian's Chromium (headless) against Voila and JupyterLab.
 
 The servers run on 127.0.0.1 over a temporary copy of the notebooks, so nothing a
-test does (autosave, saved answers) touches the repository. Without a Chromium
-the tests are skipped with a visible reason, unless KLANTLIB_REQUIRE_BROWSER=1
-(as in CI, where .ci/run installs Chromium), which turns the skip into a failure.
+test does (autosave, saved answers) touches the repository. The browser is found
+by ``chromium.py`` beside this file (KLANTLIB_CHROMIUM, PATH, the usual places).
+Without one the tests are skipped, with the reason in the test summary (``-rs``)
+and in the header; with KLANTLIB_REQUIRE_BROWSER=1 (as in CI, where .ci/run
+installs Chromium) every browser test *fails* instead.
 """
 
 from __future__ import annotations
@@ -18,10 +20,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from chromium import find_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -33,27 +35,24 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _chromium() -> str | None:
-    found = os.environ.get("KLANTLIB_CHROMIUM") or next(
-        (path for path in CHROMIUM_CANDIDATES if Path(path).exists()), None
-    )
-    return found
+def _required() -> bool:
+    return os.environ.get("KLANTLIB_REQUIRE_BROWSER") == "1"
+
+
+def pytest_report_header(config):
+    path, how = find_chromium()
+    if path:
+        return f"browsertests: {path} ({how})"
+    return f"browsertests: {'VERPLICHT, maar ' if _required() else 'overgeslagen: '}{how}"
 
 
 def pytest_collection_modifyitems(config, items):
-    if _chromium():
+    path, why = find_chromium()
+    if path or _required():  # required and absent: the browser fixture fails every test
         return
-    reason = (
-        "geen Chromium gevonden (installeer met: sudo apt-get install chromium, "
-        "of zet KLANTLIB_CHROMIUM op het pad van een Chromium)"
-    )
-    required = os.environ.get("KLANTLIB_REQUIRE_BROWSER") == "1"
     for item in items:
         if "browser" in item.keywords:
-            if required:
-                item.add_marker(pytest.mark.xfail(reason=reason, run=False, strict=True))
-            else:
-                item.add_marker(pytest.mark.skip(reason=reason))
+            item.add_marker(pytest.mark.skip(reason=f"browsertest overgeslagen: {why}"))
 
 
 def _free_port() -> int:
@@ -146,10 +145,13 @@ def monkeypatch_session():
 
 @pytest.fixture(scope="session")
 def browser():
+    path, why = find_chromium()
+    if path is None:  # only reached when KLANTLIB_REQUIRE_BROWSER=1
+        pytest.fail(f"KLANTLIB_REQUIRE_BROWSER=1, maar {why}.", pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=_chromium(), headless=True, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
