@@ -572,6 +572,20 @@ def require_columns(frame: pd.DataFrame, columns: Iterable, *, source: str | Non
                                                      source=source or frame.attrs.get("source"), fix=fix))
 
 
+def _same(value, option) -> bool:
+    """Equal and of the same kind: 2 and np.int64(2) are the same option, True and 1 or "2" and 2 are not."""
+    if value is None or option is None:
+        return value is option
+    if isinstance(value, (bool, np.bool_)) != isinstance(option, bool):
+        return False
+    if isinstance(value, str) != isinstance(option, str):
+        return False
+    try:
+        return bool(value == option)
+    except (TypeError, ValueError):
+        return False
+
+
 def check_option(name: str, value, allowed: Sequence) -> None:
     """Refuse an option value that is not one of ``allowed``, in Dutch.
 
@@ -581,7 +595,7 @@ def check_option(name: str, value, allowed: Sequence) -> None:
     ...
     klantlib.errors.KlantDataError: errors moet 'warn' of 'raise' zijn, niet 'ignore'.
     """
-    if any(value is option or (type(value) is type(option) and value == option) for option in allowed):
+    if any(_same(value, option) for option in allowed):
         return
     shown = [repr(option) for option in allowed]
     choices = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} of {shown[-1]}"

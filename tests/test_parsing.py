@@ -1,0 +1,197 @@
+"""klantlib.parsing: the one rule for numbers, dates, answers and ids, with the inputs students bring."""
+
+import datetime as dt
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from klantlib.errors import KlantDataError, KlantDataWarning
+from klantlib.parsing import (
+    check_option,
+    id_codes,
+    require_columns,
+    to_answers,
+    to_date,
+    to_dates,
+    to_ids,
+    to_number,
+    to_numbers,
+)
+
+ROWS = pd.Index([2, 3, 4, 5], name="rij")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("12,50", 12.5), ("3.00", 3.0), ("1.234,50", 1234.5), ("1,234.50", 1234.5), ("1.234.567", 1234567.0),
+    ("1,234,567", 1234567.0), ("0.123", 0.123), ("0,125", 0.125), (",5", 0.5), ("€ 1.234,50", 1234.5),
+    ("EUR 12,50", 12.5), ("1\u00a0234,50", 1234.5), ("1 234,50", 1234.5), ("-12,50", -12.5), ("12,50-", -12.5),
+    ("(12,50)", -12.5), ("+4", 4.0), ("12,5%", 0.125), ("1,5E+3", 1500.0), ("007", 7.0), (" 42 ", 42.0),
+])
+def test_one_number_per_cell(text, value):
+    assert to_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["n.v.t.", "12,5,0", "1.23.4", "(-5)", "--5", "12a", "€", "1.2.3,4,5", "True"])
+def test_text_that_is_no_number(text):
+    read = to_numbers(pd.Series([text], index=[7]), errors="coerce")
+    assert read.isna().all()
+    with pytest.raises(KlantDataError, match=r"In kolom 'bedrag' staat op rij 7 geen getal"):
+        to_numbers(pd.Series([text], index=[7]), column="bedrag")
+
+
+def test_excel_numbers_are_never_read_again_as_text():
+    # pd.read_excel gives real floats next to a text cell: 2.625 must stay 2.625 (not 2625) while "7,25" shows commas.
+    column = pd.Series([2.625, "7,25", 1.5, "1.234,00"], index=ROWS, dtype="object")
+    assert to_numbers(column).tolist() == [2.625, 7.25, 1.5, 1234.0]
+
+
+def test_a_column_that_mixes_styles_is_read_per_cell():
+    assert to_numbers(pd.Series(["12,50", "3.00", "1.234,56", "1,234.56"])).tolist() == [12.5, 3.0, 1234.56, 1234.56]
+
+
+def test_ambiguous_cells_follow_the_column_then_the_fallback():
+    assert to_numbers(pd.Series(["1.234", "12,50"])).tolist() == [1234.0, 12.5]
+    assert to_numbers(pd.Series(["1.234", "3.50"])).tolist() == [1.234, 3.5]
+    assert to_numbers(pd.Series(["1.234", "7"]), fallback=",").tolist() == [1234.0, 7.0]
+    assert to_numbers(pd.Series(["1.234", "12,50"]), decimal=".", errors="coerce").tolist()[0] == 1.234
+
+
+def test_ambiguous_cells_that_nothing_decides_are_refused_with_their_rows():
+    column = pd.Series(["7", "1.234", "5", "2,500"], index=ROWS)
+    with pytest.raises(KlantDataError) as error:
+        to_numbers(column, column="bedrag", source="kassa.csv")
+    assert str(error.value).startswith("In 'kassa.csv', kolom 'bedrag', staat op rijen 3 en 5 een getal dat op twee "
+                                       "manieren te lezen is (bijvoorbeeld '1.234' op rij 3).")
+    # A column that shows both conventions can't decide for its ambiguous cells either.
+    with pytest.raises(KlantDataError, match="Op rij 1 staat een getal dat op twee manieren"):
+        to_numbers(pd.Series(["12,50", "1.234", "3.00"]))
+
+
+def test_true_and_false_are_no_numbers():
+    assert to_numbers(pd.Series([True, False]), errors="coerce").isna().all()
+    with pytest.raises(KlantDataError, match="geen getal"):
+        to_numbers(pd.Series([1.0, True], dtype="object"))
+
+
+def cents():
+    return st.integers(min_value=-10**11, max_value=10**11)
+
+
+def dutch(amount_cents: int, thousands: bool) -> str:
+    sign = "-" if amount_cents < 0 else ""
+    whole, rest = divmod(abs(amount_cents), 100)
+    digits = f"{whole:,}".replace(",", ".") if thousands else str(whole)
+    return f"{sign}{digits},{rest:02d}"
+
+
+def international(amount_cents: int, thousands: bool) -> str:
+    sign = "-" if amount_cents < 0 else ""
+    whole, rest = divmod(abs(amount_cents), 100)
+    return f"{sign}{f'{whole:,}' if thousands else whole}.{rest:02d}"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(cents(), min_size=1, max_size=20), st.booleans(), st.booleans())
+def test_dutch_and_international_writing_read_the_same(amounts, thousands, with_euro):
+    euro = "€ " if with_euro else ""
+    as_dutch = to_numbers(pd.Series([euro + dutch(a, thousands) for a in amounts]))
+    as_english = to_numbers(pd.Series([euro + international(a, thousands) for a in amounts]))
+    expected = [a / 100 for a in amounts]
+    assert as_dutch.tolist() == pytest.approx(expected, abs=1e-9)
+    assert as_english.tolist() == pytest.approx(expected, abs=1e-9)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(allow_nan=False, allow_infinity=False, width=64), min_size=1, max_size=20))
+def test_real_numbers_pass_unchanged(numbers):
+    assert to_numbers(pd.Series(numbers, dtype="float64")).tolist() == numbers
+    assert to_numbers(pd.Series(numbers, dtype="object")).tolist() == numbers
+
+
+# -- dates --------------------------------------------------------------------------------------
+
+def test_dutch_text_dates_are_day_first_everywhere():
+    assert to_date("01-02-2025") == pd.Timestamp("2025-02-01")
+    assert to_date("13-02-2025") == pd.Timestamp("2025-02-13")
+    assert to_dates(pd.Series(["01-02-2025", "1/2/2025", "01.02.2025", "2025-02-01"])).nunique() == 1
+
+
+def test_excel_serials_are_dates_in_a_date_column():
+    read = to_dates(pd.Series([45658, "45658", 45658.5, pd.Timestamp("2025-01-01")], dtype="object"))
+    assert read.tolist() == [pd.Timestamp("2025-01-01"), pd.Timestamp("2025-01-01"),
+                             pd.Timestamp("2025-01-01 12:00"), pd.Timestamp("2025-01-01")]
+    assert to_dates(pd.Series([45658, 45659])).dt.day.tolist() == [1, 2]
+
+
+@pytest.mark.parametrize("bad", ["3-jan-24", "31-02-2025", "2025", "20250131", "13-13-2025", "1-2-25", 7, True])
+def test_what_is_no_date_is_refused_naming_the_row(bad):
+    with pytest.raises(KlantDataError, match=r"In 'kassa.csv', kolom 'datum', staat op rij 3 geen \(bestaande\) datum"):
+        to_dates(pd.Series(["31-12-2025", bad], index=[2, 3], dtype="object"), column="datum", source="kassa.csv")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.datetimes(min_value=dt.datetime(1700, 1, 1), max_value=dt.datetime(2250, 1, 1)), min_size=1,
+                max_size=10))
+def test_datetimes_pass_unchanged(moments):
+    column = pd.Series(pd.to_datetime(moments))
+    assert to_dates(column) is column  # a datetime column is not touched at all
+    assert to_dates(pd.Series(moments, dtype="object")).tolist() == [pd.Timestamp(m) for m in moments]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dates(min_value=dt.date(1700, 1, 1), max_value=dt.date(2250, 12, 31)))
+def test_a_date_written_dutch_and_iso_reads_the_same(day):
+    written = [f"{day.day}-{day.month}-{day.year:04d}", f"{day.day:02d}/{day.month:02d}/{day.year:04d}",
+               f"{day.year:04d}-{day.month:02d}-{day.day:02d}"]
+    assert set(to_dates(pd.Series(written)).tolist()) == {pd.Timestamp(day)}
+
+
+# -- answers and ids ----------------------------------------------------------------------------
+
+def test_answers_on_a_scale():
+    answers, wrong = to_answers(pd.Series([1, "7", "6,0", 0, 8, 4.5, "zes", "", None, True], dtype="object"), scale=7)
+    assert answers.tolist()[:3] == [1.0, 7.0, 6.0] and answers.iloc[3:].isna().all()
+    assert wrong.tolist() == [False, False, False, True, True, True, True, False, False, True]
+
+
+def test_long_ids_stay_exact_and_distinct():
+    cards = pd.Series([1234567890123456789, 1234567890123456788], dtype="object")
+    assert to_ids(cards).tolist() == ["1234567890123456789", "1234567890123456788"]
+    assert to_ids(pd.Series(["00123", "123 ", None])).tolist()[:2] == ["00123", "123"]
+    with pytest.raises(KlantDataError, match="te lang is om exact te bewaren"):
+        to_ids(pd.Series([1.2345678901234568e18]))
+
+
+def test_ids_that_mix_numbers_and_text_are_labels_with_a_warning_for_leading_zeros():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        codes, labels = id_codes(pd.Series([7, "007", "K1", 12, None], dtype="object"))
+    assert list(labels) == ["7", "12", "007", "K1"] and codes.tolist() == [0, 2, 3, 1, -1]
+    assert [str(w.message) for w in caught if w.category is KlantDataWarning] == [
+        "2 klantnummers verschillen alleen in voorloopnullen ('7', '007'); ze tellen als verschillende klanten. "
+        "Is dat niet zo, maak ze dan gelijk."]
+
+
+# -- columns and options ------------------------------------------------------------------------
+
+def test_missing_columns_are_named_with_the_closest_match_and_the_file():
+    frame = pd.DataFrame(columns=["Klantnummer", "Datum", "bedrag"])
+    frame.attrs["source"] = "kassa.csv"
+    with pytest.raises(KlantDataError) as error:
+        require_columns(frame, ["klantnummer", "datum", "bedrag"])
+    assert str(error.value) == (
+        "In 'kassa.csv' ontbreken de kolommen 'klantnummer', 'datum'. Gevonden kolommen: 'Klantnummer', 'Datum', "
+        "'bedrag'. Bedoel je 'Klantnummer' voor 'klantnummer'? bedoel je 'Datum' voor 'datum'? Voeg de kolom toe "
+        "of geef een bestaande kolom die naam.")
+
+
+def test_an_option_outside_its_choices_is_a_dutch_error():
+    with pytest.raises(KlantDataError, match="errors moet 'warn' of 'raise' zijn, niet 'negeer'"):
+        check_option("errors", "negeer", ("warn", "raise"))
+    with pytest.raises(KlantDataError, match="niet True"):
+        check_option("bins", True, (1, 2))
+    check_option("bins", np.int64(2), (1, 2))
