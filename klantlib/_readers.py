@@ -8,15 +8,10 @@ own tracebacks never reach the student (they are kept as ``__cause__``).
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
-import os
 import re
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from datetime import date, datetime
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
