@@ -299,9 +299,11 @@ def read_table(source, *, required_columns: Sequence[str] | Mapping[str, str] | 
     source has none. Excel is recognised by its content, not by its name; ``.xls`` (old
     Excel) is refused with a Dutch message to save it as ``.xlsx`` or CSV.
 
-    **CSV.** The separator (``;``, tab or ``,``) is the one that occurs most, outside
+    **CSV** (the full rules are in :mod:`klantlib._sources`). Encoding: a byte-order mark
+    (UTF-8, UTF-16 as in Excel's "Unicode-tekst", UTF-32), else UTF-16 recognised by its
+    NUL bytes, else UTF-8, else cp1252 (Windows Excel); a binary file (pdf, zip, image)
+    is refused. The separator (``;``, tab or ``,``) is the one that occurs most, outside
     quotes, in the first non-empty line (an Excel ``sep=;`` first line is honoured).
-    Encodings: UTF-8 with or without BOM, else cp1252 (Windows Excel), else latin-1.
     A line with more filled fields than the header is an error naming that row.
 
     **Excel.** ``sheet`` is a sheet name (case-insensitive) or 0-based position; default
@@ -368,7 +370,7 @@ def read_table(source, *, required_columns: Sequence[str] | Mapping[str, str] | 
     raw, name = _load(source, name)
     if name.casefold().endswith(".xls") or raw[:4] == _OLE_MAGIC:
         raise _xls_error(name)
-    if not raw.strip() or (raw[:4] != _ZIP_MAGIC and not _decode(raw).strip(" \t\r\n\ufeff\x00")):
+    if not raw.strip() or (raw[:4] != _ZIP_MAGIC and not _decode(raw, name).strip(" \t\r\n\ufeff\x00")):
         raise KlantDataError(f"Het bestand '{name}' is leeg. Zet de kolomnamen op de eerste rij en de gegevens "
                              "daaronder, en sla het opnieuw op.")
     is_excel = raw[:4] == _ZIP_MAGIC

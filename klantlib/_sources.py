@@ -3,15 +3,39 @@
 This module turns whatever the student hands over (a path, bytes, a file object or an
 ipywidgets ``FileUpload`` entry) into a :class:`pandas.DataFrame` of text cells whose
 index is the row number the student sees. Finding the header and the types of the
-columns is :mod:`klantlib._readers`' job.
+columns is :mod:`klantlib._readers`' job. Every problem is a Dutch
+:class:`~klantlib.errors.KlantDataError` naming the file by its *name* (an upload's
+``"name"``, never its bytes) and, where there is one, the row.
+
+**Kind of file.** By content, not by name: ``PK\\x03\\x04`` is a zip and is opened as an
+Excel workbook (a zip that is no workbook -- Word, PowerPoint, ``.ods``, ``.xlsb``, a plain
+zip -- gets its own message); ``\\xd0\\xcf\\x11\\xe0`` is old Excel (``.xls``), refused by
+the caller; everything else is text (CSV).
+
+**Encoding of a text file**, first rule that applies:
+
+1. a byte-order mark: UTF-8 (``EF BB BF``, Excel's "CSV UTF-8"), UTF-32 LE/BE, UTF-16 LE/BE
+   (``FF FE`` / ``FE FF``, Excel's "Unicode-tekst");
+2. a known binary signature (pdf, png, jpg, gif): refused;
+3. NUL bytes: UTF-16 without a mark when they sit in alternating positions (at least half
+   of the odd bytes NUL and at most 5% of the even ones: little-endian; the other way round:
+   big-endian); any other NUL means a binary file (pdf, zip, image ...): refused;
+4. UTF-8, when all of the file is valid UTF-8;
+5. cp1252 (Windows Excel's "CSV (gescheiden door lijstscheidingsteken)"), where the five
+   bytes cp1252 leaves undefined are kept as their latin-1 characters.
+
+A file whose mark (or NUL pattern) says UTF-16/32 or UTF-8 but that doesn't decode as
+such is damaged or mixed: refused with the row where it goes wrong.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
 import re
+import zipfile
 from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -26,6 +50,25 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls (and .doc): not readable with openp
 _SEPARATORS = (";", "\t", ",")  # order breaks ties in the header count
 _SEP_NAMES = {";": "puntkomma (;)", ",": "komma (,)", "\t": "tab"}
 _PARSER_LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+# Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+_BINARY_MAGIC = (
+    (b"%PDF", "een pdf-bestand"),
+    (b"\x89PNG", "een afbeelding (png)"),
+    (b"\xff\xd8\xff", "een afbeelding (jpg)"),
+    (b"GIF8", "een afbeelding (gif)"),
+)
+_UTF16_SAMPLE = 4096  # bytes looked at for the NUL pattern of UTF-16 without a mark
+# The bytes cp1252 leaves undefined, from surrogateescape's stand-ins back to latin-1.
+_CP1252_HOLES = {0xDC00 + byte: byte for byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 
 
 # -- getting the bytes --------------------------------------------------------------------------
@@ -61,16 +104,61 @@ def _xls_error(name: str) -> KlantDataError:
                           "Excel en kies Opslaan als > Excel-werkmap (.xlsx) of CSV (gescheiden door lijstscheidingsteken).")
 
 
-def _decode(raw: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")  # never fails: every byte is a character
+def _binary_error(name: str, kind: str = "een bestand met binaire gegevens (zoals een pdf, zip of afbeelding)"):
+    return KlantDataError(f"'{name}' is geen tekstbestand (CSV) en geen Excelwerkmap, maar {kind}. read_table leest "
+                          ".csv-, .txt- en .xlsx-bestanden: zet de gegevens in Excel en sla ze op als .xlsx of als CSV.")
 
 
-# -- cells: CSV and Excel to one grid of text ---------------------------------------------------
+# -- bytes to text ------------------------------------------------------------------------------
+
+def _decode(raw: bytes, name: str) -> str:
+    """The text of a CSV file; the encoding rules are in the module docstring."""
+    if not raw.strip(b" \t\r\n\x00"):
+        return ""
+    for bom, encoding, label in _BOMS:
+        if raw.startswith(bom):
+            return _strict(raw[len(bom):], encoding, label, name)
+    for magic, kind in _BINARY_MAGIC:
+        if raw.startswith(magic):
+            raise _binary_error(name, kind)
+    if b"\x00" in raw:
+        encoding = _utf16_by_content(raw)
+        if encoding is None:
+            raise _binary_error(name)
+        return _strict(raw, encoding, "UTF-16", name)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="surrogateescape").translate(_CP1252_HOLES)
+
+
+def _utf16_by_content(raw: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when the NUL bytes sit in alternating positions, as in mostly-ASCII UTF-16."""
+    sample = raw[:_UTF16_SAMPLE]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even, odd = sample[0:2 * pairs:2].count(0), sample[1:2 * pairs:2].count(0)
+    if odd >= pairs / 2 and even <= pairs / 20:
+        return "utf-16-le"
+    if even >= pairs / 2 and odd <= pairs / 20:
+        return "utf-16-be"
+    return None
+
+
+def _strict(body: bytes, encoding: str, label: str, name: str) -> str:
+    try:
+        return body.decode(encoding)
+    except UnicodeDecodeError as error:
+        row = len(_LINE_BREAK.findall(body[:error.start].decode(encoding, errors="replace"))) + 1
+        raise KlantDataError(
+            f"'{name}' is opgeslagen als Unicode-tekst ({label}), maar vanaf rij {row} klopt de codering niet: het "
+            "bestand is beschadigd of bestaat uit stukken met verschillende tekensets. Open het in Excel en sla het "
+            "opnieuw op als CSV UTF-8 of als .xlsx."
+        ) from error
+
+
+# -- text to cells ------------------------------------------------------------------------------
 
 def _split(line: str, sep: str) -> list[str]:
     return next(csv.reader([line], delimiter=sep), [])
@@ -92,7 +180,7 @@ def _sniff(lines: list[str]) -> str:
 
 def _csv_grid(raw: bytes, name: str) -> tuple[pd.DataFrame, str]:
     """All cells of a CSV file as stripped text (blank -> NA), index = line number."""
-    text = _decode(raw)
+    text = _decode(raw, name)
     lines = text.splitlines()
     first = 0
     if lines and re.fullmatch(r"\s*sep=(.)\s*", lines[0]):  # Excel's "sep=;" line
@@ -136,6 +224,8 @@ def _ragged_grid(text: str, sep: str, first: int, name: str, error: Exception) -
     return pd.DataFrame([row[:width] + [""] * (width - len(row)) for row in rows], dtype="str")
 
 
+# -- Excel --------------------------------------------------------------------------------------
+
 def _excel_cell(value) -> object:
     if value is None:
         return None
@@ -152,6 +242,28 @@ def _excel_cell(value) -> object:
     return str(value)
 
 
+def _not_a_workbook(raw: bytes) -> tuple[str, str] | None:
+    """(what it is, what to do) for a zip that is no Excel workbook; None for a (damaged) workbook."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype") if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        return None  # not even a readable zip: a damaged workbook
+    save_as = "Open het en sla de gegevens op als Excel-werkmap (.xlsx) of als CSV."
+    if "xl/workbook.xml" in names:
+        return None
+    if "xl/workbook.bin" in names:
+        return "een binaire Excel-werkmap (.xlsb)", "Open het in Excel en kies Opslaan als > Excel-werkmap (.xlsx)."
+    if mimetype.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
+        return "een OpenDocument-werkblad (.ods)", "Open het in LibreOffice of Excel en sla het op als .xlsx of als CSV."
+    if "word/document.xml" in names:
+        return "een Word-document", save_as
+    if any(n.startswith("ppt/") for n in names):
+        return "een PowerPoint-bestand", save_as
+    return "een zip-bestand (een ingepakte map)", "Pak het uit en geef read_table het .csv- of .xlsx-bestand dat erin zit."
+
+
 def _excel_grid(raw: bytes, name: str, sheet) -> pd.DataFrame:
     """All cells of one sheet as text (numbers with a decimal point, dates ISO), index = Excel row."""
     from openpyxl import load_workbook
@@ -159,6 +271,9 @@ def _excel_grid(raw: bytes, name: str, sheet) -> pd.DataFrame:
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - a damaged or disguised file: one Dutch message
+        other = _not_a_workbook(raw)
+        if other:
+            raise KlantDataError(f"'{name}' is geen Excelwerkmap maar {other[0]}. {other[1]}") from error
         raise KlantDataError(f"'{name}' kon niet worden geopend als Excelbestand ({type(error).__name__}). Open het "
                              "in Excel en sla het opnieuw op als .xlsx, of als CSV.") from error
     try:

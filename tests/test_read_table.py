@@ -1,7 +1,9 @@
 """read_table: a student's own file is read correctly, or answered with a Dutch error naming file, column and row."""
 
 import io
+import re
 import warnings
+import zipfile
 
 import numpy as np
 import openpyxl
@@ -364,3 +366,74 @@ def test_csv_with_a_title_line_and_question_texts_above_the_header(tmp_path):
     text = "Respondent;Moderne apparatuur;Behulpzaam personeel\nid;E1;P1\nR1;6;5\n"
     frame = read_table(write(tmp_path, "vragen.csv", text), required_columns={"E1": "integer"})
     assert frame.index.tolist() == [3] and frame["E1"].tolist() == [6]
+
+
+# -- encodings (klantlib._sources) ---------------------------------------------------------------
+
+EXCEL_UNICODE_TEXT = ("klant\tplaats\tdatum\tbedrag\r\nK1\tCafé Noël\t31-12-2025\t€ 1.234,50\r\n"
+                      "K2\tZoë's fietsen\t01-02-2025\t7,25\r\n")
+
+
+def assert_excel_unicode_text(frame):
+    assert frame.index.tolist() == [2, 3] and frame.columns.tolist() == ["klant", "plaats", "datum", "bedrag"]
+    assert frame["plaats"].tolist() == ["Café Noël", "Zoë's fietsen"]
+    assert frame["bedrag"].dtype == "float64" and frame["bedrag"].tolist() == [1234.5, 7.25]
+    assert frame["datum"].tolist() == [pd.Timestamp("2025-12-31"), pd.Timestamp("2025-02-01")]
+
+
+def test_excel_unicode_text_utf16_le_with_bom_and_tabs(tmp_path):
+    raw = b"\xff\xfe" + EXCEL_UNICODE_TEXT.encode("utf-16-le")
+    assert_excel_unicode_text(no_warnings(read_table, write(tmp_path, "unicode.txt", raw)))
+
+
+def test_utf16_be_and_utf32_with_bom(tmp_path):
+    assert_excel_unicode_text(read_table(write(tmp_path, "be.txt", b"\xfe\xff" + EXCEL_UNICODE_TEXT.encode("utf-16-be"))))
+    assert_excel_unicode_text(read_table(write(tmp_path, "32.txt", EXCEL_UNICODE_TEXT.encode("utf-32"))))
+
+
+def test_utf16_without_bom_is_recognised_by_its_nul_bytes(tmp_path):
+    for encoding in ["utf-16-le", "utf-16-be"]:
+        assert_excel_unicode_text(read_table(write(tmp_path, "geen_bom.txt", EXCEL_UNICODE_TEXT.encode(encoding))))
+
+
+def test_utf8_with_bom_semicolons_and_euro(tmp_path):
+    raw = "\ufeffklant_id;naam;bedrag\r\nK1;Beïnvloeder;€ 12,50\r\nK2;Noël;€ 1.000\r\n".encode()
+    frame = read_table(write(tmp_path, "csv_utf8.csv", raw))
+    assert frame.columns.tolist() == ["klant_id", "naam", "bedrag"]
+    assert frame["naam"].tolist() == ["Beïnvloeder", "Noël"]
+    assert frame["bedrag"].dtype == "float64" and frame["bedrag"].tolist() == [12.5, 1000.0]
+
+
+def test_cp1252_with_euro_sign(tmp_path):
+    raw = "klant_id;omschrijving;bedrag\nK1;reparatie (café-fiets);€ 119,73\nK2;slot – zwaar;€ 44,60\n".encode("cp1252")
+    assert b"\x80" in raw and b"\x96" in raw  # € and – are cp1252's own bytes
+    frame = read_table(write(tmp_path, "kassa.csv", raw))
+    assert frame["omschrijving"].tolist() == ["reparatie (café-fiets)", "slot – zwaar"]
+    assert frame["bedrag"].dtype == "float64" and frame["bedrag"].tolist() == [119.73, 44.6]
+
+
+def test_binary_files_are_refused_by_name(tmp_path):
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("kassa.csv", "a;b\n1;2\n")
+    word = io.BytesIO()
+    with zipfile.ZipFile(word, "w") as zipped:
+        zipped.writestr("[Content_Types].xml", "<Types/>")
+        zipped.writestr("word/document.xml", "<w:document/>")
+    cases = {
+        "rapport.csv": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "maar een pdf-bestand"),
+        "foto.csv": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", r"maar een afbeelding \(png\)"),
+        "data.bin": (b"klant;bedrag\n\x00\x13\x07\xff\x00\x00\x01\x02", "maar een bestand met binaire gegevens"),
+        "kassa.zip": (archive.getvalue(), r"Excelwerkmap maar een zip-bestand .* Pak het uit"),
+        "verslag.xlsx": (word.getvalue(), "Excelwerkmap maar een Word-document"),
+    }
+    for name, (raw, message) in cases.items():
+        with pytest.raises(KlantDataError, match=rf"'{re.escape(name)}' is geen .*{message}"):
+            read_table(write(tmp_path, name, raw))
+
+
+def test_damaged_unicode_names_the_row(tmp_path):
+    raw = "\ufeffklant;naam\nK1;Zoë\n".encode() + b"K2;No\xebl\n"  # a cp1252 line pasted into a UTF-8 file
+    with pytest.raises(KlantDataError, match=r"'gemengd.csv' is opgeslagen als Unicode-tekst \(UTF-8\), maar vanaf "
+                                             r"rij 3 klopt de codering niet"):
+        read_table(write(tmp_path, "gemengd.csv", raw))
