@@ -299,12 +299,13 @@ def read_table(source, *, required_columns: Sequence[str] | Mapping[str, str] | 
     source has none. Excel is recognised by its content, not by its name; ``.xls`` (old
     Excel) is refused with a Dutch message to save it as ``.xlsx`` or CSV.
 
-    **CSV** (the full rules are in :mod:`klantlib._sources`). Encoding: a byte-order mark
-    (UTF-8, UTF-16 as in Excel's "Unicode-tekst", UTF-32), else UTF-16 recognised by its
-    NUL bytes, else UTF-8, else cp1252 (Windows Excel); a binary file (pdf, zip, image)
-    is refused. The separator (``;``, tab or ``,``) is the one that occurs most, outside
-    quotes, in the first non-empty line (an Excel ``sep=;`` first line is honoured).
-    A line with more filled fields than the header is an error naming that row.
+    **CSV** (the full rules, with examples, are in :mod:`klantlib._sources`). Encoding: a
+    byte-order mark (UTF-8, UTF-16 as in Excel's "Unicode-tekst", UTF-32), else UTF-16
+    recognised by its NUL bytes, else UTF-8, else cp1252 (Windows Excel); a binary file
+    (pdf, zip, image) is refused. The separator (``;``, tab or ``,``) is the one that
+    splits most of the first 20 non-empty lines into the same number (more than one) of
+    fields, outside quotes (an Excel ``sep=;`` first line is honoured). A line with more
+    filled fields than the header is an error naming that row.
 
     **Excel.** ``sheet`` is a sheet name (case-insensitive) or 0-based position; default
     the first sheet. Cells are read as values (formulas as their last computed result).

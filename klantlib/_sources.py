@@ -26,6 +26,16 @@ the caller; everything else is text (CSV).
 
 A file whose mark (or NUL pattern) says UTF-16/32 or UTF-8 but that doesn't decode as
 such is damaged or mixed: refused with the row where it goes wrong.
+
+**Separator.** An Excel ``sep=;`` first line is honoured. Otherwise each of ``;``, tab
+and ``,`` splits the first ``SNIFF_LINES`` non-empty lines into fields (honouring
+quotes); the separator that gives the most lines the same field count (more than one)
+wins, ties going to ``;``, then tab, then ``,`` (and ``,`` when none splits any line).
+So a title line above the table doesn't count (one field for every separator); a file
+``klant;opmerking`` / ``K1;goed, snel`` / ``K2;duur, maar, goed`` is ``;`` (two fields on
+every line, while ``,`` gives 1, 2 and 3); ``klant;"naam, voorletters"`` is ``;`` too (the
+comma is inside quotes); and ``klant;bedrag`` / ``K1;12,50`` stays ``;`` although ``,``
+splits the data lines in two as well (``;`` also splits the header).
 """
 
 from __future__ import annotations
@@ -45,11 +55,15 @@ import pandas as pd
 
 from klantlib.errors import KlantDataError, describe_rows
 
+#: How many non-empty lines decide the separator, and how many rows the table's width.
+SNIFF_LINES = 20
+
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls (and .doc): not readable with openpyxl
-_SEPARATORS = (";", "\t", ",")  # order breaks ties in the header count
+_SEPARATORS = (";", "\t", ",")  # order breaks ties in the separator count
 _SEP_NAMES = {";": "puntkomma (;)", ",": "komma (,)", "\t": "tab"}
 _PARSER_LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+_SEP_LINE = re.compile(r"\s*sep=(.)\s*")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
@@ -164,29 +178,27 @@ def _split(line: str, sep: str) -> list[str]:
     return next(csv.reader([line], delimiter=sep), [])
 
 
-def _count_outside_quotes(line: str, sep: str) -> int:
-    return sum(1 for i, part in enumerate(line.split('"')) if i % 2 == 0 for _ in range(part.count(sep)))
-
-
 def _sniff(lines: list[str]) -> str:
-    """The separator: the one that occurs most in the first non-empty line, outside quotes."""
-    filled = [line for line in lines[:20] if line.strip()]
-    for line in filled[:3]:  # a title line without separators: look at the next line
-        counts = {sep: _count_outside_quotes(line, sep) for sep in _SEPARATORS}
-        if any(counts.values()):
-            return max(_SEPARATORS, key=lambda sep: counts[sep])
-    return ","
+    """The separator: the one that splits most lines into the same number (> 1) of fields."""
+    filled = [line for line in lines if line.strip()][:SNIFF_LINES]
+    best, best_agree = ",", 0
+    for sep in _SEPARATORS:
+        counts = [n for n in (len(_split(line, sep)) for line in filled) if n > 1]
+        agree = max((counts.count(n) for n in set(counts)), default=0)
+        if agree > best_agree:  # strictly more: ties keep the earlier separator
+            best, best_agree = sep, agree
+    return best
 
 
 def _csv_grid(raw: bytes, name: str) -> tuple[pd.DataFrame, str]:
     """All cells of a CSV file as stripped text (blank -> NA), index = line number."""
     text = _decode(raw, name)
-    lines = text.splitlines()
+    head = _LINE_BREAK.split(text, maxsplit=5 * SNIFF_LINES)[:5 * SNIFF_LINES]
     first = 0
-    if lines and re.fullmatch(r"\s*sep=(.)\s*", lines[0]):  # Excel's "sep=;" line
-        sep, first = lines[0].strip()[4], 1
+    if head and (sep_line := _SEP_LINE.fullmatch(head[0])):  # Excel's "sep=;" line
+        sep, first = sep_line.group(1), 1
     else:
-        sep = _sniff(lines)
+        sep = _sniff(head)
     try:
         grid = pd.read_csv(io.StringIO(text), sep=sep, header=None, dtype="str", keep_default_na=False,
                            skip_blank_lines=False, skiprows=first, engine="c", quotechar='"')
@@ -208,7 +220,7 @@ def _ragged_grid(text: str, sep: str, first: int, name: str, error: Exception) -
     """Lines with more fields than the first line: fine when the extra fields are empty."""
     found = _PARSER_LINE.search(str(error))
     rows = list(csv.reader(io.StringIO(text), delimiter=sep))[first:]
-    wide = [i for i, row in enumerate(rows[:20]) if sum(bool(c.strip()) for c in row) > 1]
+    wide = [i for i, row in enumerate(rows[:SNIFF_LINES]) if sum(bool(c.strip()) for c in row) > 1]
     top = wide[0] if wide else 0  # title lines above the header (one filled field) don't set the width
     width = len(rows[top]) if rows else 0
     extra = [i for i, row in enumerate(rows, start=first + 1)

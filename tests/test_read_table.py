@@ -437,3 +437,27 @@ def test_damaged_unicode_names_the_row(tmp_path):
     with pytest.raises(KlantDataError, match=r"'gemengd.csv' is opgeslagen als Unicode-tekst \(UTF-8\), maar vanaf "
                                              r"rij 3 klopt de codering niet"):
         read_table(write(tmp_path, "gemengd.csv", raw))
+
+
+# -- separator guessed from several lines --------------------------------------------------------
+
+def test_separator_from_several_lines_when_the_text_holds_commas(tmp_path):
+    text = "klant;opmerking\nK1;goed, snel geholpen\nK2;duur, maar, goed\nK3;prima\nK4;ja, hoor\n"
+    frame = read_table(write(tmp_path, "opmerkingen.csv", text))
+    assert frame.columns.tolist() == ["klant", "opmerking"]
+    assert frame["opmerking"].tolist() == ["goed, snel geholpen", "duur, maar, goed", "prima", "ja, hoor"]
+    decimals = read_table(write(tmp_path, "bedragen.csv", "klant;bedrag\nK1;12,50\nK2;3,25\n"))  # ',' splits rows too
+    assert decimals["bedrag"].tolist() == [12.5, 3.25]
+
+
+def test_separator_ignores_a_title_line_and_commas_inside_quotes(tmp_path):
+    text = 'Omzet 2025, alle filialen\n\nklant;"naam, voorletters";bedrag\nK1;"Jansen, P.";12,50\nK2;Bakker;3\n'
+    frame = read_table(write(tmp_path, "omzet.csv", text))
+    assert frame.index.tolist() == [4, 5] and frame.columns.tolist() == ["klant", "naam, voorletters", "bedrag"]
+    assert frame["naam, voorletters"].tolist() == ["Jansen, P.", "Bakker"]
+    assert frame["bedrag"].tolist() == [12.5, 3.0]
+
+
+def test_sep_line_with_a_tab(tmp_path):
+    frame = read_table(write(tmp_path, "tab.txt", "sep=\t\nklant\tbedrag\nK1\t5\n"))
+    assert frame.index.tolist() == [3] and frame["bedrag"].tolist() == [5]
