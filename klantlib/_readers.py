@@ -304,8 +304,12 @@ def read_table(source, *, required_columns: Sequence[str] | Mapping[str, str] | 
     recognised by its NUL bytes, else UTF-8, else cp1252 (Windows Excel); a binary file
     (pdf, zip, image) is refused. The separator (``;``, tab or ``,``) is the one that
     splits most of the first 20 non-empty lines into the same number (more than one) of
-    fields, outside quotes (an Excel ``sep=;`` first line is honoured). A line with more
-    filled fields than the header is an error naming that row.
+    fields, outside quotes (an Excel ``sep=;`` first line is honoured). A cell starting
+    with ``"`` may hold the separator, doubled quotes and line breaks; a quote that is
+    never closed, or that would pull whole rows into one cell, is an error naming the
+    row where it opens. A line with more filled fields than the header is an error
+    naming that row. Rows are numbered by line: a record with a line break in a cell
+    gets the number of its first line, later rows keep their own line numbers.
 
     **Excel.** ``sheet`` is a sheet name (case-insensitive) or 0-based position; default
     the first sheet. Cells are read as values (formulas as their last computed result).

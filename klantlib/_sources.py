@@ -36,6 +36,27 @@ So a title line above the table doesn't count (one field for every separator); a
 every line, while ``,`` gives 1, 2 and 3); ``klant;"naam, voorletters"`` is ``;`` too (the
 comma is inside quotes); and ``klant;bedrag`` / ``K1;12,50`` stays ``;`` although ``,``
 splits the data lines in two as well (``;`` also splits the header).
+
+**Lines and row numbers.** Lines end at ``\\r\\n``, ``\\n`` or ``\\r``. The grid's index is
+the line number as a text editor shows it (line 1 is row 1; without cells over more lines
+this is also Excel's row number). A record whose cell holds a line break is numbered by
+its first line, and every later record keeps its own line number.
+
+**Quotes.** As in Excel: a cell that *starts* with ``"`` is quoted and may hold the
+separator (``"Jansen; Piet"``), doubled quotes (``"28"" wiel"`` is ``28" wiel``) and line
+breaks; a quote elsewhere in a cell is an ordinary character. A quoted cell over more
+than one line is accepted when it closes with the quote directly followed by the
+separator or the end of the line, and none of its lines holds as many separators as a
+row of the table has (width - 1, at least 1): those would be rows swallowed by a quote
+that was opened by mistake. Otherwise -- and when the quote is never closed -- it is an
+error naming the row where the quote opens and saying to remove or close it. (A quote
+opened by mistake that swallows only part of a row and closes properly on the next line
+can't be told from a real cell with a line break; that one is read as such.)
+
+**Width.** The table is as wide as its first line with more than one filled field among
+the first ``SNIFF_LINES`` rows (so a title line doesn't set it). Shorter lines are padded
+with empty cells; a later line with *filled* fields beyond that width is an error naming
+its row (empty extra fields, as Excel writes them, are dropped).
 """
 
 from __future__ import annotations
@@ -62,7 +83,6 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls (and .doc): not readable with openpyxl
 _SEPARATORS = (";", "\t", ",")  # order breaks ties in the separator count
 _SEP_NAMES = {";": "puntkomma (;)", ",": "komma (,)", "\t": "tab"}
-_PARSER_LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _SEP_LINE = re.compile(r"\s*sep=(.)\s*")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -191,7 +211,7 @@ def _sniff(lines: list[str]) -> str:
 
 
 def _csv_grid(raw: bytes, name: str) -> tuple[pd.DataFrame, str]:
-    """All cells of a CSV file as stripped text (blank -> NA), index = line number."""
+    """All cells of a CSV file as text (missing fields NA), index = line number; and the separator."""
     text = _decode(raw, name)
     head = _LINE_BREAK.split(text, maxsplit=5 * SNIFF_LINES)[:5 * SNIFF_LINES]
     first = 0
@@ -199,41 +219,112 @@ def _csv_grid(raw: bytes, name: str) -> tuple[pd.DataFrame, str]:
         sep, first = sep_line.group(1), 1
     else:
         sep = _sniff(head)
+    error = None
+    if '"' not in text:  # no quotes: one record per line, and pandas' fast reader is exact
+        try:
+            grid = pd.read_csv(io.StringIO(text), sep=sep, header=None, dtype="str", keep_default_na=False,
+                               skip_blank_lines=False, skiprows=first, engine="c", quoting=csv.QUOTE_NONE)
+        except pd.errors.EmptyDataError as empty:
+            raise KlantDataError(f"Het bestand '{name}' is leeg. Zet de kolomnamen op de eerste rij en de gegevens "
+                                 "daaronder, en sla het opnieuw op.") from empty
+        except pd.errors.ParserError as ragged:  # more fields than the first line: decided below
+            error = ragged
+        else:
+            grid.index = pd.RangeIndex(first + 1, first + 1 + len(grid))
+            return grid, sep
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()  # the line break at the end of the last line
+    return _record_grid(lines, first, sep, name, error), sep
+
+
+def _record_grid(lines: list[str], first: int, sep: str, name: str, error: Exception | None) -> pd.DataFrame:
+    """The grid from Python's csv reader, which tells where each record starts and ends."""
+    rows, starts, ends = [], [], []
+    reader = csv.reader((line + "\n" for line in lines[first:]), delimiter=sep)
     try:
-        grid = pd.read_csv(io.StringIO(text), sep=sep, header=None, dtype="str", keep_default_na=False,
-                           skip_blank_lines=False, skiprows=first, engine="c", quotechar='"')
-    except pd.errors.EmptyDataError as error:
-        raise KlantDataError(f"Het bestand '{name}' is leeg. Zet de kolomnamen op de eerste rij en de gegevens "
-                             "daaronder, en sla het opnieuw op.") from error
-    except pd.errors.ParserError as error:
-        grid = _ragged_grid(text, sep, first, name, error)
-    grid.index = pd.RangeIndex(first + 1, first + 1 + len(grid))
-    return grid, sep
+        for row in reader:
+            starts.append(ends[-1] + 1 if ends else first + 1)
+            ends.append(first + reader.line_num)
+            rows.append(row)
+    except csv.Error as failure:  # e.g. a field over csv's size limit: a quote that swallowed the rest
+        start = ends[-1] + 1 if ends else first + 1
+        _check_quotes(lines, start, len(lines), sep, _width(rows)[1], name)
+        raise KlantDataError(f"'{name}' kon niet worden gelezen als CSV-bestand vanaf rij {start}. Open het in Excel "
+                             "en sla het opnieuw op als CSV.") from failure
+    top, width = _width(rows)
+    for k, (start, end) in enumerate(zip(starts, ends)):
+        # a record over more lines, or a last line whose quote is still open at the end of the file
+        if end > start or (k == len(rows) - 1 and any(cell.endswith("\n") for cell in rows[k])):
+            _check_quotes(lines, start, end, sep, width, name)
+    extra = [k for k, row in enumerate(rows) if k > top and any(cell.strip() for cell in row[width:])]
+    if extra:
+        raise KlantDataError(
+            f"In '{name}' heeft {describe_rows([starts[k] for k in extra])} meer kolommen ({len(rows[extra[0]])}) "
+            f"dan de eerste rij ({width}). Meestal staat er een {_SEP_NAMES.get(sep, sep)} in een tekst of bedrag: "
+            "zet die tekst tussen aanhalingstekens, of sla het bestand in Excel opnieuw op als CSV."
+        ) from error
+    grid = pd.DataFrame([row[:width] + [""] * (width - len(row)) for row in rows], dtype="str")
+    grid.index = pd.Index(starts, dtype="int64")
+    return grid
+
+
+def _width(rows: list[list[str]]) -> tuple[int, int]:
+    """(position of the first row with more than one filled field, its number of fields)."""
+    wide = [k for k, row in enumerate(rows[:SNIFF_LINES]) if sum(bool(cell.strip()) for cell in row) > 1]
+    top = wide[0] if wide else 0
+    return top, (len(rows[top]) if rows else 0)
+
+
+def _check_quotes(lines: list[str], start: int, end: int, sep: str, width: int, name: str) -> None:
+    """Raise when a quoted cell on lines ``start``..``end`` (1-based) was not meant (rules in the module docstring)."""
+    most = max(width - 1, 1)  # separators on one line of a cell that make it look like a swallowed row
+    quoted, opened, pieces = False, 0, []
+    for number in range(start, end + 1):
+        line, pos = lines[number - 1], 0
+        while True:
+            if quoted:
+                close = line.find('"', pos)
+                while close >= 0 and line.startswith('""', close):  # a doubled quote is a quote in the text
+                    close = line.find('"', close + 2)
+                if close < 0:
+                    pieces.append(line[pos:])  # the cell goes on on the next line
+                    break
+                pieces.append(line[pos:close])
+                quoted = False
+                if number > opened and (line[close + 1:close + 2] not in (sep, "")
+                                        or any(piece.count(sep) >= most for piece in pieces)):
+                    raise _quote_error(name, opened, number)
+                next_sep = line.find(sep, close + 1)
+            elif line.startswith('"', pos):  # a cell that starts with a quote
+                quoted, opened, pieces, pos = True, number, [], pos + 1
+                continue
+            else:
+                next_sep = line.find(sep, pos)
+            if next_sep < 0:
+                break
+            pos = next_sep + len(sep)
+    if quoted:
+        raise _quote_error(name, opened, None)
+
+
+def _quote_error(name: str, opened: int, closed: int | None) -> KlantDataError:
+    if closed is None:
+        where, line_break = "dat nergens wordt gesloten, zodat alles daarna in één cel zou belanden", ""
+    else:
+        where = (f"dat pas op rij {closed} wordt gesloten, zodat de rijen {opened} tot en met {closed} in één cel "
+                 "zouden belanden")
+        line_break = " Hoort er een regeleinde in die cel (Alt+Enter in Excel)? Haal het dan weg."
+    return KlantDataError(
+        f"In '{name}' opent op rij {opened} een aanhalingsteken (\") {where}. Verwijder dat aanhalingsteken, of "
+        f"sluit het op rij {opened} direct achter de tekst (zoals \"Jansen; Piet\"), en sla het bestand opnieuw op."
+        + line_break
+    )
 
 
 def _strip_blank(column: pd.Series) -> pd.Series:
     stripped = column.str.strip()
     return stripped.mask(stripped == "")
-
-
-def _ragged_grid(text: str, sep: str, first: int, name: str, error: Exception) -> pd.DataFrame:
-    """Lines with more fields than the first line: fine when the extra fields are empty."""
-    found = _PARSER_LINE.search(str(error))
-    rows = list(csv.reader(io.StringIO(text), delimiter=sep))[first:]
-    wide = [i for i, row in enumerate(rows[:SNIFF_LINES]) if sum(bool(c.strip()) for c in row) > 1]
-    top = wide[0] if wide else 0  # title lines above the header (one filled field) don't set the width
-    width = len(rows[top]) if rows else 0
-    extra = [i for i, row in enumerate(rows, start=first + 1)
-             if i > first + 1 + top and any(c.strip() for c in row[width:])]
-    if extra or not rows:
-        line = extra[0] if extra else (int(found.group(2)) if found else "?")
-        count = len(rows[line - first - 1]) if extra else (found.group(3) if found else "?")
-        raise KlantDataError(
-            f"In '{name}' heeft {describe_rows(extra or [line])} meer kolommen ({count}) dan de eerste rij "
-            f"({width}). Meestal staat er een {_SEP_NAMES.get(sep, sep)} in een tekst of bedrag: zet die tekst "
-            "tussen aanhalingstekens, of sla het bestand in Excel opnieuw op als CSV."
-        ) from error
-    return pd.DataFrame([row[:width] + [""] * (width - len(row)) for row in rows], dtype="str")
 
 
 # -- Excel --------------------------------------------------------------------------------------

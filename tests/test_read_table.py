@@ -1,5 +1,6 @@
 """read_table: a student's own file is read correctly, or answered with a Dutch error naming file, column and row."""
 
+import csv
 import io
 import re
 import warnings
@@ -461,3 +462,71 @@ def test_separator_ignores_a_title_line_and_commas_inside_quotes(tmp_path):
 def test_sep_line_with_a_tab(tmp_path):
     frame = read_table(write(tmp_path, "tab.txt", "sep=\t\nklant\tbedrag\nK1\t5\n"))
     assert frame.index.tolist() == [3] and frame["bedrag"].tolist() == [5]
+
+
+# -- quotes and cells over more lines ------------------------------------------------------------
+
+def test_quoted_separator_and_doubled_quotes(tmp_path):
+    text = 'klant;naam;product;bedrag\nK1;"Jansen; Piet";"28"" wiel";5\nK2;Bakker;band 28";6\n'
+    frame = no_warnings(read_table, write(tmp_path, "quotes.csv", text))
+    assert frame.index.tolist() == [2, 3]
+    assert frame["naam"].tolist() == ["Jansen; Piet", "Bakker"]
+    assert frame["product"].tolist() == ['28" wiel', 'band 28"']  # a quote inside a cell is an ordinary character
+    assert frame["bedrag"].dtype == "int64" and frame["bedrag"].tolist() == [5, 6]
+
+
+def test_unclosed_quote_in_the_middle_names_the_row_where_it_opens(tmp_path):
+    path = write(tmp_path, "kassa.csv", 'klant;naam;bedrag\nK1;Jansen;5\nK2;"Bakker;6\nK3;Smit;7\nK4;Visser;8\n')
+    with pytest.raises(KlantDataError, match=r"In 'kassa.csv' opent op rij 3 een aanhalingsteken \(\"\) dat nergens "
+                                             r"wordt gesloten.* Verwijder dat aanhalingsteken, of sluit het op rij 3"):
+        read_table(path)
+
+
+def test_quote_closed_rows_later_names_both_rows(tmp_path):
+    text = 'klant;naam;bedrag\nK1;Jansen;5\nK2;"Bakker;6\nK3;Smit;7\nK4;"Visser";8\nK5;de Vries;9\n'
+    with pytest.raises(KlantDataError, match=r"In 'kassa.csv' opent op rij 3 een aanhalingsteken \(\"\) dat pas op "
+                                             r"rij 5 wordt gesloten, zodat de rijen 3 tot en met 5 in één cel"):
+        read_table(write(tmp_path, "kassa.csv", text))
+    swallowed = 'klant;naam;bedrag\nK1;Jansen;5\nK2;"Bakker;6\nK3;Smit;7\nK4;Visser";8\n'  # closes "properly"
+    with pytest.raises(KlantDataError, match=r"opent op rij 3 .* pas op rij 5 wordt gesloten"):
+        read_table(write(tmp_path, "kassa.csv", swallowed))
+
+
+def test_unclosed_quote_in_the_last_row(tmp_path):
+    for end in ["", "\n", "\r\n"]:
+        path = write(tmp_path, "kassa.csv", f'klant;naam;bedrag\r\nK1;Jansen;5\r\nK2;"Bakker;6{end}')
+        with pytest.raises(KlantDataError, match=r"In 'kassa.csv' opent op rij 3 een aanhalingsteken \(\"\) dat "
+                                                 r"nergens wordt gesloten"):
+            read_table(path)
+
+
+def test_cell_with_line_breaks_is_one_cell_and_later_rows_keep_their_line_numbers(tmp_path):
+    text = ('klant;bedrag;opmerking\r\nK1;5;"Goed geholpen, snel.\r\n\r\nMaar wel duur"\r\nK2;6;"Zei: ""top"""\r\n'
+            'K3;7;kort\r\nK4;twaalf;x\r\n')
+    frame = no_warnings(read_table, write(tmp_path, "enquete.csv", text))
+    assert frame.index.tolist() == [2, 5, 6, 7]  # lines 3 and 4 belong to the cell that starts on line 2
+    assert frame["opmerking"].tolist() == ["Goed geholpen, snel.\n\nMaar wel duur", 'Zei: "top"', "kort", "x"]
+    with pytest.raises(KlantDataError, match=r"kolom 'bedrag', staat op rij 7 geen getal \(bijvoorbeeld 'twaalf' op rij 7\)"):
+        read_table(write(tmp_path, "enquete.csv", text), required_columns={"bedrag": "number"})
+    ragged = text.replace("K3;7;kort", "K3;7;kort;extra")
+    with pytest.raises(KlantDataError, match=r"In 'enquete.csv' heeft rij 6 meer kolommen \(4\) dan de eerste rij \(3\)"):
+        read_table(write(tmp_path, "enquete.csv", ragged))
+
+
+# -- property: a table written by csv.writer reads back the same ---------------------------------
+
+simple_text = st.text(alphabet="abcdeéz €;,\t\"'", min_size=1, max_size=8).filter(lambda s: any(c.isalpha() for c in s))
+
+
+@settings(max_examples=80, deadline=None)
+@given(rows=st.lists(st.tuples(simple_text, simple_text, simple_text), min_size=1, max_size=8),
+       sep=st.sampled_from([";", "\t", ","]), encoding=st.sampled_from(["utf-8-sig", "cp1252", "utf-16"]))
+def test_any_small_table_written_by_csv_writer_reads_back_the_same(rows, sep, encoding):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=sep)
+    writer.writerow(["naam", "plaats", "opmerking"])
+    writer.writerows(rows)
+    frame = read_table(buffer.getvalue().encode(encoding), name="eigen.csv")
+    assert frame.columns.tolist() == ["naam", "plaats", "opmerking"]
+    assert frame.index.tolist() == list(range(2, len(rows) + 2))
+    assert frame.to_numpy().tolist() == [[value.strip() for value in row] for row in rows]
