@@ -7,6 +7,12 @@ columns is :mod:`klantlib._readers`' job. Every problem is a Dutch
 :class:`~klantlib.errors.KlantDataError` naming the file by its *name* (an upload's
 ``"name"``, never its bytes) and, where there is one, the row.
 
+**Sources.** A path, ``bytes``, a binary or text file object, one ``FileUpload`` entry
+(``{"name": ..., "content": ...}`` in ipywidgets 8, ``{name: {"content": ...}}`` in 7) or
+a whole ``FileUpload`` value holding exactly one file. Messages name the file by
+``name=``, else the path's or upload's file name, else "je bestand": never by its
+content. A string with a line break is content, not a path: refused with a hint.
+
 **Kind of file.** By content, not by name: ``PK\\x03\\x04`` is a zip and is opened as an
 Excel workbook (a zip that is no workbook -- Word, PowerPoint, ``.ods``, ``.xlsb``, a plain
 zip -- gets its own message); ``\\xd0\\xcf\\x11\\xe0`` is old Excel (``.xls``), refused by
@@ -109,11 +115,15 @@ _CP1252_HOLES = {0xDC00 + byte: byte for byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 
 def _load(source, name: str | None) -> tuple[bytes, str]:
     """The raw bytes of ``source`` and the file name to show in messages."""
-    if isinstance(source, Mapping):  # an ipywidgets FileUpload entry: {"name": ..., "content": ...}
-        if "content" not in source:
-            raise KlantDataError("Geef een bestand, een pad of een upload (met 'name' en 'content') aan read_table.")
-        return bytes(source["content"]), name or str(source.get("name") or "je bestand")
+    if isinstance(source, Mapping):
+        return _upload(source, name)
+    if isinstance(source, (list, tuple)) and all(isinstance(entry, Mapping) for entry in source):
+        return _upload_value(source, name)
     if isinstance(source, (str, os.PathLike)):
+        if isinstance(source, str) and ("\n" in source or "\r" in source):
+            raise KlantDataError("read_table kreeg de inhoud van een bestand in plaats van een bestandsnaam. Geef de "
+                                 "naam of het pad ('kassa.csv'), of schrijf read_table(io.StringIO(tekst), "
+                                 "name='kassa.csv').")
         path = Path(source)
         shown = name or path.name
         if path.suffix.casefold() == ".xls":
@@ -122,15 +132,52 @@ def _load(source, name: str | None) -> tuple[bytes, str]:
             where = "is een map, geen bestand" if path.is_dir() else "bestaat niet"
             raise KlantDataError(f"Het bestand '{shown}' {where} (gezocht: '{path}'). Controleer de naam en "
                                  f"de map; de map van dit notebook is '{Path.cwd()}'.")
-        return path.read_bytes(), shown
+        try:
+            return path.read_bytes(), shown
+        except OSError as error:
+            raise KlantDataError(f"Het bestand '{shown}' kon niet worden gelezen ({type(error).__name__}). Is het nog "
+                                 "open in een ander programma, zoals Excel? Sluit het en probeer het opnieuw.") from error
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source), name or "je bestand"
     if hasattr(source, "read"):
-        raw = source.read()
-        shown = name or Path(str(getattr(source, "name", "") or "je bestand")).name
-        return (raw.encode("utf-8") if isinstance(raw, str) else bytes(raw)), shown
+        own = getattr(source, "name", None)  # a real file's path; an int for a file opened from a descriptor
+        shown = name or (Path(own).name if isinstance(own, (str, os.PathLike)) and str(own) else "je bestand")
+        return _content(source.read(), shown), shown
     raise KlantDataError(f"read_table kan {type(source).__name__} niet lezen. Geef een pad naar een .csv- of "
                          ".xlsx-bestand, of de inhoud van een upload met name='bestand.csv'.")
+
+
+def _upload(entry: Mapping, name: str | None) -> tuple[bytes, str]:
+    """One FileUpload entry: ``{"name": ..., "content": ...}`` (ipywidgets 8) or ``{name: {"content": ...}}`` (7)."""
+    if "content" not in entry:
+        if len(entry) == 1:
+            (key, inner), = entry.items()
+            if isinstance(inner, Mapping) and "content" in inner:
+                return _upload({**inner, "name": inner.get("name") or key}, name)
+        raise KlantDataError("Geef een bestand, een pad of een upload (met 'name' en 'content') aan read_table.")
+    shown = name or str(entry.get("name") or "je bestand")
+    return _content(entry["content"], shown), shown
+
+
+def _upload_value(entries, name: str | None) -> tuple[bytes, str]:
+    """A whole FileUpload value (a tuple of entries): fine when it holds exactly one file."""
+    if len(entries) == 1:
+        return _upload(entries[0], name)
+    if not entries:
+        raise KlantDataError("Er is nog geen bestand geüpload. Kies eerst een bestand met de uploadknop en voer de "
+                             "cel daarna opnieuw uit.")
+    names = ", ".join(f"'{entry.get('name', '?')}'" for entry in entries)
+    raise KlantDataError(f"Er zijn {len(entries)} bestanden geüpload ({names}); read_table leest er één tegelijk. "
+                         "Kies er één, bijvoorbeeld read_table(upload.value[0]).")
+
+
+def _content(content, shown: str) -> bytes:
+    if isinstance(content, str):
+        return content.encode("utf-8")
+    if isinstance(content, (bytes, bytearray, memoryview)):
+        return bytes(content)
+    raise KlantDataError(f"In '{shown}' staat geen bestandsinhoud die read_table kan lezen (maar "
+                         f"{type(content).__name__}). Geef de upload zelf, bijvoorbeeld read_table(upload.value[0]).")
 
 
 def _xls_error(name: str) -> KlantDataError:

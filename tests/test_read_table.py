@@ -530,3 +530,31 @@ def test_any_small_table_written_by_csv_writer_reads_back_the_same(rows, sep, en
     assert frame.columns.tolist() == ["naam", "plaats", "opmerking"]
     assert frame.index.tolist() == list(range(2, len(rows) + 2))
     assert frame.to_numpy().tolist() == [[value.strip() for value in row] for row in rows]
+
+
+# -- uploads are named by their file name --------------------------------------------------------
+
+def test_upload_with_bad_content_is_named_by_its_file_name():
+    pdf = b"%PDF-1.7\n" + bytes(range(256))
+    cases = [
+        ({"name": "kassa.csv", "content": memoryview(pdf)}, "'kassa.csv' is geen tekstbestand .*pdf-bestand"),
+        ({"name": "kassa.csv", "content": None}, "In 'kassa.csv' staat geen bestandsinhoud .*NoneType"),
+        ({"name": "kassa.csv", "content": b'a;b\n1;"2\n'}, "In 'kassa.csv' opent op rij 2 een aanhalingsteken"),
+        ({"name": "kassa.csv", "content": b"\xef\xbb\xbfa;b\n\xff;2\n"}, "'kassa.csv' is opgeslagen als Unicode-tekst"),
+        ({"name": "kassa.xlsx", "content": b"PK\x03\x04 kapot"}, "'kassa.xlsx' kon niet worden geopend als Excel"),
+        ((), "Er is nog geen bestand geüpload"),
+        (({"name": "a.csv", "content": b""}, {"name": "b.csv", "content": b""}), r"2 bestanden geüpload \('a.csv', 'b.csv'\)"),
+    ]
+    for upload, message in cases:
+        with pytest.raises(KlantDataError, match=message) as error:
+            read_table(upload)
+        assert "PDF" not in str(error.value) and "\\x" not in str(error.value)
+    entry = {"name": "kassa.csv", "type": "text/csv", "size": 9, "content": memoryview(b"a;b\n1;2,5\n")}
+    for upload in [entry, (entry,), {"kassa.csv": {"metadata": {}, "content": b"a;b\n1;2,5\n"}}]:  # ipywidgets 8 and 7
+        frame = read_table(upload)
+        assert frame.attrs["source"] == "kassa.csv" and frame.loc[2, "b"] == 2.5
+
+
+def test_text_given_instead_of_a_path():
+    with pytest.raises(KlantDataError, match=r"read_table kreeg de inhoud van een bestand in plaats van een bestandsnaam"):
+        read_table("klant;bedrag\nK1;5\n")
