@@ -258,7 +258,7 @@ def _sniff(lines: list[str]) -> str:
 
 
 def _csv_grid(raw: bytes, name: str) -> tuple[pd.DataFrame, str]:
-    """All cells of a CSV file as text (missing fields NA), index = line number; and the separator."""
+    """All cells of a CSV file as unstripped text, index = the line each record starts on; and the separator."""
     text = _decode(raw, name)
     head = _LINE_BREAK.split(text, maxsplit=5 * SNIFF_LINES)[:5 * SNIFF_LINES]
     first = 0
