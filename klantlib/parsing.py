@@ -314,10 +314,10 @@ def _text_dates(text: pd.Series) -> pd.Series:
     fields = {"year": numbers["y"], "month": numbers["m"], "day": numbers["d"],
               "hour": numbers["H"].fillna(0), "minute": numbers["M"].fillna(0), "second": numbers["S"].fillna(0)}
     complete = numbers[["y", "m", "d"]].notna().all(axis=1)
-    out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[us]")
     if complete.any():
         frame = pd.DataFrame({k: v[complete] for k, v in fields.items()})
-        out[complete] = pd.to_datetime(frame, errors="coerce")
+        out[complete] = pd.to_datetime(frame, errors="coerce").astype("datetime64[us]")
     return out
 
 
@@ -335,7 +335,7 @@ def _serial_dates(numbers: pd.Series) -> pd.Series:
     low, high = SERIAL_RANGE
     inside = numbers.between(low, high)
     days = pd.to_timedelta(numbers.where(inside), unit="D")
-    return (_EXCEL_EPOCH + days).astype("datetime64[ns]")
+    return (_EXCEL_EPOCH + days).astype("datetime64[us]")
 
 
 def to_dates(values, *, column: str | None = None, source: str | None = None, errors: str = "raise") -> pd.Series:
@@ -363,14 +363,14 @@ def to_dates(values, *, column: str | None = None, source: str | None = None, er
     values = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
     if pd.api.types.is_datetime64_any_dtype(values):
         return values
-    result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         result[:] = _serial_dates(values.astype("float64"))
         filled = values.notna()
     else:
         is_date = values.map(lambda v: isinstance(v, (_dt.date, pd.Timestamp))).astype(bool)
         if is_date.any():
-            result[is_date] = pd.to_datetime(values[is_date].tolist())
+            result[is_date] = pd.to_datetime(values[is_date].tolist()).astype("datetime64[us]")
         numbers, text = _split_kinds(values[~is_date])
         if len(numbers):
             result[numbers.index] = _serial_dates(numbers.astype("float64"))

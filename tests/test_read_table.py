@@ -1,7 +1,11 @@
 """read_table: a student's own file is read correctly, or answered with a Dutch error naming file, column and row."""
 
+import csv
 import io
+import re
 import warnings
+import zipfile
+from datetime import datetime
 
 import numpy as np
 import openpyxl
@@ -365,3 +369,244 @@ def test_csv_with_a_title_line_and_question_texts_above_the_header(tmp_path):
     text = "Respondent;Moderne apparatuur;Behulpzaam personeel\nid;E1;P1\nR1;6;5\n"
     frame = read_table(write(tmp_path, "vragen.csv", text), required_columns={"E1": "integer"})
     assert frame.index.tolist() == [3] and frame["E1"].tolist() == [6]
+
+
+# -- encodings (klantlib._sources) ---------------------------------------------------------------
+
+EXCEL_UNICODE_TEXT = ("klant\tplaats\tdatum\tbedrag\r\nK1\tCafé Noël\t31-12-2025\t€ 1.234,50\r\n"
+                      "K2\tZoë's fietsen\t01-02-2025\t7,25\r\n")
+
+
+def assert_excel_unicode_text(frame):
+    assert frame.index.tolist() == [2, 3] and frame.columns.tolist() == ["klant", "plaats", "datum", "bedrag"]
+    assert frame["plaats"].tolist() == ["Café Noël", "Zoë's fietsen"]
+    assert frame["bedrag"].dtype == "float64" and frame["bedrag"].tolist() == [1234.5, 7.25]
+    assert frame["datum"].tolist() == [pd.Timestamp("2025-12-31"), pd.Timestamp("2025-02-01")]
+
+
+def test_excel_unicode_text_utf16_le_with_bom_and_tabs(tmp_path):
+    raw = b"\xff\xfe" + EXCEL_UNICODE_TEXT.encode("utf-16-le")
+    assert_excel_unicode_text(no_warnings(read_table, write(tmp_path, "unicode.txt", raw)))
+
+
+def test_utf16_be_and_utf32_with_bom(tmp_path):
+    assert_excel_unicode_text(read_table(write(tmp_path, "be.txt", b"\xfe\xff" + EXCEL_UNICODE_TEXT.encode("utf-16-be"))))
+    assert_excel_unicode_text(read_table(write(tmp_path, "32.txt", EXCEL_UNICODE_TEXT.encode("utf-32"))))
+
+
+def test_utf16_without_bom_is_recognised_by_its_nul_bytes(tmp_path):
+    for encoding in ["utf-16-le", "utf-16-be"]:
+        assert_excel_unicode_text(read_table(write(tmp_path, "geen_bom.txt", EXCEL_UNICODE_TEXT.encode(encoding))))
+
+
+def test_utf8_with_bom_semicolons_and_euro(tmp_path):
+    raw = "\ufeffklant_id;naam;bedrag\r\nK1;Beïnvloeder;€ 12,50\r\nK2;Noël;€ 1.000\r\n".encode()
+    frame = read_table(write(tmp_path, "csv_utf8.csv", raw))
+    assert frame.columns.tolist() == ["klant_id", "naam", "bedrag"]
+    assert frame["naam"].tolist() == ["Beïnvloeder", "Noël"]
+    assert frame["bedrag"].dtype == "float64" and frame["bedrag"].tolist() == [12.5, 1000.0]
+
+
+def test_cp1252_with_euro_sign(tmp_path):
+    raw = "klant_id;omschrijving;bedrag\nK1;reparatie (café-fiets);€ 119,73\nK2;slot – zwaar;€ 44,60\n".encode("cp1252")
+    assert b"\x80" in raw and b"\x96" in raw  # € and – are cp1252's own bytes
+    frame = read_table(write(tmp_path, "kassa.csv", raw))
+    assert frame["omschrijving"].tolist() == ["reparatie (café-fiets)", "slot – zwaar"]
+    assert frame["bedrag"].dtype == "float64" and frame["bedrag"].tolist() == [119.73, 44.6]
+
+
+def test_binary_files_are_refused_by_name(tmp_path):
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("kassa.csv", "a;b\n1;2\n")
+    word = io.BytesIO()
+    with zipfile.ZipFile(word, "w") as zipped:
+        zipped.writestr("[Content_Types].xml", "<Types/>")
+        zipped.writestr("word/document.xml", "<w:document/>")
+    cases = {
+        "rapport.csv": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "maar een pdf-bestand"),
+        "foto.csv": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", r"maar een afbeelding \(png\)"),
+        "data.bin": (b"klant;bedrag\n\x00\x13\x07\xff\x00\x00\x01\x02", "maar een bestand met binaire gegevens"),
+        "kassa.zip": (archive.getvalue(), r"Excelwerkmap maar een zip-bestand .* Pak het uit"),
+        "verslag.xlsx": (word.getvalue(), "Excelwerkmap maar een Word-document"),
+    }
+    for name, (raw, message) in cases.items():
+        with pytest.raises(KlantDataError, match=rf"'{re.escape(name)}' is geen .*{message}"):
+            read_table(write(tmp_path, name, raw))
+
+
+def test_damaged_unicode_names_the_row(tmp_path):
+    raw = "\ufeffklant;naam\nK1;Zoë\n".encode() + b"K2;No\xebl\n"  # a cp1252 line pasted into a UTF-8 file
+    with pytest.raises(KlantDataError, match=r"'gemengd.csv' is opgeslagen als Unicode-tekst \(UTF-8\), maar vanaf "
+                                             r"rij 3 klopt de codering niet"):
+        read_table(write(tmp_path, "gemengd.csv", raw))
+
+
+# -- separator guessed from several lines --------------------------------------------------------
+
+def test_separator_from_several_lines_when_the_text_holds_commas(tmp_path):
+    text = "klant;opmerking\nK1;goed, snel geholpen\nK2;duur, maar, goed\nK3;prima\nK4;ja, hoor\n"
+    frame = read_table(write(tmp_path, "opmerkingen.csv", text))
+    assert frame.columns.tolist() == ["klant", "opmerking"]
+    assert frame["opmerking"].tolist() == ["goed, snel geholpen", "duur, maar, goed", "prima", "ja, hoor"]
+    decimals = read_table(write(tmp_path, "bedragen.csv", "klant;bedrag\nK1;12,50\nK2;3,25\n"))  # ',' splits rows too
+    assert decimals["bedrag"].tolist() == [12.5, 3.25]
+
+
+def test_separator_ignores_a_title_line_and_commas_inside_quotes(tmp_path):
+    text = 'Omzet 2025, alle filialen\n\nklant;"naam, voorletters";bedrag\nK1;"Jansen, P.";12,50\nK2;Bakker;3\n'
+    frame = read_table(write(tmp_path, "omzet.csv", text))
+    assert frame.index.tolist() == [4, 5] and frame.columns.tolist() == ["klant", "naam, voorletters", "bedrag"]
+    assert frame["naam, voorletters"].tolist() == ["Jansen, P.", "Bakker"]
+    assert frame["bedrag"].tolist() == [12.5, 3.0]
+
+
+def test_sep_line_with_a_tab(tmp_path):
+    frame = read_table(write(tmp_path, "tab.txt", "sep=\t\nklant\tbedrag\nK1\t5\n"))
+    assert frame.index.tolist() == [3] and frame["bedrag"].tolist() == [5]
+
+
+# -- quotes and cells over more lines ------------------------------------------------------------
+
+def test_quoted_separator_and_doubled_quotes(tmp_path):
+    text = 'klant;naam;product;bedrag\nK1;"Jansen; Piet";"28"" wiel";5\nK2;Bakker;band 28";6\n'
+    frame = no_warnings(read_table, write(tmp_path, "quotes.csv", text))
+    assert frame.index.tolist() == [2, 3]
+    assert frame["naam"].tolist() == ["Jansen; Piet", "Bakker"]
+    assert frame["product"].tolist() == ['28" wiel', 'band 28"']  # a quote inside a cell is an ordinary character
+    assert frame["bedrag"].dtype == "int64" and frame["bedrag"].tolist() == [5, 6]
+
+
+def test_unclosed_quote_in_the_middle_names_the_row_where_it_opens(tmp_path):
+    path = write(tmp_path, "kassa.csv", 'klant;naam;bedrag\nK1;Jansen;5\nK2;"Bakker;6\nK3;Smit;7\nK4;Visser;8\n')
+    with pytest.raises(KlantDataError, match=r"In 'kassa.csv' opent op rij 3 een aanhalingsteken \(\"\) dat nergens "
+                                             r"wordt gesloten.* Verwijder dat aanhalingsteken, of sluit het op rij 3"):
+        read_table(path)
+
+
+def test_quote_closed_rows_later_names_both_rows(tmp_path):
+    text = 'klant;naam;bedrag\nK1;Jansen;5\nK2;"Bakker;6\nK3;Smit;7\nK4;"Visser";8\nK5;de Vries;9\n'
+    with pytest.raises(KlantDataError, match=r"In 'kassa.csv' opent op rij 3 een aanhalingsteken \(\"\) dat pas op "
+                                             r"rij 5 wordt gesloten, zodat de rijen 3 tot en met 5 in één cel"):
+        read_table(write(tmp_path, "kassa.csv", text))
+    swallowed = 'klant;naam;bedrag\nK1;Jansen;5\nK2;"Bakker;6\nK3;Smit;7\nK4;Visser";8\n'  # closes "properly"
+    with pytest.raises(KlantDataError, match=r"opent op rij 3 .* pas op rij 5 wordt gesloten"):
+        read_table(write(tmp_path, "kassa.csv", swallowed))
+
+
+def test_unclosed_quote_in_the_last_row(tmp_path):
+    for end in ["", "\n", "\r\n"]:
+        path = write(tmp_path, "kassa.csv", f'klant;naam;bedrag\r\nK1;Jansen;5\r\nK2;"Bakker;6{end}')
+        with pytest.raises(KlantDataError, match=r"In 'kassa.csv' opent op rij 3 een aanhalingsteken \(\"\) dat "
+                                                 r"nergens wordt gesloten"):
+            read_table(path)
+
+
+def test_cell_with_line_breaks_is_one_cell_and_later_rows_keep_their_line_numbers(tmp_path):
+    text = ('klant;bedrag;opmerking\r\nK1;5;"Goed geholpen, snel.\r\n\r\nMaar wel duur"\r\nK2;6;"Zei: ""top"""\r\n'
+            'K3;7;kort\r\nK4;twaalf;x\r\n')
+    frame = no_warnings(read_table, write(tmp_path, "enquete.csv", text))
+    assert frame.index.tolist() == [2, 5, 6, 7]  # lines 3 and 4 belong to the cell that starts on line 2
+    assert frame["opmerking"].tolist() == ["Goed geholpen, snel.\n\nMaar wel duur", 'Zei: "top"', "kort", "x"]
+    with pytest.raises(KlantDataError, match=r"kolom 'bedrag', staat op rij 7 geen getal \(bijvoorbeeld 'twaalf' op rij 7\)"):
+        read_table(write(tmp_path, "enquete.csv", text), required_columns={"bedrag": "number"})
+    ragged = text.replace("K3;7;kort", "K3;7;kort;extra")
+    with pytest.raises(KlantDataError, match=r"In 'enquete.csv' heeft rij 6 meer kolommen \(4\) dan de eerste rij \(3\)"):
+        read_table(write(tmp_path, "enquete.csv", ragged))
+
+
+# -- property: a table written by csv.writer reads back the same ---------------------------------
+
+simple_text = st.text(alphabet="abcdeéz €;,\t\"'", min_size=1, max_size=8).filter(lambda s: any(c.isalpha() for c in s))
+
+
+@settings(max_examples=80, deadline=None)
+@given(rows=st.lists(st.tuples(simple_text, simple_text, simple_text), min_size=1, max_size=8),
+       sep=st.sampled_from([";", "\t", ","]), encoding=st.sampled_from(["utf-8-sig", "cp1252", "utf-16"]))
+def test_any_small_table_written_by_csv_writer_reads_back_the_same(rows, sep, encoding):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=sep)
+    writer.writerow(["naam", "plaats", "opmerking"])
+    writer.writerows(rows)
+    frame = read_table(buffer.getvalue().encode(encoding), name="eigen.csv")
+    assert frame.columns.tolist() == ["naam", "plaats", "opmerking"]
+    assert frame.index.tolist() == list(range(2, len(rows) + 2))
+    assert frame.to_numpy().tolist() == [[value.strip() for value in row] for row in rows]
+
+
+# -- uploads are named by their file name --------------------------------------------------------
+
+def test_upload_with_bad_content_is_named_by_its_file_name():
+    pdf = b"%PDF-1.7\n" + bytes(range(256))
+    cases = [
+        ({"name": "kassa.csv", "content": memoryview(pdf)}, "'kassa.csv' is geen tekstbestand .*pdf-bestand"),
+        ({"name": "kassa.csv", "content": None}, "In 'kassa.csv' staat geen bestandsinhoud .*NoneType"),
+        ({"name": "kassa.csv", "content": b'a;b\n1;"2\n'}, "In 'kassa.csv' opent op rij 2 een aanhalingsteken"),
+        ({"name": "kassa.csv", "content": b"\xef\xbb\xbfa;b\n\xff;2\n"}, "'kassa.csv' is opgeslagen als Unicode-tekst"),
+        ({"name": "kassa.xlsx", "content": b"PK\x03\x04 kapot"}, "'kassa.xlsx' kon niet worden geopend als Excel"),
+        ((), "Er is nog geen bestand geüpload"),
+        (({"name": "a.csv", "content": b""}, {"name": "b.csv", "content": b""}), r"2 bestanden geüpload \('a.csv', 'b.csv'\)"),
+    ]
+    for upload, message in cases:
+        with pytest.raises(KlantDataError, match=message) as error:
+            read_table(upload)
+        assert "PDF" not in str(error.value) and "\\x" not in str(error.value)
+    entry = {"name": "kassa.csv", "type": "text/csv", "size": 9, "content": memoryview(b"a;b\n1;2,5\n")}
+    for upload in [entry, (entry,), {"kassa.csv": {"metadata": {}, "content": b"a;b\n1;2,5\n"}}]:  # ipywidgets 8 and 7
+        frame = read_table(upload)
+        assert frame.attrs["source"] == "kassa.csv" and frame.loc[2, "b"] == 2.5
+
+
+def test_text_given_instead_of_a_path():
+    with pytest.raises(KlantDataError, match=r"read_table kreeg de inhoud van een bestand in plaats van een bestandsnaam"):
+        read_table("klant;bedrag\nK1;5\n")
+
+
+# -- issue 7: values are read once, by klantlib.parsing ------------------------------------------
+
+def test_excel_numbers_next_to_a_text_cell_keep_their_value(tmp_path):
+    # Excel gives 2.625 as a number; "7,25" is a text cell typed the Dutch way. Neither may change the other.
+    path = write_xlsx(tmp_path, "kassa.xlsx", [["klant", "bedrag"], ["K1", 2.625], ["K2", "7,25"], ["K3", 1234]])
+    frame = read_table(path)
+    assert frame["bedrag"].tolist() == [2.625, 7.25, 1234.0] and frame["bedrag"].dtype == "float64"
+    required = read_table(path, required_columns={"bedrag": "number"})
+    assert required["bedrag"].tolist() == [2.625, 7.25, 1234.0]
+
+
+def test_excel_dates_and_long_card_numbers_are_kept_exactly(tmp_path):
+    rows = [["kaart", "datum", "bedrag"], ["1234567890123456789", datetime(2025, 2, 1), 10],
+            ["1234567890123456788", datetime(2025, 2, 13, 9, 30), 20]]
+    frame = read_table(write_xlsx(tmp_path, "kaarten.xlsx", rows))
+    assert frame["kaart"].tolist() == ["1234567890123456789", "1234567890123456788"]
+    assert frame["datum"].tolist() == [pd.Timestamp("2025-02-01"), pd.Timestamp("2025-02-13 09:30")]
+    assert frame["bedrag"].dtype == "int64"
+
+
+def test_long_card_numbers_in_a_csv_stay_text_and_distinct(tmp_path):
+    path = write(tmp_path, "kassa.csv", "kaart;bedrag\n1234567890123456789;5\n1234567890123456788;6\n")
+    frame = read_table(path)
+    assert frame["kaart"].tolist() == ["1234567890123456789", "1234567890123456788"]
+
+
+def test_ambiguous_numbers_in_a_tab_file_stay_text_with_a_warning_and_decimal_decides(tmp_path):
+    path = write(tmp_path, "export.txt", "klant\tbedrag\nK1\t1.234\nK2\t2.500\n")
+    with pytest.warns(KlantDataWarning, match=r"In 'export.txt' blijft kolom 'bedrag' tekst: een getal als "
+                                              r"'1.234' kan een duizendtal of een kommagetal zijn"):
+        frame = read_table(path)
+    assert frame["bedrag"].tolist() == ["1.234", "2.500"]
+    assert read_table(path, decimal=",")["bedrag"].tolist() == [1234, 2500]
+    assert read_table(path, decimal=".")["bedrag"].tolist() == [1.234, 2.5]
+    with pytest.raises(KlantDataError, match=r"kolom 'bedrag', staat op rijen 2 en 3 een getal dat op twee manieren"):
+        read_table(path, required_columns={"bedrag": "number"})
+
+
+def test_the_file_convention_decides_ambiguous_cells_and_a_column_can_overrule_it(tmp_path):
+    semicolon = read_table(write(tmp_path, "a.csv", "klant;bedrag\nK1;1.234\nK2;5\n"))
+    assert semicolon["bedrag"].tolist() == [1234, 5]
+    shown = read_table(write(tmp_path, "b.csv", "klant;bedrag\nK1;1.234\nK2;5.50\n"))  # 5.50 shows a decimal point
+    assert shown["bedrag"].tolist() == [1.234, 5.5]
+
+
+def test_minus_written_as_bookkeepers_do_and_percentages(tmp_path):
+    frame = read_table(write(tmp_path, "a.csv", "klant;bedrag;korting\nK1;(12,50);10%\nK2;7,25-;12,5%\n"))
+    assert frame["bedrag"].tolist() == [-12.5, -7.25] and frame["korting"].tolist() == [0.1, 0.125]
