@@ -245,3 +245,116 @@ def test_pareto_and_top_share():
         top_share(values, top=20)
     with pytest.raises(KlantDataError, match="nul of negatief"):
         pareto_table(pd.Series([0.0, -5.0]))
+
+
+# -- issue 7: what real student files do to rfm_table ---------------------------------------------
+
+def test_amounts_that_mix_excel_numbers_and_dutch_text_keep_their_values():
+    df = pd.DataFrame({"klant_id": ["A", "A", "B", "B"], "datum": ["01-12-2025"] * 4,
+                       "bedrag": pd.Series([2.625, "7,25", "12,50", "3.00"], dtype="object")})
+    table = rfm_table(df, reference_date=REF)
+    assert table["monetary"].to_dict() == {"A": 9.88, "B": 15.5}  # 2.625 + 7.25 rounded to cents; 12.5 + 3.0
+
+
+def test_nineteen_digit_card_numbers_stay_two_customers():
+    df = pd.DataFrame({"klant_id": pd.Series([1234567890123456789, 1234567890123456788], dtype="object"),
+                       "datum": ["01-12-2025", "02-12-2025"], "bedrag": [10.0, 20.0]})
+    table = rfm_table(df, reference_date=REF)
+    assert table.index.tolist() == ["1234567890123456788", "1234567890123456789"]
+    assert table["monetary"].tolist() == [20.0, 10.0]
+
+
+def test_a_blank_order_number_is_reported_not_credited_to_the_previous_customer():
+    df = pd.DataFrame({"klant_id": ["A", "B", "B"], "datum": ["01-12-2025"] * 3, "bedrag": [10.0, 20.0, 5.0],
+                       "order_id": ["o1", None, "o3"]}, index=pd.Index([2, 3, 4], name="rij"))
+    table, messages = caught(rfm_table, df, reference_date=REF, order="order_id")
+    assert messages == ["1 van de 3 rijen overgeslagen (rij 3): geen bruikbare waarde in order_id. Vul de cel in of "
+                        "verbeter hem (bedrag als 12,50; datum als 31-12-2025)."]
+    assert table.to_dict("index") == {"A": {"recency": 31, "frequency": 1, "monetary": 10.0},
+                                      "B": {"recency": 31, "frequency": 1, "monetary": 5.0}}
+
+
+def test_a_blank_key_on_the_first_row_is_reported_too():
+    df = pd.DataFrame({"klant_id": [None, "B"], "datum": ["01-12-2025", "02-12-2025"], "bedrag": [10.0, 20.0]},
+                      index=pd.Index([2, 3], name="rij"))
+    table, messages = caught(rfm_table, df, reference_date=REF)
+    assert messages[0].startswith("1 van de 2 rijen overgeslagen (rij 2): geen bruikbare waarde in klant_id.")
+    assert table.index.tolist() == ["B"]
+    with pytest.raises(KlantDataError, match=r"1 van de 2 rijen zijn niet bruikbaar \(rij 2\): geen bruikbare waarde"):
+        rfm_table(df, reference_date=REF, errors="raise")
+
+
+def test_reference_date_text_is_day_first():
+    df = frame([("A", "2025-01-31", 10.0)])
+    assert rfm_table(df, reference_date="01-02-2025").loc["A", "recency"] == 1  # 1 February, not 2 January
+    assert rfm_table(df, reference_date="13-02-2025").loc["A", "recency"] == 13
+
+
+def test_order_by_the_date_column_counts_purchase_days():
+    df = frame([("A", "2025-01-01", 10.0), ("A", "2025-01-01", 5.0), ("A", "2025-03-01", 5.0), ("A", "2025-04-01", -5)])
+    assert rfm_table(df, reference_date=REF, order="datum").loc["A", "frequency"] == 2
+
+
+def test_dates_excel_stored_as_serial_numbers_are_read_as_dates():
+    df = pd.DataFrame({"klant_id": ["A", "B"], "datum": [46022, 46021], "bedrag": [10.0, 20.0]})  # 31-12-2025, 30-12
+    assert rfm_table(df, reference_date=REF)["recency"].tolist() == [1, 2]
+
+
+def test_when_no_row_is_usable_the_error_is_dutch_and_names_the_column():
+    df = pd.DataFrame({"klant_id": ["A", "B"], "datum": ["3-jan-24", "4-jan-24"], "bedrag": [10.0, 20.0]},
+                      index=pd.Index([2, 3], name="rij"))
+    df.attrs["source"] = "kassa.csv"
+    with pytest.raises(KlantDataError, match=r"2 van de 2 rijen in 'kassa.csv' zijn niet bruikbaar \(rijen 2 en 3\): "
+                                             r"geen bruikbare waarde in datum"):
+        rfm_table(df, reference_date=REF)
+
+
+def test_ids_that_mix_7_and_007_are_two_customers_with_a_warning():
+    df = pd.DataFrame({"klant_id": pd.Series([7, "007", 7], dtype="object"), "datum": ["01-12-2025"] * 3,
+                       "bedrag": [1.0, 2.0, 4.0]})
+    table, messages = caught(rfm_table, df, reference_date=REF)
+    assert table["monetary"].to_dict() == {"7": 5.0, "007": 2.0}
+    assert any("voorloopnullen" in m for m in messages)
+
+
+def test_an_ambiguous_text_amount_is_refused_not_guessed():
+    df = pd.DataFrame({"klant_id": ["A", "B"], "datum": ["01-12-2025"] * 2, "bedrag": ["1.234", "5"]},
+                      index=pd.Index([2, 3], name="rij"))
+    with pytest.raises(KlantDataError, match=r"In kolom 'bedrag' staat op rij 2 een getal dat op twee manieren"):
+        rfm_table(df, reference_date=REF)
+
+
+def test_bad_options_are_dutch_errors():
+    with pytest.raises(KlantDataError, match="errors moet 'warn' of 'raise' zijn, niet 'negeer'"):
+        rfm_table(frame([("A", "2025-01-31", 10.0)]), reference_date=REF, errors="negeer")
+    with pytest.raises(KlantDataError, match="bins moet 2, 3, 4, 5, 6, 7, 8 of 9 zijn, niet 10"):
+        rfm_scores(pd.DataFrame({"recency": [1], "frequency": [1], "monetary": [1.0]}), bins=10)
+
+
+def test_rendement_never_guesses_bins_even_after_a_join():
+    table = rfm_table(frame([("A", "2025-12-31", 100.0), ("B", "2025-01-31", 10.0), ("C", "2025-06-01", 50.0)]),
+                      reference_date=REF)
+    joined = rfm_scores(table, bins=3).join(pd.Series({"A": 1, "B": 2, "C": 3}, name="extra"))  # attrs are gone
+    # A: R3 F1 M3 -> (7/3 - 1) / 2 = 66.7; with the old silent default of 5 bins it would have been 33.3.
+    assert rendement(joined, bins=3).to_dict() == {"A": 66.7, "B": 0.0, "C": 33.3}
+    with pytest.raises(KlantDataError, match="Geef bins mee"):
+        rendement(joined)
+    with pytest.raises(KlantDataError, match="scores hoger dan bins=2"):
+        rendement(joined, bins=2)
+
+
+def test_missing_score_columns_are_named_without_a_wrong_hint():
+    with pytest.raises(KlantDataError) as error:
+        rendement(pd.DataFrame({"R": [1]}), bins=5)
+    assert str(error.value) == ("Er ontbreken de kolommen 'F', 'M'. Gevonden kolommen: 'R'. Maak de scores met "
+                                "rfm_scores(...).")
+
+
+def test_relatiesterkte_reads_text_answers_by_the_answer_rule():
+    survey = pd.DataFrame({"klant_id": ["a", "b"], "attractiviteit": ["7", "6,0"], "overstapkosten": [7, 1],
+                           "vertrouwen": [7, 4], "tevredenheid": [7, None]}, index=pd.Index([2, 3], name="rij"))
+    assert relatiesterkte(survey).to_dict() == {"a": 100.0, "b": 44.4}  # b: (6 + 1 + 4) / 3 = 3.67 -> 44.4
+    survey["vertrouwen"] = pd.Series([7, "ja"], index=survey.index, dtype="object")
+    with pytest.raises(KlantDataError, match=r"In kolom 'vertrouwen' staat op rij 3 geen antwoord van 1 tot en met 7 "
+                                             r"\(bijvoorbeeld 'ja' op rij 3\)"):
+        relatiesterkte(survey)
