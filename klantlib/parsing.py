@@ -460,33 +460,63 @@ def id_codes(values, *, column: str | None = None, source: str | None = None) ->
     ([2, 1, 0, 2, -1], ['7', '12', 'K1'])
     """
     values = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
-    codes, distinct = pd.factorize(values, use_na_sentinel=True)
-    distinct = pd.Series(np.asarray(distinct, dtype=object))
-    is_float = distinct.map(lambda v: isinstance(v, (float, np.floating))).astype(bool)
-    floats = distinct[is_float].astype("float64")
-    broken = (floats % 1 != 0) | (floats.abs() > EXACT_FLOAT_LIMIT)
-    if broken.any():
-        rows = np.isin(codes, broken.index[broken.to_numpy()])
-        raise value_error(values, rows, what="een klantnummer dat geen heel getal is of te lang is om exact te "
-                          "bewaren", fix="Lees het bestand met read_table (die houdt lange nummers als tekst) of "
-                          "zet de kolom in Excel op 'Tekst'.", column=column, source=source)
-    is_number = distinct.map(_is_real_number).astype(bool)
-    labels = distinct.astype("str").str.strip()
-    labels[is_number] = [str(int(v)) for v in distinct[is_number]]
-    labels = labels.mask(labels == "")
-    _warn_leading_zeros(labels.dropna(), column)
+    codes, distinct = pd.factorize(values, use_na_sentinel=True)  # a missing id gets code -1
+    if pd.api.types.is_integer_dtype(distinct) and len(distinct) and distinct.min() >= 0:
+        # Whole numbers from 0 up (the usual customer numbers): their labels are their digits, already unique,
+        # and numeric order is the label order, so sorting the numbers is all there is to do.
+        order = np.argsort(np.asarray(distinct), kind="stable")
+        rank = np.empty(len(order), dtype="int64")
+        rank[order] = np.arange(len(order))
+        return np.where(codes < 0, -1, rank[np.maximum(codes, 0)]), pd.Index(np.asarray(distinct)[order].astype(str),
+                                                                              dtype="str")
+    labels = _id_labels(pd.Series(distinct), codes, values, column, source)
     # Several distinct values can be one id (" K1" and "K1", 7 and 7.0): code them again, in sorted order.
-    digits = labels.str.fullmatch(r"[1-9]\d*").fillna(False).astype(bool)
-    order = pd.DataFrame({"text": ~digits, "length": labels.str.len().where(digits, 0), "label": labels})
-    ordered = order.dropna().sort_values(["text", "length", "label"]).drop_duplicates("label")["label"]
-    final = pd.Index(ordered.to_numpy(dtype=str), dtype="str")
-    relabel = final.get_indexer(labels)
+    # The sort key puts whole numbers first, padded so that text order is numeric order.
+    text = labels.fillna("").to_numpy(dtype=str)
+    number = pd.Series(text).str.fullmatch(r"0|[1-9]\d*").to_numpy(dtype=bool)
+    width = max((len(t) for t in text[number]), default=0)
+    key = np.where(number, np.char.add("0", np.char.zfill(text, width)), np.char.add("1", text))
+    unique_keys, first, relabel = np.unique(key, return_index=True, return_inverse=True)
+    final = pd.Index(text[first], dtype="str")
+    missing = labels.isna().to_numpy()
+    if missing.any():  # blank ids: drop their key (it is "1" + "", the first text key)
+        blank = relabel[np.flatnonzero(missing)[0]]
+        final = final.delete(blank)
+        relabel = np.where(missing, -1, relabel - (relabel > blank))
     codes = np.where(codes < 0, -1, relabel[np.maximum(codes, 0)] if len(relabel) else -1)
+    _warn_leading_zeros(final, column)
     return codes, final
 
 
-def _warn_leading_zeros(labels: pd.Series, column: str | None) -> None:
-    numeric = labels[labels.str.fullmatch(r"\d+").astype(bool)].drop_duplicates()
+def _id_labels(distinct: pd.Series, codes: np.ndarray, values: pd.Series, column, source) -> pd.Series:
+    """The label (text, or missing when blank) of every distinct id value."""
+    if pd.api.types.is_integer_dtype(distinct) and not pd.api.types.is_bool_dtype(distinct):
+        return distinct.astype("str")
+    if distinct.dtype == object:
+        is_float = distinct.map(lambda v: isinstance(v, (float, np.floating))).astype(bool)
+    else:
+        is_float = pd.Series(pd.api.types.is_float_dtype(distinct), index=distinct.index)
+    if is_float.any():
+        floats = distinct[is_float].astype("float64")
+        broken = (floats % 1 != 0) | (floats.abs() > EXACT_FLOAT_LIMIT)
+        if broken.any():
+            rows = np.isin(codes, broken.index[broken.to_numpy()])
+            raise value_error(values, rows, what="een klantnummer dat geen heel getal is of te lang is om exact "
+                              "te bewaren", fix="Lees het bestand met read_table (die houdt lange nummers als "
+                              "tekst) of zet de kolom in Excel op 'Tekst'.", column=column, source=source)
+    if distinct.dtype != object and not is_float.any():
+        labels = distinct.astype("str").str.strip()
+    else:
+        is_number = distinct.map(_is_real_number).astype(bool)
+        labels = distinct.astype("str").str.strip()
+        labels[is_number] = [str(int(v)) for v in distinct[is_number]]
+    return labels.mask(labels == "")
+
+
+def _warn_leading_zeros(labels: pd.Index, column: str | None) -> None:
+    if not labels.str.startswith("0").any():
+        return
+    numeric = pd.Series(labels[labels.str.fullmatch(r"\d+").astype(bool)])
     clash = numeric[numeric.str.lstrip("0").duplicated(keep=False)]
     if len(clash):
         warnings.warn(f"{len(clash)} klantnummers{f' in kolom {column!r}' if column else ''} verschillen alleen in "
