@@ -33,6 +33,7 @@ import math
 import re
 import warnings
 from collections.abc import Mapping
+from importlib import resources
 
 import numpy as np
 import pandas as pd
@@ -79,94 +80,31 @@ P_COLUMNS = tuple(f"P{i}" for i in range(1, 23))
 GAP_COLUMNS = tuple(f"G{i}" for i in range(1, 23))
 WEIGHT_COLUMNS = tuple(f"W_{d}" for d in DIMENSIONS)
 
-# (dimension, expectation, perception, English gloss, negatively worded in 1988)
-_ITEM_TEXTS = [
-    ("Uitstekende organisaties werken met moderne apparatuur en hulpmiddelen.",
-     "Deze organisatie werkt met moderne apparatuur en hulpmiddelen.",
-     "modern equipment", False),
-    ("De gebouwen en ruimtes van uitstekende organisaties zien er aantrekkelijk uit.",
-     "De gebouwen en ruimtes van deze organisatie zien er aantrekkelijk uit.",
-     "visually appealing facilities", False),
-    ("Medewerkers van uitstekende organisaties zien er verzorgd uit.",
-     "De medewerkers van deze organisatie zien er verzorgd uit.",
-     "neat-appearing employees", False),
-    ("Bij uitstekende organisaties zien folders, formulieren en website er aantrekkelijk uit.",
-     "Bij deze organisatie zien folders, formulieren en website er aantrekkelijk uit.",
-     "visually appealing materials", False),
-    ("Wat uitstekende organisaties voor een bepaalde datum beloven, doen ze ook voor die datum.",
-     "Wat deze organisatie voor een bepaalde datum belooft, doet ze ook voor die datum.",
-     "doing things by the promised time", False),
-    ("Heeft een klant een probleem, dan willen uitstekende organisaties dat oprecht oplossen.",
-     "Heb ik een probleem, dan wil deze organisatie dat oprecht oplossen.",
-     "sincere interest in solving problems", False),
-    ("Uitstekende organisaties doen het de eerste keer meteen goed.",
-     "Deze organisatie doet het de eerste keer meteen goed.",
-     "performing the service right the first time", False),
-    ("Uitstekende organisaties leveren hun dienst op het tijdstip dat ze hebben toegezegd.",
-     "Deze organisatie levert haar dienst op het tijdstip dat ze heeft toegezegd.",
-     "providing the service at the promised time", False),
-    ("Uitstekende organisaties houden hun administratie foutloos bij.",
-     "Deze organisatie houdt haar administratie foutloos bij.",
-     "error-free records", False),
-    ("Uitstekende organisaties laten klanten precies weten wanneer de dienst wordt uitgevoerd.",
-     "Deze organisatie laat mij precies weten wanneer de dienst wordt uitgevoerd.",
-     "telling customers when services will be performed", True),
-    ("Medewerkers van uitstekende organisaties helpen klanten vlot.",
-     "De medewerkers van deze organisatie helpen mij vlot.",
-     "prompt service", True),
-    ("Medewerkers van uitstekende organisaties zijn altijd bereid klanten te helpen.",
-     "De medewerkers van deze organisatie zijn altijd bereid mij te helpen.",
-     "always willing to help", True),
-    ("Medewerkers van uitstekende organisaties hebben nooit te veel haast om op een vraag in te gaan.",
-     "De medewerkers van deze organisatie hebben nooit te veel haast om op mijn vraag in te gaan.",
-     "never too busy to respond to requests", True),
-    ("Door het gedrag van medewerkers van uitstekende organisaties krijgen klanten vertrouwen.",
-     "Door het gedrag van de medewerkers van deze organisatie krijg ik vertrouwen.",
-     "employee behaviour instils confidence", False),
-    ("Klanten van uitstekende organisaties voelen zich veilig bij wat ze met de organisatie afhandelen.",
-     "Ik voel me veilig bij wat ik met deze organisatie afhandel.",
-     "customers feel safe in their transactions", False),
-    ("Medewerkers van uitstekende organisaties zijn steeds beleefd tegen klanten.",
-     "De medewerkers van deze organisatie zijn steeds beleefd tegen mij.",
-     "consistently courteous employees", False),
-    ("Medewerkers van uitstekende organisaties weten genoeg om vragen van klanten te beantwoorden.",
-     "De medewerkers van deze organisatie weten genoeg om mijn vragen te beantwoorden.",
-     "knowledge to answer customers' questions", False),
-    ("Uitstekende organisaties geven iedere klant aandacht als individu.",
-     "Deze organisatie geeft mij aandacht als individu.",
-     "individual attention", True),
-    ("Uitstekende organisaties hebben openingstijden die al hun klanten goed uitkomen.",
-     "Deze organisatie heeft openingstijden die mij goed uitkomen.",
-     "convenient operating hours", True),
-    ("Uitstekende organisaties hebben medewerkers die klanten persoonlijke aandacht geven.",
-     "Deze organisatie heeft medewerkers die mij persoonlijke aandacht geven.",
-     "personal attention from employees", True),
-    ("Uitstekende organisaties hebben het belang van hun klanten echt voor ogen.",
-     "Deze organisatie heeft mijn belang echt voor ogen.",
-     "the customer's best interests at heart", True),
-    ("Medewerkers van uitstekende organisaties begrijpen wat hun klanten specifiek nodig hebben.",
-     "De medewerkers van deze organisatie begrijpen wat ik specifiek nodig heb.",
-     "understanding customers' specific needs", True),
-]
-
-
 def _item_dimension(item: int) -> str:
     return next(d for d, items in DIMENSION_ITEMS.items() if item in items)
+
+
+def _read_items() -> pd.DataFrame:
+    """The item texts, kept as data beside this module (``servqual_items.csv``)."""
+    with resources.files("klantlib").joinpath("servqual_items.csv").open(encoding="utf-8") as fh:
+        texts = pd.read_csv(fh, dtype="str")
+    assert texts["item"].tolist() == [str(i) for i in range(1, 23)], "servqual_items.csv: items 1..22 in order"
+    return pd.DataFrame(
+        {
+            "dimensie": [_item_dimension(i) for i in range(1, 23)],
+            "verwachting": texts["verwachting"].to_numpy(),
+            "perceptie": texts["perceptie"].to_numpy(),
+            "engels": texts["engels"].to_numpy(),
+            "negatief_1988": texts["negatief_1988"].eq("ja").to_numpy(),
+        },
+        index=pd.RangeIndex(1, 23, name="item"),
+    )
 
 
 #: The 22 items: dimension, own Dutch wording of the expectation (``verwachting``) and
 #: perception (``perceptie``) statement in the positive 1991 form, an English gloss
 #: (``engels``) and whether the 1988 version worded the item negatively (``negatief_1988``).
-ITEMS = pd.DataFrame(
-    {
-        "dimensie": [_item_dimension(i) for i in range(1, 23)],
-        "verwachting": [t[0] for t in _ITEM_TEXTS],
-        "perceptie": [t[1] for t in _ITEM_TEXTS],
-        "engels": [t[2] for t in _ITEM_TEXTS],
-        "negatief_1988": [t[3] for t in _ITEM_TEXTS],
-    },
-    index=pd.RangeIndex(1, 23, name="item"),
-)
+ITEMS = _read_items()
 
 _ERRORS = ("raise", "missing")
 
