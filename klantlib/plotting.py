@@ -26,7 +26,6 @@ from matplotlib.ticker import FuncFormatter
 from klantlib.formatting import euro, number, percent
 
 __all__ = [
-    "GROUP_COLORS",
     "PALETTE",
     "decorate",
     "euro_axis",
@@ -50,14 +49,6 @@ PALETTE = [
     "#F0E442",  # yellow
     "#000000",  # black
 ]
-
-#: One fixed colour per group of the customer relations assessment matrix (Schijns, 2000).
-GROUP_COLORS = {
-    "Partners": "#009E73",
-    "Vrienden": "#56B4E9",
-    "Economici": "#E69F00",
-    "Dogs": "#999999",
-}
 
 _NORMAL = {"font_scale": 1.0, "figsize": (8.0, 4.5), "linewidth": 1.8, "dpi": 100}
 _PRESENTATION = {"font_scale": 1.6, "figsize": (12.0, 6.75), "linewidth": 3.2, "dpi": 100}
