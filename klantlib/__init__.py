@@ -18,7 +18,9 @@ when used, so ``import klantlib`` costs little more than ``import pandas``:
 
 from __future__ import annotations
 
+import functools
 import importlib
+import pkgutil
 
 from klantlib.data import (
     list_datasets,
@@ -38,24 +40,22 @@ __all__ = [
     "__version__",
 ]
 
-_LAZY_MODULES = {
-    "formatting",
-    "navigation",
-    "notebook",
-    "plotting",
-    "rfm",
-    "selfcheck",
-    "servqual",
-    "views",
-}
+
+@functools.cache
+def _public_modules() -> frozenset[str]:
+    """klantlib's public modules and subpackages (names not starting with ``_``), as found on disk.
+
+    So a new model module is ``klantlib.<name>`` at once, without editing a list.
+    """
+    return frozenset(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
 
 
 def __getattr__(name: str):
     # Import the heavier modules (matplotlib, ipywidgets) on first use only.
-    if name in _LAZY_MODULES:
+    if name in _public_modules():
         return importlib.import_module(f"klantlib.{name}")
     raise AttributeError(f"module 'klantlib' has no attribute {name!r}")
 
 
 def __dir__():
-    return sorted(set(globals()) | _LAZY_MODULES)
+    return sorted(set(globals()) | _public_modules())

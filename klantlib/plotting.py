@@ -26,14 +26,15 @@ from matplotlib.ticker import FuncFormatter
 from klantlib.formatting import euro, number, percent
 
 __all__ = [
-    "GROUP_COLORS",
     "PALETTE",
     "decorate",
     "euro_axis",
+    "figure_size",
     "is_presentation",
     "number_axis",
     "percent_axis",
     "presentation_mode",
+    "underride",
     "use_style",
 ]
 
@@ -48,14 +49,6 @@ PALETTE = [
     "#F0E442",  # yellow
     "#000000",  # black
 ]
-
-#: One fixed colour per group of the customer relations assessment matrix (Schijns, 2000).
-GROUP_COLORS = {
-    "Partners": "#009E73",
-    "Vrienden": "#56B4E9",
-    "Economici": "#E69F00",
-    "Dogs": "#999999",
-}
 
 _NORMAL = {"font_scale": 1.0, "figsize": (8.0, 4.5), "linewidth": 1.8, "dpi": 100}
 _PRESENTATION = {"font_scale": 1.6, "figsize": (12.0, 6.75), "linewidth": 3.2, "dpi": 100}
@@ -101,6 +94,51 @@ def presentation_mode(on: bool = True) -> None:
 def is_presentation() -> bool:
     """Whether the lecture-hall mode is on."""
     return _state["presentation"]
+
+
+def figure_size(figsize: tuple[float, float] | None = None) -> tuple[float, float]:
+    """A figure size in inches for the current mode.
+
+    ``figsize`` is a size meant for the normal mode; in the lecture-hall mode it
+    grows as much as the default figure does (1.5 times). Without ``figsize``:
+    the style's default size. Plot helpers use it for their default size only; a
+    size the caller gives is used as it is.
+
+    >>> use_style()
+    >>> figure_size((8, 6)), figure_size()
+    ((8.0, 6.0), (8.0, 4.5))
+    >>> presentation_mode()
+    >>> figure_size((8, 6))
+    (12.0, 9.0)
+    >>> presentation_mode(False)
+    """
+    if figsize is None:
+        width, height = mpl.rcParams["figure.figsize"]
+        return float(width), float(height)
+    factor = _PRESENTATION["figsize"][0] / _NORMAL["figsize"][0] if is_presentation() else 1.0
+    return float(figsize[0]) * factor, float(figsize[1]) * factor
+
+
+def underride(options: dict, artist: type | None = None, **defaults) -> dict:
+    """The caller's ``options`` with ``defaults`` filled in where the caller gave nothing.
+
+    After ``_Underride`` in Downey's ``thinkplot``: a plot helper passes its
+    ``**kwargs`` through this, so the caller can override every style. With the
+    matplotlib ``artist`` class, aliases count as the same option (``lw`` is
+    ``linewidth``), so a caller's ``lw=1`` replaces a default ``linewidth=2``.
+
+    >>> underride({"color": "red"}, color="blue", linewidth=2)
+    {'color': 'red', 'linewidth': 2}
+    >>> from matplotlib.lines import Line2D
+    >>> underride({"lw": 1}, Line2D, linewidth=2)
+    {'linewidth': 1}
+    """
+    if artist is not None:
+        from matplotlib import cbook
+
+        options = cbook.normalize_kwargs(options, artist)
+        defaults = cbook.normalize_kwargs(defaults, artist)
+    return {**defaults, **options}
 
 
 def _axes(ax, axis: str):

@@ -63,6 +63,7 @@ __all__ = [
     "DRIVERS",
     "GROUPS",
     "assessment_matrix",
+    "day_after_last_transaction",
     "pareto_table",
     "relatiesterkte",
     "rendement",
@@ -436,3 +437,19 @@ def top_share(values: pd.Series, top: float = 0.2) -> float:
     table = pareto_table(values)
     k = max(1, int(math.floor(top * len(table) + 0.5)))
     return round(float(table["aandeel_omzet"].iloc[k - 1]), 6)
+
+
+def day_after_last_transaction(transactions: pd.DataFrame, *, date: str = "datum") -> pd.Timestamp:
+    """The day after the last transaction: a reference date that keeps every transaction in the period.
+
+    For counting over all the data (notebook 00) with :func:`rfm_table`'s rules.
+    Dates are read as :func:`rfm_table` reads them (``dd-mm-jjjj`` text too).
+
+    >>> day_after_last_transaction(pd.DataFrame({"datum": ["30-12-2025", "2025-06-01", None]}))
+    Timestamp('2025-12-31 00:00:00')
+    """
+    require_columns(transactions, [date], fix=_COLUMN_FIX)
+    last = to_dates(transactions[date], errors="coerce").max()
+    if pd.isna(last):
+        raise KlantDataError(f"De kolom '{date}' bevat geen enkele bruikbare datum (schrijf bijvoorbeeld 31-12-2025).")
+    return pd.Timestamp(last).normalize() + pd.Timedelta(days=1)

@@ -70,9 +70,12 @@ def test_presentation_mode_makes_everything_bigger():
 
 
 def test_palette_is_okabe_ito_and_groups_have_distinct_colours():
+    from klantlib.views.rfm import GROUP_COLORS
+
     assert len(set(plotting.PALETTE)) == 8
-    assert set(plotting.GROUP_COLORS) == {"Partners", "Vrienden", "Economici", "Dogs"}
-    assert len(set(plotting.GROUP_COLORS.values())) == 4
+    assert set(GROUP_COLORS) == {"Partners", "Vrienden", "Economici", "Dogs"}
+    assert len(set(GROUP_COLORS.values())) == 4
+    assert not hasattr(plotting, "GROUP_COLORS")  # the matrix's colours live with the matrix
 
 
 def test_axis_helpers_and_decorate():
@@ -194,7 +197,8 @@ def test_loyal_customers_counts_distinct_orders():
     from klantlib.views.start import customer_orders, loyal_customers
 
     df = pd.DataFrame({"klant_id": ["a", "a", "a", "b", "c"], "order_id": [1, 1, 2, 3, 4],
-                       "bedrag": [10.0, 10.0, 20.0, 40.0, 20.0]})
+                       "bedrag": [10.0, 5.0, 25.0, 40.0, 20.0],
+                       "datum": ["02-01-2025", "02-01-2025", "05-02-2025", "06-03-2025", "07-04-2025"]})
     orders = customer_orders(df)
     assert orders.loc["a", "bestellingen"] == 2  # two lines of order 1 are one order
     assert loyal_customers(orders, 1) == {"min_orders": 1, "klanten": 3, "aandeel_klanten": 1.0, "aandeel_omzet": 1.0}

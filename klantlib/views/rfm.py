@@ -3,16 +3,29 @@
 The computing lives in :mod:`klantlib.rfm`; :func:`matrix_state` is the plain
 function behind the widget (settings in, groups and counts out), so tests and
 benchmarks call it without a browser. The widget only wires controls to it and
-redraws one figure.
+updates one figure in place.
+
+Every plot helper draws on ``ax`` (or makes a figure of ``figsize``, by default
+a size that grows in presentation mode), passes its keyword arguments to its
+main plotting call and only fills in defaults, and returns the axes.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from klantlib.rfm import GROUPS, assessment_matrix, relatiesterkte, rendement, rfm_scores, rfm_table
+from klantlib.rfm import GROUPS, assessment_matrix, relatiesterkte, rendement, rfm_scores, rfm_table, top_share
 
-__all__ = ["matrix_figure", "matrix_state", "matrix_widget", "pareto_figure", "score_bars"]
+__all__ = ["GROUP_COLORS", "STRATEGY", "customer_rendement", "matrix_figure", "matrix_state", "matrix_widget",
+           "pareto_figure", "score_bars"]
+
+#: One fixed colour per group of the customer relations assessment matrix (Schijns, 2000).
+GROUP_COLORS = {
+    "Partners": "#009E73",
+    "Vrienden": "#56B4E9",
+    "Economici": "#E69F00",
+    "Dogs": "#999999",
+}
 
 #: The book's strategy per group, in a few words (Meertens & Mulders, §1.3; Schijns, 2000).
 STRATEGY = {
@@ -23,21 +36,34 @@ STRATEGY = {
 }
 
 
-def pareto_figure(table: pd.DataFrame, ax=None, *, top: float = 0.2):
-    """The Pareto curve of :func:`klantlib.rfm.pareto_table`, with the top share marked; returns the axes."""
+def _new_axes(ax, figsize, default_size):
     import matplotlib.pyplot as plt
 
-    from klantlib.formatting import percent
-    from klantlib.plotting import PALETTE, decorate, percent_axis
+    from klantlib.plotting import figure_size
 
     if ax is None:
-        _, ax = plt.subplots()
+        _, ax = plt.subplots(figsize=figsize or figure_size(default_size))
+    return ax
+
+
+def pareto_figure(table: pd.DataFrame, ax=None, *, top: float = 0.2, figsize=None, **kwargs):
+    """The Pareto curve of :func:`klantlib.rfm.pareto_table`, with the top share marked; returns the axes.
+
+    The share of the best ``top`` customers is :func:`klantlib.rfm.top_share`.
+    Keyword arguments go to the curve's ``ax.plot`` (``color``, ``linewidth``, ``label`` ...).
+    """
+    from matplotlib.lines import Line2D
+
+    from klantlib.formatting import percent
+    from klantlib.plotting import PALETTE, decorate, percent_axis, underride
+
+    ax = _new_axes(ax, figsize, (8, 4.5))
     x = pd.concat([pd.Series([0.0]), table["aandeel_klanten"]]).to_numpy()
     y = pd.concat([pd.Series([0.0]), table["aandeel_omzet"]]).to_numpy()
-    ax.plot(x, y, color=PALETTE[0], linewidth=2.5, label="Trapper: klanten van hoog naar laag")
+    ax.plot(x, y, **underride(kwargs, Line2D, color=PALETTE[0], linewidth=2.5,
+                              label="Trapper: klanten van hoog naar laag"))
     ax.plot([0, 1], [0, 1], color="#999999", linestyle="--", label="als elke klant evenveel opleverde")
-    k = max(1, int(top * len(table) + 0.5))
-    share = float(table["aandeel_omzet"].iloc[k - 1])
+    share = top_share(table["waarde"], top=top)
     ax.plot([top, top, 0], [0, share, share], color=PALETTE[5], linestyle=":")
     ax.annotate(f"de beste {percent(top, 0)} van de klanten\nbrengt {percent(share, 0)} van de omzet",
                 xy=(top, share), xytext=(top + 0.08, share - 0.22), arrowprops={"arrowstyle": "->"})
@@ -49,19 +75,23 @@ def pareto_figure(table: pd.DataFrame, ax=None, *, top: float = 0.2):
     return ax
 
 
-def score_bars(scores: pd.DataFrame, axes=None):
-    """Three small bar charts: how many customers got each R, F and M score; returns the axes."""
-    import matplotlib.pyplot as plt
+def score_bars(scores: pd.DataFrame, axes=None, *, figsize=None, **kwargs):
+    """Three small bar charts: how many customers got each R, F and M score; returns the axes.
 
-    from klantlib.plotting import PALETTE, decorate, number_axis
+    Keyword arguments go to each ``ax.bar`` (``color``, ``width`` ...).
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+
+    from klantlib.plotting import PALETTE, decorate, figure_size, number_axis, underride
 
     bins = scores.attrs.get("bins", int(scores[["R", "F", "M"]].max().max()))
     if axes is None:
-        _, axes = plt.subplots(1, 3, figsize=(11, 3.4), sharey=True)
+        _, axes = plt.subplots(1, 3, figsize=figsize or figure_size((11, 3.4)), sharey=True)
     names = {"R": "Recency", "F": "Frequency", "M": "Monetary"}
     for ax, (column, name) in zip(axes, names.items()):
         counts = scores[column].value_counts().reindex(range(1, bins + 1), fill_value=0)
-        ax.bar(counts.index, counts.to_numpy(), color=PALETTE[0])
+        ax.bar(counts.index, counts.to_numpy(), **underride(kwargs, Patch, color=PALETTE[0]))
         ax.set_xticks(range(1, bins + 1))
         number_axis(ax, "y")
         decorate(ax, title=f"{column}-score ({name})", xlabel="score (hoger = beter)")
@@ -69,33 +99,98 @@ def score_bars(scores: pd.DataFrame, axes=None):
     return axes
 
 
-def matrix_figure(matrix: pd.DataFrame, ax=None, *, title: str | None = None):
-    """The assessment matrix as a scatter with quadrant lines and the count per group; returns the axes."""
-    import matplotlib.pyplot as plt
+#: Where each group's name and strategy stand in the matrix: x, y, alignment.
+_CORNERS = {"Partners": (99, 99, "right", "top"), "Vrienden": (1, 99, "left", "top"),
+            "Economici": (99, 1, "right", "bottom"), "Dogs": (1, 1, "left", "bottom")}
 
+
+def _group_label(group: str, count: int) -> str:
     from klantlib.formatting import number
-    from klantlib.plotting import GROUP_COLORS, decorate
 
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 6.5))
-    ax.clear()
-    x_cut, y_cut = matrix.attrs.get("cut", (50.0, 50.0))
-    placed = matrix.dropna(subset=["groep"])
-    for group in GROUPS:
-        part = placed[placed["groep"] == group]
-        ax.scatter(part["rendement"], part["relatiesterkte"], s=16, alpha=0.7, color=GROUP_COLORS[group],
-                   label=f"{group}: {number(len(part))}", edgecolors="none")
-    ax.axvline(x_cut, color="#333333", linewidth=1)
-    ax.axhline(y_cut, color="#333333", linewidth=1)
-    corners = {"Partners": (99, 99, "right", "top"), "Vrienden": (1, 99, "left", "top"),
-               "Economici": (99, 1, "right", "bottom"), "Dogs": (1, 1, "left", "bottom")}
-    for group, (x, y, ha, va) in corners.items():
-        ax.text(x, y, f"{group}\n({STRATEGY[group]})", ha=ha, va=va, fontweight="bold", color=GROUP_COLORS[group],
-                fontsize="small", bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none"})
-    decorate(ax, title=title or "Klantenmatrix (Schijns, 2000)", xlabel="rendement (uit RFM, 0-100)",
-             ylabel="relatiesterkte (uit de enquête, 0-100)", xlim=(-2, 102), ylim=(-2, 102))
-    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), title="aantal klanten")
+    return f"{group}: {number(count)}"
+
+
+class _MatrixPlot:
+    """The matrix as drawn by :func:`matrix_figure`; :meth:`update` moves points, lines and counts in place.
+
+    ``changing`` lists the artists :meth:`update` changes.
+    """
+
+    def __init__(self, ax, matrix: pd.DataFrame, *, title: str | None = None, **kwargs):
+        from matplotlib.collections import PathCollection
+
+        from klantlib.plotting import decorate, underride
+
+        self.ax = ax
+        self.points = {}
+        for group in GROUPS:
+            options = underride(kwargs, PathCollection, s=16, alpha=0.7, color=GROUP_COLORS[group],
+                                edgecolors="none")
+            self.points[group] = ax.scatter([], [], label=group, **options)
+        self.x_line = ax.axvline(50, color="#333333", linewidth=1)
+        self.y_line = ax.axhline(50, color="#333333", linewidth=1)
+        for group, (x, y, ha, va) in _CORNERS.items():
+            ax.text(x, y, f"{group}\n({STRATEGY[group]})", ha=ha, va=va, fontweight="bold",
+                    color=GROUP_COLORS[group], fontsize="small",
+                    bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none"})
+        decorate(ax, xlabel="rendement (uit RFM, 0-100)", ylabel="relatiesterkte (uit de enquête, 0-100)",
+                 xlim=(-2, 102), ylim=(-2, 102))
+        self.legend = ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), title="aantal klanten")
+        self.title = ax.set_title("")
+        self.changing = [*self.points.values(), self.x_line, self.y_line, self.legend, self.title]
+        self.update(matrix, title=title)
+
+    def update(self, matrix: pd.DataFrame, *, title: str | None = None) -> None:
+        x_cut, y_cut = matrix.attrs.get("cut", (50.0, 50.0))
+        groups = matrix["groep"]
+        for (group, points), text in zip(self.points.items(), self.legend.get_texts()):
+            part = matrix.loc[groups == group, ["rendement", "relatiesterkte"]]
+            points.set_offsets(part.to_numpy())
+            points.set_label(_group_label(group, len(part)))
+            text.set_text(points.get_label())
+        self.x_line.set_xdata([x_cut, x_cut])
+        self.y_line.set_ydata([y_cut, y_cut])
+        self.title.set_text(title or "Klantenmatrix (Schijns, 2000)")
+
+
+def matrix_figure(matrix: pd.DataFrame, ax=None, *, title: str | None = None, figsize=None, **kwargs):
+    """The assessment matrix as a scatter with quadrant lines and the count per group; returns the axes.
+
+    ``matrix`` is :func:`klantlib.rfm.assessment_matrix` (its cut-offs are drawn).
+    Keyword arguments go to each group's ``ax.scatter`` (``s``, ``alpha``, ``marker`` ...).
+    """
+    ax = _new_axes(ax, figsize, (8, 6.5))
+    _MatrixPlot(ax, matrix, title=title, **kwargs)
     return ax
+
+
+def customer_rendement(transactions: pd.DataFrame, *, reference_date="2026-01-01", bins: int = 5,
+                       order: str | None = "order_id") -> pd.Series:
+    """Rendement (0-100) per customer for one setting: :func:`~klantlib.rfm.rfm_table`, scores, rendement.
+
+    Transactions after ``reference_date`` fall outside the period (quietly here:
+    the notebook explains it before the widget).
+    """
+    import warnings
+
+    from klantlib.errors import KlantDataWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KlantDataWarning)
+        return rendement(rfm_scores(rfm_table(transactions, reference_date=reference_date, order=order), bins=bins),
+                         bins=bins)
+
+
+def _place(score: pd.Series, survey_scores: pd.Series, cut) -> tuple[pd.DataFrame, pd.Series]:
+    import warnings
+
+    from klantlib.errors import KlantDataWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KlantDataWarning)
+        matrix = assessment_matrix(score.reindex(survey_scores.index), survey_scores, cut=cut)
+    counts = matrix["groep"].value_counts().reindex(list(GROUPS), fill_value=0)
+    return matrix, counts
 
 
 def matrix_state(transactions: pd.DataFrame, survey_scores: pd.Series, *, reference_date="2026-01-01",
@@ -106,17 +201,8 @@ def matrix_state(transactions: pd.DataFrame, survey_scores: pd.Series, *, refere
     only the surveyed customers are placed. Transactions after ``reference_date`` fall
     outside the period (quietly here: the notebook explains it before the widget).
     """
-    import warnings
-
-    from klantlib.errors import KlantDataWarning
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", KlantDataWarning)
-        table = rfm_table(transactions, reference_date=reference_date, order=order)
-        score = rendement(rfm_scores(table, bins=bins), bins=bins)
-        matrix = assessment_matrix(score.reindex(survey_scores.index), survey_scores, cut=cut)
-    counts = matrix["groep"].value_counts().reindex(list(GROUPS), fill_value=0)
-    return matrix, counts
+    score = customer_rendement(transactions, reference_date=reference_date, bins=bins, order=order)
+    return _place(score, survey_scores, cut)
 
 
 def matrix_widget(transactions: pd.DataFrame, survey: pd.DataFrame):
@@ -128,41 +214,42 @@ def matrix_widget(transactions: pd.DataFrame, survey: pd.DataFrame):
     the figure), ``klant-figuur`` (the figure output).
     """
     import ipywidgets as widgets
-    import matplotlib.pyplot as plt
-    from IPython.display import display
 
     from klantlib.formatting import number
+    from klantlib.views._widgets import FigureArea, redraw_on_change, with_class
 
     strength = relatiesterkte(survey)  # once: only the buying side depends on the settings
     months = pd.date_range("2025-01-01", "2026-01-01", freq="MS")
     wide = {"description_width": "initial"}
-    cut_x = widgets.IntSlider(value=50, min=10, max=90, step=5, description="Grens rendement", style=wide)
-    cut_y = widgets.IntSlider(value=50, min=10, max=90, step=5, description="Grens relatiesterkte", style=wide)
-    reference = widgets.SelectionSlider(options=[(f"{m:%d-%m-%Y}", m) for m in months], value=months[-1],
-                                        description="Peildatum", style=wide, layout=widgets.Layout(width="420px"))
-    bins = widgets.IntSlider(value=5, min=2, max=9, description="Aantal scoregroepen", style=wide)
-    for control, css in ((cut_x, "klant-cut-x"), (cut_y, "klant-cut-y"), (reference, "klant-peildatum"),
-                         (bins, "klant-bins")):
-        control.add_class(css)
-    counts_html = widgets.HTML()
-    counts_html.add_class("klant-telling")
-    out = widgets.Output()
-    out.add_class("klant-figuur")
-    with plt.ioff():
-        fig, ax = plt.subplots(figsize=(8.5, 6))
-        fig.subplots_adjust(right=0.75)
+    cut_x = with_class(widgets.IntSlider(value=50, min=10, max=90, step=5, description="Grens rendement",
+                                         style=wide), "klant-cut-x")
+    cut_y = with_class(widgets.IntSlider(value=50, min=10, max=90, step=5, description="Grens relatiesterkte",
+                                         style=wide), "klant-cut-y")
+    reference = with_class(widgets.SelectionSlider(options=[(f"{m:%d-%m-%Y}", m) for m in months],
+                                                   value=months[-1], description="Peildatum", style=wide,
+                                                   layout=widgets.Layout(width="420px")), "klant-peildatum")
+    bins = with_class(widgets.IntSlider(value=5, min=2, max=9, description="Aantal scoregroepen", style=wide),
+                      "klant-bins")
+    counts_html = with_class(widgets.HTML(), "klant-telling")
+    area = FigureArea((8.5, 6))
+    scores = {}  # rendement per (reference date, bins): moving a cut-off only regroups
 
-    def update(change=None):
-        matrix, counts = matrix_state(transactions, strength, reference_date=reference.value, bins=bins.value,
-                                      cut=(cut_x.value, cut_y.value))
-        matrix_figure(matrix, ax, title=f"Klantenmatrix op {reference.value:%d-%m-%Y}")
+    def state():
+        key = (reference.value, bins.value)
+        if key not in scores:
+            scores[key] = customer_rendement(transactions, reference_date=reference.value, bins=bins.value)
+        return _place(scores[key], strength, (cut_x.value, cut_y.value))
+
+    matrix, _ = state()
+    plot = _MatrixPlot(area.ax, matrix)
+    area.redraws(*plot.changing)
+
+    def update():
+        matrix, counts = state()
+        plot.update(matrix, title=f"Klantenmatrix op {reference.value:%d-%m-%Y}")
         counts_html.value = " · ".join(f"<b>{group}</b>: {number(n)}" for group, n in counts.items())
-        with out:
-            out.clear_output(wait=True)
-            display(fig)
+        area.show()
 
-    for control in (cut_x, cut_y, reference, bins):
-        control.observe(update, names="value")
-    update()
-    return widgets.VBox([widgets.HBox([widgets.VBox([cut_x, cut_y]), widgets.VBox([reference, bins])]), out,
-                         counts_html])
+    redraw_on_change(update, cut_x, cut_y, reference, bins)
+    return widgets.VBox([widgets.HBox([widgets.VBox([cut_x, cut_y]), widgets.VBox([reference, bins])]),
+                         area.output, counts_html])

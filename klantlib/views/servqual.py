@@ -6,7 +6,12 @@
 - :func:`gap_model_diagram`: the five-gap model (Parasuraman, Zeithaml & Berry, 1985).
 - :func:`servqual_widget`: fill in the questionnaire for an organisation; the
   answers are saved as they are given and scored and drawn at once beside the
-  survey's averages. Its update logic, :func:`widget_scores`, is a plain function.
+  survey's averages. Its update logic, :func:`widget_scores`, is a plain function
+  that scores with :mod:`klantlib.servqual`'s functions.
+
+Every plot helper draws on ``ax`` (or makes a figure of ``figsize``, by default
+a size that grows in presentation mode), passes its keyword arguments to its
+main plotting call and only fills in defaults, and returns the axes.
 
 In a notebook one line shows the widget::
 
@@ -16,12 +21,14 @@ In a notebook one line shows the widget::
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 
 from klantlib.answers import DEFAULT_FOLDER, AnswerStore
+from klantlib.errors import KlantDataWarning
 from klantlib.servqual import (
     DIMENSION_ITEMS,
     DIMENSIONS,
@@ -29,6 +36,10 @@ from klantlib.servqual import (
     ITEMS,
     P_COLUMNS,
     WEIGHT_COLUMNS,
+    answers_frame,
+    item_counts,
+    servqual_gaps,
+    servqual_score,
     summary,
 )
 
@@ -100,40 +111,29 @@ def widget_scores(answers: Mapping, reference: pd.DataFrame | None = None, *, sc
     whole numbers (unanswered items may be left out); ``reference`` is
     :func:`klantlib.servqual.summary` of a survey. Per dimension: the student's
     mean expectation, perception and gap over the items answered on both sides
-    (``jouw_...``), how many items that is, the student's points and the survey's
-    mean gap and interval (``enquete_...``). Answers outside 1..``scale`` count as
-    not given.
+    (``jouw_...``, :func:`~klantlib.servqual.summary` of the answers as a one-row
+    survey, :func:`~klantlib.servqual.answers_frame`), how many items that is
+    (:func:`~klantlib.servqual.item_counts`), the student's points and the
+    survey's mean gap and interval (``enquete_...``). An answer that
+    :func:`~klantlib.servqual.validate_survey` rejects (outside 1..``scale``, not
+    a whole number) counts as not given.
 
     >>> ans = {"E1": 7, "P1": 5, "E2": 6, "P2": 6, "W_tastbaarheden": 100}
     >>> widget_scores(ans).loc["tastbaarheden", ["jouw_gap", "items", "punten"]].tolist()
     [-1.0, 2.0, 100.0]
     """
-    def value(key):
-        v = answers.get(key)
-        if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
-            return math.nan
-        return float(v) if 1 <= v <= scale and float(v).is_integer() else math.nan
-
-    e = np.array([value(c) for c in E_COLUMNS])
-    p = np.array([value(c) for c in P_COLUMNS])
-    both = ~(np.isnan(e) | np.isnan(p))
-    rows = {}
-    for dim, items in DIMENSION_ITEMS.items():
-        idx = np.array(items) - 1
-        sel = idx[both[idx]]
-        n = len(sel)
-        e_mean = float(e[sel].mean()) if n else math.nan
-        p_mean = float(p[sel].mean()) if n else math.nan
-        points = answers.get(f"W_{dim}")
-        rows[dim] = {
-            "jouw_verwachting": e_mean,
-            "jouw_perceptie": p_mean,
-            "jouw_gap": p_mean - e_mean,
-            "items": n,
-            "punten": float(points) if isinstance(points, (int, float)) and not isinstance(points, bool) else math.nan,
-        }
-    out = pd.DataFrame.from_dict(rows, orient="index")
-    out.index.name = "dimensie"
+    row = answers_frame(answers)
+    with warnings.catch_warnings():  # a rejected answer simply counts as not given
+        warnings.simplefilter("ignore", KlantDataWarning)
+        own = summary(row, scale=scale, errors="missing")
+        items = item_counts(servqual_gaps(row, scale=scale, errors="missing")).iloc[0]
+    out = pd.DataFrame({
+        "jouw_verwachting": own["verwachting"],
+        "jouw_perceptie": own["perceptie"],
+        "jouw_gap": own["gap"],
+        "items": items,
+        "punten": row[list(WEIGHT_COLUMNS)].iloc[0].to_numpy(),
+    }, index=own.index)
     if reference is not None:
         ref = reference.reindex(list(DIMENSIONS))
         out["enquete_gap"] = ref["gap"].to_numpy()
@@ -142,87 +142,130 @@ def widget_scores(answers: Mapping, reference: pd.DataFrame | None = None, *, sc
     return out
 
 
-def _your_score(scores: pd.DataFrame) -> tuple[float, float]:
-    gaps = scores["jouw_gap"].to_numpy()
-    present = ~np.isnan(gaps)
-    unweighted = float(gaps[present].mean()) if present.any() else math.nan
-    w = scores["punten"].fillna(0).to_numpy()
-    if present.any() and abs(w.sum() - 100) < 1e-9 and w[present].sum() > 0:
-        weighted = float((w[present] * gaps[present]).sum() / w[present].sum())
-    else:
-        weighted = math.nan
-    return unweighted, weighted
+def _your_score(answers: Mapping, *, scale: int = 7) -> tuple[float, float]:
+    """The student's SERVQUAL score, unweighted and weighted with their points (NaN if they don't add up to 100)."""
+    row = answers_frame(answers)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KlantDataWarning)
+        unweighted = servqual_score(row, scale=scale, errors="missing")["servqual"].iloc[0]
+        weighted = servqual_score(row, scale=scale, weighted=True, errors="missing")["servqual"].iloc[0]
+    return float(unweighted), float(weighted)
 
 
-def gap_bars(table: pd.DataFrame, ax=None, *, title: str | None = None, label: str = "jij"):
+def _x_limit(table: pd.DataFrame) -> float:
+    values = np.r_[table.filter(like="gap").to_numpy(dtype=float).ravel(),
+                   table.filter(like="grens").to_numpy(dtype=float).ravel(), 0.0]
+    return max(1.0, float(np.nanmax(np.abs(values))))
+
+
+class _GapBars:
+    """The bars of :func:`gap_bars`; :meth:`update` redraws the student's side in place (the survey's stays).
+
+    ``changing`` lists the artists :meth:`update` changes.
+    """
+
+    def __init__(self, ax, table: pd.DataFrame, *, title: str | None = None, label: str = "jij", **kwargs):
+        from matplotlib.patches import Patch
+
+        from klantlib.plotting import PALETTE, decorate, number_axis, underride
+
+        self.ax = ax
+        table = table.reindex(list(DIMENSIONS))
+        y = np.arange(len(DIMENSIONS))[::-1].astype(float)
+        mine = "jouw_gap" in table.columns
+        prefix = "enquete_" if mine else ""
+        height = kwargs.pop("height", 0.38 if mine else 0.6)
+        ref = table.get(f"{prefix}gap")
+        self.survey = self.mine = self.legend = None
+        self.empty = []
+        if ref is not None and ref.notna().any():
+            low = (ref - table[f"{prefix}ondergrens"]).fillna(0).to_numpy()
+            high = (table[f"{prefix}bovengrens"] - ref).fillna(0).to_numpy()
+            offset = height / 2 if mine else 0.0
+            self.survey = ax.barh(y + offset, ref.to_numpy(), height, xerr=[low, high],
+                                  **underride(kwargs, Patch, color=PALETTE[0],
+                                              error_kw={"ecolor": "#555555", "capsize": 3},
+                                              label="enquête (gemiddelde, 95%-interval)"))
+        if mine:
+            self.mine = ax.barh(y - height / 2, np.zeros(len(y)), height,
+                                **underride(kwargs, Patch, color=PALETTE[1], label=label))
+            self.empty = [ax.text(0.02, yy, "nog niet ingevuld", va="center", fontsize="small", color="#777777",
+                                  transform=ax.get_yaxis_transform()) for yy in y - height / 2]
+        ax.axvline(0, color="black", linewidth=0.8)
+        ax.set_yticks(y, [LABELS[d] for d in DIMENSIONS])
+        number_axis(ax, "x", decimals=1)
+        decorate(ax, xlabel="gap P − E (negatief = tekortkoming)")
+        if self.survey is not None or self.mine is not None:
+            self.legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize="small",
+                                    frameon=False)
+        self.title = ax.set_title("")
+        self.changing = [*(self.mine or []), *self.empty, *([self.legend] if self.legend else []), self.title]
+        self.update(table, title=title, label=label)
+
+    def update(self, table: pd.DataFrame, *, title: str | None = None, label: str = "jij") -> None:
+        table = table.reindex(list(DIMENSIONS))
+        if self.mine is not None:
+            gaps = table["jouw_gap"].to_numpy(dtype=float)
+            for bar, text, value in zip(self.mine, self.empty, gaps):
+                bar.set_width(0.0 if math.isnan(value) else value)
+                text.set_visible(math.isnan(value))
+            self.mine.set_label(label)
+            if self.legend is not None:
+                self.legend.get_texts()[-1].set_text(label)
+        lim = _x_limit(table)
+        self.ax.set_xlim(-lim * 1.15, lim * 1.15)
+        self.title.set_text(title or "Gap per dimensie (perceptie − verwachting)")
+
+
+def gap_bars(table: pd.DataFrame, ax=None, *, title: str | None = None, label: str = "jij", figsize=None,
+             **kwargs):
     """Horizontal bars: the mean gap per dimension with its 95% interval.
 
     ``table`` is :func:`klantlib.servqual.summary` (columns ``gap``,
     ``ondergrens``, ``bovengrens``) or :func:`widget_scores` (then the student's
     gaps, ``jouw_gap``, are drawn beside the survey's, labelled ``label``).
+    Keyword arguments go to ``ax.barh`` (``height``, ``color``, ``error_kw`` ...); with the
+    student's gaps beside the survey's, both sets of bars get them.
     Returns the axes.
     """
     import matplotlib.pyplot as plt
 
-    from klantlib.plotting import PALETTE, decorate, number_axis
+    from klantlib.plotting import figure_size
 
     if ax is None:
-        _, ax = plt.subplots()
-    ax.clear()
-    table = table.reindex(list(DIMENSIONS))
-    y = np.arange(len(DIMENSIONS))[::-1].astype(float)
-    mine = "jouw_gap" in table.columns
-    prefix = "enquete_" if mine else ""
-    height = 0.38 if mine else 0.6
-    ref = table.get(f"{prefix}gap")
-    if ref is not None and ref.notna().any():
-        low = (ref - table[f"{prefix}ondergrens"]).fillna(0).to_numpy()
-        high = (table[f"{prefix}bovengrens"] - ref).fillna(0).to_numpy()
-        offset = height / 2 if mine else 0.0
-        ax.barh(y + offset, ref.to_numpy(), height=height, color=PALETTE[0], xerr=[low, high],
-                error_kw={"ecolor": "#555555", "capsize": 3}, label="enquête (gemiddelde, 95%-interval)")
-    if mine:
-        ax.barh(y - height / 2, table["jouw_gap"].fillna(0).to_numpy(), height=height, color=PALETTE[1], label=label)
-        for yy, value in zip(y - height / 2, table["jouw_gap"]):
-            if math.isnan(value):
-                ax.text(0.02, yy, "nog niet ingevuld", va="center", fontsize="small", color="#777777",
-                        transform=ax.get_yaxis_transform())
-    ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_yticks(y, [LABELS[d] for d in DIMENSIONS])
-    lim = max(1.0, float(np.nanmax(np.abs(np.r_[table.filter(like="gap").to_numpy(dtype=float).ravel(),
-                                                   table.filter(like="grens").to_numpy(dtype=float).ravel(), 0.0]))))
-    ax.set_xlim(-lim * 1.15, lim * 1.15)
-    number_axis(ax, "x", decimals=1)
-    decorate(ax, title=title or "Gap per dimensie (perceptie − verwachting)",
-             xlabel="gap P − E (negatief = tekortkoming)")
-    if mine or ref is not None:
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize="small", frameon=False)
+        _, ax = plt.subplots(figsize=figsize or figure_size())
+    _GapBars(ax, table, title=title, label=label, **kwargs)
     return ax
 
 
-def profile_plot(survey: pd.DataFrame, ax=None, *, scale: int = 7, errors: str = "raise"):
+def profile_plot(survey: pd.DataFrame, ax=None, *, scale: int = 7, errors: str = "raise", figsize=None,
+                 **kwargs):
     """Mean expectation (E) and perception (P) for each of the 22 items, dimensions shaded.
 
     Where the P line runs below the E line, customers get less than they expect.
+    Keyword arguments go to both lines' ``ax.plot`` (``linewidth``, ``markersize`` ...).
     Returns the axes.
     """
     import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
 
-    from klantlib.plotting import PALETTE, decorate
+    from klantlib.plotting import PALETTE, decorate, figure_size, underride
     from klantlib.servqual import validate_survey
 
     values = validate_survey(survey, scale=scale, errors=errors)
     means = values.mean()
     items = np.arange(1, 23)
     if ax is None:
-        _, ax = plt.subplots(figsize=(10, 4.5))
+        _, ax = plt.subplots(figsize=figsize or figure_size((10, 4.5)))
     for k, (dim, its) in enumerate(DIMENSION_ITEMS.items()):
         if k % 2 == 0:
             ax.axvspan(its[0] - 0.5, its[-1] + 0.5, color="#EEEEEE", zorder=0)
         ax.text((its[0] + its[-1]) / 2, 1.01, LABELS[dim], ha="center", va="bottom", fontsize="small",
                 transform=ax.get_xaxis_transform())
-    ax.plot(items, means[list(E_COLUMNS)].to_numpy(), marker="o", color=PALETTE[0], label="verwachting (E)")
-    ax.plot(items, means[list(P_COLUMNS)].to_numpy(), marker="s", color=PALETTE[1], label="perceptie (P)")
+    ax.plot(items, means[list(E_COLUMNS)].to_numpy(),
+            **underride(kwargs, Line2D, marker="o", color=PALETTE[0], label="verwachting (E)"))
+    ax.plot(items, means[list(P_COLUMNS)].to_numpy(),
+            **underride(kwargs, Line2D, marker="s", color=PALETTE[1], label="perceptie (P)"))
     ax.set_xticks(items)
     ax.set_xlim(0.5, 22.5)
     ax.set_ylim(1, scale)
@@ -232,19 +275,20 @@ def profile_plot(survey: pd.DataFrame, ax=None, *, scale: int = 7, errors: str =
     return ax
 
 
-def gap_model_diagram(ax=None):
+def gap_model_diagram(ax=None, *, figsize=None):
     """The five-gap model (Parasuraman, Zeithaml & Berry, 1985) as a diagram; returns the axes.
 
     Customer side above the line, provider side below; gap 5 (expected versus
-    perceived service) is what SERVQUAL measures.
+    perceived service) is what SERVQUAL measures. ``figsize`` is used when no
+    ``ax`` is given.
     """
     import matplotlib.pyplot as plt
     from matplotlib.patches import FancyBboxPatch
 
-    from klantlib.plotting import PALETTE
+    from klantlib.plotting import PALETTE, figure_size
 
     if ax is None:
-        _, ax = plt.subplots(figsize=(9, 7.5))
+        _, ax = plt.subplots(figsize=figsize or figure_size((9, 7.5)))
     ax.set_xlim(0, 10)
     ax.set_ylim(0, 10.4)
     ax.axis("off")
@@ -328,10 +372,9 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
     - ``klant-export``: the CSV export button; ``klant-melding``: messages (saving, restoring, export).
     """
     import ipywidgets as widgets
-    import matplotlib.pyplot as plt
-    from IPython.display import display
 
     from klantlib.formatting import number
+    from klantlib.views._widgets import FigureArea
 
     import html
 
@@ -393,22 +436,22 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
     outcome.add_class("klant-uitkomst")
     export = widgets.Button(description="Exporteer als CSV", icon="download")
     export.add_class("klant-export")
-    out = widgets.Output()
-    out.add_class("klant-figuur")
-    with plt.ioff():
-        fig, ax = plt.subplots(figsize=(7, 4))
+    area = FigureArea((7, 4))
 
     def current() -> dict:
         return {k: c.value for k, c in controls.items()}
+
+    chart = _GapBars(area.ax, widget_scores(current(), reference, scale=scale))
+    area.redraws(*chart.changing)
 
     def redraw():
         answers = current()
         scores = widget_scores(answers, reference, scale=scale)
         org = answers.get("organisatie") or "jouw organisatie"
-        gap_bars(scores, ax, title=f"Gap per dimensie: {org}", label=org)
+        chart.update(scores, title=f"Gap per dimensie: {org}", label=org)
         remaining, text = points_status(answers)
         rest.value = f"<b>{text}</b>" if remaining else text
-        unweighted, weighted = _your_score(scores)
+        unweighted, weighted = _your_score(answers, scale=scale)
         answered = int(scores["items"].sum())
         if answered == 0:
             outcome.value = "Vul verwachtingen én percepties in; dan verschijnt hier je SERVQUAL-score."
@@ -417,9 +460,7 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
                       else " (gewogen score: verdeel eerst precies 100 punten)")
             outcome.value = (f"SERVQUAL-score van {org}: ongewogen <b>{number(unweighted, 2)}</b>{w_text}; "
                              f"op {answered} van de 22 items.")
-        with out:
-            out.clear_output(wait=True)
-            display(fig)
+        area.show()
 
     syncing = False
 
@@ -469,5 +510,5 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
         control.observe(on_change, names="value")
     export.on_click(on_export)
     redraw()
-    return widgets.VBox([organisation, widgets.HBox([tabs, widgets.VBox([out, outcome])]),
+    return widgets.VBox([organisation, widgets.HBox([tabs, widgets.VBox([area.output, outcome])]),
                          widgets.HBox([export, message])])

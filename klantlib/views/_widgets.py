@@ -1,0 +1,154 @@
+"""The plumbing every widget shares: one figure in an Output area, redrawn in place.
+
+A widget builds its figure once in a :class:`FigureArea`, draws it once, and on
+every control change only updates the artists (points, bar heights, lines, texts)
+and calls :meth:`FigureArea.show`. That renders the figure to one PNG and puts
+it in the Output area, which is what the browser shows. What keeps this fast
+(see ``benchmarks/bench_widgets.py``):
+
+- the figure is drawn once per change, on its own Agg canvas, instead of twice
+  as ``display(fig)`` does to crop it (``bbox_inches="tight"``);
+- the layout (room for labels, title and legend) is computed again only when a
+  title, axis label or legend text grew, not on every draw;
+- the part that does not change (axes, grid, ticks and their labels: most of the
+  text) is drawn once and kept as a background; a change draws only the artists
+  the widget declared with :meth:`FigureArea.redraws`, and everything above them,
+  over it. The pixels are those of a full draw: the same artists in the same
+  order. The background is drawn again when the layout or an axis limit changed;
+- the PNG is compressed at level 3 of 9 (faster than the default 6, hardly bigger).
+"""
+
+from __future__ import annotations
+
+import io
+
+__all__ = ["FigureArea", "redraw_on_change", "with_class"]
+
+
+def with_class(widget, *css: str):
+    """Add CSS classes (for styling and browser tests) to ``widget`` and return it."""
+    for name in css:
+        widget.add_class(name)
+    return widget
+
+
+def redraw_on_change(update, *controls) -> None:
+    """Call ``update()`` now and whenever the value of one of ``controls`` changes."""
+    def on_change(_change):
+        update()
+
+    for control in controls:
+        control.observe(on_change, names="value")
+    update()
+
+
+def _layout_key(fig) -> tuple:
+    """The length of every text the layout makes room for, except tick labels."""
+    key = []
+    for ax in fig.axes:
+        key += [len(ax.get_title(loc)) for loc in ("left", "center", "right")]
+        key += [len(ax.get_xlabel()), len(ax.get_ylabel())]
+        legend = ax.get_legend()
+        if legend is not None:
+            key += [len(legend.get_title().get_text()), *(len(t.get_text()) for t in legend.get_texts())]
+    return tuple(key)
+
+
+class FigureArea:
+    """A figure that lives in an Output area (CSS class ``css``) and is shown again after each update.
+
+    ``figsize`` is the size in the normal mode; in the lecture-hall mode the
+    figure grows with the style (:func:`klantlib.plotting.figure_size`). Other
+    keyword arguments go to ``Figure.subplots``. The figure is made without
+    pyplot, so the notebook never shows it a second time (as under ``plt.ioff()``)
+    and it does not stay in pyplot's list of open figures. The Output area
+    carries this object as ``.area`` (for tests; ``.area.fig.savefig(...)`` saves the figure).
+    """
+
+    def __init__(self, figsize=None, *, css: str = "klant-figuur", **subplots):
+        import ipywidgets as widgets
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        from klantlib.plotting import figure_size
+
+        # No layout engine: png() lays the figure out, and only when needed.
+        self.fig = Figure(figsize=figure_size(figsize), layout="none")
+        FigureCanvasAgg(self.fig)
+        self.ax = self.fig.subplots(**subplots)
+        self.output = with_class(widgets.Output(), css)
+        self.output.area = self
+        self.shown: bytes | None = None  # the PNG the Output area shows
+        self._layout = None
+        self._changing = set()
+        self._background = None  # (key, saved pixels)
+
+    def redraws(self, *artists) -> None:
+        """Declare the artists that updates change; the rest is drawn once and reused as the background."""
+        self._changing.update(artists)
+
+    def _on_top(self) -> list:
+        """The artists drawn over the background, in the order a full draw draws them.
+
+        Per axes: the declared artists and everything a full draw puts after them
+        (``Axes.draw`` draws its children sorted by zorder), so that the pixels
+        equal those of a full draw. They are set ``animated``, which makes a
+        full canvas draw leave them out.
+        """
+        from operator import attrgetter
+
+        on_top = []
+        for ax in self.fig.axes:
+            children = [a for a in ax.get_children() if a is not ax.patch]
+            changing = [a for a in children if a in self._changing]
+            if not changing:
+                continue
+            lowest = min(a.get_zorder() for a in changing)
+            ordered = sorted(children, key=attrgetter("zorder"))  # stable, as in Axes.draw
+            on_top += [a for a in ordered if a.get_zorder() >= lowest]
+        return on_top
+
+    def _needs_layout(self) -> bool:
+        key = _layout_key(self.fig)
+        if (self._layout is not None and len(key) == len(self._layout)
+                and all(new <= old for new, old in zip(key, self._layout))):
+            return False  # nothing grew: the room made last time is enough
+        self._layout = key
+        return True
+
+    def png(self) -> bytes:
+        """The figure as PNG bytes, laid out again first if a text grew."""
+        from matplotlib.image import imsave
+        from matplotlib.layout_engine import TightLayoutEngine
+
+        canvas = self.fig.canvas
+        if self.fig.get_layout_engine() is not None:  # a savefig() restores the figure.autolayout engine
+            self.fig.set_layout_engine("none")
+        if self._needs_layout():
+            TightLayoutEngine().execute(self.fig)  # once; as the figure's engine it would run on every draw
+        on_top = self._on_top()
+        key = (self._layout, tuple((ax.get_xlim(), ax.get_ylim()) for ax in self.fig.axes), tuple(map(id, on_top)))
+        if self._background is None or self._background[0] != key:
+            for artist in on_top:
+                artist.set_animated(True)
+            canvas.draw()  # everything but the artists on top: the background
+            self._background = (key, canvas.copy_from_bbox(self.fig.bbox))
+        else:
+            canvas.restore_region(self._background[1])
+        renderer = canvas.get_renderer()
+        for artist in on_top:
+            if artist.get_visible():
+                artist.draw(renderer)
+        buffer = io.BytesIO()
+        imsave(buffer, canvas.buffer_rgba(), format="png", pil_kwargs={"compress_level": 3})
+        return buffer.getvalue()
+
+    def show(self) -> None:
+        """Render the figure and replace what the Output area shows."""
+        from IPython.display import Image, display
+
+        self.shown = self.png()
+        image = Image(data=self.shown, format="png")
+        with self.output:
+            self.output.clear_output(wait=True)
+            display(image)

@@ -1,0 +1,334 @@
+"""Views only draw and wire: every figure and widget shows the model's numbers, and a redraw equals a fresh draw."""
+
+import io
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.colors import to_hex  # noqa: E402
+from PIL import Image  # noqa: E402
+
+import klantlib  # noqa: E402
+from klantlib import plotting  # noqa: E402
+from klantlib.errors import KlantDataWarning  # noqa: E402
+from klantlib.rfm import GROUPS, pareto_table, relatiesterkte, rfm_scores, rfm_table, top_share  # noqa: E402
+from klantlib.servqual import (  # noqa: E402
+    DIMENSIONS,
+    E_COLUMNS,
+    P_COLUMNS,
+    answers_frame,
+    dimension_scores,
+    example_survey,
+    item_counts,
+    servqual_gaps,
+    servqual_score,
+    summary,
+)
+from klantlib.views import rfm as rfm_views  # noqa: E402
+from klantlib.views import servqual as servqual_views  # noqa: E402
+from klantlib.views import start as start_views  # noqa: E402
+
+REFERENCE = pd.Timestamp("2026-01-01")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def house_style():
+    plotting.use_style()
+    yield
+    plt.close("all")
+
+
+@pytest.fixture(scope="module")
+def transactions():
+    return klantlib.load_dataset("transacties")
+
+
+@pytest.fixture(scope="module")
+def strength_survey():
+    return klantlib.load_dataset("relatiesterkte")
+
+
+def find(widget, css_class):
+    if css_class in getattr(widget, "_dom_classes", ()):
+        return widget
+    for child in getattr(widget, "children", ()):
+        found = find(child, css_class)
+        if found is not None:
+            return found
+    return None
+
+
+def figure_of(box):
+    return find(box, "klant-figuur").area.fig
+
+
+def full_draw(fig) -> np.ndarray:
+    """The figure's pixels drawn from scratch, every artist in the normal order."""
+    for ax in fig.axes:
+        for artist in ax.get_children():
+            artist.set_animated(False)
+    fig.canvas.draw()
+    return np.asarray(fig.canvas.buffer_rgba()).copy()
+
+
+def shown_png(box) -> np.ndarray:
+    """What the widget's Output area shows: the PNG of its last update."""
+    return np.asarray(Image.open(io.BytesIO(find(box, "klant-figuur").area.shown)))
+
+
+def title_of(ax) -> str:
+    return ax.get_title(loc="left")
+
+
+def bar_sets(ax) -> list:
+    from matplotlib.container import BarContainer
+
+    return [c for c in ax.containers if isinstance(c, BarContainer)]
+
+
+# --- the start widget (notebook 00) counts orders as rfm_table does (notebook 04) -------------------
+
+def test_customer_orders_are_rfm_frequency_and_monetary(transactions):
+    orders = start_views.customer_orders(transactions)
+    table = rfm_table(transactions, reference_date=REFERENCE, order="order_id")  # notebook 04's table
+    assert orders["bestellingen"].tolist() == table["frequency"].tolist()
+    assert orders["omzet"].tolist() == table["monetary"].tolist()
+    assert orders.index.equals(table.index)
+
+
+def test_customer_orders_reads_dates_as_rfm_table_and_leaves_out_returns_only():
+    df = pd.DataFrame({"klant_id": ["a", "a", "b", "c"], "order_id": [1, 2, 3, 4],
+                       "bedrag": [10.0, 30.0, 60.0, -5.0],
+                       "datum": ["31-12-2025", "2025-01-02", "15-06-2025", "01-07-2025"]})
+    with pytest.warns(KlantDataWarning, match="alleen retouren"):
+        orders = start_views.customer_orders(df)
+    assert orders.to_dict("index") == {"a": {"bestellingen": 2, "omzet": 40.0}, "b": {"bestellingen": 1, "omzet": 60.0}}
+
+
+def test_start_widget_redraw_shows_the_model_counts(transactions):
+    box = start_views.loyal_customers_widget(transactions)
+    slider = find(box, "klant-slider")
+    for value in (5, 1, 4):
+        slider.value = value
+    fig = figure_of(box)
+    ax = fig.axes[0]
+    orders = start_views.customer_orders(transactions)
+    per_count = orders["bestellingen"].clip(upper=10).value_counts().reindex(range(1, 11), fill_value=0)
+    assert [bar.get_height() for bar in ax.patches] == per_count.tolist()
+    assert [to_hex(bar.get_facecolor()) for bar in ax.patches] == ["#bbbbbb"] * 3 + ["#0072b2"] * 7
+    assert title_of(ax) == "Klanten met minstens 4 bestelling(en)"
+    assert find(box, "klant-uitkomst").value == (
+        "<b>295 klanten (9,0% van alle kopers) met minstens 4 bestelling(en) brengen 24,9% van de omzet.</b>")
+    stats = start_views.loyal_customers(orders, 4)
+    assert (stats["klanten"], stats["aandeel_klanten"], stats["aandeel_omzet"]) == (295, 0.0901, 0.2486)
+
+    # The same state as the static figure of the same setting.
+    fresh, caption = start_views.loyal_customers_figure(transactions, min_orders=4)
+    fresh_ax = fresh.axes[0]
+    assert [b.get_height() for b in fresh_ax.patches] == [b.get_height() for b in ax.patches]
+    assert [b.get_facecolor() for b in fresh_ax.patches] == [b.get_facecolor() for b in ax.patches]
+    assert title_of(fresh_ax) == title_of(ax) and f"<b>{caption}</b>" == find(box, "klant-uitkomst").value
+    np.testing.assert_array_equal(shown_png(box), full_draw(fig))
+
+
+# --- the matrix widget (notebook 04) ------------------------------------------------------------------
+
+def test_matrix_widget_redraw_shows_the_model_matrix(transactions, strength_survey):
+    box = rfm_views.matrix_widget(transactions, strength_survey)
+    reference = find(box, "klant-peildatum")
+    date = reference.options[6][1]
+    find(box, "klant-cut-x").value = 65
+    find(box, "klant-bins").value = 3
+    reference.value = date
+    find(box, "klant-cut-y").value = 30
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KlantDataWarning)
+        matrix, counts = rfm_views.matrix_state(transactions, relatiesterkte(strength_survey), reference_date=date,
+                                                bins=3, cut=(65, 30))
+    assert counts.tolist() == [147, 299, 3, 52]
+    fig = figure_of(box)
+    ax = fig.axes[0]
+    assert len(ax.collections) == 4
+    for group, points in zip(GROUPS, ax.collections):
+        expected = matrix.loc[matrix["groep"] == group, ["rendement", "relatiesterkte"]].to_numpy()
+        np.testing.assert_array_equal(points.get_offsets(), expected)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["Partners: 147", "Vrienden: 299", "Economici: 3", "Dogs: 52"]
+    assert find(box, "klant-telling").value == ("<b>Partners</b>: 147 · <b>Vrienden</b>: 299 · "
+                                                "<b>Economici</b>: 3 · <b>Dogs</b>: 52")
+    assert list(ax.lines[0].get_xdata()) == [65, 65] and list(ax.lines[1].get_ydata()) == [30, 30]
+    assert title_of(ax) == "Klantenmatrix op 01-07-2025"
+
+    # A fresh figure of the same matrix has the same state, and the widget's PNG equals a full draw.
+    fresh = rfm_views.matrix_figure(matrix, title="Klantenmatrix op 01-07-2025")
+    for new, old in zip(fresh.collections, ax.collections):
+        np.testing.assert_array_equal(new.get_offsets(), old.get_offsets())
+    assert [t.get_text() for t in fresh.get_legend().get_texts()] == legend
+    assert [list(line.get_xydata().ravel()) for line in fresh.lines] == \
+        [list(line.get_xydata().ravel()) for line in ax.lines]
+    assert title_of(fresh) == title_of(ax)
+    np.testing.assert_array_equal(shown_png(box), full_draw(fig))
+
+
+def test_matrix_widget_moving_a_cut_only_regroups(transactions, strength_survey, monkeypatch):
+    box = rfm_views.matrix_widget(transactions, strength_survey)
+    calls = []
+    original = rfm_views.customer_rendement
+    monkeypatch.setattr(rfm_views, "customer_rendement", lambda *a, **k: calls.append(k) or original(*a, **k))
+    for value in (55, 60, 65):
+        find(box, "klant-cut-x").value = value
+    assert calls == []  # the RFM scores of this reference date and bins are kept
+    find(box, "klant-bins").value = 4
+    assert calls == [{"reference_date": REFERENCE, "bins": 4}]
+
+
+def test_pareto_figure_marks_the_model_top_share(transactions):
+    values = transactions.groupby("klant_id")["bedrag"].sum()
+    ax = rfm_views.pareto_figure(pareto_table(values), top=0.2)
+    share = top_share(values, top=0.2)
+    table = pareto_table(values)  # the best 655 of 3273 customers: round(0.2 × 3273)
+    assert share == round(table["waarde"].iloc[:655].sum() / table["waarde"].sum(), 6) == 0.756539
+    assert list(ax.lines[2].get_ydata()) == [0, share, share]
+    assert "brengt 76% van de omzet" in ax.texts[0].get_text()
+
+
+# --- the questionnaire widget (notebook 05) ----------------------------------------------------------
+
+ANSWERS = {**{c: 6 for c in E_COLUMNS[:9]}, **{c: 4 for c in P_COLUMNS[:9]}, "E2": 9, "P5": 5.5, "E6": 7,
+           "W_tastbaarheden": 10, "W_betrouwbaarheid": 50, "W_responsiviteit": 20, "W_zekerheid": 10,
+           "W_inlevingsvermogen": 10}
+
+
+def test_widget_scores_are_the_model_scores():
+    scores = servqual_views.widget_scores(ANSWERS, summary(example_survey()))
+    row = answers_frame(ANSWERS)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KlantDataWarning)
+        gaps = servqual_gaps(row, errors="missing")
+        own = summary(row, errors="missing")
+    np.testing.assert_array_equal(scores["jouw_gap"], own["gap"])
+    np.testing.assert_array_equal(scores["jouw_verwachting"], own["verwachting"])
+    np.testing.assert_array_equal(scores["jouw_perceptie"], own["perceptie"])
+    np.testing.assert_array_equal(scores["jouw_gap"].to_numpy(), dimension_scores(gaps)[list(DIMENSIONS)].iloc[0])
+    assert scores["items"].tolist() == item_counts(gaps).iloc[0].tolist() == [3, 4, 0, 0, 0]
+    # By hand: items 1, 3, 4 (E2 = 9 is no answer) and 6-9 (P5 = 5.5 is no answer; E6 = 7: gap -3).
+    assert scores["jouw_gap"].tolist()[:2] == [-2.0, -2.25]
+    assert scores["punten"].tolist() == [10.0, 50.0, 20.0, 10.0, 10.0]
+
+
+def test_an_invalid_answer_counts_as_not_given():
+    valid = {k: v for k, v in ANSWERS.items() if k not in ("E2", "P5")}
+    pd.testing.assert_frame_equal(servqual_views.widget_scores(ANSWERS), servqual_views.widget_scores(valid))
+
+
+def test_servqual_widget_redraw_shows_the_model_scores(tmp_path):
+    reference = summary(example_survey())
+    box = servqual_views.servqual_widget(example_survey(), folder=tmp_path)
+    find(box, "klant-organisatie").value = "De bieb"
+    for key, value in ANSWERS.items():
+        control = find(box, f"klant-{key}")
+        if control is not None and (key.startswith("W_") or value in range(1, 8)):
+            control.value = value
+    answers = {k: v for k, v in ANSWERS.items() if k not in ("E2", "P5")}
+    scores = servqual_views.widget_scores(answers, reference)
+    unweighted = servqual_score(answers_frame(answers))["servqual"].iloc[0]
+    weighted = servqual_score(answers_frame(answers), weighted=True)["servqual"].iloc[0]
+    # By hand: (-2 - 2.25) / 2, and (10 × -2 + 50 × -2.25) / 60 (dimensions without answers carry no weight).
+    assert (unweighted, round(weighted, 6)) == (-2.125, -2.208333)
+    assert find(box, "klant-uitkomst").value == ("SERVQUAL-score van De bieb: ongewogen <b>-2,12</b>, "
+                                                 "gewogen met je punten -2,21; op 7 van de 22 items.")
+    fig = figure_of(box)
+    ax = fig.axes[0]
+    own_bars = bar_sets(ax)[1]
+    assert [bar.get_width() for bar in own_bars] == [-2.0, -2.25, 0.0, 0.0, 0.0]
+    assert scores["jouw_gap"].tolist()[:2] == [-2.0, -2.25]
+    assert [t.get_visible() for t in ax.texts] == [False, False, True, True, True]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["enquête (gemiddelde, 95%-interval)", "De bieb"]
+    assert title_of(ax) == "Gap per dimensie: De bieb"
+
+    fresh = servqual_views.gap_bars(scores, title="Gap per dimensie: De bieb", label="De bieb")
+    assert [b.get_width() for b in bar_sets(fresh)[1]] == [b.get_width() for b in own_bars]
+    assert [t.get_visible() for t in fresh.texts] == [t.get_visible() for t in ax.texts]
+    assert [t.get_text() for t in fresh.get_legend().get_texts()] == ["enquête (gemiddelde, 95%-interval)", "De bieb"]
+    lim = 1.15 * max(2.25, float(reference[["ondergrens", "bovengrens"]].abs().max().max()))
+    assert fresh.get_xlim() == ax.get_xlim() == (-lim, lim)
+    np.testing.assert_array_equal(shown_png(box), full_draw(fig))
+
+
+# --- plot helpers pass keyword arguments through and only fill in defaults -----------------------------
+
+def test_helpers_pass_keyword_arguments_through(transactions, strength_survey):
+    values = transactions.groupby("klant_id")["bedrag"].sum()
+    ax = rfm_views.pareto_figure(pareto_table(values), color="red", lw=1, label="omzet")
+    assert (ax.lines[0].get_color(), ax.lines[0].get_linewidth(), ax.lines[0].get_label()) == ("red", 1, "omzet")
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KlantDataWarning)
+        scores = rfm_scores(rfm_table(transactions, reference_date=REFERENCE), bins=5)
+        matrix, _ = rfm_views.matrix_state(transactions, relatiesterkte(strength_survey))
+    axes = rfm_views.score_bars(scores, color="black", width=0.5)
+    assert {to_hex(p.get_facecolor()) for ax in axes for p in ax.patches} == {"#000000"}
+    assert {p.get_width() for ax in axes for p in ax.patches} == {0.5}
+
+    ax = rfm_views.matrix_figure(matrix, s=40, marker="D", figsize=(5, 4))
+    assert [list(c.get_sizes()) for c in ax.collections] == [[40.0]] * 4
+    assert tuple(ax.figure.get_size_inches()) == (5.0, 4.0)
+
+    ax = servqual_views.gap_bars(summary(example_survey()), height=0.3, color="green")
+    assert {round(p.get_height(), 6) for p in ax.patches} == {0.3}
+    assert {to_hex(p.get_facecolor()) for p in ax.patches} == {"#008000"}
+
+    ax = servqual_views.profile_plot(example_survey(), linewidth=4, figsize=(6, 3))
+    assert [line.get_linewidth() for line in ax.lines] == [4, 4]
+    assert [line.get_marker() for line in ax.lines] == ["o", "s"]  # defaults stay where not overridden
+
+    fig, _ = start_views.loyal_customers_figure(transactions, 3, color="red", figsize=(5, 3))
+    assert tuple(fig.get_size_inches()) == (5.0, 3.0)
+    assert [to_hex(p.get_facecolor()) for p in fig.axes[0].patches][1:3] == ["#bbbbbb", "#ff0000"]
+
+    ax = servqual_views.gap_model_diagram(figsize=(4, 3))
+    assert tuple(ax.figure.get_size_inches()) == (4.0, 3.0)
+    plt.close("all")
+
+
+def test_default_figure_sizes_grow_in_presentation_mode(transactions, strength_survey):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KlantDataWarning)
+        matrix, _ = rfm_views.matrix_state(transactions, relatiesterkte(strength_survey))
+    try:
+        plotting.presentation_mode()
+        assert tuple(rfm_views.matrix_figure(matrix).figure.get_size_inches()) == (12.0, 9.75)
+        box = start_views.loyal_customers_widget(transactions)
+        assert tuple(figure_of(box).get_size_inches()) == (12.0, 6.75)
+    finally:
+        plotting.presentation_mode(False)
+    assert tuple(rfm_views.matrix_figure(matrix).figure.get_size_inches()) == (8.0, 6.5)
+    plt.close("all")
+
+
+# --- klantlib finds its modules itself ---------------------------------------------------------------
+
+def test_klantlib_finds_a_new_module_without_a_list(tmp_path, monkeypatch):
+    assert {"rfm", "servqual", "views", "plotting", "formatting"} <= klantlib._public_modules()
+    assert not any(name.startswith("_") for name in klantlib._public_modules())
+    (tmp_path / "nieuw_model.py").write_text("ANSWER = 42\n")
+    (tmp_path / "_verborgen.py").write_text("ANSWER = 0\n")
+    monkeypatch.setattr(klantlib, "__path__", [*klantlib.__path__, str(tmp_path)])
+    klantlib._public_modules.cache_clear()
+    try:
+        assert klantlib.nieuw_model.ANSWER == 42
+        assert "nieuw_model" in dir(klantlib)
+        with pytest.raises(AttributeError):
+            klantlib._verborgen  # noqa: B018
+    finally:
+        monkeypatch.undo()
+        klantlib._public_modules.cache_clear()
+        monkeypatch.delitem(__import__("sys").modules, "klantlib.nieuw_model")
+        del klantlib.nieuw_model
