@@ -14,6 +14,7 @@ matplotlib.use("Agg")
 from klantlib.answers import AnswerFileError, AnswerStore  # noqa: E402
 from klantlib.errors import KlantDataError, KlantDataWarning  # noqa: E402
 from klantlib.servqual import E_COLUMNS, P_COLUMNS, WEIGHT_COLUMNS, servqual_score, summary  # noqa: E402
+from klantlib.views._widgets import find_widget  # noqa: E402
 from klantlib.views.servqual import (  # noqa: E402
     ANSWER_KEYS,
     points_status,
@@ -171,14 +172,6 @@ def test_widget_scores_plain_function():
     assert widget_scores({})["jouw_gap"].isna().all()
 
 
-def find(widget, css_class):
-    if css_class in getattr(widget, "_dom_classes", ()):
-        return widget
-    for child in getattr(widget, "children", ()):
-        found = find(child, css_class)
-        if found is not None:
-            return found
-    return None
 
 
 def test_widget_saves_restores_and_redraws(tmp_path):
@@ -187,25 +180,25 @@ def test_widget_saves_restores_and_redraws(tmp_path):
     box = servqual_widget(example_survey(), folder=tmp_path)
     for css in ["klant-organisatie", "klant-E1", "klant-P22", "klant-W_zekerheid", "klant-punten-rest",
                 "klant-uitkomst", "klant-figuur", "klant-export", "klant-melding"]:
-        assert find(box, css) is not None, css
-    assert "Nog 100 punten" in find(box, "klant-punten-rest").value
-    find(box, "klant-organisatie").value = "De bieb"
-    find(box, "klant-E1").value = 7
-    find(box, "klant-P1").value = 4
-    find(box, "klant-W_zekerheid").value = 90
-    assert "-3,00" in find(box, "klant-uitkomst").value and "op 1 van de 22" in find(box, "klant-uitkomst").value
-    assert "Nog 10 punten" in find(box, "klant-punten-rest").value
-    assert "E1" in find(box, "klant-E1").description and find(box, "klant-W_zekerheid").description == "Zekerheid"
+        assert find_widget(box, css) is not None, css
+    assert "Nog 100 punten" in find_widget(box, "klant-punten-rest").value
+    find_widget(box, "klant-organisatie").value = "De bieb"
+    find_widget(box, "klant-E1").value = 7
+    find_widget(box, "klant-P1").value = 4
+    find_widget(box, "klant-W_zekerheid").value = 90
+    assert "-3,00" in find_widget(box, "klant-uitkomst").value and "op 1 van de 22" in find_widget(box, "klant-uitkomst").value
+    assert "Nog 10 punten" in find_widget(box, "klant-punten-rest").value
+    assert "E1" in find_widget(box, "klant-E1").description and find_widget(box, "klant-W_zekerheid").description == "Zekerheid"
 
     # Kernel restart: a new widget on the same folder shows the same answers.
     again = servqual_widget(example_survey(), folder=tmp_path)
-    assert find(again, "klant-organisatie").value == "De bieb"
-    assert (find(again, "klant-E1").value, find(again, "klant-P1").value) == (7, 4)
-    assert find(again, "klant-W_zekerheid").value == 90
-    assert find(again, "klant-melding").value == ""
+    assert find_widget(again, "klant-organisatie").value == "De bieb"
+    assert (find_widget(again, "klant-E1").value, find_widget(again, "klant-P1").value) == (7, 4)
+    assert find_widget(again, "klant-W_zekerheid").value == 90
+    assert find_widget(again, "klant-melding").value == ""
 
-    find(again, "klant-export").click()
-    assert (tmp_path / "servqual.csv").exists() and "servqual.csv" in find(again, "klant-melding").value
+    find_widget(again, "klant-export").click()
+    assert (tmp_path / "servqual.csv").exists() and "servqual.csv" in find_widget(again, "klant-melding").value
 
 
 def test_widget_with_broken_file_starts_empty_and_says_so(tmp_path):
@@ -213,8 +206,8 @@ def test_widget_with_broken_file_starts_empty_and_says_so(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", KlantDataWarning)
         box = servqual_widget(None, folder=tmp_path)
-    assert find(box, "klant-E1").value is None
-    assert "kapot-1" in find(box, "klant-melding").value
+    assert find_widget(box, "klant-E1").value is None
+    assert "kapot-1" in find_widget(box, "klant-melding").value
     assert (tmp_path / "servqual.kapot-1.json").exists()
 
 
@@ -224,7 +217,7 @@ def test_widget_reuses_one_figure(tmp_path):
     box = servqual_widget(None, folder=tmp_path)
     before = plt.get_fignums()
     for value in (1, 2, 3, 4):
-        find(box, "klant-E2").value = value
+        find_widget(box, "klant-E2").value = value
     assert plt.get_fignums() == before
 
 
@@ -520,46 +513,46 @@ def test_widget_says_answers_are_not_saved_until_the_folder_is_fixed(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", KlantDataWarning)
         box = servqual_widget(None, folder=folder)  # creating it doesn't fail
-    melding = find(box, "klant-melding")
+    melding = find_widget(box, "klant-melding")
     assert melding.value.startswith("<i>Je antwoorden in ") and f"'{folder}' is een bestand, geen map" in melding.value
 
-    find(box, "klant-E1").value = 6  # no exception escapes the callback
+    find_widget(box, "klant-E1").value = 6  # no exception escapes the callback
     assert melding.value.startswith('<b style="color:#b00020">Je antwoorden zijn NIET opgeslagen in ')
     assert f"'{folder}' is een bestand, geen map. Hernoem of verwijder dat bestand" in melding.value
-    assert find(box, "klant-E1").value == 6
+    assert find_widget(box, "klant-E1").value == 6
 
     folder.unlink()  # fixed: the next change saves everything and clears the message
-    find(box, "klant-P1").value = 4
+    find_widget(box, "klant-P1").value = 4
     assert melding.value == ""
     assert answers_in(folder / "servqual.json") == {"E1": 6, "P1": 4}
 
 
 def test_widget_export_failing_is_shown(tmp_path):
     box = servqual_widget(None, folder=tmp_path)
-    find(box, "klant-E1").value = 6
+    find_widget(box, "klant-E1").value = 6
     (tmp_path / "servqual.csv").mkdir()
-    find(box, "klant-export").click()
-    assert find(box, "klant-melding").value.startswith(
+    find_widget(box, "klant-export").click()
+    assert find_widget(box, "klant-melding").value.startswith(
         '<b style="color:#b00020">Je antwoorden zijn NIET geëxporteerd naar ')
-    assert "is een map, geen bestand" in find(box, "klant-melding").value
+    assert "is een map, geen bestand" in find_widget(box, "klant-melding").value
 
 
 def test_two_widgets_on_one_file_merge_and_show_it(tmp_path):
     first = servqual_widget(None, folder=tmp_path)
     second = servqual_widget(None, folder=tmp_path)  # the cell run again, or a second tab
-    find(first, "klant-E1").value = 6
-    find(first, "klant-organisatie").value = "De bieb"
+    find_widget(first, "klant-E1").value = 6
+    find_widget(first, "klant-organisatie").value = "De bieb"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", KlantDataWarning)
-        find(second, "klant-P1").value = 4
-    melding = find(second, "klant-melding").value
+        find_widget(second, "klant-P1").value = 4
+    melding = find_widget(second, "klant-melding").value
     assert melding.startswith("<i>Je antwoorden in ") and "Ze zijn samengevoegd" in melding
     assert "Overgenomen van de andere kant: organisatie, E1." in melding
     # The second widget shows the merged answers, and its figure and score use them.
-    assert find(second, "klant-E1").value == 6 and find(second, "klant-organisatie").value == "De bieb"
-    assert "SERVQUAL-score van De bieb: ongewogen <b>-2,00</b>" in find(second, "klant-uitkomst").value
+    assert find_widget(second, "klant-E1").value == 6 and find_widget(second, "klant-organisatie").value == "De bieb"
+    assert "SERVQUAL-score van De bieb: ongewogen <b>-2,00</b>" in find_widget(second, "klant-uitkomst").value
     assert answers_in(tmp_path / "servqual.json") == {"organisatie": "De bieb", "E1": 6, "P1": 4}
     assert files(tmp_path) == ["servqual.json"]
 
-    find(second, "klant-P2").value = 5  # nothing new from elsewhere: the message goes
-    assert find(second, "klant-melding").value == ""
+    find_widget(second, "klant-P2").value = 5  # nothing new from elsewhere: the message goes
+    assert find_widget(second, "klant-melding").value == ""

@@ -15,6 +15,7 @@ from matplotlib.colors import to_hex  # noqa: E402
 from PIL import Image  # noqa: E402
 
 import klantlib  # noqa: E402
+from klantlib.views._widgets import find_widget  # noqa: E402
 from klantlib import plotting  # noqa: E402
 from klantlib.errors import KlantDataWarning  # noqa: E402
 from klantlib.rfm import GROUPS, pareto_table, relatiesterkte, rfm_scores, rfm_table, top_share  # noqa: E402
@@ -54,18 +55,10 @@ def strength_survey():
     return klantlib.load_dataset("relatiesterkte")
 
 
-def find(widget, css_class):
-    if css_class in getattr(widget, "_dom_classes", ()):
-        return widget
-    for child in getattr(widget, "children", ()):
-        found = find(child, css_class)
-        if found is not None:
-            return found
-    return None
 
 
 def figure_of(box):
-    return find(box, "klant-figuur").area.fig
+    return find_widget(box, "klant-figuur").area.fig
 
 
 def full_draw(fig) -> np.ndarray:
@@ -79,7 +72,7 @@ def full_draw(fig) -> np.ndarray:
 
 def shown_png(box) -> np.ndarray:
     """What the widget's Output area shows: the PNG of its last update."""
-    return np.asarray(Image.open(io.BytesIO(find(box, "klant-figuur").area.shown)))
+    return np.asarray(Image.open(io.BytesIO(find_widget(box, "klant-figuur").area.shown)))
 
 
 def title_of(ax) -> str:
@@ -113,7 +106,7 @@ def test_customer_orders_reads_dates_as_rfm_table_and_leaves_out_returns_only():
 
 def test_start_widget_redraw_shows_the_model_counts(transactions):
     box = start_views.loyal_customers_widget(transactions)
-    slider = find(box, "klant-slider")
+    slider = find_widget(box, "klant-slider")
     for value in (5, 1, 4):
         slider.value = value
     fig = figure_of(box)
@@ -123,7 +116,7 @@ def test_start_widget_redraw_shows_the_model_counts(transactions):
     assert [bar.get_height() for bar in ax.patches] == per_count.tolist()
     assert [to_hex(bar.get_facecolor()) for bar in ax.patches] == ["#bbbbbb"] * 3 + ["#0072b2"] * 7
     assert title_of(ax) == "Klanten met minstens 4 bestelling(en)"
-    assert find(box, "klant-uitkomst").value == (
+    assert find_widget(box, "klant-uitkomst").value == (
         "<b>295 klanten (9,0% van alle kopers) met minstens 4 bestelling(en) brengen 24,9% van de omzet.</b>")
     stats = start_views.loyal_customers(orders, 4)
     assert (stats["klanten"], stats["aandeel_klanten"], stats["aandeel_omzet"]) == (295, 0.0901, 0.2486)
@@ -133,7 +126,7 @@ def test_start_widget_redraw_shows_the_model_counts(transactions):
     fresh_ax = fresh.axes[0]
     assert [b.get_height() for b in fresh_ax.patches] == [b.get_height() for b in ax.patches]
     assert [b.get_facecolor() for b in fresh_ax.patches] == [b.get_facecolor() for b in ax.patches]
-    assert title_of(fresh_ax) == title_of(ax) and f"<b>{caption}</b>" == find(box, "klant-uitkomst").value
+    assert title_of(fresh_ax) == title_of(ax) and f"<b>{caption}</b>" == find_widget(box, "klant-uitkomst").value
     np.testing.assert_array_equal(shown_png(box), full_draw(fig))
 
 
@@ -141,12 +134,12 @@ def test_start_widget_redraw_shows_the_model_counts(transactions):
 
 def test_matrix_widget_redraw_shows_the_model_matrix(transactions, strength_survey):
     box = rfm_views.matrix_widget(transactions, strength_survey)
-    reference = find(box, "klant-peildatum")
+    reference = find_widget(box, "klant-peildatum")
     date = reference.options[6][1]
-    find(box, "klant-cut-x").value = 65
-    find(box, "klant-bins").value = 3
+    find_widget(box, "klant-cut-x").value = 65
+    find_widget(box, "klant-bins").value = 3
     reference.value = date
-    find(box, "klant-cut-y").value = 30
+    find_widget(box, "klant-cut-y").value = 30
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", KlantDataWarning)
@@ -161,7 +154,7 @@ def test_matrix_widget_redraw_shows_the_model_matrix(transactions, strength_surv
         np.testing.assert_array_equal(points.get_offsets(), expected)
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend == ["Partners: 147", "Vrienden: 299", "Economici: 3", "Dogs: 52"]
-    assert find(box, "klant-telling").value == ("<b>Partners</b>: 147 · <b>Vrienden</b>: 299 · "
+    assert find_widget(box, "klant-telling").value == ("<b>Partners</b>: 147 · <b>Vrienden</b>: 299 · "
                                                 "<b>Economici</b>: 3 · <b>Dogs</b>: 52")
     assert list(ax.lines[0].get_xdata()) == [65, 65] and list(ax.lines[1].get_ydata()) == [30, 30]
     assert title_of(ax) == "Klantenmatrix op 01-07-2025"
@@ -183,9 +176,9 @@ def test_matrix_widget_moving_a_cut_only_regroups(transactions, strength_survey,
     original = rfm_views.customer_rendement
     monkeypatch.setattr(rfm_views, "customer_rendement", lambda *a, **k: calls.append(k) or original(*a, **k))
     for value in (55, 60, 65):
-        find(box, "klant-cut-x").value = value
+        find_widget(box, "klant-cut-x").value = value
     assert calls == []  # the RFM scores of this reference date and bins are kept
-    find(box, "klant-bins").value = 4
+    find_widget(box, "klant-bins").value = 4
     assert calls == [{"reference_date": REFERENCE, "bins": 4}]
 
 
@@ -231,9 +224,9 @@ def test_an_invalid_answer_counts_as_not_given():
 def test_servqual_widget_redraw_shows_the_model_scores(tmp_path):
     reference = summary(example_survey())
     box = servqual_views.servqual_widget(example_survey(), folder=tmp_path)
-    find(box, "klant-organisatie").value = "De bieb"
+    find_widget(box, "klant-organisatie").value = "De bieb"
     for key, value in ANSWERS.items():
-        control = find(box, f"klant-{key}")
+        control = find_widget(box, f"klant-{key}")
         if control is not None and (key.startswith("W_") or value in range(1, 8)):
             control.value = value
     answers = {k: v for k, v in ANSWERS.items() if k not in ("E2", "P5")}
@@ -242,7 +235,7 @@ def test_servqual_widget_redraw_shows_the_model_scores(tmp_path):
     weighted = servqual_score(answers_frame(answers), weighted=True)["servqual"].iloc[0]
     # By hand: (-2 - 2.25) / 2, and (10 × -2 + 50 × -2.25) / 60 (dimensions without answers carry no weight).
     assert (unweighted, round(weighted, 6)) == (-2.125, -2.208333)
-    assert find(box, "klant-uitkomst").value == ("SERVQUAL-score van De bieb: ongewogen <b>-2,12</b>, "
+    assert find_widget(box, "klant-uitkomst").value == ("SERVQUAL-score van De bieb: ongewogen <b>-2,12</b>, "
                                                  "gewogen met je punten -2,21; op 7 van de 22 items.")
     fig = figure_of(box)
     ax = fig.axes[0]
