@@ -8,7 +8,6 @@ own tracebacks never reach the student (they are kept as ``__cause__``).
 
 from __future__ import annotations
 
-import re
 import warnings
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -17,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib._sources import _OLE_MAGIC, _ZIP_MAGIC, _csv_grid, _decode, _excel_grid, _load, _strip_blank, _xls_error
-from klantlib.errors import KlantDataError, KlantDataWarning, describe_rows, drop_invalid_rows
+from klantlib.errors import KlantDataError, KlantDataWarning, drop_invalid_rows
 from klantlib.parsing import (
     check_option,
     column_key,

@@ -41,23 +41,26 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
-from klantlib.errors import KlantDataError, KlantDataWarning, describe_rows, drop_invalid_rows
+from klantlib.errors import (
+    KlantDataError,
+    KlantDataWarning,
+    describe_rows,
+    drop_invalid_rows,
+)
 from klantlib.parsing import (
     check_option,
-    check_scale,
     id_codes,
     require_columns,
-    to_answers,
     to_date,
     to_dates,
     to_ids,
     to_numbers,
 )
+from klantlib.survey import check_answers
 
 __all__ = [
     "DRIVERS",
@@ -300,10 +303,12 @@ def relatiesterkte(survey: pd.DataFrame, *, scale: int = 7, customer: str = "kla
     """Relationship strength on 0-100 from Schijns' four drivers, per customer.
 
     The mean of the answers given (1..``scale``) is rescaled to 0-100; a customer who
-    skipped a question is scored on the others. An answer outside 1..``scale`` or
-    not a whole number raises a :class:`~klantlib.errors.KlantDataError` naming row,
+    skipped a question is scored on the others. Answers are checked by
+    :func:`klantlib.survey.check_answers`: one outside 1..``scale`` or not a whole
+    number raises a :class:`~klantlib.errors.KlantDataError` naming row, customer,
     column and value; with ``errors="missing"`` it counts as not given, with a
-    warning. Customers who answered nothing are reported and left out.
+    warning. A customer in the survey twice is an error; customers who answered
+    nothing are reported and left out.
 
     >>> survey = pd.DataFrame({"klant_id": ["a", "b"], "attractiviteit": [7, 1], "overstapkosten": [7, 1],
     ...                        "vertrouwen": [7, 4], "tevredenheid": [7, None]})
@@ -313,33 +318,18 @@ def relatiesterkte(survey: pd.DataFrame, *, scale: int = 7, customer: str = "kla
     b     16.7
     Name: relatiesterkte, dtype: float64
     """
-    check_option("errors", errors, ("raise", "missing"))
-    check_scale(scale)
     source = _source(survey)
-    require_columns(survey, [customer, *DRIVERS], source=source,
-                    fix="De enquête heeft een klantnummer en de vier drijfveren nodig, elk in een eigen kolom.")
+    fix = "De enquête heeft een klantnummer en de vier drijfveren nodig, elk in een eigen kolom."
+    require_columns(survey, [customer, *DRIVERS], source=source, fix=fix)
     if survey.empty:
         raise KlantDataError("De enquête is leeg: er zijn geen antwoorden.")
-    answers = pd.DataFrame(index=survey.index)
-    for driver in DRIVERS:
-        answers[driver], wrong = to_answers(survey[driver], scale=scale)
-        if wrong.any():
-            where = f"In '{source}', kolom '{driver}'," if source else f"In kolom '{driver}'"
-            first = wrong.idxmax()
-            if errors == "raise":
-                raise KlantDataError(
-                    f"{where} staat op {describe_rows(survey.index[wrong.to_numpy()])} geen antwoord van 1 tot en "
-                    f"met {scale} (bijvoorbeeld {survey.at[first, driver]!r} op rij {first}). Verbeter het antwoord, "
-                    "maak de cel leeg, of tel zulke antwoorden als niet ingevuld met errors=\"missing\"."
-                )
-            warnings.warn(f"{int(wrong.sum())} antwoord(en) in kolom '{driver}' zijn geen antwoord van 1 tot en met "
-                          f"{scale} ({describe_rows(survey.index[wrong.to_numpy()])}) en tellen als niet ingevuld.",
-                          KlantDataWarning, stacklevel=2)
     ids = to_ids(survey[customer], column=customer, source=source)
     duplicated = ids.duplicated(keep=False) & ids.notna()
     if duplicated.any():
         raise KlantDataError(f"Klant(en) {', '.join(ids[duplicated].unique()[:5])} staan meer dan eens in de "
                              f"enquête ({describe_rows(survey.index[duplicated.to_numpy()])}). Houd één antwoord per klant.")
+    # Every answer a whole number from 1 to scale: the same check and messages as every survey in the course.
+    answers = check_answers(survey, DRIVERS, scale=scale, errors=errors, source=source, id_column=customer, fix=fix)
     nothing = answers.isna().all(axis=1) | ids.isna()
     answers = drop_invalid_rows(answers, nothing, "geen klantnummer of geen enkel antwoord", source=source, stacklevel=3)
     score = ((answers.mean(axis=1) - 1) / (scale - 1) * 100).round(1)

@@ -31,15 +31,15 @@ from __future__ import annotations
 
 import math
 import re
-import warnings
 from collections.abc import Mapping
 from importlib import resources
 
 import numpy as np
 import pandas as pd
 
-from klantlib.errors import KlantDataError, KlantDataWarning, drop_invalid_rows
-from klantlib.parsing import check_option, check_scale, require_columns, to_answers, to_numbers
+from klantlib.errors import KlantDataError, drop_invalid_rows
+from klantlib.parsing import to_numbers
+from klantlib.survey import check_answers, check_points
 
 __all__ = [
     "DIMENSIONS",
@@ -106,22 +106,6 @@ def _read_items() -> pd.DataFrame:
 #: (``engels``) and whether the 1988 version worded the item negatively (``negatief_1988``).
 ITEMS = _read_items()
 
-_ERRORS = ("raise", "missing")
-
-
-def _check_options(scale, errors) -> None:
-    check_scale(scale)
-    check_option("errors", errors, _ERRORS)
-
-
-def _respondent(survey: pd.DataFrame, label) -> str:
-    if "respondent_id" in survey.columns:
-        rid = survey.at[label, "respondent_id"] if survey.index.is_unique else None
-        if rid is not None and not pd.isna(rid):
-            return f"rij {label} (respondent {rid})"
-    return f"rij {label}"
-
-
 def validate_survey(
     survey: pd.DataFrame,
     *,
@@ -132,12 +116,12 @@ def validate_survey(
 ) -> pd.DataFrame:
     """The answer columns as floats (blank = NaN), after checking every answer.
 
-    Every answer must be a whole number from 1 to ``scale``. With
-    ``errors="raise"`` a wrong answer raises a ``KlantDataError`` naming the row,
-    the column and the value; with ``errors="missing"`` it counts as not given and
-    a ``KlantDataWarning`` says how many. A ``respondent_id`` that occurs twice is
-    an error too (with ``errors="missing"`` the later rows are left out, with a
-    warning). Only ``columns`` are returned, in that order, with the index of ``survey``.
+    :func:`klantlib.survey.check_answers` with SERVQUAL's columns: every answer a
+    whole number from 1 to ``scale``; with ``errors="raise"`` a wrong answer raises a
+    ``KlantDataError`` naming the row, the respondent, the column and the value, with
+    ``errors="missing"`` it counts as not given and a ``KlantDataWarning`` says how
+    many. A ``respondent_id`` that occurs twice is an error too (with
+    ``errors="missing"`` the later rows are left out, with a warning).
 
     >>> df = pd.DataFrame({"E1": [7, 8], "P1": [5, None]}, index=pd.Index([2, 3], name="rij"))
     >>> validate_survey(df, columns=["E1", "P1"])
@@ -145,91 +129,9 @@ def validate_survey(
     ...
     klantlib.errors.KlantDataError: 1 ongeldig antwoord: rij 3, kolom 'E1': 8. Antwoorden moeten hele getallen van 1 tot en met 7 zijn; verbeter de waarde of maak de cel leeg.
     """
-    _check_options(scale, errors)
-    if not isinstance(survey, pd.DataFrame):
-        raise KlantDataError(f"Verwacht een tabel (DataFrame) met enquêteantwoorden, geen {type(survey).__name__}.")
-    in_file = f" in '{source}'" if source else ""
-    columns = list(columns)
-    require_columns(survey, columns, source=source,
-                    fix="Een SERVQUAL-enquête heeft per respondent de kolommen E1 t/m E22 (verwachtingen) en P1 t/m "
-                        "P22 (percepties); controleer de kolomnamen in de eerste rij.")
-    if len(survey) == 0:
-        raise KlantDataError(f"De enquête{in_file} bevat geen respondenten (geen enkele rij met antwoorden).")
-    if "respondent_id" in survey.columns and not pd.Index(survey["respondent_id"]).is_unique:
-        ids = survey["respondent_id"]
-        dup = ids.duplicated(keep="first") & ids.notna()
-        if dup.any():
-            survey = drop_invalid_rows(
-                survey, dup, "dit respondentnummer kwam al eerder voor",
-                errors="warn" if errors == "missing" else "raise", source=source,
-                fix="Geef elke respondent een eigen respondent_id.", stacklevel=4,
-            )
-    frame = survey[columns]
-    values = frame.to_numpy(dtype=float) if all(
-        pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t) for t in frame.dtypes) else None
-    if values is not None and _all_valid(values, scale):
-        return pd.DataFrame(values, index=frame.index, columns=columns, copy=False)
-    # Something is not a whole number from 1 to scale: read every column by the answer rule to find it.
-    read = [to_answers(frame[c], scale=scale) for c in columns]
-    values = np.column_stack([answers.to_numpy() for answers, _ in read]) if columns else np.empty((len(frame), 0))
-    bad = np.column_stack([wrong.to_numpy() for _, wrong in read]) if columns else np.zeros((len(frame), 0), bool)
-    if bad.any():
-        rows, cols = np.nonzero(bad)
-        count = len(rows)
-        shown = []
-        for r, c in list(zip(rows, cols))[:5]:
-            label = frame.index[r]
-            value = frame.iat[r, c]
-            value = value.item() if isinstance(value, np.generic) else value
-            if isinstance(value, float) and value.is_integer():
-                value = int(value)
-            shown.append(f"{_respondent(survey, label)}, kolom '{columns[c]}': {value!r}"
-                         if isinstance(value, str) else f"{_respondent(survey, label)}, kolom '{columns[c]}': {value}")
-        more = f" (en nog {count - 5})" if count > 5 else ""
-        rule = f"Antwoorden moeten hele getallen van 1 tot en met {scale} zijn"
-        noun = "ongeldig antwoord" if count == 1 else "ongeldige antwoorden"
-        if errors == "raise":
-            raise KlantDataError(
-                f"{count} {noun}{in_file}: {'; '.join(shown)}{more}. {rule}; verbeter de waarde of maak de cel leeg."
-            )
-        warnings.warn(
-            f"{count} {noun}{in_file} als ontbrekend behandeld: {'; '.join(shown)}{more}. {rule}.",
-            KlantDataWarning, stacklevel=3,
-        )
-    return pd.DataFrame(values, index=frame.index, columns=columns, copy=False)
-
-
-def _all_valid(values: np.ndarray, scale: int, *, chunk: int = 1 << 16) -> bool:
-    """Fast check that every cell is blank or a whole number in 1..scale.
-
-    The answer rule of :func:`klantlib.parsing.to_answers`, on a float array only,
-    as a pre-check: when it fails, ``to_answers`` finds and names the wrong cells.
-
-    Walks the memory in pieces with reused buffers (order does not matter here),
-    so the temporary arrays stay in the processor's cache; the detailed (slow)
-    mask is only built when this check fails.
-    """
-    if values.size == 0:
-        return True
-    if values.dtype.kind in "iu":
-        return bool(values.min() >= 1 and values.max() <= scale)
-    if values.dtype.kind != "f":
-        return False
-    flat = values.ravel(order="K")  # a view for C- or F-ordered frames
-    size = min(chunk, flat.size)
-    whole = np.empty(size)
-    same = np.empty(size, dtype=bool)
-    for start in range(0, flat.size, size):
-        piece = flat[start:start + size]
-        n = len(piece)
-        np.rint(piece, out=whole[:n])
-        np.equal(whole[:n], piece, out=same[:n])
-        given = int(np.count_nonzero(same[:n]))
-        if given != n and given + int(np.count_nonzero(np.isnan(piece))) != n:
-            return False  # a fraction (4.5) or infinity
-        if given and not (np.fmin.reduce(piece) >= 1 and np.fmax.reduce(piece) <= scale):
-            return False
-    return True
+    return check_answers(survey, columns, scale=scale, errors=errors, source=source, id_column="respondent_id",
+                         fix="Een SERVQUAL-enquête heeft per respondent de kolommen E1 t/m E22 (verwachtingen) en "
+                             "P1 t/m P22 (percepties); controleer de kolomnamen in de eerste rij.")
 
 
 def servqual_gaps(survey: pd.DataFrame, *, scale: int = 7, errors: str = "raise") -> pd.DataFrame:
@@ -246,45 +148,9 @@ def servqual_gaps(survey: pd.DataFrame, *, scale: int = 7, errors: str = "raise"
     2   -1.0 -1.0 -2.0
     3    0.0  0.0  0.0
     """
-    _check_options(scale, errors)
-    fast = _fast_gaps(survey, scale)
-    if fast is not None:
-        return pd.DataFrame(fast, index=survey.index, columns=list(GAP_COLUMNS), copy=False)
     checked = validate_survey(survey, scale=scale, errors=errors)
     values = checked.to_numpy()
     return pd.DataFrame(values[:, 22:] - values[:, :22], index=checked.index, columns=list(GAP_COLUMNS), copy=False)
-
-
-def _fast_gaps(survey, scale: int) -> np.ndarray | None:
-    """P - E with the checks done column by column while the data are in cache.
-
-    Only for the common case (all 44 columns numeric floats, stored column by
-    column, unique respondent ids); returns None whenever anything needs the
-    careful path of :func:`validate_survey`, which then also writes the message.
-    """
-    columns = list(E_COLUMNS + P_COLUMNS)
-    if not isinstance(survey, pd.DataFrame) or len(survey) == 0 or not all(c in survey.columns for c in columns):
-        return None
-    if "respondent_id" in survey.columns and not pd.Index(survey["respondent_id"]).is_unique:
-        return None
-    values = survey[columns].to_numpy()
-    if values.dtype.kind != "f" or not values.flags.f_contiguous:
-        return None
-    n = len(values)
-    out = np.empty((n, 22), order="F")
-    whole = np.empty(n)
-    same = np.empty(n, dtype=bool)
-    for j in range(22):
-        for column in (values[:, j], values[:, 22 + j]):
-            # A cell is fine if rounding and clipping to 1..scale leave it as it is, or if it is blank.
-            np.rint(column, out=whole)
-            np.clip(whole, 1, scale, out=whole)
-            np.equal(whole, column, out=same)
-            given = int(np.count_nonzero(same))
-            if given != n and given + int(np.count_nonzero(np.isnan(column, out=same))) != n:
-                return None
-        np.subtract(values[:, 22 + j], values[:, j], out=out[:, j])
-    return out
 
 
 def _gap_values(gaps: pd.DataFrame) -> np.ndarray:
@@ -350,49 +216,11 @@ def _weights(survey: pd.DataFrame, index: pd.Index, errors: str) -> np.ndarray:
             "100 punten over de vijf dimensies (W_tastbaarheden t/m W_inlevingsvermogen); "
             "of reken ongewogen: weighted=False."
         )
-    frame = survey.loc[index, list(WEIGHT_COLUMNS)] if len(index) != len(survey) else survey[list(WEIGHT_COLUMNS)]
-    w = np.column_stack([_points_of(frame[c]).to_numpy() for c in WEIGHT_COLUMNS])
-    total = w.sum(axis=1)
-    with np.errstate(invalid="ignore"):
-        bad = np.isnan(total) | (np.abs(total - 100) > 0.01) | (np.nan_to_num(w, nan=0) < 0).any(axis=1)
-    if bad.any():
-        shown = "; ".join(f"{_respondent(survey, label)}: {_points_problem(frame.loc[label], w[i])}"
-                          for i, label in zip(np.flatnonzero(bad)[:5], index[bad][:5]))
-        more = f" (en nog {int(bad.sum()) - 5})" if bad.sum() > 5 else ""
-        count = int(bad.sum())
-        text = (f"De punten over de vijf dimensies (W_...) moeten per respondent optellen tot 100 "
-                f"(geen lege of negatieve punten); {count} respondent(en) wijken af: {shown}{more}.")
-        if errors == "raise":
-            raise KlantDataError(text + " Verbeter de punten of reken ongewogen: weighted=False.")
-        warnings.warn(text + " Hun gewogen score ontbreekt.", KlantDataWarning, stacklevel=3)
-        w[bad] = np.nan
-    return w
-
-
-def _points_of(column: pd.Series) -> pd.Series:
-    """Points by the number rule, where a percentage is a share of the 100 points ("20%" is 20 points)."""
-    points = to_numbers(column, errors="coerce")
-    if column.dtype == object or pd.api.types.is_string_dtype(column):
-        percent = column.astype("str").str.strip().str.endswith("%").to_numpy()
-        points[percent] *= 100
-    return points
-
-
-def _points_problem(raw: pd.Series, points: np.ndarray) -> str:
-    """What is wrong with one respondent's points, in Dutch."""
-    filled = raw.notna() & raw.astype("str").str.strip().ne("")
-    text = [f"{raw[c]!r} in {c} is geen getal" for c, p in zip(raw.index, points) if filled[c] and np.isnan(p)]
-    if text:
-        return "; ".join(text)
-    if not filled.all():
-        return f"punten ontbreken in {', '.join(raw.index[~filled.to_numpy()])}"
-    if (points < 0).any():
-        return "negatieve punten"
-    total = float(points.sum())
-    shown = int(total) if total.is_integer() else round(total, 2)
-    if abs(total - 1) <= 0.01:
-        return f"samen {shown} punt: staan de punten als fractie (0,2 voor 20%)? Geef punten van de 100"
-    return f"samen {shown} punten"
+    rows = survey.loc[index] if len(index) != len(survey) else survey
+    return check_points(rows, WEIGHT_COLUMNS, errors=errors, id_column="respondent_id",
+                        what="De punten over de vijf dimensies (W_...)",
+                        fix="Verbeter de punten of reken ongewogen: weighted=False.",
+                        instead="Hun gewogen score ontbreekt.").to_numpy()
 
 
 def servqual_score(

@@ -206,10 +206,15 @@ def test_one_customer_and_all_identical_customers():
 def test_likert_outside_the_scale_and_text_answers():
     survey = pd.DataFrame({"klant_id": ["a", "b", "c"], "attractiviteit": [0, 8, 4], "overstapkosten": [4, 4, 4],
                            "vertrouwen": [4, "zes", 4], "tevredenheid": [4, 4, 4.5]})
-    with pytest.raises(KlantDataError, match=r"kolom 'attractiviteit' staat op rijen 0 en 1 geen antwoord van 1 tot en met 7"):
+    with pytest.raises(KlantDataError) as error:
         relatiesterkte(survey)
+    assert str(error.value) == (
+        "4 ongeldige antwoorden: rij 0 (klant a), kolom 'attractiviteit': 0; rij 1 (klant b), kolom 'attractiviteit': "
+        "8; rij 1 (klant b), kolom 'vertrouwen': 'zes'; rij 2 (klant c), kolom 'tevredenheid': 4.5. Antwoorden moeten "
+        "hele getallen van 1 tot en met 7 zijn; verbeter de waarde of maak de cel leeg.")
     scores, messages = caught(relatiesterkte, survey, errors="missing")
-    assert len(messages) == 3 and scores["c"] == 50.0
+    assert len(messages) == 1 and messages[0].startswith("4 ongeldige antwoorden als ontbrekend behandeld")
+    assert scores["c"] == 50.0
 
 
 def test_duplicate_respondents_and_survey_ids_not_among_customers():
@@ -355,6 +360,6 @@ def test_relatiesterkte_reads_text_answers_by_the_answer_rule():
                            "vertrouwen": [7, 4], "tevredenheid": [7, None]}, index=pd.Index([2, 3], name="rij"))
     assert relatiesterkte(survey).to_dict() == {"a": 100.0, "b": 44.4}  # b: (6 + 1 + 4) / 3 = 3.67 -> 44.4
     survey["vertrouwen"] = pd.Series([7, "ja"], index=survey.index, dtype="object")
-    with pytest.raises(KlantDataError, match=r"In kolom 'vertrouwen' staat op rij 3 geen antwoord van 1 tot en met 7 "
-                                             r"\(bijvoorbeeld 'ja' op rij 3\)"):
+    with pytest.raises(KlantDataError, match=r"1 ongeldig antwoord: rij 3 \(klant b\), kolom 'vertrouwen': 'ja'. "
+                                             r"Antwoorden moeten hele getallen van 1 tot en met 7 zijn"):
         relatiesterkte(survey)

@@ -12,7 +12,6 @@ NOTEBOOK = "00_start_hier.ipynb"
 def _move_slider_and_wait(page, scope=""):
     sentence = page.locator(f"{scope} .klant-uitkomst").first
     before = sentence.inner_text()
-    image = page.locator(f"{scope} .klant-slider").first.locator("xpath=..").locator("img")
     handle = page.locator(f"{scope} .klant-slider .noUi-handle").first
     handle.focus()
     handle.press("ArrowRight")
