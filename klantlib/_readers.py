@@ -26,6 +26,7 @@ from klantlib.parsing import (
     to_dates,
     to_numbers,
     value_error,
+    whole_if_possible,
 )
 
 __all__ = ["read_table"]
@@ -132,8 +133,7 @@ def _infer(values: pd.Series, column: str, fallback: str | None, name: str) -> t
     if "?" in shape["styles"] and shown is None and fallback is None:
         return values, "?"  # decided after the other columns showed the file's convention
     numbers = to_numbers(values, fallback=fallback, column=column, source=name)
-    whole = numbers.notna().all() and bool((numbers % 1 == 0).all()) and numbers.abs().max() < 2**53
-    return (numbers.astype("int64") if whole else numbers), shown
+    return whole_if_possible(numbers), shown
 
 
 def _text_column(values: pd.Series) -> pd.Series:

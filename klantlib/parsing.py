@@ -75,6 +75,7 @@ __all__ = [
     "to_number",
     "to_numbers",
     "value_error",
+    "whole_if_possible",
 ]
 
 #: Float ids above this have lost digits (float64 holds whole numbers exactly up to 2**53).
@@ -273,6 +274,18 @@ def to_numbers(values, *, decimal: str | None = None, fallback: str | None = Non
 
 _AMBIGUOUS_FIX = ("Dat kan een duizendtal zijn of een kommagetal. Schrijf het zonder duizendtalteken (1234) of met "
                   "decimalen (1.234,00), of geef decimal=\",\" of decimal=\".\" mee.")
+
+
+def whole_if_possible(numbers: pd.Series) -> pd.Series:
+    """``int64`` when every value is a whole number (and none is blank), else the numbers as they are.
+
+    How :func:`~klantlib.data.read_table` shows a column of counts or answers: ``7``, not ``7.0``.
+
+    >>> whole_if_possible(pd.Series([7.0, 6.0])).tolist(), whole_if_possible(pd.Series([7.0, None])).tolist()
+    ([7, 6], [7.0, nan])
+    """
+    whole = len(numbers) and numbers.notna().all() and bool((numbers % 1 == 0).all())
+    return numbers.astype("int64") if whole and numbers.abs().max() < EXACT_FLOAT_LIMIT else numbers
 
 
 def to_number(value, *, decimal: str | None = None):

@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib.errors import KlantDataError, drop_invalid_rows
-from klantlib.parsing import to_numbers
+from klantlib.parsing import to_numbers, whole_if_possible
 from klantlib.survey import check_answers, check_points
 
 __all__ = [
@@ -392,7 +392,7 @@ def read_survey(source, *, scale: int = 7, errors: str = "raise") -> pd.DataFram
                 if not pd.api.types.is_numeric_dtype(frame[col]):
                     converted = to_numbers(frame[col], errors="coerce", fallback=".")
                     if converted.notna().sum() == frame[col].notna().sum():
-                        frame[col] = converted
+                        frame[col] = whole_if_possible(converted)
     checked = validate_survey(frame, scale=scale, errors=errors, source=name)
     if errors == "missing":  # invalid answers blank and duplicates gone, so scoring warns no second time
         frame = frame.loc[checked.index].copy()
