@@ -166,8 +166,7 @@ def rfm_table(transactions: pd.DataFrame, *, reference_date, customer: str = "kl
         rows = rows[~unusable]
 
     # 3. Identical rows are kept (two equal purchases on one day happen), but never silently.
-    _warn_identical_rows(transactions.loc[rows.index] if len(rows) < len(transactions) else transactions, rows,
-                         source)
+    _warn_identical_rows(transactions[~unusable] if unusable.any() else transactions, rows, source)
 
     # 4. The period ends on the reference date.
     later = rows["dag"] > _days(pd.Series([reference]))[0]

@@ -363,3 +363,11 @@ def test_relatiesterkte_reads_text_answers_by_the_answer_rule():
     with pytest.raises(KlantDataError, match=r"1 ongeldig antwoord: rij 3 \(klant b\), kolom 'vertrouwen': 'ja'. "
                                              r"Antwoorden moeten hele getallen van 1 tot en met 7 zijn"):
         relatiesterkte(survey)
+
+
+def test_row_labels_need_not_be_unique():
+    df = frame([("A", "2025-12-01", 10.0), ("B", "2025-12-02", 20.0), ("A", "2025-12-01", 10.0)])
+    df.index = [0, 0, 1]  # pd.concat without ignore_index gives such labels
+    table, messages = caught(rfm_table, df, reference_date=REF)
+    assert table["monetary"].to_dict() == {"A": 20.0, "B": 20.0}
+    assert len(messages) == 1 and "precies gelijk aan een eerdere rij" in messages[0]
