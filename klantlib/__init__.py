@@ -6,6 +6,13 @@ One module per model, each a set of pure functions (DataFrame in, DataFrame out)
 - :mod:`klantlib.rfm`: the 80/20 rule, RFM and the customer relations assessment matrix (§1.3).
 - :mod:`klantlib.servqual`: SERVQUAL and the gap model (§1.4, §2.2).
 
+The rules every model shares, each written once:
+
+- :mod:`klantlib.parsing`: what a number, a date, an answer on a scale and an id are, required
+  columns and option values, with Dutch errors naming file, column and row.
+- :mod:`klantlib.survey`: checking survey answers and points that add up, for every questionnaire.
+- :mod:`klantlib.errors`: the error and warning types, and leaving out rows never silently.
+
 Notebook machinery lives apart from the computing code and is imported only
 when used, so ``import klantlib`` costs little more than ``import pandas``:
 

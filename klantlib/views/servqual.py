@@ -76,9 +76,11 @@ def valid_answer(key: str, value, *, scale: int = 7) -> bool:
     if key == "organisatie":
         return isinstance(value, str)
     if isinstance(value, bool) or not isinstance(value, int):
-        return False
+        return False  # the dropdowns and point boxes hold whole numbers
     if key in E_COLUMNS or key in P_COLUMNS:
-        return 1 <= value <= scale
+        from klantlib.parsing import to_answers  # the course's one rule for an answer on a scale
+
+        return not to_answers(pd.Series([value], dtype="object"), scale=scale)[1].iloc[0]
     if key in WEIGHT_COLUMNS:
         return 0 <= value <= 100
     return False
