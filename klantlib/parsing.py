@@ -231,16 +231,17 @@ def to_numbers(values, *, decimal: str | None = None, fallback: str | None = Non
     check_option("decimal", decimal, (None, ",", "."))
     check_option("fallback", fallback, (None, ",", "."))
     values = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return values.astype("float64")  # already numbers: never read again
+    labels, values = values.index, values.reset_index(drop=True)  # work by position: labels may repeat
     if pd.api.types.is_bool_dtype(values):
         numbers, text = values.iloc[:0], values.astype("str")  # True/False is no number
-    elif pd.api.types.is_numeric_dtype(values):
-        return values.astype("float64")
     else:
         numbers, text = _split_kinds(values)
     result = pd.Series(np.nan, index=values.index, dtype="float64")
     result[numbers.index] = numbers.astype("float64")
     if text.empty:
-        return result
+        return result.set_axis(labels)
     # Work on the distinct texts: a column of 100.000 amounts has far fewer different ones.
     codes, distinct = pd.factorize(text.to_numpy(dtype=object))
     parts = _number_parts(pd.Series(distinct, dtype="str"))
@@ -252,7 +253,7 @@ def to_numbers(values, *, decimal: str | None = None, fallback: str | None = Non
     elif ambiguous.any():
         by_column = _column_style(style)
         if by_column is None and fallback is None:
-            where = pd.Series(text.to_numpy(), index=text.index)
+            where = pd.Series(text.to_numpy(), index=labels[text.index])
             raise value_error(where, ambiguous[codes], what="een getal dat op twee manieren te lezen is",
                               column=column, source=source,
                               fix=_AMBIGUOUS_FIX)
@@ -266,10 +267,10 @@ def to_numbers(values, *, decimal: str | None = None, fallback: str | None = Non
     read = pd.Series(parsed.to_numpy()[codes], index=text.index)
     bad = read.isna()
     if bad.any() and errors == "raise":
-        where = pd.Series(text.to_numpy(), index=text.index)
+        where = pd.Series(text.to_numpy(), index=labels[text.index])
         raise value_error(where, bad.to_numpy(), what="geen getal", fix=FIX_NUMBER, column=column, source=source)
     result[text.index] = read
-    return result
+    return result.set_axis(labels)
 
 
 _AMBIGUOUS_FIX = ("Dat kan een duizendtal zijn of een kommagetal. Schrijf het zonder duizendtalteken (1234) of met "
@@ -375,7 +376,8 @@ def to_dates(values, *, column: str | None = None, source: str | None = None, er
     check_option("errors", errors, ("raise", "coerce"))
     values = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
     if pd.api.types.is_datetime64_any_dtype(values):
-        return values
+        return values  # already dates: never read again
+    labels, values = values.index, values.reset_index(drop=True)  # work by position: labels may repeat
     result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         result[:] = _serial_dates(values.astype("float64"))
@@ -399,9 +401,9 @@ def to_dates(values, *, column: str | None = None, source: str | None = None, er
         filled = values.notna() & values.astype("str").str.strip().ne("")
     bad = result.isna() & filled
     if bad.any() and errors == "raise":
-        raise value_error(values, bad.to_numpy(), what="geen (bestaande) datum", fix=FIX_DATE,
+        raise value_error(values.set_axis(labels), bad.to_numpy(), what="geen (bestaande) datum", fix=FIX_DATE,
                           column=column, source=source)
-    return result
+    return result.set_axis(labels)
 
 
 def to_date(value, *, what: str = "de datum") -> pd.Timestamp:

@@ -195,3 +195,12 @@ def test_an_option_outside_its_choices_is_a_dutch_error():
     with pytest.raises(KlantDataError, match="niet True"):
         check_option("bins", True, (1, 2))
     check_option("bins", np.int64(2), (1, 2))
+
+
+def test_repeated_row_labels_are_read_by_position():
+    labels = pd.Index([2, 2, 3], name="rij")  # pd.concat without ignore_index gives such labels
+    assert to_numbers(pd.Series(["1,5", 2.0, "3"], index=labels, dtype="object")).tolist() == [1.5, 2.0, 3.0]
+    dates = to_dates(pd.Series(["01-02-2025", pd.Timestamp("2025-03-01"), 45658], index=labels, dtype="object"))
+    assert dates.index.equals(labels) and dates.dt.strftime("%d-%m").tolist() == ["01-02", "01-03", "01-01"]
+    with pytest.raises(KlantDataError, match=r"Op rij 3 staat geen getal \(bijvoorbeeld 'x' op rij 3\)"):
+        to_numbers(pd.Series(["1", 2.0, "x"], index=labels, dtype="object"))
