@@ -173,14 +173,14 @@ def check_points(survey: pd.DataFrame, columns: Sequence[str], *, total: float =
     """
     check_option("errors", errors, ERRORS)
     frame = survey[list(columns)]
-    points = pd.DataFrame({c: _points_of(frame[c], total) for c in columns}, index=frame.index)
+    points = pd.DataFrame({c: _points_of(frame[c], total).to_numpy() for c in columns}, index=frame.index)
     values = points.to_numpy()
     sums = values.sum(axis=1)
     with np.errstate(invalid="ignore"):
         bad = np.isnan(sums) | (np.abs(sums - total) > 0.01) | (np.nan_to_num(values, nan=0) < 0).any(axis=1)
     if bad.any():
         labels = frame.index[bad]
-        shown = "; ".join(f"{_who(survey, label, id_column)}: {_points_problem(frame.loc[label], values[i], total)}"
+        shown = "; ".join(f"{_who(survey, label, id_column)}: {_points_problem(frame.iloc[i], values[i], total)}"
                           for i, label in zip(np.flatnonzero(bad)[:SHOWN], labels[:SHOWN]))
         count = int(bad.sum())
         more = f" (en nog {count - SHOWN})" if count > SHOWN else ""
