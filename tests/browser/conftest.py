@@ -24,6 +24,8 @@ from chromium import find_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
+#: What the browser may load: the test servers only.
+LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -159,6 +161,9 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    # Offline, as in a lecture hall without internet: anything not served by the test server (Voila asks a
+    # CDN for an icon font) fails at once, instead of hanging until the machine's network gives up.
+    context.route(lambda url: not url.startswith(LOCAL), lambda route: route.abort())
     page = context.new_page()
     yield page
     context.close()
@@ -166,7 +171,7 @@ def page(browser):
 
 def open_in_voila(page, voila_url: str, notebook: str, timeout: float = 90_000):
     """Open a notebook as a Voila page and wait until its widgets are drawn."""
-    page.goto(f"{voila_url}/{notebook}", timeout=timeout)
+    page.goto(f"{voila_url}/{notebook}", timeout=timeout, wait_until="domcontentloaded")
     page.wait_for_selector(".jupyter-widgets", timeout=timeout)
     return page
 
@@ -185,7 +190,7 @@ def open_in_lab(page, lab_url: str, notebook: str, timeout: float = 90_000):
     ``?reset`` starts from an empty workspace, so a layout saved by an earlier run
     (with a kernel that no longer exists) can't interfere.
     """
-    page.goto(f"{lab_url}/{notebook}?reset", timeout=timeout)
+    page.goto(f"{lab_url}/{notebook}?reset", timeout=timeout, wait_until="domcontentloaded")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=timeout)
     # Wait until the kernel is connected and idle, then Run > Run All Cells, as a student would.
     page.wait_for_function(_KERNEL_IDLE, timeout=timeout, polling=250)
