@@ -24,6 +24,9 @@ from chromium import find_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
+#: Kernels talk over Unix sockets, not TCP ports: with nbval's kernels starting on the other worker, two
+#: processes could pick the same free TCP port and a kernel would never answer (seen: a Voila page hung).
+KERNELS_OVER_IPC = ["--KernelManager.transport=ipc"]
 #: What the browser may load: the test servers only.
 LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
 CHROMIUM_ARGS = [
@@ -101,7 +104,8 @@ def _server(command: list[str], port: int, ready_path: str, folder: Path, name: 
 def voila_url(notebook_copy):
     port = _free_port()
     process = _server(
-        [str(BIN / "voila"), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1", str(notebook_copy)],
+        [str(BIN / "voila"), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1", *KERNELS_OVER_IPC,
+         str(notebook_copy)],
         port, "/", notebook_copy, "voila",
     )
     yield f"http://127.0.0.1:{port}/voila/render"
@@ -131,7 +135,7 @@ def lab_url(notebook_copy, monkeypatch_session):
         str(BIN / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
         "--IdentityProvider.token=", "--ServerApp.password=", "--allow-root",
         "--LabApp.expose_app_in_browser=True", "--ServerApp.disable_check_xsrf=True",
-        f"--ServerApp.root_dir={notebook_copy}",
+        f"--ServerApp.root_dir={notebook_copy}", *KERNELS_OVER_IPC,
     ]
     process = _server(command, port, "/api", notebook_copy, "lab")
     yield f"http://127.0.0.1:{port}/lab/tree"
