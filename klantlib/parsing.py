@@ -418,6 +418,8 @@ def to_date(value, *, what: str = "de datum") -> pd.Timestamp:
     ...
     klantlib.errors.KlantDataError: De peildatum '1 februari' is geen datum. Schrijf hem als dd-mm-jjjj (01-02-2025) of jjjj-mm-dd (2025-02-01).
     """
+    if isinstance(value, (_dt.date, pd.Timestamp)) and not pd.isna(value):
+        return pd.Timestamp(value)  # already a date: kept as it is
     parsed = to_dates(pd.Series([value], dtype="object"), errors="coerce").iloc[0] if value is not None else pd.NaT
     if pd.isna(parsed):
         raise KlantDataError(f"{what[:1].upper()}{what[1:]} {value!r} is geen datum. Schrijf hem als dd-mm-jjjj "
