@@ -27,9 +27,9 @@ def customer_orders(transactions: pd.DataFrame, *, customer: str = "klant_id", o
     Counted by :func:`klantlib.rfm.rfm_table` over the whole period (up to the day
     after the last transaction): ``bestellingen`` is its ``frequency`` (a return
     is not an order), ``omzet`` its ``monetary``. Its rules hold here too: rows
-    without a usable customer, date or amount and exact copies are left out with
-    a warning, and so are customers with returns only. With ``order=None`` every
-    purchase row counts as an order.
+    without a usable customer, date or amount are left out with a warning, and so
+    are customers with returns only; identical rows count, with a warning. With
+    ``order=None`` every purchase row counts as an order.
 
     >>> df = pd.DataFrame({"klant_id": ["a", "a", "b"], "order_id": [1, 2, 3], "bedrag": [10.0, 30.0, 60.0],
     ...                    "datum": ["02-01-2025", "03-02-2025", "04-03-2025"]})
