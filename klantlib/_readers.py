@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping, Sequence
-from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -21,6 +20,9 @@ from klantlib.parsing import (
     check_option,
     column_key,
     is_date_text,
+    is_date_value,
+    is_id_text,
+    is_number_value,
     missing_columns_message,
     number_style,
     to_dates,
@@ -99,9 +101,8 @@ def _check_required(frame: pd.DataFrame, wanted: list[str], name: str, header_ro
 def _shapes(values: pd.Series) -> dict:
     """What the filled cells of a column look like: real numbers, real dates, and the text's shapes."""
     filled = values[values.notna()]
-    is_number = filled.map(lambda v: isinstance(v, (int, float, np.integer, np.floating))
-                           and not isinstance(v, (bool, np.bool_))).astype(bool)
-    is_date = filled.map(lambda v: isinstance(v, (date, pd.Timestamp))).astype(bool)
+    is_number = filled.map(is_number_value).astype(bool)
+    is_date = filled.map(is_date_value).astype(bool)
     text = filled[~is_number & ~is_date].astype("str")
     distinct = pd.Series(text.unique(), dtype="str")
     styles = number_style(distinct)
@@ -113,8 +114,7 @@ def _shapes(values: pd.Series) -> dict:
         "date_text": bool(is_date_text(distinct).all()),
         "number_text": bool(styles.notna().all()),
         "styles": set(styles.dropna()),
-        # Ids, not amounts: leading zeros (00123), or more digits than a float keeps exactly.
-        "ids": bool(distinct.str.fullmatch(r"0\d+|\d{16,}").any()),
+        "ids": bool(is_id_text(distinct).any()),  # 00123 or a 19-digit card: an id, not an amount
     }
 
 
@@ -145,7 +145,7 @@ def _as_text(value) -> str:
     """A cell as text for a text column: Excel's whole numbers without ".0", dates as dd-mm-jjjj."""
     if isinstance(value, (float, np.floating)) and float(value).is_integer():
         return str(int(value))
-    if isinstance(value, (date, pd.Timestamp)):
+    if is_date_value(value):
         return f"{value:%d-%m-%Y}"
     return str(value)
 

@@ -65,6 +65,9 @@ __all__ = [
     "check_option",
     "column_key",
     "id_codes",
+    "is_date_value",
+    "is_id_text",
+    "is_number_value",
     "number_style",
     "is_date_text",
     "require_columns",
@@ -117,13 +120,24 @@ def value_error(values: pd.Series, bad, *, what: str, fix: str, column: str | No
                           f"{example!r} op rij {rows[0]}). {fix}")
 
 
-def _is_real_number(value) -> bool:
+def is_number_value(value) -> bool:
+    """Whether a cell already holds a number (not text, not True/False): such a value is never re-read.
+
+    >>> is_number_value(2.5), is_number_value(np.int64(3)), is_number_value("2,5"), is_number_value(True)
+    (True, True, False, False)
+    """
     return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
+
+
+def is_date_value(value) -> bool:
+    """Whether a cell already holds a date (``datetime``, ``date``, ``Timestamp``): never re-read either."""
+    return isinstance(value, (_dt.date, pd.Timestamp))
+
 
 
 def _split_kinds(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """(numbers already, text) from an object column; blanks are in neither."""
-    is_number = values.map(_is_real_number).astype(bool)
+    is_number = values.map(is_number_value).astype(bool)
     text = values[~is_number & values.notna()].astype("str").str.strip()
     return values[is_number], text[text != ""]
 
@@ -138,8 +152,8 @@ _ENGLISH = r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+"
 _AMBIGUOUS = r"[1-9]\d{0,2}[.,]\d{3}"
 
 
-def _number_parts(text: pd.Series) -> pd.DataFrame:
-    """Per text value: sign, factor (% -> 0.01), the digits part and its convention.
+def _number_parts(text: pd.Series, percent_of: float = 1.0) -> pd.DataFrame:
+    """Per text value: sign, factor (``x%`` -> x/100 of ``percent_of``), the digits part and its convention.
 
     ``style`` is ``"int"``, ``","`` (Dutch), ``"."`` (English), ``"?"`` (ambiguous) or
     missing when the text is no number.
@@ -163,7 +177,7 @@ def _number_parts(text: pd.Series) -> pd.DataFrame:
     negative = parts["neg"].notna()
     style = style.mask(bracketed & negative, pd.NA)  # "(-5)": two ways of saying minus at once
     negative |= bracketed
-    factor = np.where(percent, 0.01, 1.0) * np.where(negative, -1.0, 1.0)
+    factor = np.where(percent, percent_of / 100, 1.0) * np.where(negative, -1.0, 1.0)
     return pd.DataFrame({"body": body, "exp": parts["exp"], "style": style, "factor": factor}, index=text.index)
 
 
@@ -196,7 +210,7 @@ def number_style(text: pd.Series) -> pd.Series:
 
 
 def to_numbers(values, *, decimal: str | None = None, fallback: str | None = None, column: str | None = None,
-               source: str | None = None, errors: str = "raise") -> pd.Series:
+               source: str | None = None, errors: str = "raise", percent_of: float = 1.0) -> pd.Series:
     """Numbers as ``float64``, by the number rule of this module; blank cells become NaN.
 
     Args:
@@ -208,6 +222,8 @@ def to_numbers(values, *, decimal: str | None = None, fallback: str | None = Non
         column, source: the column and file named in messages.
         errors: ``"raise"`` (default): text that is no number is an error;
             ``"coerce"``: it becomes NaN (the caller reports those rows).
+        percent_of: what 100% is: 1 (default, ``"20%"`` is 0.2, as in Excel), or
+            for points out of 100, 100 (``"20%"`` is 20 points).
 
     Returns:
         A float64 Series with the index of ``values``.
@@ -244,7 +260,7 @@ def to_numbers(values, *, decimal: str | None = None, fallback: str | None = Non
         return result.set_axis(labels)
     # Work on the distinct texts: a column of 100.000 amounts has far fewer different ones.
     codes, distinct = pd.factorize(text.to_numpy(dtype=object))
-    parts = _number_parts(pd.Series(distinct, dtype="str"))
+    parts = _number_parts(pd.Series(distinct, dtype="str"), percent_of)
     style = parts["style"]
     ambiguous = (style == "?").fillna(False).to_numpy()
     chosen = pd.Series(style.where(style.isin([",", "."]), "."), index=parts.index)
@@ -302,7 +318,7 @@ def to_number(value, *, decimal: str | None = None):
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if _is_real_number(value):
+    if is_number_value(value):
         return None if math.isnan(value) else float(value)
     if isinstance(value, np.ndarray | pd.Series) and value.size == 1:
         return to_number(value.reshape(-1)[0] if isinstance(value, np.ndarray) else value.iloc[0], decimal=decimal)
@@ -383,7 +399,7 @@ def to_dates(values, *, column: str | None = None, source: str | None = None, er
         result[:] = _serial_dates(values.astype("float64"))
         filled = values.notna()
     else:
-        is_date = values.map(lambda v: isinstance(v, (_dt.date, pd.Timestamp))).astype(bool)
+        is_date = values.map(is_date_value).astype(bool)
         if is_date.any():
             result[is_date] = pd.to_datetime(values[is_date].tolist()).astype("datetime64[us]")
         numbers, text = _split_kinds(values[~is_date])
@@ -395,7 +411,7 @@ def to_dates(values, *, column: str | None = None, source: str | None = None, er
             parsed = _text_dates(distinct)
             numeric = parsed.isna() & distinct.str.fullmatch(r"\d+(?:[.,]\d+)?")
             if numeric.any():  # a serial written as text, as a CSV export of an unformatted date cell gives
-                serials = pd.to_numeric(distinct[numeric].str.replace(",", "."), errors="coerce")
+                serials = to_numbers(distinct[numeric], errors="coerce", fallback=".")
                 parsed[numeric] = _serial_dates(serials)
             result[text.index] = parsed.to_numpy()[codes]
         filled = values.notna() & values.astype("str").str.strip().ne("")
@@ -418,7 +434,7 @@ def to_date(value, *, what: str = "de datum") -> pd.Timestamp:
     ...
     klantlib.errors.KlantDataError: De peildatum '1 februari' is geen datum. Schrijf hem als dd-mm-jjjj (01-02-2025) of jjjj-mm-dd (2025-02-01).
     """
-    if isinstance(value, (_dt.date, pd.Timestamp)) and not pd.isna(value):
+    if is_date_value(value) and not pd.isna(value):
         return pd.Timestamp(value)  # already a date: kept as it is
     parsed = to_dates(pd.Series([value], dtype="object"), errors="coerce").iloc[0] if value is not None else pd.NaT
     if pd.isna(parsed):
@@ -464,6 +480,16 @@ def check_scale(scale) -> int:
 
 
 # -- ids ----------------------------------------------------------------------------------------
+
+def is_id_text(text: pd.Series) -> pd.Series:
+    """Per text value, whether it can only be an id, never an amount: a leading zero (``00123``) or
+    more digits than a float keeps exactly (16 or more: a loyalty card). Such columns stay text.
+
+    >>> is_id_text(pd.Series(["00123", "1234567890123456789", "123", "0,5"])).tolist()
+    [True, True, False, False]
+    """
+    return text.astype("str").str.fullmatch(r"0\d+|\d{16,}").fillna(False).astype(bool)
+
 
 def id_codes(values, *, column: str | None = None, source: str | None = None) -> tuple[np.ndarray, pd.Index]:
     """Ids as integer codes and their labels: ``labels[codes]`` is :func:`to_ids`, code -1 is a missing id.
@@ -524,7 +550,7 @@ def _id_labels(distinct: pd.Series, codes: np.ndarray, values: pd.Series, column
     if distinct.dtype != object and not is_float.any():
         labels = distinct.astype("str").str.strip()
     else:
-        is_number = distinct.map(_is_real_number).astype(bool)
+        is_number = distinct.map(is_number_value).astype(bool)
         labels = distinct.astype("str").str.strip()
         labels[is_number] = [str(int(v)) for v in distinct[is_number]]
     return labels.mask(labels == "")

@@ -195,11 +195,7 @@ def check_points(survey: pd.DataFrame, columns: Sequence[str], *, total: float =
 
 def _points_of(column: pd.Series, total: float) -> pd.Series:
     """Points by the number rule, where a percentage is a share of the total ("20%" of 100 is 20 points)."""
-    points = to_numbers(column, errors="coerce")
-    if column.dtype == object or pd.api.types.is_string_dtype(column):
-        percent = column.astype("str").str.strip().str.endswith("%").to_numpy()
-        points[percent] *= total
-    return points
+    return to_numbers(column, errors="coerce", percent_of=total)
 
 
 def _points_problem(raw: pd.Series, points: np.ndarray, total: float) -> str:
