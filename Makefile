@@ -11,7 +11,7 @@ UV_VERSION := 0.13.9
 # JupyterLab refuses to run as root unless told so (CI machines and containers run as root).
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: setup start test bench data nav lock clean
+.PHONY: setup start test bench data notebooks solutions lock clean
 
 setup: $(STAMP)
 
@@ -36,9 +36,14 @@ bench: setup
 data: setup
 	$(BIN)/python data/generate.py
 
-# Regenerate the index and the navigation cells of the notebooks.
-nav: setup
-	$(BIN)/python -m klantlib.navigation
+# Make the student notebooks (notebooks/) and the lecturer's version (solutions/) from their
+# one source (source/*.md), and execute them. `make notebooks N=04` makes only notebook 04.
+notebooks: setup
+	$(BIN)/python -m klantlib.course $(N)
+
+# Only the lecturer's version, with every worked solution shown and executed (solutions/).
+solutions: setup
+	$(BIN)/python -m klantlib.course --solutions $(N)
 
 # Re-pin every transitive dependency after a change in pyproject.toml.
 lock:

@@ -1,26 +1,45 @@
 """Self-checks for exercises: feedback and hints in Dutch, without giving the answer away.
 
 Each question lives in a question bank, ``klantlib/questions/<notebook>.toml``,
-under a key that is unique over all banks::
+under a key that is unique over all banks. Five kinds of question::
 
-    [top20_aandeel]
-    kind = "number"          # number | text | set
-    decimals = 2             # numbers are compared after rounding to this many decimals
-    answer = "3f2a..."       # answer_hash(key, right_answer, ...): the answer itself is not stored
-    hints = ["first hint", "second, more specific hint"]
+    [rfm_aantal_eenmalig]
+    kind = "number"          # number | text | choice | set | table
+    about = "berekening"     # berekening (computing) | begrip (a concept)
+    decimals = 0             # numbers are compared after rounding to this many decimals
+    tolerance = 0            # optional: also right within this distance (absolute)
+    answer = "3f2a..."       # number and text: the hash of the right answer
+    hints = ["the concept", "where to look", "a partial step"]
     explanation = "shown after a right answer (optional)"
 
-    [top20_aandeel.mistakes]  # hashes of known wrong answers -> a targeted hint
-    "9b1c..." = "Dat is het aandeel in procent; geef een fractie tussen 0 en 1."
+    [rfm_aantal_eenmalig.mistakes]  # hashes of known wrong answers -> a targeted message
+    "9b1c..." = "Je telde aankoopregels, geen bestellingen."
 
-The worked solutions live apart (``solutions/``, for lecturers); a test computes
-every answer from them and checks it against the bank, so the bank never drifts
-from the data. To make a hash: ``python -m klantlib.selfcheck KEY VALUE --kind number --decimals 2``.
+- ``number``: a number, written any way a student would (``12,5``, ``€ 1.234``, ``80%``).
+- ``text``: a word or name; case, accents and spaces don't matter.
+- ``choice``: pick from ``options`` (shown as clickable buttons by :func:`ask`);
+  ``multiple = true`` allows several. ``members`` holds a hash per right option,
+  ``mistakes`` a message per wrong option that explains the misconception.
+- ``set``: a set of labels the student types (``["Partners", "Dogs"]``);
+  ``members`` as for a choice, so the feedback can say how many are right.
+- ``table``: a small table of numbers per label (``{"Partners": 157, ...}``, or a
+  pandas Series such as ``value_counts()``); ``cells`` holds a hash per row, so
+  the feedback says which rows are right.
+
+The hashes are salted with the question key; the answer itself is never stored.
+Hints escalate with each wrong attempt: first the concept, then where to look,
+then a partial step. They never contain the solution code or the answer.
+
+The worked solutions live next to each exercise in the notebook's one source
+(``source/<notebook>.md``, see :mod:`klantlib.course`); a test runs them and
+checks every answer against the bank. To make the hashes for a bank entry::
+
+    python -m klantlib.selfcheck KEY VALUE... --kind number --decimals 2
 
 >>> h = answer_hash("demo", 12.345, kind="number", decimals=1)
 >>> answer_hash("demo", "12,3", kind="number", decimals=1) == h   # a Dutch comma is fine
 True
->>> answer_hash("demo", ["Vrienden", "partners "], kind="set") == answer_hash("demo", {"Partners", "vrienden"}, kind="set")
+>>> part_hash("demo", "Vrienden ") == part_hash("demo", "vrienden")
 True
 """
 
@@ -38,9 +57,11 @@ import pandas as pd
 
 from klantlib.parsing import number_style, to_number
 
-__all__ = ["Feedback", "Question", "answer_hash", "check", "question", "questions"]
+__all__ = ["Feedback", "Question", "answer_hash", "answers_given", "ask", "check", "part_hash", "question", "questions"]
 
-KINDS = ("number", "text", "set")
+KINDS = ("number", "text", "choice", "set", "table")
+ABOUT = ("berekening", "begrip")
+LETTERS = "ABCDEFGHIJ"
 
 
 def _normalize_text(value) -> str:
@@ -49,27 +70,64 @@ def _normalize_text(value) -> str:
     return " ".join(text.casefold().split())
 
 
+def _normalize_number(value, decimals: int | None) -> str:
+    number = to_number(value)  # klantlib.parsing's rule: "12,5", "€ 1.234", "80%" (= 0.8)
+    if number is None:
+        raise ValueError("empty answer")
+    digits = 6 if decimals is None else decimals
+    text = f"{round(number, digits):.{digits}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
+
+
 def _normalize(value, kind: str, decimals: int | None) -> str:
     if kind == "number":
-        number = to_number(value)  # klantlib.parsing's rule: "12,5", "€ 1.234", "80%" (= 0.8)
-        if number is None:
-            raise ValueError("empty answer")
-        digits = 6 if decimals is None else decimals
-        text = f"{round(number, digits):.{digits}f}"
-        return text[1:] if text.startswith("-") and float(text) == 0 else text
+        return _normalize_number(value, decimals)
     if kind == "text":
         return _normalize_text(value)
-    if kind == "set":
-        if isinstance(value, str):
-            value = [part for part in value.replace(";", ",").split(",")]
-        return "|".join(sorted({_normalize_text(v) for v in value if _normalize_text(v)}))
+    if kind in ("set", "choice"):
+        return "|".join(sorted(_labels(value)))
     raise ValueError(f"kind moet een van {KINDS} zijn, niet {kind!r}.")
 
 
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:16]
+
+
 def answer_hash(key: str, value, *, kind: str = "number", decimals: int | None = None) -> str:
-    """Hash an answer after normalising it; the question key salts the hash."""
-    normalized = _normalize(value, kind, decimals)
-    return hashlib.sha256(f"{key}\x00{normalized}".encode()).hexdigest()[:16]
+    """Hash a whole answer after normalising it; the question key salts the hash."""
+    return _digest(key, _normalize(value, kind, decimals))
+
+
+def part_hash(key: str, label, value=None, *, decimals: int | None = None) -> str:
+    """Hash one part of an answer: an option or label, or a table row (label and number).
+
+    >>> part_hash("k", "Dogs", 195, decimals=0) == part_hash("k", " dogs", "195", decimals=0)
+    True
+    """
+    label = _normalize_text(label)
+    if value is None:
+        return _digest(key, "part", label)
+    return _digest(key, "row", label, _normalize_number(value, decimals))
+
+
+def _labels(value) -> set[str]:
+    """The normalised labels of a set answer: a list, a set, or a text with commas."""
+    if isinstance(value, str):
+        value = value.replace(";", ",").split(",")
+    return {_normalize_text(v) for v in value if _normalize_text(v)}
+
+
+def _table(value) -> dict[str, object]:
+    """A table answer as {label: value}: a dict, a Series, or a one-column DataFrame."""
+    if isinstance(value, pd.DataFrame):
+        if value.shape[1] != 1:
+            raise TypeError("table with more than one column")
+        value = value.iloc[:, 0]
+    if isinstance(value, pd.Series):
+        value = value.to_dict()
+    if not isinstance(value, dict):
+        raise TypeError("not a table")
+    return {str(label): number for label, number in value.items()}
 
 
 @dataclass
@@ -77,16 +135,76 @@ class Question:
     """One exercise question from a bank (see the module docstring)."""
 
     key: str
-    answer: str
     kind: str = "number"
+    about: str = "berekening"
+    answer: str = ""
     decimals: int | None = None
+    tolerance: float = 0.0
+    options: list[str] = field(default_factory=list)
+    multiple: bool = False
+    members: list[str] = field(default_factory=list)
+    cells: dict[str, str] = field(default_factory=dict)
     hints: list[str] = field(default_factory=list)
     mistakes: dict[str, str] = field(default_factory=dict)
     explanation: str = ""
     bank: str = ""
 
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"{self.key}: kind moet een van {KINDS} zijn, niet {self.kind!r}.")
+        if self.about not in ABOUT:
+            raise ValueError(f"{self.key}: about moet een van {ABOUT} zijn, niet {self.about!r}.")
+
+    # -- reading what a student gave ---------------------------------------------------------
+    def _option(self, value) -> str:
+        """An option's text from its text or its letter ("B")."""
+        text = str(value).strip()
+        if len(text) == 1 and text.upper() in LETTERS[: len(self.options)]:
+            return self.options[LETTERS.index(text.upper())]
+        for option in self.options:
+            if _normalize_text(option) == _normalize_text(text):
+                return option
+        letters = ", ".join(LETTERS[: len(self.options)])
+        raise ValueError(f"{text!r} is geen van de keuzes: kies een letter ({letters}) of de tekst van een keuze.")
+
+    def chosen(self, value) -> list[str]:
+        """The options a choice answer picks (texts or letters; one, or a list when ``multiple``)."""
+        values = [value] if isinstance(value, str) or not hasattr(value, "__iter__") else list(value)
+        return [self._option(v) for v in values]
+
+    def _numbers_near(self, value) -> list[str]:
+        """The number as the bank compares it, and its neighbours within the tolerance."""
+        digits = 6 if self.decimals is None else self.decimals
+        step = 10.0 ** -digits
+        steps = min(int(round(self.tolerance / step)), 50)
+        number = round(to_number(value), digits)
+        return [number + k * step for k in range(-steps, steps + 1)]
+
     def is_right(self, value) -> bool:
-        return answer_hash(self.key, value, kind=self.kind, decimals=self.decimals) == self.answer
+        """Whether ``value`` is a right answer to this question."""
+        if self.kind == "number":
+            return any(answer_hash(self.key, v, kind="number", decimals=self.decimals) == self.answer
+                       for v in self._numbers_near(value))
+        if self.kind == "text":
+            return answer_hash(self.key, value, kind="text") == self.answer
+        if self.kind == "choice":
+            return {part_hash(self.key, o) for o in self.chosen(value)} == set(self.members)
+        if self.kind == "set":
+            return {part_hash(self.key, label) for label in _labels(value)} == set(self.members)
+        table = _table(value)
+        return set(map(_normalize_text, table)) == set(map(_normalize_text, self.cells)) and all(
+            self._row_right(label, number) for label, number in table.items()
+        )
+
+    def check(self, answer) -> Feedback:
+        """Feedback on a student's answer (see :func:`check`)."""
+        return _feedback(self, answer)
+
+    def _row_right(self, label: str, number) -> bool:
+        wanted = next((h for name, h in self.cells.items() if _normalize_text(name) == _normalize_text(label)), None)
+        return wanted is not None and any(
+            part_hash(self.key, label, v, decimals=self.decimals) == wanted for v in self._numbers_near(number)
+        )
 
 
 @cache
@@ -132,59 +250,190 @@ class Feedback:
     def _repr_html_(self) -> str:
         colour = {"goed": "#009E73", "fout": "#D55E00", "leeg": "#0072B2"}[self.status]
         return (
-            f'<div style="border-left:6px solid {colour};padding:0.4em 0.8em;'
-            f'margin:0.3em 0">{html.escape(self.message)}</div>'
+            f'<div class="klant-feedback klant-feedback-{self.status}" style="border-left:6px solid {colour};'
+            f'padding:0.4em 0.8em;margin:0.3em 0">{html.escape(self.message)}</div>'
         )
 
 
 _attempts: dict[str, int] = {}
+_given: dict[str, object] = {}
+
+
+def answers_given() -> dict[str, object]:
+    """The last answer given to each question in this session (plain Python values).
+
+    The course's tests read this after running a lecturer's version, to know every
+    worked answer (for example to prove it is never visible above its check).
+    """
+    return dict(_given)
+
+
+def _plain(value):
+    """A JSON-friendly copy of an answer."""
+    if isinstance(value, (pd.Series, pd.DataFrame)):
+        return {str(k): _plain(v) for k, v in _table(value).items()}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(v) for v in value]
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def _next_hint(q: Question) -> str:
+    attempt = _attempts.get(q.key, 0)
+    _attempts[q.key] = attempt + 1
+    if not q.hints:
+        return "Kijk je berekening nog eens na."
+    number = min(attempt, len(q.hints) - 1)
+    return f"Hint {number + 1}: {q.hints[number]}"
+
+
+def _wrong(message: str) -> Feedback:
+    return Feedback("fout", f"Nog niet goed. {message}".strip())
+
+
+def _parts_feedback(q: Question, given: list[str]) -> str:
+    """For a choice or set: what each wrong part misses, and how many right ones are missing."""
+    hashes = {label: part_hash(q.key, label) for label in given}
+    wrong = [label for label, h in hashes.items() if h not in q.members]
+    right = len(hashes) - len(wrong)
+    lines = []
+    for label in wrong:
+        reason = q.mistakes.get(hashes[label], "")
+        lines.append(f"'{label}' hoort er niet bij. {reason}".strip())
+    missing = len(q.members) - right
+    if missing and (q.kind == "set" or q.multiple):
+        lines.append(f"Er {'ontbreekt nog één' if missing == 1 else f'ontbreken nog {missing}'} "
+                     f"die er wel bij {'hoort' if missing == 1 else 'horen'}.")
+    return " ".join(lines)
+
+
+def _table_feedback(q: Question, table: dict) -> str:
+    known = {_normalize_text(name): name for name in q.cells}
+    given = {_normalize_text(label): (label, number) for label, number in table.items()}
+    lines = []
+    missing = [known[k] for k in known if k not in given]
+    extra = [given[k][0] for k in given if k not in known]
+    if missing:
+        lines.append(f"In je tabel ontbreekt: {', '.join(missing)}.")
+    if extra:
+        lines.append(f"Deze rij hoort niet in de tabel: {', '.join(extra)}.")
+    rows = [(label, number) for k, (label, number) in given.items() if k in known]
+    right = [label for label, number in rows if q._row_right(label, number)]
+    wrong = [label for label, number in rows if not q._row_right(label, number)]
+    for label, number in rows:
+        reason = q.mistakes.get(part_hash(q.key, label, number, decimals=q.decimals))
+        if reason:
+            lines.append(reason)
+    if right and wrong:
+        lines.append(f"Goed: {', '.join(right)}. Kijk nog eens naar: {', '.join(wrong)}.")
+    elif wrong:
+        lines.append("Geen van de rijen klopt al.")
+    return " ".join(lines)
 
 
 def check(key: str, answer) -> Feedback:
     """Check a student's answer to exercise ``key`` and give feedback in Dutch.
 
     A right answer is confirmed (with the explanation, if the bank has one). A
-    known mistake gets its own hint; any other wrong answer gets the next hint,
-    a little more specific with every attempt. The right answer is never shown.
+    known mistake (or a wrong option) gets its own message; any other wrong answer
+    gets the next hint, a little more specific with every attempt. The right
+    answer is never shown.
+
+    Args:
+        key: the question's key in its bank (as in the notebook's check cell).
+        answer: the student's answer: a number, a text, an option (text or
+            letter), a list of labels, or a table (dict or Series), by the kind.
+
+    Returns:
+        A :class:`Feedback`; true when the answer is right.
+
+    Raises:
+        KeyError: there is no question with this key (close keys are suggested).
 
     >>> check("start_aantal_kopers", ...)
     Vul eerst je antwoord in: vervang de ... door je antwoord en voer de cel opnieuw uit.
     """
-    q = question(key)
+    return question(key).check(answer)
+
+
+def _feedback(q: Question, answer) -> Feedback:
+    """The feedback on ``answer`` (see :func:`check`)."""
+    key = q.key
     if answer is ... or answer is None:
         return Feedback("leeg", "Vul eerst je antwoord in: vervang de ... door je antwoord en voer de cel opnieuw uit.")
+    _given[key] = _plain(answer)
     if q.kind == "number" and isinstance(answer, str) and (number_style(pd.Series([answer])) == "?").all():
-        return Feedback("fout", f"Is {answer.strip()} een duizendtal of een kommagetal? Schrijf het zonder "
-                                "duizendtalteken (1234) of met een komma en alle decimalen (1,234).")
+        return _wrong(f"Is {answer.strip()} een duizendtal of een kommagetal? Schrijf het zonder "
+                      "duizendtalteken (1234) of met een komma en alle decimalen (1,234).")
     try:
-        given = answer_hash(key, answer, kind=q.kind, decimals=q.decimals)
-    except (TypeError, ValueError):
-        wanted = {"number": "een getal", "text": "een woord of zin", "set": "een lijst met namen"}[q.kind]
-        return Feedback("fout", f"Je antwoord {answer!r} is geen {wanted.split(' ', 1)[1]}: geef {wanted}.")
-    if given == q.answer:
+        right = q.is_right(answer)
+    except (TypeError, ValueError) as problem:
+        wanted = {"number": "een getal", "text": "een woord of naam", "choice": "een van de keuzes",
+                  "set": "een lijst met namen", "table": "een tabel, zoals {\"Partners\": 10, \"Dogs\": 20}"}[q.kind]
+        detail = f" {problem}" if q.kind == "choice" else ""
+        return _wrong(f"Je antwoord {answer!r} is niet te lezen als {wanted}.{detail}")
+    if right:
         _attempts.pop(key, None)
         return Feedback("goed", f"Goed! {q.explanation}".strip())
-    if given in q.mistakes:
-        return Feedback("fout", f"Nog niet goed. {q.mistakes[given]}")
-    attempt = _attempts.get(key, 0)
-    _attempts[key] = attempt + 1
-    if not q.hints:
-        return Feedback("fout", "Nog niet goed. Kijk je berekening nog eens na.")
-    hint = q.hints[min(attempt, len(q.hints) - 1)]
-    return Feedback("fout", f"Nog niet goed. Hint {min(attempt, len(q.hints) - 1) + 1}: {hint}")
+    if q.kind in ("number", "text"):
+        given_hash = answer_hash(key, answer, kind=q.kind, decimals=q.decimals)
+        if given_hash in q.mistakes:
+            return _wrong(q.mistakes[given_hash])
+        return _wrong(_next_hint(q))
+    if q.kind == "table":
+        return _wrong(f"{_table_feedback(q, _table(answer))} {_next_hint(q)}")
+    if q.kind == "choice" and not q.multiple:
+        # One option picked: the message that explains why that option is not it.
+        reason = q.mistakes.get(part_hash(key, q.chosen(answer)[0]))
+        return _wrong(reason or _next_hint(q))
+    given = q.chosen(answer) if q.kind == "choice" else sorted(_labels(answer))
+    return _wrong(f"{_parts_feedback(q, given)} {_next_hint(q)}")
+
+
+def ask(key: str):
+    """Show a choice question as clickable options with a check button (see :mod:`klantlib.views.selfcheck`)."""
+    from klantlib.views.selfcheck import choice_widget
+
+    return choice_widget(question(key))
+
+
+def bank_entry(key: str, values: list[str], *, kind: str, decimals: int | None = None) -> str:
+    """The hash lines of a bank entry for the right answer, as TOML (for the command line).
+
+    >>> print(bank_entry("demo", ["Partners", "Dogs"], kind="set"))
+    members = ["6cbe5ac5a84ae1b3", "8f3e6565710380b3"]
+    """
+    if kind in ("number", "text"):
+        return f'answer = "{answer_hash(key, " ".join(values), kind=kind, decimals=decimals)}"'
+    if kind in ("choice", "set"):
+        return "members = [" + ", ".join(f'"{part_hash(key, v)}"' for v in values) + "]"
+    rows = [v.split("=", 1) for v in values]
+    cells = ", ".join(f'"{label}" = "{part_hash(key, label, number, decimals=decimals)}"' for label, number in rows)
+    return "cells = { " + cells + " }"
 
 
 def _main(argv=None) -> None:
     import argparse
 
-    parser = argparse.ArgumentParser(description="Maak de hash van een antwoord voor een vragenbank.")
+    parser = argparse.ArgumentParser(
+        description="Maak de hashes van een antwoord voor een vragenbank. Een keuze of verzameling: "
+                    "elke goede keuze als apart argument; een fout antwoord of foute keuze krijg je "
+                    "met --kind number/text of --part. Een tabel: label=getal per rij."
+    )
     parser.add_argument("key")
     parser.add_argument("value", nargs="+")
     parser.add_argument("--kind", default="number", choices=KINDS)
     parser.add_argument("--decimals", type=int, default=None)
+    parser.add_argument("--part", action="store_true", help="de hash van één (foute) keuze of tabelrij")
     args = parser.parse_args(argv)
-    value = args.value if args.kind == "set" else " ".join(args.value)
-    print(answer_hash(args.key, value, kind=args.kind, decimals=args.decimals))
+    if args.part:
+        label, _, number = " ".join(args.value).partition("=")
+        print(part_hash(args.key, label, number or None, decimals=args.decimals))
+    else:
+        print(bank_entry(args.key, args.value, kind=args.kind, decimals=args.decimals))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,201 @@
+"""One source per notebook; the student notebooks and the lecturer's version are made from it.
+
+Each notebook is written once, in ``source/<NN_onderwerp>.md`` (a MyST Markdown
+notebook that jupytext reads; it opens as a notebook in JupyterLab with the
+jupytext extension, and reads well as plain text). Next to every exercise it holds
+the worked solution, in cells tagged ``oplossing``: the steps in code (ending in
+the same ``check(...)`` a student runs, which must say "Goed!") and, for questions
+to discuss, a model answer in Markdown.
+
+``make notebooks`` (``python -m klantlib.course``) makes from it
+
+- ``notebooks/<NN>.ipynb``: the student notebook, without the ``oplossing`` cells,
+  executed, so its stored outputs are what nbval checks;
+- ``solutions/<NN>.ipynb``: the lecturer's version, with every worked solution
+  shown and executed (not in git: ``make solutions`` makes only these).
+
+A test proves the committed student notebooks are in sync with their source and
+that the lecturer's version runs clean with every check right. Never edit a
+notebook in ``notebooks/`` by hand: edit the source and run ``make notebooks``.
+
+Cells a student fills in are tagged ``antwoord`` (a Markdown cell for a written
+answer, or a code cell with ``...`` to replace); the generated index and
+navigation cells are tagged ``index`` and ``navigation`` (:mod:`klantlib.navigation`).
+
+>>> nb = _from_text('''# Titel
+...
+... ```{code-cell} ipython3
+... antwoord = ...
+... ```
+...
+... ```{code-cell} ipython3
+... :tags: [oplossing]
+...
+... antwoord = 42
+... ```''')
+>>> [cell.source for cell in student_version(nb).cells]
+['# Titel', 'antwoord = ...']
+>>> len(lecturer_version(nb, "99_demo.md").cells)
+4
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+__all__ = ["SOLUTION", "build", "lecturer_version", "out_of_sync", "read_source", "run", "sources",
+           "student_version"]
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE_DIR = ROOT / "source"
+NOTEBOOK_DIR = ROOT / "notebooks"
+SOLUTION_DIR = ROOT / "solutions"
+SOLUTION = "oplossing"  # the tag of a worked-solution cell
+KERNEL = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def sources(folder: Path = SOURCE_DIR) -> list[Path]:
+    """The course's source notebooks, in course order."""
+    return sorted(Path(folder).glob("[0-9][0-9]_*.md"))
+
+
+def _from_text(text: str):
+    import jupytext
+
+    return jupytext.reads(text, fmt="md:myst")
+
+
+def read_source(path: Path):
+    """Read one source notebook (MyST Markdown) as an nbformat notebook."""
+    return _from_text(Path(path).read_text(encoding="utf-8"))
+
+
+def _tags(cell) -> list[str]:
+    return cell.get("metadata", {}).get("tags", [])
+
+
+def _finish(nb, name: str, available: list[str]):
+    """Plain notebook metadata, stable cell ids, and the generated index and navigation cells."""
+    from klantlib.navigation import _generated
+
+    nb.metadata = {"kernelspec": dict(KERNEL), "language_info": {"name": "python"}}
+    for number, cell in enumerate(nb.cells):
+        text = _generated(cell, name, available)
+        if text is not None:
+            cell.source = text
+        cell.id = hashlib.sha1(f"{number}\x00{cell.source}".encode()).hexdigest()[:8]
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    return nb
+
+
+def _available(folder: Path = SOURCE_DIR) -> list[str]:
+    return [p.with_suffix(".ipynb").name for p in sources(folder)]
+
+
+def student_version(nb, name: str = "", available: list[str] | None = None):
+    """The notebook without its worked solutions (not executed)."""
+    import copy
+
+    student = copy.deepcopy(nb)
+    student.cells = [cell for cell in student.cells if SOLUTION not in _tags(cell)]
+    return _finish(student, name, available or [])
+
+
+def lecturer_version(nb, name: str = "", available: list[str] | None = None):
+    """The notebook with its worked solutions and a banner that says what it is (not executed)."""
+    import copy
+
+    import nbformat
+
+    lecturer = copy.deepcopy(nb)
+    banner = nbformat.v4.new_markdown_cell(
+        f"> **Docentenversie, met uitwerkingen.** Gemaakt uit `source/{name}` met `make solutions`; "
+        "de uitwerkingen staan in de cellen direct na elke opdracht. Studenten werken in de map "
+        "`notebooks/`, waar deze cellen niet in staan."
+    )
+    lecturer.cells.insert(1, banner)
+    return _finish(lecturer, name.replace(".md", ".ipynb"), available or [])
+
+
+def run(nb, folder: Path, *, timeout: int = 300):
+    """Execute a notebook in ``folder`` (as nbval does: a fresh kernel, top to bottom).
+
+    Raises:
+        RuntimeError: a cell raised an error; the message names the cell.
+    """
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                            resources={"metadata": {"path": str(folder)}})
+    try:
+        client.execute()
+    except CellExecutionError as error:
+        raise RuntimeError(f"Een cel gaf een fout:\n{error}") from None
+    return nb
+
+
+def _cells(nb) -> list[tuple]:
+    return [(c.cell_type, c.source, tuple(_tags(c))) for c in nb.cells]
+
+
+def out_of_sync(source_dir: Path = SOURCE_DIR, notebook_dir: Path = NOTEBOOK_DIR) -> list[str]:
+    """The student notebooks whose cells differ from what their source makes (``[]``: all in sync)."""
+    import nbformat
+
+    available = _available(source_dir)
+    stale = []
+    for path in sources(source_dir):
+        target = Path(notebook_dir) / path.with_suffix(".ipynb").name
+        wanted = student_version(read_source(path), target.name, available)
+        if not target.exists() or _cells(nbformat.read(target, as_version=4)) != _cells(wanted):
+            stale.append(target.name)
+    return stale
+
+
+def build(names: list[str] | None = None, *, students: bool = True, lecturers: bool = True) -> list[Path]:
+    """Make and execute the student notebooks and/or the lecturer's versions; return the files written."""
+    import nbformat
+
+    available = _available()
+    written = []
+    for path in sources():
+        if names and not any(path.stem.startswith(n.removesuffix(".md").removesuffix(".ipynb")) for n in names):
+            continue
+        nb = read_source(path)
+        target = path.with_suffix(".ipynb").name
+        jobs = []
+        if students:
+            jobs.append((student_version(nb, target, available), NOTEBOOK_DIR))
+        if lecturers:
+            jobs.append((lecturer_version(nb, path.name, available), SOLUTION_DIR))
+        for version, folder in jobs:
+            print(f"{folder.name}/{target} ...", flush=True)
+            folder.mkdir(exist_ok=True)
+            run(version, folder)
+            nbformat.write(version, folder / target)
+            written.append(folder / target)
+    return written
+
+
+def _main(argv: list[str]) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Maak de studentnotebooks en de docentenversie uit source/.")
+    parser.add_argument("names", nargs="*", help="alleen deze notebooks (bijvoorbeeld 04)")
+    parser.add_argument("--solutions", action="store_true", help="alleen de docentenversie (solutions/)")
+    parser.add_argument("--check", action="store_true", help="alleen controleren of notebooks/ bij source/ past")
+    args = parser.parse_args(argv)
+    if args.check:
+        stale = out_of_sync()
+        print("Alles in orde." if not stale else f"Niet bijgewerkt: {', '.join(stale)}. Voer `make notebooks` uit.")
+        return 1 if stale else 0
+    build(args.names, students=not args.solutions)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))
