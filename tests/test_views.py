@@ -325,3 +325,21 @@ def test_klantlib_finds_a_new_module_without_a_list(tmp_path, monkeypatch):
         klantlib._public_modules.cache_clear()
         monkeypatch.delitem(__import__("sys").modules, "klantlib.nieuw_model")
         del klantlib.nieuw_model
+
+
+# --- the gap model: external communication shapes the expected service ---------------------------------
+
+def test_gap_model_has_an_arrow_from_external_communication_to_expected_service():
+    ax = servqual_views.gap_model_diagram()
+    boxes = {t.get_text().split("\n")[0]: t.get_position() for t in ax.texts}
+    expected_x, expected_y = boxes["Verwachte dienst"]
+    communication_x, communication_y = boxes["Externe communicatie"]
+    ends = [a.xy for a in ax.texts if hasattr(a, "xy") and a.arrow_patch is not None]
+    # An arrowhead on the right edge of "Verwachte dienst", coming from the right ...
+    into_expected = [xy for xy in ends if abs(xy[1] - expected_y) < 1e-9 and xy[0] > expected_x]
+    assert into_expected
+    # ... at the end of a line that starts on top of "Externe communicatie".
+    lines = [np.column_stack(line.get_data()) for line in ax.lines]
+    assert any(pts[0][1] > communication_y and abs(pts[0][0] - communication_x) < 1.3
+               and abs(pts[-1][1] - expected_y) < 1e-9 for pts in lines)
+    plt.close("all")

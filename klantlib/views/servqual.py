@@ -281,8 +281,9 @@ def gap_model_diagram(ax=None, *, figsize=None):
     """The five-gap model (Parasuraman, Zeithaml & Berry, 1985) as a diagram; returns the axes.
 
     Customer side above the line, provider side below; gap 5 (expected versus
-    perceived service) is what SERVQUAL measures. ``figsize`` is used when no
-    ``ax`` is given.
+    perceived service) is what SERVQUAL measures. External communication about
+    the service points to the expected service (a promise raises expectations) and
+    to the perceived service. ``figsize`` is used when no ``ax`` is given.
     """
     import matplotlib.pyplot as plt
     from matplotlib.patches import FancyBboxPatch
@@ -339,6 +340,13 @@ def gap_model_diagram(ax=None, *, figsize=None):
     ax.annotate("", xy=(centre["ervaren"][0] + w / 2 + 0.05, centre["ervaren"][1]),
                 xytext=(centre["communicatie"][0], 4.1 + h + 0.05),
                 arrowprops={"arrowstyle": "-|>", "color": "#333333"})
+    # What the provider says about the service shapes what customers expect of it.
+    x_up, y_expected = 9.3, centre["verwacht"][1]
+    ax.plot([x_up, x_up, centre["verwacht"][0] + w / 2 + 0.4], [4.1 + h + 0.05, y_expected, y_expected],
+            color="#333333", linewidth=1.2)
+    ax.annotate("", xy=(centre["verwacht"][0] + w / 2 + 0.05, y_expected),
+                xytext=(centre["verwacht"][0] + w / 2 + 0.4, y_expected),
+                arrowprops={"arrowstyle": "-|>", "color": "#333333", "linewidth": 1.2})
     # Gap 1 runs from the customers' expectations to management's picture of them.
     left, x_line = 3.55, 2.3
     y_top, y_bottom = centre["verwacht"][1], centre["beeld"][1]
@@ -349,8 +357,8 @@ def gap_model_diagram(ax=None, *, figsize=None):
     ax.text(x_line - 0.15, (y_top + y_bottom) / 2, "Gap 1", color=PALETTE[5], fontweight="bold",
             fontsize="small", ha="right", va="center")
     ax.axhline(5.55, xmin=0.02, xmax=0.98, color="#777777", linewidth=1, linestyle=":")
-    ax.text(9.9, 5.65, "klant", ha="right", va="bottom", fontsize="small", style="italic")
-    ax.text(9.9, 5.45, "aanbieder", ha="right", va="top", fontsize="small", style="italic")
+    ax.text(0.1, 5.65, "klant", ha="left", va="bottom", fontsize="small", style="italic")
+    ax.text(0.1, 5.45, "aanbieder", ha="left", va="top", fontsize="small", style="italic")
     ax.set_title("Het gapmodel (Parasuraman, Zeithaml & Berry, 1985)")
     return ax
 
