@@ -111,6 +111,9 @@ def test_the_plot_shows_the_profile_and_its_cut():
     assert [line.get_xdata()[0] for line in ax.lines[:1]] == [3.5]
     assert {t.get_text() for t in ax.texts} >= {*STYLES.values(), "werkplaats", "webshop"}
     assert tuple(ax.figure.get_size_inches()) == plotting.figure_size((6.5, 6))
+    same = pd.concat([ratings(4, 2, "klant 1"), ratings(4, 2, "klant 2"), ratings(2, 4, "klant 3")])
+    ax = service_style_plot(martin_profile(same))
+    assert {t.get_text() for t in ax.texts} - set(STYLES.values()) == {"klant 1, klant 2", "klant 3"}
     plotting.presentation_mode()
     try:
         assert tuple(service_style_plot(profile).figure.get_size_inches()) == (9.75, 9.0)
