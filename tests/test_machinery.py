@@ -55,6 +55,18 @@ def test_dutch_table_keeps_the_original_and_formats_a_copy():
 
 # --- plotting ---------------------------------------------------------------------------------
 
+def test_dutch_summary_replaces_describe_with_dutch_labels_and_numbers():
+    df = pd.DataFrame({"r": [0.0, 50.0, 100.0, None], "n": [1, 2, 3, 2000], "naam": list("abcd")})
+    shown = formatting.dutch_summary(df)
+    assert list(shown.index) == ["aantal", "gemiddelde", "laagste", "mediaan", "hoogste"]
+    assert list(shown.columns) == ["r", "n"]  # text columns are left out
+    assert shown["r"].tolist() == ["3", "50,0", "0,0", "50,0", "100,0"]
+    assert shown["n"].tolist() == ["4", "501,5", "1,0", "2,5", "2.000,0"]
+    assert formatting.dutch_summary(pd.Series([1.234, 2.0]), decimals=2).columns.tolist() == ["waarde"]
+    with pytest.raises(TypeError):
+        formatting.dutch_summary(pd.DataFrame({"naam": ["a"]}))
+
+
 def test_presentation_mode_makes_everything_bigger():
     plotting.use_style()
     normal = (matplotlib.rcParams["font.size"], matplotlib.rcParams["lines.linewidth"],
