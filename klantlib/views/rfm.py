@@ -99,9 +99,10 @@ def score_bars(scores: pd.DataFrame, axes=None, *, figsize=None, **kwargs):
     return axes
 
 
-#: Where each group's name and strategy stand in the matrix: x, y, alignment.
-_CORNERS = {"Partners": (99, 99, "right", "top"), "Vrienden": (1, 99, "left", "top"),
-            "Economici": (99, 1, "right", "bottom"), "Dogs": (1, 1, "left", "bottom")}
+#: Where each group's name and strategy stand in the matrix: x, y, alignment. They stand above 100 and
+#: below 0, outside the scores, so they hide no bubble.
+_CORNERS = {"Partners": (102, 115, "right", "top"), "Vrienden": (-2, 115, "left", "top"),
+            "Economici": (102, -13, "right", "bottom"), "Dogs": (-2, -13, "left", "bottom")}
 
 #: Bubble area (points²) per customer on a spot: one scale for every setting, so the size legend stays true.
 AREA_PER_CUSTOMER = 20
@@ -145,7 +146,7 @@ class _MatrixPlot:
                     color=GROUP_COLORS[group], fontsize="small",
                     bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none"})
         decorate(ax, xlabel="rendement (uit RFM, 0-100)", ylabel="relatiesterkte (uit de enquête, 0-100)",
-                 xlim=(-4, 104), ylim=(-4, 104))
+                 xlim=(-4, 104), ylim=(-16, 118), yticks=range(0, 101, 20))
         marker = kwargs.get("marker", "o")
         handles = [Line2D([], [], linestyle="", marker=marker, markersize=8, color=GROUP_COLORS[group],
                           alpha=0.8) for group in GROUPS]
