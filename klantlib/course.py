@@ -101,7 +101,7 @@ def student_version(nb, name: str = "", available: list[str] | None = None):
 
     student = copy.deepcopy(nb)
     student.cells = [cell for cell in student.cells if SOLUTION not in _tags(cell)]
-    return _finish(student, name, available or [])
+    return _finish(student, name, _available() if available is None else available)
 
 
 def lecturer_version(nb, name: str = "", available: list[str] | None = None):
@@ -117,7 +117,7 @@ def lecturer_version(nb, name: str = "", available: list[str] | None = None):
         "`notebooks/`, waar deze cellen niet in staan."
     )
     lecturer.cells.insert(1, banner)
-    return _finish(lecturer, name.replace(".md", ".ipynb"), available or [])
+    return _finish(lecturer, name.replace(".md", ".ipynb"), _available() if available is None else available)
 
 
 def run(nb, folder: Path, *, timeout: int = 300):
