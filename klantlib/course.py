@@ -78,11 +78,11 @@ def _tags(cell) -> list[str]:
 
 def _finish(nb, name: str, available: list[str]):
     """Plain notebook metadata, stable cell ids, and the generated index and navigation cells."""
-    from klantlib.navigation import _generated
+    from klantlib.navigation import generated_source
 
     nb.metadata = {"kernelspec": dict(KERNEL), "language_info": {"name": "python"}}
     for number, cell in enumerate(nb.cells):
-        text = _generated(cell, name, available)
+        text = generated_source(cell, name, available)
         if text is not None:
             cell.source = text
         cell.id = hashlib.sha1(f"{number}\x00{cell.source}".encode()).hexdigest()[:8]
@@ -92,7 +92,14 @@ def _finish(nb, name: str, available: list[str]):
 
 
 def _available(folder: Path = SOURCE_DIR) -> list[str]:
-    return [p.with_suffix(".ipynb").name for p in sources(folder)]
+    """The notebooks the sources make; each must be in the course's table of contents."""
+    from klantlib.navigation import COURSE
+
+    names = [p.with_suffix(".ipynb").name for p in sources(folder)]
+    unknown = [name for name in names if name not in {c.file for c in COURSE}]
+    if unknown:
+        raise ValueError(f"Deze notebooks staan niet in COURSE (klantlib/navigation.py): {', '.join(unknown)}")
+    return names
 
 
 def student_version(nb, name: str = "", available: list[str] | None = None):
@@ -101,7 +108,7 @@ def student_version(nb, name: str = "", available: list[str] | None = None):
 
     student = copy.deepcopy(nb)
     student.cells = [cell for cell in student.cells if SOLUTION not in _tags(cell)]
-    return _finish(student, name, available or [])
+    return _finish(student, name, _available() if available is None else available)
 
 
 def lecturer_version(nb, name: str = "", available: list[str] | None = None):
@@ -117,7 +124,7 @@ def lecturer_version(nb, name: str = "", available: list[str] | None = None):
         "`notebooks/`, waar deze cellen niet in staan."
     )
     lecturer.cells.insert(1, banner)
-    return _finish(lecturer, name.replace(".md", ".ipynb"), available or [])
+    return _finish(lecturer, name.replace(".md", ".ipynb"), _available() if available is None else available)
 
 
 def run(nb, folder: Path, *, timeout: int = 300):
@@ -126,15 +133,21 @@ def run(nb, folder: Path, *, timeout: int = 300):
     Raises:
         RuntimeError: a cell raised an error; the message names the cell.
     """
+    import tempfile
+
+    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(folder)}})
-    try:
-        client.execute()
-    except CellExecutionError as error:
-        raise RuntimeError(f"Een cel gaf een fout:\n{error}") from None
+    with tempfile.TemporaryDirectory() as sockets:
+        # Local sockets, not TCP ports: no port clashes with other kernels, no network warning.
+        kernel = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel"))
+        client = NotebookClient(nb, km=kernel, timeout=timeout, record_timing=False,
+                                resources={"metadata": {"path": str(folder)}})
+        try:
+            client.execute()
+        except CellExecutionError as error:
+            raise RuntimeError(f"Een cel gaf een fout:\n{error}") from None
     return nb
 
 
@@ -154,6 +167,25 @@ def out_of_sync(source_dir: Path = SOURCE_DIR, notebook_dir: Path = NOTEBOOK_DIR
         if not target.exists() or _cells(nbformat.read(target, as_version=4)) != _cells(wanted):
             stale.append(target.name)
     return stale
+
+
+def _same_but_widget_ids(path: Path, nb) -> bool:
+    """Whether the notebook at ``path`` equals ``nb`` apart from the random ids of its widgets
+    (kept as it is then, so a rebuild doesn't change files that didn't change)."""
+    import json
+    import re
+
+    import nbformat
+
+    if not path.exists():
+        return False
+
+    def stable(notebook) -> str:
+        notebook = nbformat.from_dict(json.loads(nbformat.writes(notebook)))
+        notebook.metadata.pop("widgets", None)
+        return re.sub(r'"model_id": "[0-9a-f]+"', '"model_id": ""', nbformat.writes(notebook))
+
+    return stable(nbformat.read(path, as_version=4)) == stable(nb)
 
 
 def build(names: list[str] | None = None, *, students: bool = True, lecturers: bool = True) -> list[Path]:
@@ -176,8 +208,9 @@ def build(names: list[str] | None = None, *, students: bool = True, lecturers: b
             print(f"{folder.name}/{target} ...", flush=True)
             folder.mkdir(exist_ok=True)
             run(version, folder)
-            nbformat.write(version, folder / target)
-            written.append(folder / target)
+            if not _same_but_widget_ids(folder / target, version):
+                nbformat.write(version, folder / target)
+                written.append(folder / target)
     return written
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-__all__ = ["dutch_table", "euro", "number", "percent"]
+__all__ = ["dutch_summary", "dutch_table", "euro", "number", "percent"]
 
 _MISSING = "–"
 
@@ -114,4 +114,47 @@ def dutch_table(
                 )
                 digits = 0 if whole else 2
             out[column] = series.map(lambda x, d=digits: number(x, d))
+    return out
+
+
+#: The rows of :func:`dutch_summary`: a Dutch label and how to compute it.
+_SUMMARY = {"aantal": "count", "gemiddelde": "mean", "laagste": "min", "mediaan": "median", "hoogste": "max"}
+
+
+def dutch_summary(values: pd.Series | pd.DataFrame, decimals: int = 1) -> pd.DataFrame:
+    """A short summary of numbers with Dutch labels and numbers: aantal, gemiddelde, laagste, mediaan, hoogste.
+
+    For students instead of ``describe()`` (English labels, decimal points).
+    Missing values are left out and not counted. A Series gives one column,
+    named after the Series; a DataFrame one column per numeric column.
+
+    Args:
+        values: the numbers, as a Series or a DataFrame.
+        decimals: decimals of every row but ``aantal`` (always a whole number).
+
+    Returns:
+        A DataFrame of text, one row per measure.
+
+    Raises:
+        TypeError: ``values`` is not a Series or DataFrame, or has no numbers.
+
+    >>> dutch_summary(pd.Series([10.0, 20.0, 1200.5, None], name="rendement"))
+               rendement
+    aantal             3
+    gemiddelde     410,2
+    laagste         10,0
+    mediaan         20,0
+    hoogste      1.200,5
+    """
+    if isinstance(values, pd.Series):
+        values = values.to_frame(values.name if values.name is not None else "waarde")
+    if not isinstance(values, pd.DataFrame):
+        raise TypeError("dutch_summary verwacht een Series of DataFrame met getallen.")
+    numbers = values.select_dtypes("number")
+    if numbers.shape[1] == 0:
+        raise TypeError("dutch_summary: er is geen kolom met getallen.")
+    table = pd.DataFrame({label: numbers.agg(how) for label, how in _SUMMARY.items()}).T
+    out = table.astype("object")
+    for column in table.columns:
+        out[column] = [number(x, 0 if label == "aantal" else decimals) for label, x in table[column].items()]
     return out

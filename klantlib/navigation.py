@@ -1,10 +1,11 @@
 """The course's table of contents, and the generated index and navigation cells.
 
 Never edit the index in the start notebook or the navigation cells by hand:
-they are made from :data:`COURSE` by ``make nav`` (``python -m klantlib.navigation``),
-and a test fails when a notebook is out of date. A cell is generated when it
-carries the tag ``index`` (the start notebook's table of contents) or
-``navigation`` (the links to the previous and next notebook and the index).
+they are made from :data:`COURSE` when ``make notebooks`` builds the notebooks from
+their source (:mod:`klantlib.course`), and a test fails when a notebook is out of
+date. A cell is generated when it carries the tag ``index`` (the start notebook's
+table of contents) or ``navigation`` (the links to the previous and next notebook
+and the index).
 
 >>> print(navigation_markdown("04_rfm_klantenmatrix.ipynb", ["00_start_hier.ipynb", "04_rfm_klantenmatrix.ipynb"]))
 ---
@@ -13,11 +14,9 @@ carries the tag ``index`` (the start notebook's table of contents) or
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 
-__all__ = ["COURSE", "Chapter", "index_markdown", "navigation_markdown", "update_notebooks"]
+__all__ = ["COURSE", "Chapter", "generated_source", "index_markdown", "navigation_markdown"]
 
 INDEX_FILE = "00_start_hier.ipynb"
 
@@ -80,49 +79,11 @@ def navigation_markdown(file: str, available: list[str]) -> str:
     return "---\n**Verder:** " + " · ".join(parts)
 
 
-def _generated(cell, file: str, available: list[str]) -> str | None:
+def generated_source(cell, file: str, available: list[str]) -> str | None:
+    """The generated text of a cell tagged ``index`` or ``navigation`` in notebook ``file``; else None."""
     tags = cell.get("metadata", {}).get("tags", [])
     if "index" in tags:
         return index_markdown(available)
     if "navigation" in tags:
         return navigation_markdown(file, available)
     return None
-
-
-def update_notebooks(folder: Path, *, check: bool = False) -> list[str]:
-    """Regenerate the tagged cells of every course notebook in ``folder``.
-
-    Returns the names of the notebooks that were (with ``check=True``: would be)
-    changed. Safe to run again: an up-to-date notebook is not rewritten.
-    """
-    import nbformat
-
-    folder = Path(folder)
-    available = sorted(p.name for p in folder.glob("[0-9][0-9]_*.ipynb"))
-    unknown = [name for name in available if name not in {c.file for c in COURSE}]
-    if unknown:
-        raise ValueError(f"Deze notebooks staan niet in COURSE: {', '.join(unknown)}")
-    changed = []
-    for name in available:
-        path = folder / name
-        nb = nbformat.read(path, as_version=4)
-        dirty = False
-        for cell in nb.cells:
-            text = _generated(cell, name, available)
-            if text is not None and cell.source != text:
-                cell.source = text
-                dirty = True
-        if dirty:
-            changed.append(name)
-            if not check:
-                nbformat.write(nb, path)
-    return changed
-
-
-if __name__ == "__main__":
-    root = Path(__file__).resolve().parent.parent / "notebooks"
-    check_only = "--check" in sys.argv
-    result = update_notebooks(root, check=check_only)
-    verb = "niet bijgewerkt" if check_only else "bijgewerkt"
-    print(f"{len(result)} notebook(s) {verb}: {', '.join(result) or '-'}")
-    sys.exit(1 if check_only and result else 0)

@@ -66,6 +66,7 @@ __all__ = [
     "DRIVERS",
     "GROUPS",
     "assessment_matrix",
+    "customers_per_point",
     "day_after_last_transaction",
     "pareto_table",
     "relatiesterkte",
@@ -385,6 +386,40 @@ def assessment_matrix(rendement: pd.Series, relatiesterkte: pd.Series, *, cut=50
     both["groep"] = pd.Categorical(np.where(complete, group, None), categories=list(GROUPS))
     both.attrs["cut"] = (x_cut, y_cut)
     return both
+
+
+def customers_per_point(matrix: pd.DataFrame) -> pd.DataFrame:
+    """How many customers share each point of the matrix: one row per group and (rendement, relatiesterkte).
+
+    Scores take few values (rendement from 1-5 scores has 13 steps, a 1-7 survey
+    has a few dozen), so many customers sit on exactly the same spot. A scatter
+    of equal dots hides that; this count lets a figure show it.
+
+    Args:
+        matrix: the result of :func:`assessment_matrix`.
+
+    Returns:
+        A DataFrame with columns ``groep``, ``rendement``, ``relatiesterkte`` and
+        ``klanten`` (the number of customers on that point), ordered by group
+        (best first), then rendement and relatiesterkte. Customers without a group
+        (only one of the two scores) are left out.
+
+    Raises:
+        KlantDataError: ``matrix`` misses one of its columns.
+
+    >>> x = pd.Series({"a": 50.0, "b": 50.0, "c": 50.0, "d": 10.0})
+    >>> y = pd.Series({"a": 60.0, "b": 60.0, "c": 20.0, "d": 20.0})
+    >>> customers_per_point(assessment_matrix(x, y))
+           groep  rendement  relatiesterkte  klanten
+    0   Partners       50.0            60.0        2
+    1  Economici       50.0            20.0        1
+    2       Dogs       10.0            20.0        1
+    """
+    require_columns(matrix, ["rendement", "relatiesterkte", "groep"], fix="Maak de matrix met assessment_matrix(...).")
+    placed = matrix.dropna(subset=["groep"])
+    counts = (placed.groupby(["groep", "rendement", "relatiesterkte"], observed=True).size()
+              .rename("klanten").reset_index())
+    return counts.astype({"groep": "str", "klanten": "int64"})
 
 
 def pareto_table(values: pd.Series) -> pd.DataFrame:

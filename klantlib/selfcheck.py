@@ -397,7 +397,10 @@ def ask(key: str):
     """Show a choice question as clickable options with a check button (see :mod:`klantlib.views.selfcheck`)."""
     from klantlib.views.selfcheck import choice_widget
 
-    return choice_widget(question(key))
+    q = question(key)
+    if q.kind != "choice":
+        raise ValueError(f"De opdracht {key!r} is geen keuzevraag: vul je antwoord in en gebruik check({key!r}, ...).")
+    return choice_widget(q)
 
 
 def bank_entry(key: str, values: list[str], *, kind: str, decimals: int | None = None) -> str:

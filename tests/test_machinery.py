@@ -55,6 +55,18 @@ def test_dutch_table_keeps_the_original_and_formats_a_copy():
 
 # --- plotting ---------------------------------------------------------------------------------
 
+def test_dutch_summary_replaces_describe_with_dutch_labels_and_numbers():
+    df = pd.DataFrame({"r": [0.0, 50.0, 100.0, None], "n": [1, 2, 3, 2000], "naam": list("abcd")})
+    shown = formatting.dutch_summary(df)
+    assert list(shown.index) == ["aantal", "gemiddelde", "laagste", "mediaan", "hoogste"]
+    assert list(shown.columns) == ["r", "n"]  # text columns are left out
+    assert shown["r"].tolist() == ["3", "50,0", "0,0", "50,0", "100,0"]
+    assert shown["n"].tolist() == ["4", "501,5", "1,0", "2,5", "2.000,0"]
+    assert formatting.dutch_summary(pd.Series([1.234, 2.0]), decimals=2).columns.tolist() == ["waarde"]
+    with pytest.raises(TypeError):
+        formatting.dutch_summary(pd.DataFrame({"naam": ["a"]}))
+
+
 def test_presentation_mode_makes_everything_bigger():
     plotting.use_style()
     normal = (matplotlib.rcParams["font.size"], matplotlib.rcParams["lines.linewidth"],
@@ -175,20 +187,25 @@ def test_navigation_skips_missing_notebooks():
     assert "vorige" not in first and "inhoud" not in first and "volgende: [04" in first
 
 
-def test_update_notebooks_is_idempotent(tmp_path):
+def test_out_of_sync_sees_a_stale_navigation_cell_and_an_unknown_notebook(tmp_path):
     import nbformat
 
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell("oud", metadata={"tags": ["navigation"]})]
-    nbformat.write(nb, tmp_path / "00_start_hier.ipynb")
-    from klantlib.navigation import update_notebooks
+    from klantlib import course
 
-    assert update_notebooks(tmp_path, check=True) == ["00_start_hier.ipynb"]
-    assert update_notebooks(tmp_path) == ["00_start_hier.ipynb"]
-    assert update_notebooks(tmp_path) == []
-    nbformat.write(nb, tmp_path / "99_onbekend.ipynb")
+    sources, notebooks = tmp_path / "source", tmp_path / "notebooks"
+    sources.mkdir(), notebooks.mkdir()
+    (sources / "00_start_hier.md").write_text('# 00 · Start\n\n+++ {"tags": ["navigation"]}\n\noud\n', encoding="utf-8")
+    assert course.out_of_sync(sources, notebooks) == ["00_start_hier.ipynb"]  # not made yet
+    stale = course.read_source(sources / "00_start_hier.md")
+    nbformat.write(stale, notebooks / "00_start_hier.ipynb")
+    assert course.out_of_sync(sources, notebooks) == ["00_start_hier.ipynb"]  # "oud" is not the generated text
+    made = course.student_version(stale, "00_start_hier.ipynb", ["00_start_hier.ipynb"])
+    assert made.cells[-1].source.startswith("---\n**Verder:**")
+    nbformat.write(made, notebooks / "00_start_hier.ipynb")
+    assert course.out_of_sync(sources, notebooks) == []
+    (sources / "99_onbekend.md").write_text("# 99\n", encoding="utf-8")
     with pytest.raises(ValueError, match="99_onbekend"):
-        update_notebooks(tmp_path)
+        course.out_of_sync(sources, notebooks)
 
 
 # --- the start widget's computing part -------------------------------------------------------

@@ -13,6 +13,7 @@ from klantlib.data import KlantDataError, KlantDataWarning, read_table
 from klantlib.rfm import (
     GROUPS,
     assessment_matrix,
+    customers_per_point,
     pareto_table,
     relatiesterkte,
     rendement,
@@ -371,3 +372,26 @@ def test_row_labels_need_not_be_unique():
     table, messages = caught(rfm_table, df, reference_date=REF)
     assert table["monetary"].to_dict() == {"A": 20.0, "B": 20.0}
     assert len(messages) == 1 and "precies gelijk aan een eerdere rij" in messages[0]
+
+
+def test_customers_per_point_counts_every_placed_customer_once():
+    x = pd.Series({"a": 50.0, "b": 50.0, "c": 50.0, "d": 10.0, "e": 10.0, "f": 90.0})
+    y = pd.Series({"a": 60.0, "b": 60.0, "c": 20.0, "d": 20.0, "e": 20.0})  # f: no survey, no group
+    with pytest.warns(KlantDataWarning):
+        matrix = assessment_matrix(x, y)
+    spots = customers_per_point(matrix)
+    assert spots.to_dict("list") == {"groep": ["Partners", "Economici", "Dogs"], "rendement": [50.0, 50.0, 10.0],
+                                     "relatiesterkte": [60.0, 20.0, 20.0], "klanten": [2, 1, 2]}
+    assert spots["klanten"].sum() == matrix["groep"].notna().sum() == 5
+
+
+def test_shipped_matrix_has_600_customers_on_176_spots():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KlantDataWarning)
+        rfm = rfm_table(klantlib.load_dataset("transacties"), reference_date=REF, order="order_id")
+    strength = relatiesterkte(klantlib.load_dataset("relatiesterkte"))
+    matrix = assessment_matrix(rendement(rfm_scores(rfm), bins=5).reindex(strength.index), strength)
+    spots = customers_per_point(matrix)
+    assert (len(spots), spots["klanten"].sum()) == (176, 600)
+    per_group = spots.groupby("groep")["klanten"].sum().to_dict()
+    assert per_group == {"Partners": 157, "Vrienden": 153, "Economici": 95, "Dogs": 195}

@@ -132,6 +132,43 @@ def test_start_widget_redraw_shows_the_model_counts(transactions):
 
 # --- the matrix widget (notebook 04) ------------------------------------------------------------------
 
+def assert_bubbles_are_the_counts(ax, matrix):
+    """One bubble per spot of each group, its area AREA_PER_CUSTOMER × the customers on that spot."""
+    counts = matrix["groep"].value_counts()
+    for group, points in zip(GROUPS, ax.collections):
+        mine = matrix[matrix["groep"] == group]
+        spots = mine.groupby(["rendement", "relatiesterkte"]).size()  # counted here, independently of the view
+        offsets = [tuple(xy) for xy in points.get_offsets()]
+        assert sorted(offsets) == sorted(spots.index)
+        assert len(set(offsets)) == len(offsets)  # every spot once
+        sizes = dict(zip(offsets, points.get_sizes()))
+        assert all(sizes[spot] == rfm_views.AREA_PER_CUSTOMER * n for spot, n in spots.items())
+        assert sum(sizes.values()) == rfm_views.AREA_PER_CUSTOMER * counts[group] == \
+            rfm_views.AREA_PER_CUSTOMER * len(mine)
+
+
+def test_matrix_figure_shows_how_many_customers_share_a_spot(transactions, strength_survey):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", KlantDataWarning)
+        matrix, counts = rfm_views.matrix_state(transactions, relatiesterkte(strength_survey))
+    assert counts.tolist() == [157, 153, 95, 195]
+    ax = rfm_views.matrix_figure(matrix)
+    assert_bubbles_are_the_counts(ax, matrix)
+    assert sum(len(c.get_offsets()) for c in ax.collections) == 176  # 600 customers on 176 spots
+    assert max(max(c.get_sizes()) for c in ax.collections) == rfm_views.AREA_PER_CUSTOMER * 11
+    legends = [a for a in ax.get_children() if isinstance(a, matplotlib.legend.Legend)]
+    titles = {legend.get_title().get_text() for legend in legends}
+    assert titles == {"aantal klanten\nper groep", "aantal klanten\nop één plek"}
+    size_legend = next(lg for lg in legends if "plek" in lg.get_title().get_text())
+    labels = [t.get_text() for t in size_legend.get_texts()]
+    areas = [h.get_markersize() ** 2 for h in size_legend.legend_handles]
+    assert areas == pytest.approx([rfm_views.AREA_PER_CUSTOMER * int(n) for n in labels])
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == \
+        ["Partners: 157", "Vrienden: 153", "Economici: 95", "Dogs: 195"]
+    assert "desinvesteren" in " ".join(t.get_text() for t in ax.texts)
+    plt.close("all")
+
+
 def test_matrix_widget_redraw_shows_the_model_matrix(transactions, strength_survey):
     box = rfm_views.matrix_widget(transactions, strength_survey)
     reference = find_widget(box, "klant-peildatum")
@@ -149,9 +186,7 @@ def test_matrix_widget_redraw_shows_the_model_matrix(transactions, strength_surv
     fig = figure_of(box)
     ax = fig.axes[0]
     assert len(ax.collections) == 4
-    for group, points in zip(GROUPS, ax.collections):
-        expected = matrix.loc[matrix["groep"] == group, ["rendement", "relatiesterkte"]].to_numpy()
-        np.testing.assert_array_equal(points.get_offsets(), expected)
+    assert_bubbles_are_the_counts(ax, matrix)
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend == ["Partners: 147", "Vrienden: 299", "Economici: 3", "Dogs: 52"]
     assert find_widget(box, "klant-telling").value == ("<b>Partners</b>: 147 · <b>Vrienden</b>: 299 · "
@@ -163,6 +198,7 @@ def test_matrix_widget_redraw_shows_the_model_matrix(transactions, strength_surv
     fresh = rfm_views.matrix_figure(matrix, title="Klantenmatrix op 01-07-2025")
     for new, old in zip(fresh.collections, ax.collections):
         np.testing.assert_array_equal(new.get_offsets(), old.get_offsets())
+        np.testing.assert_array_equal(new.get_sizes(), old.get_sizes())
     assert [t.get_text() for t in fresh.get_legend().get_texts()] == legend
     assert [list(line.get_xydata().ravel()) for line in fresh.lines] == \
         [list(line.get_xydata().ravel()) for line in ax.lines]
@@ -271,7 +307,8 @@ def test_helpers_pass_keyword_arguments_through(transactions, strength_survey):
     assert {p.get_width() for ax in axes for p in ax.patches} == {0.5}
 
     ax = rfm_views.matrix_figure(matrix, s=40, marker="D", figsize=(5, 4))
-    assert [list(c.get_sizes()) for c in ax.collections] == [[40.0]] * 4
+    assert [list(c.get_sizes()) for c in ax.collections] == [[40.0]] * 4  # a fixed size: no bubbles by count
+    assert sum(isinstance(a, matplotlib.legend.Legend) for a in ax.get_children()) == 1  # no size legend
     assert tuple(ax.figure.get_size_inches()) == (5.0, 4.0)
 
     ax = servqual_views.gap_bars(summary(example_survey()), height=0.3, color="green")

@@ -16,7 +16,7 @@ import pandas as pd
 
 from klantlib.rfm import GROUPS, assessment_matrix, relatiesterkte, rendement, rfm_scores, rfm_table, top_share
 
-__all__ = ["GROUP_COLORS", "STRATEGY", "customer_rendement", "matrix_figure", "matrix_state", "matrix_widget",
+__all__ = ["AREA_PER_CUSTOMER", "GROUP_COLORS", "STRATEGY", "customer_rendement", "matrix_figure", "matrix_state", "matrix_widget",
            "pareto_figure", "score_bars"]
 
 #: One fixed colour per group of the customer relations assessment matrix (Schijns, 2000).
@@ -32,7 +32,7 @@ STRATEGY = {
     "Partners": "koesteren",
     "Vrienden": "laten groeien",
     "Economici": "relatie aftasten",
-    "Dogs": "niet investeren",
+    "Dogs": "desinvesteren",
 }
 
 
@@ -99,9 +99,15 @@ def score_bars(scores: pd.DataFrame, axes=None, *, figsize=None, **kwargs):
     return axes
 
 
-#: Where each group's name and strategy stand in the matrix: x, y, alignment.
-_CORNERS = {"Partners": (99, 99, "right", "top"), "Vrienden": (1, 99, "left", "top"),
-            "Economici": (99, 1, "right", "bottom"), "Dogs": (1, 1, "left", "bottom")}
+#: Where each group's name and strategy stand in the matrix: x, y, alignment. They stand above 100 and
+#: below 0, outside the scores, so they hide no bubble.
+_CORNERS = {"Partners": (102, 115, "right", "top"), "Vrienden": (-2, 115, "left", "top"),
+            "Economici": (102, -13, "right", "bottom"), "Dogs": (-2, -13, "left", "bottom")}
+
+#: Bubble area (points²) per customer on a spot: one scale for every setting, so the size legend stays true.
+AREA_PER_CUSTOMER = 20
+#: The counts the size legend shows.
+_SIZE_LEGEND = (1, 5, 10, 20)
 
 
 def _group_label(group: str, count: int) -> str:
@@ -111,22 +117,28 @@ def _group_label(group: str, count: int) -> str:
 
 
 class _MatrixPlot:
-    """The matrix as drawn by :func:`matrix_figure`; :meth:`update` moves points, lines and counts in place.
+    """The matrix as drawn by :func:`matrix_figure`; :meth:`update` moves bubbles, lines and counts in place.
 
-    ``changing`` lists the artists :meth:`update` changes.
+    Each group is one scatter with a bubble per spot (rendement, relatiesterkte)
+    and an area proportional to the number of customers on that spot
+    (:func:`klantlib.rfm.customers_per_point`). A caller's ``s`` (a fixed size)
+    turns that off, and with it the size legend. ``changing`` lists the artists
+    :meth:`update` changes.
     """
 
     def __init__(self, ax, matrix: pd.DataFrame, *, title: str | None = None, **kwargs):
         from matplotlib.collections import PathCollection
+        from matplotlib.lines import Line2D
 
         from klantlib.plotting import decorate, underride
 
         self.ax = ax
+        self.fixed_size = "s" in kwargs or "sizes" in kwargs
         self.points = {}
         for group in GROUPS:
-            options = underride(kwargs, PathCollection, s=16, alpha=0.7, color=GROUP_COLORS[group],
-                                edgecolors="none")
-            self.points[group] = ax.scatter([], [], label=group, **options)
+            options = underride(kwargs, PathCollection, alpha=0.6, color=GROUP_COLORS[group],
+                                edgecolors="white", linewidths=0.5)
+            self.points[group] = ax.scatter([], [], **options)
         self.x_line = ax.axvline(50, color="#333333", linewidth=1)
         self.y_line = ax.axhline(50, color="#333333", linewidth=1)
         for group, (x, y, ha, va) in _CORNERS.items():
@@ -134,19 +146,35 @@ class _MatrixPlot:
                     color=GROUP_COLORS[group], fontsize="small",
                     bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none"})
         decorate(ax, xlabel="rendement (uit RFM, 0-100)", ylabel="relatiesterkte (uit de enquête, 0-100)",
-                 xlim=(-2, 102), ylim=(-2, 102))
-        self.legend = ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), title="aantal klanten")
+                 xlim=(-4, 104), ylim=(-16, 118), yticks=range(0, 101, 20))
+        marker = kwargs.get("marker", "o")
+        handles = [Line2D([], [], linestyle="", marker=marker, markersize=8, color=GROUP_COLORS[group],
+                          alpha=0.8) for group in GROUPS]
+        if not self.fixed_size:
+            sizes = [Line2D([], [], linestyle="", marker=marker, color="#777777", alpha=0.6,
+                            markersize=(AREA_PER_CUSTOMER * n) ** 0.5) for n in _SIZE_LEGEND]
+            self.size_legend = ax.legend(sizes, [str(n) for n in _SIZE_LEGEND], loc="lower left",
+                                         bbox_to_anchor=(1.01, 0.0), title="aantal klanten\nop één plek",
+                                         labelspacing=1.3, borderpad=0.8)
+            ax.add_artist(self.size_legend)
+        self.legend = ax.legend(handles, list(GROUPS), loc="upper left", bbox_to_anchor=(1.01, 1.0),
+                                title="aantal klanten\nper groep")
         self.title = ax.set_title("")
         self.changing = [*self.points.values(), self.x_line, self.y_line, self.legend, self.title]
         self.update(matrix, title=title)
 
     def update(self, matrix: pd.DataFrame, *, title: str | None = None) -> None:
+        from klantlib.rfm import customers_per_point
+
         x_cut, y_cut = matrix.attrs.get("cut", (50.0, 50.0))
-        groups = matrix["groep"]
+        spots = customers_per_point(matrix)
+        totals = matrix["groep"].value_counts()
         for (group, points), text in zip(self.points.items(), self.legend.get_texts()):
-            part = matrix.loc[groups == group, ["rendement", "relatiesterkte"]]
-            points.set_offsets(part.to_numpy())
-            points.set_label(_group_label(group, len(part)))
+            part = spots[spots["groep"] == group]
+            points.set_offsets(part[["rendement", "relatiesterkte"]].to_numpy().reshape(-1, 2))
+            if not self.fixed_size:
+                points.set_sizes(AREA_PER_CUSTOMER * part["klanten"].to_numpy())
+            points.set_label(_group_label(group, int(totals.get(group, 0))))
             text.set_text(points.get_label())
         self.x_line.set_xdata([x_cut, x_cut])
         self.y_line.set_ydata([y_cut, y_cut])
@@ -154,10 +182,15 @@ class _MatrixPlot:
 
 
 def matrix_figure(matrix: pd.DataFrame, ax=None, *, title: str | None = None, figsize=None, **kwargs):
-    """The assessment matrix as a scatter with quadrant lines and the count per group; returns the axes.
+    """The assessment matrix: a bubble per spot, its area the number of customers there; returns the axes.
 
     ``matrix`` is :func:`klantlib.rfm.assessment_matrix` (its cut-offs are drawn).
-    Keyword arguments go to each group's ``ax.scatter`` (``s``, ``alpha``, ``marker`` ...).
+    Many customers share a spot, so equal dots would hide where most of them are:
+    a bubble's area is :data:`AREA_PER_CUSTOMER` points² per customer
+    (:func:`klantlib.rfm.customers_per_point`), with a size legend ("aantal
+    klanten") and the count per group in the group legend. Keyword arguments go to
+    each group's ``ax.scatter`` (``alpha``, ``marker`` ...); a fixed ``s`` gives
+    every bubble that size and drops the size legend.
     """
     ax = _new_axes(ax, figsize, (8, 6.5))
     _MatrixPlot(ax, matrix, title=title, **kwargs)

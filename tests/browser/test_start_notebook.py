@@ -42,3 +42,21 @@ def test_slider_responds_in_jupyterlab(page, lab_url):
     page.locator(".klant-slider").first.scroll_into_view_if_needed()
     before, after = _move_slider_and_wait(page)
     assert "minstens 2 bestelling" in before and "minstens 3 bestelling" in after
+
+
+def test_a_choice_question_answers_a_click_with_feedback_in_voila(page, voila_url):
+    """Pick an option, press Controleer: a wrong option gets its own explanation, the right one 'Goed!'."""
+    open_in_voila(page, voila_url, NOTEBOOK)
+    question = page.locator(".klant-vraag").first
+    question.wait_for(timeout=30_000)
+    options = question.locator(".klant-keuze input[type=radio]")
+    assert options.count() == 4
+    options.nth(1).check()  # "Het notebook opslaan en sluiten": wrong
+    question.locator(".klant-controleer").click()
+    wrong = question.locator(".klant-feedback-fout")
+    wrong.wait_for(timeout=15_000)
+    assert "Opslaan bewaart" in wrong.inner_text()
+    options.nth(2).check()  # restart and run all: right
+    question.locator(".klant-controleer").click()
+    question.locator(".klant-feedback-goed").wait_for(timeout=15_000)
+    assert question.locator(".klant-feedback-goed").inner_text().startswith("Goed!")
