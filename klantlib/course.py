@@ -135,17 +135,19 @@ def run(nb, folder: Path, *, timeout: int = 300):
     """
     import tempfile
 
-    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
+    from traitlets.config import Config
 
     with tempfile.TemporaryDirectory() as sockets:
         # Local sockets, not TCP ports: no port clashes with other kernels, no network warning.
-        kernel = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel"))
-        client = NotebookClient(nb, km=kernel, timeout=timeout, record_timing=False,
+        config = Config()
+        config.KernelManager.transport = "ipc"
+        config.KernelManager.ip = str(Path(sockets) / "kernel")
+        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False, config=config,
                                 resources={"metadata": {"path": str(folder)}})
         try:
-            client.execute()
+            client.execute()  # starts the kernel, runs every cell, shuts the kernel down
         except CellExecutionError as error:
             raise RuntimeError(f"Een cel gaf een fout:\n{error}") from None
     return nb

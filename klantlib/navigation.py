@@ -36,7 +36,7 @@ COURSE = [
     Chapter("02_dmu_en_koopsituaties.ipynb", "Koopgedrag en de DMU", "§1.2.1, §1.2.2", "koopgedragsrollen, DMU, new task / modified rebuy / straight rebuy"),
     Chapter("03_vals_segmentatie.ipynb", "Segmentatie en VALS", "§1.2.1", "marktsegmentatie, VALS-typologie, mentality-model"),
     Chapter("04_rfm_klantenmatrix.ipynb", "De 80/20-regel, RFM en de klantenmatrix", "§1.3", "80/20-regel, RFM, Partners, Vrienden, Economici en Dogs"),
-    Chapter("05_servqual_gaps.ipynb", "Klanttevredenheid, het gapmodel en SERVQUAL", "§1.4, §2.2", "tevredenheid, vijf kwaliteitsfactoren, gapmodel, SERVQUAL, SERVPERF"),
+    Chapter("05_servqual_gaps.ipynb", "Klanttevredenheid, het gapmodel en SERVQUAL", "§1.4, §2.1, §2.2", "tevredenheid, diensten, vijf kwaliteitsfactoren, gapmodel, SERVQUAL, SERVPERF, Martin"),
     Chapter("06_orca_klantreis.ipynb", "De online klantreis: ORCA", "§1.2.4", "Oriëntatie, Research, Communicatie, Actie; trechter en uitval"),
 ]
 

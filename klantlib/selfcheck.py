@@ -202,7 +202,9 @@ class Question:
 
     def _row_right(self, label: str, number) -> bool:
         wanted = next((h for name, h in self.cells.items() if _normalize_text(name) == _normalize_text(label)), None)
-        return wanted is not None and any(
+        if wanted is None or to_number(number) is None:  # an empty cell (NaN) is never right
+            return False
+        return any(
             part_hash(self.key, label, v, decimals=self.decimals) == wanted for v in self._numbers_near(number)
         )
 
@@ -321,6 +323,11 @@ def _table_feedback(q: Question, table: dict) -> str:
     if extra:
         lines.append(f"Deze rij hoort niet in de tabel: {', '.join(extra)}.")
     rows = [(label, number) for k, (label, number) in given.items() if k in known]
+    empty = [label for label, number in rows if to_number(number) is None]
+    if empty:
+        lines.append(f"Bij {', '.join(empty)} staat geen getal (leeg of NaN). Kwam je tabel uit een berekening "
+                     "met twee tabellen? Kijk of hun rijen dezelfde namen hebben.")
+    rows = [(label, number) for label, number in rows if label not in empty]
     right = [label for label, number in rows if q._row_right(label, number)]
     wrong = [label for label, number in rows if not q._row_right(label, number)]
     for label, number in rows:
@@ -329,7 +336,7 @@ def _table_feedback(q: Question, table: dict) -> str:
             lines.append(reason)
     if right and wrong:
         lines.append(f"Goed: {', '.join(right)}. Kijk nog eens naar: {', '.join(wrong)}.")
-    elif wrong:
+    elif wrong and not empty:
         lines.append("Geen van de rijen klopt al.")
     return " ".join(lines)
 

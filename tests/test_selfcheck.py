@@ -156,6 +156,10 @@ def test_table_says_which_rows_are_right_and_never_the_numbers():
     missing = q.check({"Partners": 157, "Vrienden": 3})
     assert "ontbreekt: Dogs" in missing.message and "hoort niet in de tabel: Vrienden" in missing.message
     assert q.check("157").status == "fout"  # not a table: said so, no crash
+    # Two Series on different indexes multiply to NaN rows (and extra rows): feedback, no crash.
+    nan = q.check(pd.Series({"Partners": float("nan"), "Dogs": 195, "Vrienden": float("nan")}))
+    assert nan.status == "fout" and "Bij Partners staat geen getal" in nan.message
+    assert "hoort niet in de tabel: Vrienden" in nan.message
 
 
 def test_hints_escalate_and_never_show_the_answer_for_any_kind():
