@@ -35,7 +35,7 @@ navigation cells are tagged ``index`` and ``navigation`` (:mod:`klantlib.navigat
 ... ```''')
 >>> [cell.source for cell in student_version(nb).cells]
 ['# Titel', 'antwoord = ...']
->>> len(lecturer_version(nb, "99_demo.md").cells)
+>>> len(lecturer_version(nb, "99_demo.ipynb").cells)
 4
 """
 
@@ -103,7 +103,12 @@ def _available(folder: Path = SOURCE_DIR) -> list[str]:
 
 
 def student_version(nb, name: str = "", available: list[str] | None = None):
-    """The notebook without its worked solutions (not executed)."""
+    """The notebook without its worked solutions (not executed).
+
+    ``name`` is the notebook's file name (``04_rfm_klantenmatrix.ipynb``) and
+    ``available`` the notebooks that exist (by default: those with a source), for
+    the generated index and navigation cells.
+    """
     import copy
 
     student = copy.deepcopy(nb)
@@ -112,19 +117,22 @@ def student_version(nb, name: str = "", available: list[str] | None = None):
 
 
 def lecturer_version(nb, name: str = "", available: list[str] | None = None):
-    """The notebook with its worked solutions and a banner that says what it is (not executed)."""
+    """The notebook with its worked solutions and a banner that says what it is (not executed).
+
+    ``name`` and ``available`` as for :func:`student_version`.
+    """
     import copy
 
     import nbformat
 
     lecturer = copy.deepcopy(nb)
     banner = nbformat.v4.new_markdown_cell(
-        f"> **Docentenversie, met uitwerkingen.** Gemaakt uit `source/{name}` met `make solutions`; "
+        f"> **Docentenversie, met uitwerkingen.** Gemaakt uit `source/{Path(name).stem}.md` met `make solutions`; "
         "de uitwerkingen staan in de cellen direct na elke opdracht. Studenten werken in de map "
         "`notebooks/`, waar deze cellen niet in staan."
     )
     lecturer.cells.insert(1, banner)
-    return _finish(lecturer, name.replace(".md", ".ipynb"), _available() if available is None else available)
+    return _finish(lecturer, name, _available() if available is None else available)
 
 
 def run(nb, folder: Path, *, timeout: int = 300):
@@ -205,7 +213,7 @@ def build(names: list[str] | None = None, *, students: bool = True, lecturers: b
         if students:
             jobs.append((student_version(nb, target, available), NOTEBOOK_DIR))
         if lecturers:
-            jobs.append((lecturer_version(nb, path.name, available), SOLUTION_DIR))
+            jobs.append((lecturer_version(nb, target, available), SOLUTION_DIR))
         for version, folder in jobs:
             print(f"{folder.name}/{target} ...", flush=True)
             folder.mkdir(exist_ok=True)

@@ -272,8 +272,10 @@ def answers_given() -> dict[str, object]:
 
 def _plain(value):
     """A JSON-friendly copy of an answer."""
-    if isinstance(value, (pd.Series, pd.DataFrame)):
+    if isinstance(value, pd.Series) or (isinstance(value, pd.DataFrame) and value.shape[1] == 1):
         return {str(k): _plain(v) for k, v in _table(value).items()}
+    if isinstance(value, pd.DataFrame):
+        return _plain(value.to_dict())
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
@@ -393,8 +395,11 @@ def _feedback(q: Question, answer) -> Feedback:
     if q.kind == "table":
         return _wrong(f"{_table_feedback(q, _table(answer))} {_next_hint(q)}")
     if q.kind == "choice" and not q.multiple:
+        picked = q.chosen(answer)
+        if len(picked) != 1:
+            return _wrong("Kies één antwoord.")
         # One option picked: the message that explains why that option is not it.
-        reason = q.mistakes.get(part_hash(key, q.chosen(answer)[0]))
+        reason = q.mistakes.get(part_hash(key, picked[0]))
         return _wrong(reason or _next_hint(q))
     given = q.chosen(answer) if q.kind == "choice" else sorted(_labels(answer))
     return _wrong(f"{_parts_feedback(q, given)} {_next_hint(q)}")

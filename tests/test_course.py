@@ -40,7 +40,7 @@ def source(request):
 def lecturer_run(source):
     """The lecturer's version, executed, and the worked answers it gave (answers_given())."""
     path, nb = source
-    version = course.lecturer_version(nb, path.name, [p.with_suffix(".ipynb").name for p in SOURCES])
+    version = course.lecturer_version(nb, path.with_suffix(".ipynb").name, [p.with_suffix(".ipynb").name for p in SOURCES])
     version.cells.append(nbformat.v4.new_code_cell(
         "import json\nfrom klantlib.selfcheck import answers_given\nprint(json.dumps(answers_given()))"))
     course.run(version, ROOT / "notebooks")
@@ -65,7 +65,7 @@ def test_student_version_has_no_solution_and_lecturer_version_has_all():
         student = nbformat.read(ROOT / "notebooks" / path.with_suffix(".ipynb").name, as_version=4)
         assert not any(course.SOLUTION in _tags(c) for c in student.cells)
         assert not any("Uitwerking" in c.source for c in student.cells), "a worked solution leaked"
-        lecturer = course.lecturer_version(nb, path.name)
+        lecturer = course.lecturer_version(nb, path.with_suffix(".ipynb").name)
         assert sum(course.SOLUTION in _tags(c) for c in lecturer.cells) == len(solutions)
 
 

@@ -117,6 +117,7 @@ def test_single_choice_by_text_or_letter_with_feedback_per_wrong_option():
     assert wrong.status == "fout" and "Koesteren is voor Partners." in wrong.message
     assert "laten groeien" not in wrong.message.lower()
     assert "Denk aan de relatie." in q.check("desinvesteren").message  # no feedback of its own: the hint
+    assert q.check(["A", "B"]).message == "Nog niet goed. Kies één antwoord."
     unreadable = q.check("E")
     assert unreadable.status == "fout" and "geen van de keuzes" in unreadable.message
 
@@ -156,6 +157,8 @@ def test_table_says_which_rows_are_right_and_never_the_numbers():
     missing = q.check({"Partners": 157, "Vrienden": 3})
     assert "ontbreekt: Dogs" in missing.message and "hoort niet in de tabel: Vrienden" in missing.message
     assert q.check("157").status == "fout"  # not a table: said so, no crash
+    two_columns = q.check(pd.DataFrame({"a": [157, 195], "b": [1, 2]}, index=["Partners", "Dogs"]))
+    assert two_columns.status == "fout" and "niet te lezen als een tabel" in two_columns.message
     # Two Series on different indexes multiply to NaN rows (and extra rows): feedback, no crash.
     nan = q.check(pd.Series({"Partners": float("nan"), "Dogs": 195, "Vrienden": float("nan")}))
     assert nan.status == "fout" and "Bij Partners staat geen getal" in nan.message
