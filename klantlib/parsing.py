@@ -53,6 +53,7 @@ import datetime as _dt
 import difflib
 import math
 import re
+import unicodedata
 import warnings
 from collections.abc import Iterable, Sequence
 
@@ -71,6 +72,7 @@ __all__ = [
     "number_style",
     "is_date_text",
     "require_columns",
+    "text_key",
     "to_answers",
     "to_date",
     "to_dates",
@@ -593,6 +595,20 @@ def to_ids(values, *, column: str | None = None, source: str | None = None) -> p
 
 
 # -- columns and options ------------------------------------------------------------------------
+
+def text_key(value) -> str:
+    """How a name or answer typed by a person is compared: case, accents and extra spaces are ignored.
+
+    One rule for every place that matches a student's text against a known list
+    (self-check answers, roles, organisation names, buying situations).
+
+    >>> text_key("  Beïnvloeder ") == text_key("beinvloeder"), text_key("New   Task")
+    (True, 'new task')
+    """
+    text = unicodedata.normalize("NFKD", str(value))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.casefold().split())
+
 
 def column_key(name) -> str:
     """How column names are compared when a name may be loose: case, surrounding spaces and space vs

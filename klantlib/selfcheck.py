@@ -48,26 +48,19 @@ from __future__ import annotations
 import hashlib
 import html
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 import pandas as pd
 
-from klantlib.parsing import number_style, to_number
+from klantlib.parsing import number_style, text_key, to_number
 
 __all__ = ["Feedback", "Question", "answer_hash", "answers_given", "ask", "check", "part_hash", "question", "questions"]
 
 KINDS = ("number", "text", "choice", "set", "table")
 ABOUT = ("berekening", "begrip")
 LETTERS = "ABCDEFGHIJ"
-
-
-def _normalize_text(value) -> str:
-    text = unicodedata.normalize("NFKD", str(value))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(text.casefold().split())
 
 
 def _normalize_number(value, decimals: int | None) -> str:
@@ -83,7 +76,7 @@ def _normalize(value, kind: str, decimals: int | None) -> str:
     if kind == "number":
         return _normalize_number(value, decimals)
     if kind == "text":
-        return _normalize_text(value)
+        return text_key(value)
     if kind in ("set", "choice"):
         return "|".join(sorted(_labels(value)))
     raise ValueError(f"kind moet een van {KINDS} zijn, niet {kind!r}.")
@@ -104,7 +97,7 @@ def part_hash(key: str, label, value=None, *, decimals: int | None = None) -> st
     >>> part_hash("k", "Dogs", 195, decimals=0) == part_hash("k", " dogs", "195", decimals=0)
     True
     """
-    label = _normalize_text(label)
+    label = text_key(label)
     if value is None:
         return _digest(key, "part", label)
     return _digest(key, "row", label, _normalize_number(value, decimals))
@@ -114,7 +107,7 @@ def _labels(value) -> set[str]:
     """The normalised labels of a set answer: a list, a set, or a text with commas."""
     if isinstance(value, str):
         value = value.replace(";", ",").split(",")
-    return {_normalize_text(v) for v in value if _normalize_text(v)}
+    return {text_key(v) for v in value if text_key(v)}
 
 
 def _table(value) -> dict[str, object]:
@@ -162,7 +155,7 @@ class Question:
         if len(text) == 1 and text.upper() in LETTERS[: len(self.options)]:
             return self.options[LETTERS.index(text.upper())]
         for option in self.options:
-            if _normalize_text(option) == _normalize_text(text):
+            if text_key(option) == text_key(text):
                 return option
         letters = ", ".join(LETTERS[: len(self.options)])
         raise ValueError(f"{text!r} is geen van de keuzes: kies een letter ({letters}) of de tekst van een keuze.")
@@ -192,7 +185,7 @@ class Question:
         if self.kind == "set":
             return {part_hash(self.key, label) for label in _labels(value)} == set(self.members)
         table = _table(value)
-        return set(map(_normalize_text, table)) == set(map(_normalize_text, self.cells)) and all(
+        return set(map(text_key, table)) == set(map(text_key, self.cells)) and all(
             self._row_right(label, number) for label, number in table.items()
         )
 
@@ -201,7 +194,7 @@ class Question:
         return _feedback(self, answer)
 
     def _row_right(self, label: str, number) -> bool:
-        wanted = next((h for name, h in self.cells.items() if _normalize_text(name) == _normalize_text(label)), None)
+        wanted = next((h for name, h in self.cells.items() if text_key(name) == text_key(label)), None)
         if wanted is None or to_number(number) is None:  # an empty cell (NaN) is never right
             return False
         return any(
@@ -315,8 +308,8 @@ def _parts_feedback(q: Question, given: list[str]) -> str:
 
 
 def _table_feedback(q: Question, table: dict) -> str:
-    known = {_normalize_text(name): name for name in q.cells}
-    given = {_normalize_text(label): (label, number) for label, number in table.items()}
+    known = {text_key(name): name for name in q.cells}
+    given = {text_key(label): (label, number) for label, number in table.items()}
     lines = []
     missing = [known[k] for k in known if k not in given]
     extra = [given[k][0] for k in given if k not in known]
