@@ -386,8 +386,8 @@ def _hint(person: str, wrong: list[str], missing: list[str], nobody: set[str], m
         else:
             parts.append(f"{name.capitalize()}: {role.kort}. Doet {person} dat in het verhaal?")
     if missing:
-        count = "één rol" if len(missing) == 1 else f"{len(missing)} rollen"
-        parts.append(f"{person} heeft nog {count} meer. Lees terug wat {person} in het verhaal doet.")
+        count = "ontbreekt nog één rol" if len(missing) == 1 else f"ontbreken nog {len(missing)} rollen"
+        parts.append(f"Bij {person} {count}. Lees terug wat {person} in het verhaal doet.")
     return " ".join(parts)
 
 
@@ -418,7 +418,7 @@ def check_roles(case, assignment) -> pd.DataFrame:
     >>> uitslag.loc["Ria", ["goed", "ontbreekt", "fout"]].tolist(), bool(uitslag.loc["Ria", "in_orde"])
     ([['initiator', 'gebruiker'], ['beslisser'], []], False)
     >>> print(uitslag.loc["Daan", "hint"])
-    De rol gatekeeper (bepaalt welke informatie de andere leden van de DMU bereikt) komt in een gezin meestal niet voor. Daan heeft nog één rol meer. Lees terug wat Daan in het verhaal doet.
+    De rol gatekeeper (bepaalt welke informatie de andere leden van de DMU bereikt) komt in een gezin meestal niet voor. Bij Daan ontbreekt nog één rol. Lees terug wat Daan in het verhaal doet.
     """
     if isinstance(case, str):
         check_option("case", case, tuple(CASES))

@@ -209,7 +209,7 @@ def test_check_roles_missing_wrong_and_the_role_no_one_holds():
     verdict = check_roles(CASES["ebike"], {"Ria": ["initiator"], "Henk": ["koper", "gebruiker"],
                                            "Femke": ["gatekeeper", "beïnvloeder"]})
     assert verdict.loc["Ria", "ontbreekt"] == ["beslisser", "gebruiker"] and verdict.loc["Ria", "fout"] == []
-    assert "nog 2 rollen meer" in verdict.loc["Ria", "hint"]
+    assert "ontbreken nog 2 rollen" in verdict.loc["Ria", "hint"]
     assert "beslisser" not in verdict.loc["Ria", "hint"]  # a missing role is counted, not named
     assert verdict.loc["Henk", "fout"] == ["gebruiker"] and verdict.loc["Henk", "ontbreekt"] == ["beslisser"]
     assert "Gebruiker: wie het product gebruikt" in verdict.loc["Henk", "hint"]
@@ -270,10 +270,32 @@ def test_role_widget_redraws_on_a_click_and_checks_with_check_roles():
     assert area.shown != before_png
     find_widget(box, "klant-controleer").click()
     feedback = find_widget(box, "klant-feedback-vak").value
-    assert "Nog niet helemaal goed" in feedback and "nog 2 rollen meer" in feedback
+    assert "Nog niet helemaal goed" in feedback and "ontbreken nog 2 rollen" in feedback
     for i, person in enumerate(CASES["ebike"].people):  # now every right role
         for j, role in enumerate(ROLES):
             find_widget(box, f"klant-rol-{i}-{j}").value = role in CASES["ebike"].personen[person]
     assert find_widget(box, "klant-feedback-vak").value == ""  # a new choice is not checked yet
     find_widget(box, "klant-controleer").click()
     assert "Goed!" in find_widget(box, "klant-feedback-vak").value
+
+
+def test_helpers_pass_keyword_arguments_through_and_grow_in_presentation_mode(dmu):
+    from matplotlib.colors import to_hex
+
+    from klantlib import plotting
+
+    aankopen, situaties = dmu_summary(dmu)
+    ax = views.role_grid({"Ria": ["koper"]}, s=100, marker="s", figsize=(5, 2))
+    assert set(ax.collections[0].get_sizes()) == {100.0} and tuple(ax.figure.get_size_inches()) == (5.0, 2.0)
+    ax = views.dmu_size_bars(aankopen, color="black", height=0.3)
+    bars = ax.patches[:3]
+    assert {to_hex(p.get_facecolor()) for p in bars} == {"#000000"} and {round(p.get_height(), 6) for p in bars} == {0.3}
+    ax = views.roles_per_situation(situaties, width=0.2)
+    assert {round(p.get_width(), 6) for p in ax.patches} == {0.2}
+    try:
+        plotting.presentation_mode()
+        assert tuple(views.dmu_size_bars(aankopen).figure.get_size_inches()) == (12.0, 5.4)
+    finally:
+        plotting.presentation_mode(False)
+    assert tuple(views.dmu_size_bars(aankopen).figure.get_size_inches()) == (8.0, 3.6)
+    plt.close("all")
