@@ -145,8 +145,7 @@ def test_missing_column_is_named():
 
 def test_unknown_buying_situation_names_the_row():
     frame = _table([("A", "new task", "P1", "koper"), ("B", "herhaalaankoop", "P2", "koper")], index=[2, 3])
-    with pytest.raises(KlantDataError, match=r"kolom 'koopsituatie', staat op rij 3 een onbekende koopsituatie"
-                                             r"|kolom 'koopsituatie' staat op rij 3 een onbekende koopsituatie") as info:
+    with pytest.raises(KlantDataError, match=r"kolom 'koopsituatie' staat op rij 3 een onbekende koopsituatie") as info:
         dmu_summary(frame)
     assert "herhaalaankoop" in str(info.value) and "straight rebuy" in str(info.value)
 
@@ -289,7 +288,8 @@ def test_helpers_pass_keyword_arguments_through_and_grow_in_presentation_mode(dm
     assert set(ax.collections[0].get_sizes()) == {100.0} and tuple(ax.figure.get_size_inches()) == (5.0, 2.0)
     ax = views.dmu_size_bars(aankopen, color="black", height=0.3)
     bars = ax.patches[:3]
-    assert {to_hex(p.get_facecolor()) for p in bars} == {"#000000"} and {round(p.get_height(), 6) for p in bars} == {0.3}
+    assert {to_hex(p.get_facecolor()) for p in bars} == {"#000000"}
+    assert {round(p.get_height(), 6) for p in bars} == {0.3}
     ax = views.roles_per_situation(situaties, width=0.2)
     assert {round(p.get_width(), 6) for p in ax.patches} == {0.2}
     try:
