@@ -109,7 +109,8 @@ _DATA = _load()
 ROLES: Mapping[str, Role] = MappingProxyType(
     {name: Role(name, spec["consument"], spec["zakelijk"], spec["kort"]) for name, spec in _DATA["rollen"].items()})
 
-#: The three buying situations (Robinson, Faris & Wind, 1967), from most to least uncertainty. Read-only.
+#: The three buying situations (Robinson, Faris & Wind, 1967; the book cites Robinson e.a., 1976), from most to
+#: least uncertainty. Read-only.
 BUYCLASSES: Mapping[str, BuyClass] = MappingProxyType(
     {name: BuyClass(name, spec["naam"], spec["uitleg"], spec["dmu"])
      for name, spec in _DATA["koopsituaties"].items()})
