@@ -1,0 +1,301 @@
+"""klantlib.dmu and klantlib.views.dmu: buying roles, the DMU per buying situation, checking a role assignment.
+
+Small tables counted by hand, the shipped B2B data (new tasks have larger DMUs than straight rebuys), and
+bad input that gets a Dutch error naming the row.
+"""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+import klantlib  # noqa: E402
+from klantlib.dmu import (  # noqa: E402
+    BUYCLASSES,
+    CASES,
+    ROLES,
+    Case,
+    check_roles,
+    dmu_summary,
+    role_matrix,
+    role_table,
+)
+from klantlib.errors import KlantDataError  # noqa: E402
+from klantlib.views import dmu as views  # noqa: E402
+from klantlib.views._widgets import find_widget  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def dmu():
+    return klantlib.load_dataset("dmu")
+
+
+def _table(rows, index=None):
+    frame = pd.DataFrame(rows, columns=["beslissing_id", "koopsituatie", "deelnemer_id", "rol"])
+    if index is not None:
+        frame.index = pd.Index(index, name="rij")
+    return frame
+
+
+# -- the book's tables ---------------------------------------------------------------------------------------
+
+def test_roles_are_table_1_1_in_the_books_order_and_the_gatekeeper_is_b2b_only():
+    assert list(ROLES) == ["initiator", "beïnvloeder", "gatekeeper", "beslisser", "koper", "gebruiker"]
+    assert ROLES["gatekeeper"].consument == "" and ROLES["gatekeeper"].zakelijk
+    assert all(role.consument for name, role in ROLES.items() if name != "gatekeeper")
+    assert all(role.zakelijk and role.kort for role in ROLES.values())
+    table = role_table()
+    assert list(table.columns) == ["consumentenmarkt", "zakelijke markt"]
+    assert table.loc["gatekeeper", "consumentenmarkt"] == "–"
+    assert list(role_table("consument").columns) == ["consumentenmarkt"]
+    with pytest.raises(KlantDataError, match="market moet"):
+        role_table("overheid")
+    with pytest.raises(TypeError):
+        ROLES["nieuw"] = ROLES["koper"]  # read-only
+
+
+def test_buyclasses_are_the_three_of_robinson_with_a_dutch_explanation():
+    assert list(BUYCLASSES) == ["new task", "modified rebuy", "straight rebuy"]
+    for buyclass in BUYCLASSES.values():
+        assert buyclass.nederlands and len(buyclass.uitleg) > 60 and buyclass.dmu
+    assert "bekende leverancier" in BUYCLASSES["modified rebuy"].uitleg
+
+
+def test_every_case_uses_known_roles_and_its_market():
+    for name, case in CASES.items():
+        assert case.markt in ("consument", "zakelijk"), name
+        assert set(case.people) and all(set(roles) <= set(ROLES) for roles in case.personen.values()), name
+        assert all(person in case.tekst for person in case.people), name
+        if case.markt == "consument":
+            assert not any("gatekeeper" in roles for roles in case.personen.values()), name
+
+
+# -- role_matrix ---------------------------------------------------------------------------------------------
+
+def test_role_matrix_from_a_mapping_with_several_roles_and_a_person_without():
+    matrix = role_matrix({"Ria": ["initiator", "Gebruiker", "initiator"], "Henk": "koper; beslisser", "Daan": []})
+    assert list(matrix.index) == ["Ria", "Henk", "Daan"] and list(matrix.columns) == list(ROLES)
+    assert matrix.loc["Ria"].sum() == 2 and matrix.loc["Henk", ["koper", "beslisser"]].all()
+    assert not matrix.loc["Daan"].any()
+    assert not matrix["gatekeeper"].any()  # a role held by no one is a column of False
+
+
+def test_role_matrix_from_one_purchase_of_the_dataset(dmu):
+    b003 = dmu[dmu["beslissing_id"] == "B003"]
+    matrix = role_matrix(b003)
+    assert len(matrix) == 7 and matrix["beïnvloeder"].sum() == 4
+    assert matrix.loc["B003-P3", ["beïnvloeder", "gatekeeper"]].all()
+
+
+def test_role_matrix_refuses_an_unknown_role_naming_the_person_or_row():
+    with pytest.raises(KlantDataError, match="Bij Ria staat een onbekende rol: 'chauffeur'"):
+        role_matrix({"Ria": ["chauffeur"]})
+    table = pd.DataFrame({"deelnemer_id": ["P1", "P2"], "rol": ["koper", "betaler"]},
+                         index=pd.Index([2, 3], name="rij"))
+    with pytest.raises(KlantDataError, match=r"kolom 'rol' staat op rij 3 een onbekende rol"):
+        role_matrix(table)
+    with pytest.raises(KlantDataError, match="Verwacht per persoon"):
+        role_matrix(["koper"])
+
+
+# -- dmu_summary: by hand ------------------------------------------------------------------------------------
+
+def test_dmu_summary_counts_people_roles_and_people_with_several_roles_by_hand():
+    rows = [
+        ("A", "new task", "P1", "initiator"), ("A", "New Task", "P1", "beslisser"),
+        ("A", "new task", "P2", "Beinvloeder"), ("A", "new task", "P3", "beïnvloeder"),
+        ("A", "new task", "P3", "beïnvloeder"),  # a repeated row counts once
+        ("B", "straight rebuy", "Q1", "koper"), ("B", "straight rebuy", "Q1", "gebruiker"),
+        ("B", "straight rebuy", "Q1", "initiator"),
+        ("C", " straight  rebuy ", "R1", "koper"),
+    ]
+    aankopen, situaties = dmu_summary(_table(rows))
+    assert list(aankopen.index) == ["A", "B", "C"]
+    assert aankopen.loc["A", ["deelnemers", "rollen", "meerdere_rollen", "beïnvloeder"]].tolist() == [3, 3, 1, 2]
+    assert aankopen.loc["B", ["deelnemers", "rollen", "meerdere_rollen"]].tolist() == [1, 3, 1]
+    # roles no one holds: named per purchase
+    assert aankopen.loc["A", "ontbrekende_rollen"] == "gatekeeper, koper, gebruiker"
+    assert aankopen.loc["C", "ontbrekende_rollen"] == "initiator, beïnvloeder, gatekeeper, beslisser, gebruiker"
+    assert aankopen.loc["C", "koopsituatie"] == "straight rebuy"
+    assert list(situaties.index) == ["new task", "straight rebuy"]  # book order, empty situation left out
+    assert situaties.loc["straight rebuy", "aankopen"] == 2
+    assert situaties.loc["straight rebuy", "deelnemers"] == 1.0
+    assert situaties.loc["straight rebuy", "rollen"] == 2.0
+    assert situaties.loc["straight rebuy", "aandeel_meerdere_rollen"] == 0.5
+    assert situaties.loc["new task", "aandeel_meerdere_rollen"] == pytest.approx(1 / 3)
+    assert situaties.loc["new task", ["kleinste", "grootste"]].tolist() == [3, 3]
+
+
+def test_dmu_summary_unpacks_and_takes_other_column_names():
+    frame = _table([("A", "modified rebuy", "P1", "koper")]).rename(columns={"rol": "Rol", "deelnemer_id": "wie"})
+    result = dmu_summary(frame, role="Rol", person="wie")
+    assert result.aankopen.loc["A", "deelnemers"] == 1 and result.situaties.index.tolist() == ["modified rebuy"]
+
+
+# -- dmu_summary: bad input, a Dutch error naming the row ----------------------------------------------------
+
+def test_missing_column_is_named():
+    frame = _table([("A", "new task", "P1", "koper")]).drop(columns="rol")
+    with pytest.raises(KlantDataError, match="ontbreekt de kolom 'rol'"):
+        dmu_summary(frame)
+
+
+def test_unknown_buying_situation_names_the_row():
+    frame = _table([("A", "new task", "P1", "koper"), ("B", "herhaalaankoop", "P2", "koper")], index=[2, 3])
+    with pytest.raises(KlantDataError, match=r"kolom 'koopsituatie' staat op rij 3 een onbekende koopsituatie") as info:
+        dmu_summary(frame)
+    assert "herhaalaankoop" in str(info.value) and "straight rebuy" in str(info.value)
+
+
+def test_unknown_or_blank_role_names_the_row():
+    frame = _table([("A", "new task", "P1", "koper"), ("A", "new task", "P2", "adviseur")], index=[5, 6])
+    with pytest.raises(KlantDataError, match="rij 6 een onbekende rol"):
+        dmu_summary(frame)
+    frame = _table([("A", "new task", "P1", "koper"), ("A", "new task", "P2", None)], index=[5, 6])
+    with pytest.raises(KlantDataError, match="rij 6 geen rol"):
+        dmu_summary(frame)
+
+
+def test_blank_participant_and_mixed_situations_name_the_rows():
+    frame = _table([("A", "new task", "P1", "koper"), ("A", "new task", " ", "gebruiker")], index=[2, 3])
+    with pytest.raises(KlantDataError, match="rij 3 geen deelnemer"):
+        dmu_summary(frame)
+    frame = _table([("A", "new task", "P1", "koper"), ("A", "modified rebuy", "P2", "gebruiker")], index=[2, 3])
+    with pytest.raises(KlantDataError, match="rijen 2 en 3 een aankoop met meer dan één koopsituatie"):
+        dmu_summary(frame)
+
+
+def test_a_file_read_with_read_table_names_the_file(tmp_path):
+    path = tmp_path / "mijn_dmu.csv"
+    path.write_text("beslissing_id;koopsituatie;deelnemer_id;rol\nA;new task;P1;koper\nA;nieuwe taak;P2;gebruiker\n",
+                    encoding="utf-8")
+    with pytest.raises(KlantDataError, match=r"In 'mijn_dmu.csv', kolom 'koopsituatie', staat op rij 3"):
+        dmu_summary(klantlib.read_table(path))
+
+
+# -- the shipped B2B data ------------------------------------------------------------------------------------
+
+def test_shipped_data_new_tasks_have_larger_dmus_than_straight_rebuys(dmu):
+    aankopen, situaties = dmu_summary(dmu)
+    assert len(aankopen) == dmu["beslissing_id"].nunique() == 150
+    assert situaties["aankopen"].sum() == 150
+    size = situaties["deelnemers"]
+    assert size["new task"] > size["modified rebuy"] > size["straight rebuy"]
+    # not just on average: the smallest new task is larger than the largest straight rebuy
+    assert situaties.loc["new task", "kleinste"] > situaties.loc["straight rebuy", "grootste"]
+    assert (aankopen["rollen"] == 6).all()  # the data card: every role is held in every purchase
+    assert situaties.loc["straight rebuy", "aandeel_meerdere_rollen"] > situaties.loc["new task",
+                                                                                      "aandeel_meerdere_rollen"]
+    # counted another way: distinct participants per purchase
+    by_hand = dmu.groupby("beslissing_id")["deelnemer_id"].nunique()
+    assert aankopen["deelnemers"].equals(by_hand.reindex(aankopen.index).astype("int64"))
+
+
+# -- check_roles ---------------------------------------------------------------------------------------------
+
+def test_check_roles_all_right_multi_role_people_and_a_role_held_by_no_one():
+    right = {p: list(r) for p, r in CASES["ebike"].personen.items()}
+    verdict = check_roles("ebike", right)
+    assert verdict["in_orde"].all() and (verdict["hint"] == "Goed!").all()
+    assert verdict.loc["Ria", "goed"] == ["initiator", "beslisser", "gebruiker"]  # several roles
+    assert verdict.loc["Femke", "goed"] == verdict.loc["Daan", "goed"] == ["beïnvloeder"]  # one role, two people
+
+
+def test_check_roles_missing_wrong_and_the_role_no_one_holds():
+    verdict = check_roles(CASES["ebike"], {"Ria": ["initiator"], "Henk": ["koper", "gebruiker"],
+                                           "Femke": ["gatekeeper", "beïnvloeder"]})
+    assert verdict.loc["Ria", "ontbreekt"] == ["beslisser", "gebruiker"] and verdict.loc["Ria", "fout"] == []
+    assert "ontbreken nog 2 rollen" in verdict.loc["Ria", "hint"]
+    assert "beslisser" not in verdict.loc["Ria", "hint"]  # a missing role is counted, not named
+    assert verdict.loc["Henk", "fout"] == ["gebruiker"] and verdict.loc["Henk", "ontbreekt"] == ["beslisser"]
+    assert "Gebruiker: wie het product gebruikt" in verdict.loc["Henk", "hint"]
+    assert "gatekeeper" in verdict.loc["Femke", "fout"] and "komt in een gezin meestal niet voor" in \
+        verdict.loc["Femke", "hint"]
+    assert verdict.loc["Daan", "ontbreekt"] == ["beïnvloeder"]  # left out: no roles given
+    assert not verdict["in_orde"].any()
+
+
+def test_check_roles_with_a_plain_mapping_and_a_role_no_one_holds_in_b2b():
+    case = {"Anouk": ["initiator"], "Mirjam": ["beslisser", "koper"], "Sem": ["gatekeeper"]}
+    verdict = check_roles(case, {"Anouk": ["initiator", "gebruiker"]})
+    assert verdict.loc["Anouk", "fout"] == ["gebruiker"]
+    assert "heeft in deze casus niemand" in verdict.loc["Anouk", "hint"]
+    assert verdict.loc["Sem", "ontbreekt"] == ["gatekeeper"]
+
+
+def test_check_roles_refuses_unknown_people_cases_and_roles():
+    with pytest.raises(KlantDataError, match="'Oma' komt niet voor in de casus"):
+        check_roles("ebike", {"Oma": ["koper"]})
+    with pytest.raises(KlantDataError, match="case moet"):
+        check_roles("fietsenstalling", {})
+    with pytest.raises(KlantDataError, match="onbekende rol"):
+        check_roles("ebike", {"Ria": ["sponsor"]})
+    assert isinstance(CASES["zorginstelling"], Case)
+
+
+# -- views ---------------------------------------------------------------------------------------------------
+
+def test_role_grid_draws_a_dot_per_person_per_role_filled_where_held():
+    ax = views.role_grid({"Ria": ["initiator"], "Henk": ["koper", "beslisser"]})
+    dots = ax.collections[0]
+    assert len(dots.get_offsets()) == 2 * len(ROLES)
+    faces = [tuple(c) for c in dots.get_facecolors()]
+    filled = [f for f in faces if f != (1.0, 1.0, 1.0, 1.0)]
+    assert len(filled) == 3
+    plt.close(ax.figure)
+
+
+def test_situation_figures_show_the_models_numbers(dmu):
+    aankopen, situaties = dmu_summary(dmu)
+    ax = views.dmu_size_bars(aankopen)
+    widths = [round(p.get_width(), 6) for p in ax.patches]
+    assert widths == [round(v, 6) for v in situaties["deelnemers"]]
+    plt.close(ax.figure)
+    ax = views.roles_per_situation(situaties)
+    assert len(ax.patches) == 3 * len(ROLES)
+    plt.close(ax.figure)
+
+
+def test_role_widget_redraws_on_a_click_and_checks_with_check_roles():
+    box = views.role_widget("ebike")
+    area = find_widget(box, "klant-figuur").area
+    shown = find_widget(box, "klant-keuzes")
+    before_png, before_text = area.shown, shown.value
+    find_widget(box, "klant-rol-0-0").value = True  # Ria: initiator
+    assert shown.value != before_text and "<b>Ria</b>: initiator" in shown.value
+    assert area.shown != before_png
+    find_widget(box, "klant-controleer").click()
+    feedback = find_widget(box, "klant-feedback-vak").value
+    assert "Nog niet helemaal goed" in feedback and "ontbreken nog 2 rollen" in feedback
+    for i, person in enumerate(CASES["ebike"].people):  # now every right role
+        for j, role in enumerate(ROLES):
+            find_widget(box, f"klant-rol-{i}-{j}").value = role in CASES["ebike"].personen[person]
+    assert find_widget(box, "klant-feedback-vak").value == ""  # a new choice is not checked yet
+    find_widget(box, "klant-controleer").click()
+    assert "Goed!" in find_widget(box, "klant-feedback-vak").value
+
+
+def test_helpers_pass_keyword_arguments_through_and_grow_in_presentation_mode(dmu):
+    from matplotlib.colors import to_hex
+
+    from klantlib import plotting
+
+    aankopen, situaties = dmu_summary(dmu)
+    ax = views.role_grid({"Ria": ["koper"]}, s=100, marker="s", figsize=(5, 2))
+    assert set(ax.collections[0].get_sizes()) == {100.0} and tuple(ax.figure.get_size_inches()) == (5.0, 2.0)
+    ax = views.dmu_size_bars(aankopen, color="black", height=0.3)
+    bars = ax.patches[:3]
+    assert {to_hex(p.get_facecolor()) for p in bars} == {"#000000"}
+    assert {round(p.get_height(), 6) for p in bars} == {0.3}
+    ax = views.roles_per_situation(situaties, width=0.2)
+    assert {round(p.get_width(), 6) for p in ax.patches} == {0.2}
+    try:
+        plotting.presentation_mode()
+        assert tuple(views.dmu_size_bars(aankopen).figure.get_size_inches()) == (12.0, 5.4)
+    finally:
+        plotting.presentation_mode(False)
+    assert tuple(views.dmu_size_bars(aankopen).figure.get_size_inches()) == (8.0, 3.6)
+    plt.close("all")
