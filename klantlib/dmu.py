@@ -38,10 +38,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib.errors import KlantDataError
-from klantlib.parsing import check_option, require_columns, value_error
-# The course's one rule for comparing a typed word: case, accents and spaces don't matter. It lives with the
-# self-checks; klantlib.parsing would be its better home (see the report of notebook 02).
-from klantlib.selfcheck import _normalize_text as text_key
+from klantlib.parsing import check_option, require_columns, text_key, value_error
 
 __all__ = [
     "BUYCLASSES",
