@@ -286,11 +286,11 @@ class CustomerParties:
 
     def _lines(self) -> list[str]:
         motive = "met winstoogmerk" if self.profit else "zonder winstoogmerk"
-        pays = {"ja": "betaalt zelf", "deels": "betaalt soms zelf, of maar een deel", "nee": "betaalt niet"}[self.user_pays]
+        pays = {"ja": "betaalt zelf", "deels": "betaalt soms of deels zelf", "nee": "betaalt niet"}[self.user_pays]
         choose = {"ja": "kan naar een andere aanbieder", "beperkt": "kan maar beperkt kiezen",
                   "nee": "kan niet kiezen"}[self.can_choose]
         return [f"{self.organisation}: {self.kind}, {motive}; markt: {', '.join(self.markets)}.",
-                f"Betaler: {self.payer}.", f"Gebruiker: {self.user} (de gebruiker {pays} en {choose}).",
+                f"Betaler: {self.payer}.", f"Gebruiker: {self.user} (de gebruiker {pays}; hij {choose}).",
                 *(f"Ook: {role} ({party})." for role, party in self.other_roles), self.reasoning]
 
     def __str__(self) -> str:

@@ -218,7 +218,7 @@ def test_who_is_the_customer_speaks_dutch_in_a_notebook():
     assert parties.other_roles == ()
     text = str(parties)
     assert text.startswith("Buurtsuper Dagvers: supermarkt, met winstoogmerk; markt: consumentenmarkt.")
-    assert "Betaler: de klant aan de kassa." in text and "betaalt zelf en kan naar een andere aanbieder" in text
+    assert "Betaler: de klant aan de kassa." in text and "(de gebruiker betaalt zelf; hij kan naar een andere aanbieder)" in text
     markdown = parties._repr_markdown_()
     assert markdown.startswith("**Buurtsuper Dagvers") and "- Betaler:" in markdown
     assert markdown.rstrip().endswith(parties.reasoning)
