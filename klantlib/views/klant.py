@@ -252,7 +252,7 @@ def customer_widget(organisations: pd.DataFrame | None = None, *, start: str = "
     choose = with_class(widgets.Dropdown(options=names, value=start if start in names else names[0],
                                          description="Organisatie", layout=widgets.Layout(width="420px")),
                         "klant-organisatie-keuze")
-    text = with_class(widgets.HTML(layout=widgets.Layout(width="460px")), "klant-klantbeeld")
+    text = with_class(widgets.HTML(layout=widgets.Layout(max_width="760px")), "klant-klantbeeld")
     area = FigureArea((7.5, 4.5))
     diagram = _CustomerDiagram(area.ax, who_is_the_customer(choose.value, table))
     area.redraws(*diagram.changing)
@@ -263,7 +263,7 @@ def customer_widget(organisations: pd.DataFrame | None = None, *, start: str = "
         area.show()
 
     redraw_on_change(update, choose)
-    return widgets.VBox([choose, widgets.HBox([area.output, text])])
+    return widgets.VBox([choose, area.output, text])
 
 
 # -- opdracht 1.1: markets and DEPEST ----------------------------------------------------------
@@ -331,7 +331,8 @@ def depest_widget(*, folder=DEFAULT_FOLDER, name: str = "opdracht_1_1"):
     for market in MARKET_NAMES:
         key = MARKET_KEYS[market]
         tick = with_class(widgets.Checkbox(value=bool(store.get(f"markt_{key}", False)), indent=False,
-                                           description=f"Mijn organisatie heeft klanten in de {market}"),
+                                           description=f"Mijn organisatie heeft klanten in de {market}",
+                                           layout=widgets.Layout(width="720px")),
                           f"klant-markt_{key}")
         controls[f"markt_{key}"] = tick
         fields = []
