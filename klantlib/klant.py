@@ -1,0 +1,486 @@
+"""Who is the customer? Markets, payers and users (§1.1, §1.2.3, §1.2.4).
+
+The book follows Thomassen (2004): a customer is a person or organisation that
+keeps up a relationship with an organisation and uses its products or services,
+*whether or not it pays for them*. So the one who pays (``betaler``) and the one
+who uses (``gebruiker``) can be different parties, most of all in the
+institutional market and at the government. This module holds the course's
+material for that idea as data, and the functions that read it:
+
+- :data:`MARKETS`: the book's four markets, with a description and the book's examples
+  (``markten.csv`` beside this module);
+- :data:`ORGANISATIONS`: fourteen fictional organisations with their profit motive,
+  markets, payer, user, whether the user can choose another supplier, and why
+  (``organisaties.csv``); :func:`who_is_the_customer` answers the question for one;
+- :data:`DEPEST`: the six DEPEST factors of the book's opdracht 1.1 (``depest.csv``);
+- :data:`ERAS`: the history of marketing and Wierenga's three eras (``marketingtijdperken.csv``);
+- :func:`customer_markets` and :func:`market_summary`: Trapper's customers per market,
+  with their revenue and order size.
+
+>>> parties = who_is_the_customer("rivierzicht ziekenhuis")
+>>> parties.user, parties.can_choose
+('de patiënt', 'beperkt')
+>>> parties.markets
+('institutionele markt',)
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+import pandas as pd
+
+from klantlib.errors import KlantDataError
+from klantlib.parsing import check_option, require_columns
+
+__all__ = [
+    "CHOICE",
+    "DEPEST",
+    "ERAS",
+    "MARKETS",
+    "MARKET_NAMES",
+    "ORGANISATIONS",
+    "ORGANISATION_COLUMNS",
+    "PAYS",
+    "CustomerParties",
+    "customer_market",
+    "customer_markets",
+    "find_organisation",
+    "market_summary",
+    "organisation_markets",
+    "validate_organisations",
+    "who_is_the_customer",
+]
+
+#: The book's four markets (§1.2), in the book's order.
+MARKET_NAMES = ("consumentenmarkt", "business-to-businessmarkt", "institutionele markt", "overheid")
+
+#: Allowed values of ``keuze``: can the user go to another supplier?
+CHOICE = ("ja", "beperkt", "nee")
+#: Allowed values of ``gebruiker_betaalt``: does the user pay, all of it, part of it, or not at all?
+PAYS = ("ja", "deels", "nee")
+
+#: The columns of the organisations table, in file order.
+ORGANISATION_COLUMNS = ("organisatie", "soort", "winstoogmerk", "markten", "betaler", "gebruiker",
+                        "gebruiker_betaalt", "keuze", "andere_rollen", "redenering")
+
+#: The sector word in a business customer's name that the course reads as a care institution.
+CARE_WORD = "Zorg"
+
+
+def _read_csv(name: str) -> pd.DataFrame:
+    """A table kept as data beside this module, every cell as text (blank cells as "")."""
+    with resources.files("klantlib").joinpath(name).open(encoding="utf-8") as fh:
+        return pd.read_csv(fh, dtype="str", keep_default_na=False)
+
+
+def _read_markets() -> pd.DataFrame:
+    table = _read_csv("markten.csv")
+    assert tuple(table["markt"]) == MARKET_NAMES, "markten.csv: the four markets in the book's order"
+    return table.set_index("markt")
+
+
+def _read_eras() -> pd.DataFrame:
+    table = _read_csv("marketingtijdperken.csv")
+    table["tijdperk"] = table["tijdperk"].astype(int)
+    table["van"] = table["van"].astype(int)
+    table["tot"] = pd.to_numeric(table["tot"]).astype("Int64")  # blank: still going on
+    return table.set_index("tijdperk")
+
+
+#: The four markets: ``omschrijving`` (what sets it apart) and ``voorbeeld`` (the book's example),
+#: indexed by ``markt`` in the order of :data:`MARKET_NAMES`.
+MARKETS = _read_markets()
+
+#: The six DEPEST factors of opdracht 1.1: ``letter`` and a guiding question (``vraag``), indexed by ``factor``.
+DEPEST = _read_csv("depest.csv").set_index("factor")
+
+#: How marketing looked at customers over time: era 0 (made to order, before Wierenga's eras) and
+#: Wierenga's (2001) eras 1-3, with approximate years (``van``, ``tot``; ``tot`` blank: today),
+#: ``naam``, ``omschrijving`` and ``voorbeeld``. The years are the course's approximation.
+ERAS = _read_eras()
+
+
+def _split(text: str, sep: str = ";") -> list[str]:
+    return [part.strip() for part in str(text).split(sep) if part.strip()]
+
+
+def validate_organisations(table: pd.DataFrame, *, source: str | None = None) -> pd.DataFrame:
+    """Check a table of organisations and return it ready for use (a copy).
+
+    Every column of :data:`ORGANISATION_COLUMNS` must be there. ``winstoogmerk`` is
+    ``ja`` or ``nee`` (it becomes ``True``/``False``); ``markten`` lists one or more of
+    :data:`MARKET_NAMES`, separated by ``;``; ``gebruiker_betaalt`` is one of :data:`PAYS`
+    and ``keuze`` one of :data:`CHOICE`; ``andere_rollen`` is empty or ``rol: partij``
+    parts separated by ``;``. Names are unique and every row has a payer, a user and a
+    reasoning. The result is indexed by ``organisatie``.
+
+    Args:
+        table: the organisations, one row per organisation, text cells (as from a CSV).
+        source: the file named in messages.
+
+    Returns:
+        A DataFrame indexed by ``organisatie`` with the other columns, ``winstoogmerk`` as bool.
+
+    Raises:
+        KlantDataError: a column is missing, or a value is not allowed (the message names
+            the organisation, the column and the allowed values).
+
+    >>> row = {"organisatie": "Bakkerij Bol", "soort": "bakker", "winstoogmerk": "ja",
+    ...        "markten": "consumentenmarkt", "betaler": "de klant", "gebruiker": "de klant",
+    ...        "gebruiker_betaalt": "ja", "keuze": "ja", "andere_rollen": "", "redenering": "..."}
+    >>> validate_organisations(pd.DataFrame([row]))[["winstoogmerk", "keuze"]]
+                  winstoogmerk keuze
+    organisatie
+    Bakkerij Bol          True    ja
+    >>> validate_organisations(pd.DataFrame([{**row, "markten": "consumentenmarkt; B2B"}]))
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: Bakkerij Bol, kolom 'markten': markt moet 'consumentenmarkt', 'business-to-businessmarkt', 'institutionele markt' of 'overheid' zijn, niet 'B2B'.
+    """
+    require_columns(table, ORGANISATION_COLUMNS, source=source)
+    out = table.loc[:, list(ORGANISATION_COLUMNS)].fillna("").astype(str).apply(lambda c: c.str.strip())
+    in_file = f"In '{source}': " if source else ""
+
+    def fail(name: str, column: str, problem: str):
+        raise KlantDataError(f"{in_file}{name}, kolom '{column}': {problem}")
+
+    doubled = out["organisatie"][out["organisatie"].duplicated()]
+    if not doubled.empty:
+        raise KlantDataError(f"{in_file}de organisatie {doubled.iloc[0]!r} staat er meer dan één keer in. "
+                             "Geef elke organisatie één rij.")
+    for _, row in out.iterrows():
+        name = row["organisatie"] or "(een rij zonder naam)"
+        for column in ("organisatie", "soort", "betaler", "gebruiker", "redenering"):
+            if not row[column]:
+                fail(name, column, "deze cel is leeg. Vul hem in.")
+        checks = [("winstoogmerk", "winstoogmerk", row["winstoogmerk"], ("ja", "nee")),
+                  ("gebruiker_betaalt", "gebruiker_betaalt", row["gebruiker_betaalt"], PAYS),
+                  ("keuze", "keuze", row["keuze"], CHOICE)]
+        markets = _split(row["markten"])
+        if not markets:
+            fail(name, "markten", "noem minstens één markt.")
+        checks += [("markten", "markt", market, MARKET_NAMES) for market in markets]
+        for column, what, value, allowed in checks:
+            try:
+                check_option(what, value, allowed)
+            except KlantDataError as error:
+                fail(name, column, str(error))
+        for part in _split(row["andere_rollen"]):
+            role, colon, party = part.partition(":")
+            if not colon or not role.strip() or not party.strip():
+                fail(name, "andere_rollen", f"schrijf elke rol als 'rol: partij', niet {part!r}.")
+    out["winstoogmerk"] = out["winstoogmerk"] == "ja"
+    return out.set_index("organisatie")
+
+
+def _read_organisations() -> pd.DataFrame:
+    return validate_organisations(_read_csv("organisaties.csv"), source="organisaties.csv")
+
+
+#: The course's fictional organisations (any likeness to a real one is chance), indexed by
+#: ``organisatie``; the columns are :data:`ORGANISATION_COLUMNS` (see :func:`validate_organisations`).
+ORGANISATIONS = _read_organisations()
+
+
+def _key(name) -> str:
+    """How organisation names are compared: case, accents and extra spaces don't matter."""
+    text = unicodedata.normalize("NFKD", str(name))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.casefold().split())
+
+
+def find_organisation(name: str, organisations: pd.DataFrame | None = None) -> str:
+    """The organisation's name as the table writes it, found without minding case or accents.
+
+    A part of a name is enough when it fits one organisation only (``"trapper"``).
+
+    Args:
+        name: the name, or a part of it.
+        organisations: a table as :data:`ORGANISATIONS` (the default).
+
+    Returns:
+        The name in the table's index.
+
+    Raises:
+        KlantDataError: no organisation (or more than one) has this name; the message
+            lists the known names, the closest first.
+
+    >>> find_organisation("  gemeente LINDEWIJK")
+    'Gemeente Lindewijk'
+    >>> find_organisation("trapper")
+    'Trapper Fietsen'
+    >>> find_organisation("Lindewyk")
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: Er is geen organisatie 'Lindewyk'. Bekende organisaties (de meest gelijkende eerst): Gemeente Lindewijk, Stadsmuseum Lindewijk, Lijnwerk Streekvervoer, Blinkend Schoonmaak, ...
+    """
+    table = ORGANISATIONS if organisations is None else organisations
+    names = [str(n) for n in table.index]
+    keys = {_key(n): n for n in names}
+    wanted = _key(name)
+    if wanted in keys:
+        return keys[wanted]
+    containing = [n for k, n in keys.items() if wanted and wanted in k]
+    if len(containing) == 1:
+        return containing[0]
+    # Close matches first: names that contain it, then similar whole names, then names with a similar word.
+    words: dict[str, list[str]] = {}
+    for k, n in keys.items():
+        for word in k.split():
+            words.setdefault(word, []).append(n)
+    similar = [keys[k] for k in difflib.get_close_matches(wanted, keys, n=5, cutoff=0.5)]
+    for word in difflib.get_close_matches(wanted, words, n=5, cutoff=0.6):
+        similar += words[word]
+    close = list(dict.fromkeys(containing + similar))
+    rest = sorted((n for n in names if n not in close), key=_key)
+    if len(containing) > 1:
+        start = f"Meer dan één organisatie past bij {name!r}. Schrijf de hele naam."
+    else:
+        start = f"Er is geen organisatie {name!r}."
+    listed = "de meest gelijkende eerst" if close else "op alfabet"
+    raise KlantDataError(f"{start} Bekende organisaties ({listed}): {', '.join(close + rest)}.")
+
+
+@dataclass(frozen=True)
+class CustomerParties:
+    """Who the customers of one organisation are, and why (:func:`who_is_the_customer`).
+
+    Attributes:
+        organisation: the organisation's name.
+        kind: what kind of organisation it is (``soort``).
+        profit: whether it has a profit motive.
+        markets: the markets it has customers in, from :data:`MARKET_NAMES`.
+        payer: who pays (``betaler``).
+        user: who uses the product or service (``gebruiker``).
+        user_pays: does the user pay: ``ja``, ``deels`` or ``nee``.
+        can_choose: can the user go to another supplier: ``ja``, ``beperkt`` or ``nee``.
+        other_roles: further parties as ``(rol, partij)`` pairs.
+        reasoning: why, in Dutch.
+
+    In a notebook it shows as a short Dutch text; :meth:`parties` gives the roles as a table.
+    """
+
+    organisation: str
+    kind: str
+    profit: bool
+    markets: tuple[str, ...]
+    payer: str
+    user: str
+    user_pays: str
+    can_choose: str
+    other_roles: tuple[tuple[str, str], ...]
+    reasoning: str
+
+    def parties(self) -> pd.DataFrame:
+        """The parties as a table: one row per role (``rol``), with who it is (``wie``).
+
+        >>> who_is_the_customer("PI Hoogveen").parties()["rol"].tolist()
+        ['betaler', 'gebruiker', 'rechter', 'samenleving']
+        """
+        rows = [("betaler", self.payer), ("gebruiker", self.user), *self.other_roles]
+        return pd.DataFrame(rows, columns=["rol", "wie"])
+
+    def _lines(self) -> list[str]:
+        motive = "met winstoogmerk" if self.profit else "zonder winstoogmerk"
+        pays = {"ja": "betaalt zelf", "deels": "betaalt soms of deels zelf", "nee": "betaalt niet"}[self.user_pays]
+        choose = {"ja": "kan naar een andere aanbieder", "beperkt": "kan maar beperkt kiezen",
+                  "nee": "kan niet kiezen"}[self.can_choose]
+        return [f"{self.organisation}: {self.kind}, {motive}; markt: {', '.join(self.markets)}.",
+                f"Betaler: {self.payer}.", f"Gebruiker: {self.user} (de gebruiker {pays}; hij {choose}).",
+                *(f"Ook: {role} ({party})." for role, party in self.other_roles), self.reasoning]
+
+    def __str__(self) -> str:
+        return "\n".join(self._lines())
+
+    def _repr_markdown_(self) -> str:
+        head, payer, user, *rest = self._lines()
+        return "\n".join([f"**{head}**", "", f"- {payer}", f"- {user}", *(f"- {r}" for r in rest[:-1]),
+                          "", rest[-1]])
+
+
+def who_is_the_customer(organisation: str, organisations: pd.DataFrame | None = None) -> CustomerParties:
+    """Who are the customers of ``organisation``: payer, user, other roles, and the reasoning.
+
+    Args:
+        organisation: a name from the table; case, accents and extra spaces don't
+            matter, and a part of a name fits when only one organisation has it.
+        organisations: a table as :data:`ORGANISATIONS` (the default), for example one
+            with an organisation of your own (see :func:`validate_organisations`).
+
+    Returns:
+        A :class:`CustomerParties`.
+
+    Raises:
+        KlantDataError: the name is unknown; the message lists the known names, the
+            closest first (see :func:`find_organisation`).
+
+    >>> pi = who_is_the_customer("PI Hoogveen")
+    >>> pi.payer, pi.user, pi.user_pays, pi.can_choose
+    ('de rijksoverheid, uit belastinggeld', 'de gedetineerde', 'nee', 'nee')
+    >>> [role for role, _ in pi.other_roles]
+    ['rechter', 'samenleving']
+    """
+    table = ORGANISATIONS if organisations is None else organisations
+    name = find_organisation(organisation, table)
+    row = table.loc[name]
+    roles = tuple(tuple(part.strip() for part in item.split(":", 1)) for item in _split(row["andere_rollen"]))
+    return CustomerParties(
+        organisation=name,
+        kind=row["soort"],
+        profit=bool(row["winstoogmerk"]),
+        markets=tuple(_split(row["markten"])),
+        payer=row["betaler"],
+        user=row["gebruiker"],
+        user_pays=row["gebruiker_betaalt"],
+        can_choose=row["keuze"],
+        other_roles=roles,
+        reasoning=row["redenering"],
+    )
+
+
+def organisation_markets(organisations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per organisation, per market: does it have customers there (True/False)?
+
+    >>> bool(organisation_markets().loc["Trapper Fietsen"].all())
+    True
+    >>> organisation_markets().sum().to_dict()["overheid"]
+    3
+    """
+    table = ORGANISATIONS if organisations is None else organisations
+    listed = table["markten"].map(lambda text: set(_split(text)))
+    return pd.DataFrame({m: listed.map(lambda ms, m=m: m in ms) for m in MARKET_NAMES}, index=table.index)
+
+
+def customer_market(customer_type: str, name: str | None = None) -> str:
+    """The market of one customer of Trapper, from its ``klanttype`` and ``naam`` (the course's rule).
+
+    The data know three types: ``consument``, ``zakelijk`` and ``gemeente``. The course
+    places them in the book's markets like this, and that is a choice of the course,
+    not a fact in the data:
+
+    - ``consument`` -> consumentenmarkt;
+    - ``gemeente`` -> overheid (a municipality buying bicycles);
+    - ``zakelijk`` whose name has the sector word ``Zorg`` (a care organisation,
+      "Brink Zorg B.V.") -> institutionele markt: it buys for people in its care;
+    - any other ``zakelijk`` -> business-to-businessmarkt.
+
+    Args:
+        customer_type: ``consument``, ``zakelijk`` or ``gemeente``.
+        name: the customer's name (only read for ``zakelijk``).
+
+    Returns:
+        One of :data:`MARKET_NAMES`.
+
+    Raises:
+        KlantDataError: an unknown ``customer_type``.
+
+    >>> customer_market("zakelijk", "Brink Zorg B.V. (1)"), customer_market("zakelijk", "Smit Logistiek Groep (2)")
+    ('institutionele markt', 'business-to-businessmarkt')
+    >>> customer_market("gemeente", "Gemeente Zwolle"), customer_market("consument")
+    ('overheid', 'consumentenmarkt')
+    >>> customer_market("zakelijke klant")
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: klanttype moet 'consument', 'zakelijk' of 'gemeente' zijn, niet 'zakelijke klant'.
+    """
+    check_option("klanttype", customer_type, ("consument", "zakelijk", "gemeente"))
+    if customer_type == "consument":
+        return "consumentenmarkt"
+    if customer_type == "gemeente":
+        return "overheid"
+    words = str(name or "").replace("(", " ").split()
+    return "institutionele markt" if CARE_WORD in words else "business-to-businessmarkt"
+
+
+def customer_markets(customers: pd.DataFrame) -> pd.Series:
+    """The market of every customer (:func:`customer_market`), as an ordered categorical Series.
+
+    Args:
+        customers: a table with columns ``klanttype`` and ``naam`` (as ``load_dataset("klanten")``).
+
+    Returns:
+        A Series named ``markt`` with the index of ``customers``; its categories are
+        :data:`MARKET_NAMES`, in the book's order.
+
+    Raises:
+        KlantDataError: a column is missing, or a ``klanttype`` is unknown.
+
+    >>> klanten = pd.DataFrame({"klanttype": ["consument", "zakelijk", "gemeente"],
+    ...                         "naam": [None, "De Groot Zorg B.V. (18)", "Gemeente Kampen"]})
+    >>> customer_markets(klanten).tolist()
+    ['consumentenmarkt', 'institutionele markt', 'overheid']
+    """
+    require_columns(customers, ["klanttype", "naam"])
+    markets = [customer_market(str(t), None if pd.isna(n) else str(n))
+               for t, n in zip(customers["klanttype"], customers["naam"])]
+    return pd.Series(pd.Categorical(markets, categories=list(MARKET_NAMES), ordered=True),
+                     index=customers.index, name="markt")
+
+
+def market_summary(transactions: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFrame:
+    """Revenue and order size per market: the transactions joined with the customers' markets.
+
+    Per market (:func:`customer_markets`):
+
+    - ``klanten``: customers who bought in the period;
+    - ``bestellingen``: orders with at least one purchase line (``bedrag`` > 0);
+    - ``netto_omzet``: the sum of ``bedrag``, returns (negative) included;
+    - ``aandeel_omzet``: its share of all net revenue (0-1);
+    - ``omzet_per_klant``: ``netto_omzet`` / ``klanten``;
+    - ``gemiddelde_bestelling`` and ``mediaan_bestelling``: the mean and median of the
+      order value, the sum of an order's purchase lines (a return is not an order).
+
+    Args:
+        transactions: with ``klant_id``, ``order_id`` and ``bedrag`` (as ``load_dataset("transacties")``).
+        customers: with ``klant_id``, ``klanttype`` and ``naam`` (as ``load_dataset("klanten")``).
+
+    Returns:
+        A DataFrame indexed by ``markt`` (all four, in the book's order; a market without
+        customers has zeros and NaN).
+
+    Raises:
+        KlantDataError: a column is missing, or a transaction's ``klant_id`` is not in ``customers``.
+
+    >>> klanten = pd.DataFrame({"klant_id": ["A", "B"], "klanttype": ["consument", "gemeente"],
+    ...                         "naam": [None, "Gemeente Kampen"]})
+    >>> tr = pd.DataFrame({"klant_id": ["A", "A", "B"], "order_id": ["O1", "O2", "O3"],
+    ...                    "bedrag": [100.0, -20.0, 900.0]})
+    >>> market_summary(tr, klanten).loc[["consumentenmarkt", "overheid"],
+    ...                                 ["klanten", "bestellingen", "netto_omzet", "mediaan_bestelling"]]
+                      klanten  bestellingen  netto_omzet  mediaan_bestelling
+    markt
+    consumentenmarkt        1             1         80.0               100.0
+    overheid                1             1        900.0               900.0
+    """
+    require_columns(transactions, ["klant_id", "order_id", "bedrag"])
+    require_columns(customers, ["klant_id", "klanttype", "naam"])
+    market = pd.Series(customer_markets(customers).to_numpy(), index=customers["klant_id"].to_numpy())
+    joined = transactions[["klant_id", "order_id", "bedrag"]].assign(markt=transactions["klant_id"].map(market))
+    unknown = joined["markt"].isna()
+    if unknown.any():
+        first = joined.loc[unknown, "klant_id"].iloc[0]
+        raise KlantDataError(f"{int(unknown.sum())} transactie(s) hebben een klant_id dat niet in de klanten staat "
+                             f"(bijvoorbeeld {first!r}). Gebruik de klanten en transacties uit dezelfde bron.")
+    joined["markt"] = pd.Categorical(joined["markt"], categories=list(MARKET_NAMES), ordered=True)
+    by_market = joined.groupby("markt", observed=False)
+    purchases = joined[joined["bedrag"] > 0]
+    orders = purchases.groupby(["markt", "order_id"], observed=True)["bedrag"].sum()
+    order_stats = orders.groupby(level="markt", observed=False).agg(["mean", "median", "size"])
+    out = pd.DataFrame({
+        "klanten": by_market["klant_id"].nunique(),
+        "bestellingen": order_stats["size"],
+        "netto_omzet": by_market["bedrag"].sum(),
+    }).reindex(list(MARKET_NAMES))
+    out["klanten"] = out["klanten"].fillna(0).astype("int64")
+    out["bestellingen"] = out["bestellingen"].fillna(0).astype("int64")
+    out["netto_omzet"] = out["netto_omzet"].fillna(0.0)
+    out["aandeel_omzet"] = out["netto_omzet"] / out["netto_omzet"].sum()
+    out["omzet_per_klant"] = out["netto_omzet"] / out["klanten"].where(out["klanten"] > 0)
+    out["gemiddelde_bestelling"] = order_stats["mean"].reindex(list(MARKET_NAMES))
+    out["mediaan_bestelling"] = order_stats["median"].reindex(list(MARKET_NAMES))
+    out.index.name = "markt"
+    return out
