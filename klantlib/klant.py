@@ -27,14 +27,13 @@ material for that idea as data, and the functions that read it:
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
 import pandas as pd
 
 from klantlib.errors import KlantDataError
-from klantlib.parsing import check_option, require_columns
+from klantlib.parsing import check_option, require_columns, text_key
 
 __all__ = [
     "CHOICE",
@@ -186,13 +185,6 @@ def _read_organisations() -> pd.DataFrame:
 ORGANISATIONS = _read_organisations()
 
 
-def _key(name) -> str:
-    """How organisation names are compared: case, accents and extra spaces don't matter."""
-    text = unicodedata.normalize("NFKD", str(name))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(text.casefold().split())
-
-
 def find_organisation(name: str, organisations: pd.DataFrame | None = None) -> str:
     """The organisation's name as the table writes it, found without minding case or accents.
 
@@ -220,8 +212,8 @@ def find_organisation(name: str, organisations: pd.DataFrame | None = None) -> s
     """
     table = ORGANISATIONS if organisations is None else organisations
     names = [str(n) for n in table.index]
-    keys = {_key(n): n for n in names}
-    wanted = _key(name)
+    keys = {text_key(n): n for n in names}  # case, accents and spaces don't matter
+    wanted = text_key(name)
     if wanted in keys:
         return keys[wanted]
     containing = [n for k, n in keys.items() if wanted and wanted in k]
@@ -236,7 +228,7 @@ def find_organisation(name: str, organisations: pd.DataFrame | None = None) -> s
     for word in difflib.get_close_matches(wanted, words, n=5, cutoff=0.6):
         similar += words[word]
     close = list(dict.fromkeys(containing + similar))
-    rest = sorted((n for n in names if n not in close), key=_key)
+    rest = sorted((n for n in names if n not in close), key=text_key)
     if len(containing) > 1:
         start = f"Meer dan één organisatie past bij {name!r}. Schrijf de hele naam."
     else:
