@@ -3,6 +3,7 @@
 One module per model, each a set of pure functions (DataFrame in, DataFrame out):
 
 - :mod:`klantlib.data`: the shipped datasets and reading a student's own file.
+- :mod:`klantlib.klant`: who the customer is: four markets, payer and user, organisations as data (§1.1, §1.2).
 - :mod:`klantlib.dmu`: buying roles, the DMU and the buying situations new task, modified rebuy, straight rebuy (§1.2).
 - :mod:`klantlib.rfm`: the 80/20 rule, RFM and the customer relations assessment matrix (§1.3).
 - :mod:`klantlib.servqual`: SERVQUAL and the gap model (§1.4, §2.2).
@@ -21,6 +22,7 @@ when used, so ``import klantlib`` costs little more than ``import pandas``:
 - :mod:`klantlib.formatting`: numbers the Dutch way (``€ 1.234,50``, ``12,5%``).
 - :mod:`klantlib.plotting`: the house style and the lecture-hall presentation mode.
 - :mod:`klantlib.selfcheck`: feedback and hints on exercises without giving the answer away.
+- :mod:`klantlib.course`: the student notebooks and the lecturer's version, made from one source per notebook.
 - :mod:`klantlib.views`: figures and interactive explorations (matplotlib, ipywidgets), one module per notebook.
 - :mod:`klantlib.notebook`: the environment check every notebook starts with.
 """
