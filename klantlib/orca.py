@@ -1,0 +1,375 @@
+"""The online buying journey: ORCA, a funnel and the online/offline mix per step (§1.2.4).
+
+Molenaar (2010) splits a purchase into four steps, each online or offline:
+Oriëntatie, Research, Communicatie and Actie (:data:`STAGES`). A journey log
+has one row per event: who (a customer or a journey), which step, which channel
+and when. From it:
+
+- :func:`funnel`: per step, how many reached it, the step conversion, the
+  overall conversion and the drop-off;
+- :func:`paths`: per customer the online/offline pattern over the steps
+  (``"online-online-offline-offline"``) and the most common patterns;
+- :func:`channel_mix`: per step, the share of each channel.
+
+**Rules** (choices of this course, the book gives none):
+
+- a customer *reached* a step when the log shows that step or a later one for
+  them: a journey that shows only Actie did orient, research and communicate,
+  even if the log missed it. So the funnel never widens;
+- step names are matched by :func:`klantlib.parsing.text_key` (case, accents and
+  spaces do not matter: ``"ORIENTATIE"`` is Oriëntatie); channel names too;
+- the channel of a step is that of the customer's *first* event of that step in
+  time (ties: the first row); duplicate events therefore count once. A step
+  the customer reached but the log does not show has channel ``"?"``.
+
+>>> events = pd.DataFrame({
+...     "klant_id": ["a", "a", "a", "b", "b", "c"],
+...     "fase": ["Oriëntatie", "research", "Actie", "Oriëntatie", "Research", "Oriëntatie"],
+...     "kanaal": ["online", "online", "offline", "offline", "online", "online"],
+...     "tijdstip": ["2025-01-02", "2025-01-05", "2025-01-09", "2025-02-01", "2025-02-03", "2025-03-01"],
+... })
+>>> funnel(events)
+              bereikt  stapconversie  totale_conversie  uitval
+fase
+Oriëntatie          3       1.000000          1.000000       0
+Research            2       0.666667          0.666667       1
+Communicatie        1       0.500000          0.333333       1
+Actie               1       1.000000          0.333333       0
+>>> paths(events).per_customer.tolist()
+['online-online-?-offline', 'offline-online', 'online']
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from importlib import resources
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from klantlib.errors import KlantDataError, drop_invalid_rows
+from klantlib.parsing import id_codes, require_columns, text_key, to_dates, value_error
+
+__all__ = ["FUNNEL_COLUMNS", "STAGES", "UNKNOWN", "Paths", "Stage", "channel_mix", "funnel", "paths", "stage_names",
+           "stage_table"]
+
+#: The channel shown for a step a customer reached but the log does not show.
+UNKNOWN = "?"
+#: The columns of :func:`funnel`.
+FUNNEL_COLUMNS = ("bereikt", "stapconversie", "totale_conversie", "uitval")
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One ORCA step: its name, what happens in it (Dutch) and typical touchpoints."""
+
+    name: str
+    explanation: str
+    touchpoints: tuple[str, ...]
+
+
+def _read_stages() -> tuple[Stage, ...]:
+    text = resources.files("klantlib").joinpath("orca_stages.csv").read_text(encoding="utf-8")
+    return tuple(Stage(row["fase"], row["uitleg"], tuple(t.strip() for t in row["touchpoints"].split(";")))
+                 for row in csv.DictReader(text.splitlines()))
+
+
+#: Molenaar's (2010) four steps in order, with a Dutch explanation and typical touchpoints (orca_stages.csv).
+STAGES: tuple[Stage, ...] = _read_stages()
+_KEYS = {text_key(s.name): k for k, s in enumerate(STAGES)}
+
+
+def stage_names() -> list[str]:
+    """The names of the four steps in order.
+
+    >>> stage_names()
+    ['Oriëntatie', 'Research', 'Communicatie', 'Actie']
+    """
+    return [s.name for s in STAGES]
+
+
+def stage_table() -> pd.DataFrame:
+    """:data:`STAGES` as a table for students: one row per step, its explanation and touchpoints.
+
+    >>> stage_table().loc["Actie", "touchpoints"]
+    'webshop, marktplaats, winkel of dealer'
+    """
+    return pd.DataFrame({"uitleg": [s.explanation for s in STAGES],
+                         "touchpoints": [", ".join(s.touchpoints) for s in STAGES]},
+                        index=pd.Index(stage_names(), name="fase"))
+
+
+# -- reading a log --------------------------------------------------------------------------------
+
+_CUSTOMER_FIX = ("Een reis zonder klant kan niet worden geteld. Vul de klant in, of tel per reis: geef een kolom "
+                 "die voor elke rij gevuld is, bijvoorbeeld customer=\"reis_id\".")
+
+
+def _source(events: pd.DataFrame) -> str | None:
+    return events.attrs.get("source")
+
+
+def _check(events: pd.DataFrame, columns) -> None:
+    require_columns(events, [c for c in columns if c is not None], source=_source(events))
+    if len(events) == 0:
+        raise KlantDataError("De klantreis is leeg: er staat geen enkele gebeurtenis in. Controleer het bestand "
+                             "of het filter dat je gebruikte.")
+
+
+def _customer_codes(events: pd.DataFrame, customer: str) -> tuple[np.ndarray, pd.Index]:
+    codes, labels = id_codes(events[customer], column=customer, source=_source(events))
+    if (codes < 0).any():  # never silently: a blank customer cannot be counted
+        drop_invalid_rows(events, pd.Series(codes < 0, index=events.index), f"de kolom '{customer}' is leeg",
+                          errors="raise", source=_source(events), fix=_CUSTOMER_FIX)
+    return codes, labels
+
+
+def _stage_codes(events: pd.DataFrame, stage: str) -> np.ndarray:
+    """Step numbers 0..3 by text_key; a Dutch error naming the rows of an unknown or missing step."""
+    values = events[stage]
+    codes, distinct = pd.factorize(values, use_na_sentinel=True)
+    known = np.array([_KEYS.get(text_key(v), -1) for v in distinct] + [-1], dtype="int64")
+    numbers = known[codes]  # code -1 (missing) picks the last element, -1
+    bad = numbers < 0
+    if bad.any():
+        raise value_error(values, bad, what="een onbekende fase", column=stage, source=_source(events),
+                          fix=f"Bekende fasen (hoofdletters en accenten maken niet uit): {', '.join(stage_names())}.")
+    return numbers
+
+
+def _channel_codes(events: pd.DataFrame, channel: str) -> tuple[np.ndarray, list[str]]:
+    values = events[channel]
+    codes, distinct = pd.factorize(values, use_na_sentinel=True)
+    keys = [text_key(v) for v in distinct]
+    bad = (codes < 0) | np.isin(codes, [k for k, key in enumerate(keys) if not key])
+    if bad.any():
+        raise value_error(values, bad, what="geen kanaal", column=channel, source=_source(events),
+                          fix="Vul bij elke gebeurtenis het kanaal in, bijvoorbeeld online of offline.")
+    names = sorted(set(keys), key=_channel_order)
+    lookup = np.array([names.index(key) for key in keys], dtype="int64")
+    return lookup[codes], names
+
+
+def _channel_order(name: str):
+    return ({"online": 0, "offline": 1}.get(name, 2), name)
+
+
+def _group_codes(events: pd.DataFrame, by) -> tuple[np.ndarray, pd.MultiIndex | pd.Index | None, list[str]]:
+    """One integer per row for the groups of ``by`` (a column or a list of columns), and the groups."""
+    if by is None:
+        return np.zeros(len(events), dtype="int64"), None, []
+    names = [by] if isinstance(by, str) else list(by)
+    codes, groups = pd.MultiIndex.from_frame(events[names]).factorize(sort=True) if len(names) > 1 else \
+        pd.factorize(events[names[0]], sort=True, use_na_sentinel=False)
+    if isinstance(groups, pd.MultiIndex):
+        groups = groups.set_names(names)
+    else:
+        groups = pd.Index(groups, name=names[0])
+    return np.asarray(codes, dtype="int64"), groups, names
+
+
+# -- the models -----------------------------------------------------------------------------------
+
+def funnel(events: pd.DataFrame, *, customer: str = "klant_id", stage: str = "fase", by=None) -> pd.DataFrame:
+    """The ORCA funnel: per step, how many customers reached it and how many were lost.
+
+    A customer reached a step when the log shows that step or a later one for
+    them (see the module docstring), so ``bereikt`` never grows from one step to
+    the next. Duplicate events and their order do not matter.
+
+    Args:
+        events: the journey log, one row per event.
+        customer: the column that says whose journey it is (a customer or a
+            journey id); it must be filled in on every row.
+        stage: the column with the step (Oriëntatie, Research, Communicatie,
+            Actie; case and accents do not matter).
+        by: ``None``, or a column (or list of columns) to split the events by,
+            for example ``"klantgroep"``. A customer whose events fall in two
+            groups is counted in both.
+
+    Returns:
+        A DataFrame with one row per step (per group of ``by`` first, in a
+        MultiIndex): ``bereikt`` (customers that reached the step),
+        ``stapconversie`` (``bereikt`` / ``bereikt`` of the step before; 1 for
+        Oriëntatie; NaN when nobody reached the step before), ``totale_conversie``
+        (``bereikt`` / ``bereikt`` at Oriëntatie) and ``uitval`` (customers that
+        reached the step before but not this one).
+
+    Raises:
+        KlantDataError: a missing column, an empty log, a blank customer or an
+            unknown step, naming the column and the rows.
+
+    >>> log = pd.DataFrame({"reis": ["r1", "r1", "r2"], "stap": ["ORIENTATIE", "actie", "Verkoop"]})
+    >>> funnel(log, customer="reis", stage="stap")
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: In kolom 'stap' staat op rij 2 een onbekende fase (bijvoorbeeld 'Verkoop' op rij 2). Bekende fasen (hoofdletters en accenten maken niet uit): Oriëntatie, Research, Communicatie, Actie.
+    """
+    by_names = [] if by is None else ([by] if isinstance(by, str) else list(by))
+    _check(events, [customer, stage, *by_names])
+    customers, labels = _customer_codes(events, customer)
+    stages = _stage_codes(events, stage)
+    groups, group_index, _ = _group_codes(events, by)
+    # The furthest step per (group, customer): one integer key, one groupby.
+    key = groups * len(labels) + customers
+    furthest = pd.Series(stages).groupby(key, sort=False).max()
+    group_of = furthest.index.to_numpy() // max(len(labels), 1)
+    n_groups = 1 if group_index is None else len(group_index)
+    n_stages = len(STAGES)
+    stopped = np.zeros((n_groups, n_stages), dtype="int64")
+    np.add.at(stopped, (group_of, furthest.to_numpy()), 1)
+    reached = stopped[:, ::-1].cumsum(axis=1)[:, ::-1]  # reached step k: stopped at k or later
+    before = np.concatenate([reached[:, :1], reached[:, :-1]], axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        step = np.where(before > 0, reached / np.maximum(before, 1), np.nan)
+        overall = reached / reached[:, :1]
+    table = pd.DataFrame({
+        "bereikt": reached.ravel(),
+        "stapconversie": step.ravel(),
+        "totale_conversie": overall.ravel(),
+        "uitval": (before - reached).ravel(),
+    })
+    names = pd.Index(stage_names(), name="fase")
+    if group_index is None:
+        return table.set_axis(names)
+    index = pd.MultiIndex.from_product([group_index, names]) if not isinstance(group_index, pd.MultiIndex) else \
+        pd.MultiIndex.from_tuples([(*g, s) for g in group_index for s in names], names=[*group_index.names, "fase"])
+    return table.set_axis(index)
+
+
+class Paths(NamedTuple):
+    """What :func:`paths` returns: the pattern per customer and a table of the patterns."""
+
+    per_customer: pd.Series
+    table: pd.DataFrame
+
+
+def _first_channels(events, customer, stage, channel, time):
+    """(customer labels, channels names, slots): per customer and step the channel code of the first event, or -1."""
+    _check(events, [customer, stage, channel, time])
+    customers, labels = _customer_codes(events, customer)
+    stages = _stage_codes(events, stage)
+    channels, names = _channel_codes(events, channel)
+    n_stages = len(STAGES)
+    key = customers * n_stages + stages
+    if time is not None:
+        when = to_dates(events[time], column=time, source=_source(events))
+        if when.isna().any():
+            raise value_error(events[time], when.isna().to_numpy(), what="geen tijdstip", column=time,
+                              source=_source(events), fix="Vul bij elke gebeurtenis datum en tijd in.")
+        order = np.argsort(when.to_numpy(), kind="stable")  # first in time; ties: the first row
+        key, channels = key[order], channels[order]
+    first = ~pd.Series(key).duplicated().to_numpy()
+    slots = np.full((len(labels), n_stages), -1, dtype="int64")
+    slots.ravel()[key[first]] = channels[first]
+    return labels, names, slots
+
+
+def _pattern_texts(slots: np.ndarray, names: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Per customer a pattern code, and the text of each code (only the distinct patterns become text)."""
+    n_stages = slots.shape[1]
+    reached = np.where(slots >= 0, np.arange(n_stages), -1).max(axis=1)  # the furthest step shown
+    base = len(names) + 2  # per slot: -1 (unknown) .. len(names)-1, and "not reached"
+    digits = np.where(np.arange(n_stages) > reached[:, None], len(names), slots)
+    code = ((digits + 1) * base ** np.arange(n_stages)).sum(axis=1)
+    distinct, inverse = np.unique(code, return_inverse=True)
+    shown = [UNKNOWN, *names]  # digit 0 is "?"; digit len(names) + 1 is a step not reached
+    texts = []
+    for value in distinct:
+        digits = [(value // base**k) % base for k in range(n_stages)]
+        texts.append("-".join(shown[d] for d in digits if d < len(shown)))
+    return inverse.ravel(), texts
+
+
+def paths(events: pd.DataFrame, *, customer: str = "klant_id", stage: str = "fase", channel: str = "kanaal",
+          time: str | None = "tijdstip") -> Paths:
+    """The online/offline pattern of each customer over the ORCA steps, and the most common patterns.
+
+    A pattern names the channel of each step in order, up to the furthest step
+    the customer reached: ``"online-online-offline-offline"`` bought offline
+    after orienting and researching online; ``"online-online"`` dropped out after
+    Research. A step the customer skipped in the log but reached (a later step
+    is shown) is ``"?"``. The channel of a step is that of the customer's first
+    event of that step in time.
+
+    Args:
+        events: the journey log, one row per event.
+        customer, stage: as in :func:`funnel`.
+        channel: the column with the channel (``online``/``offline``; compared
+            by :func:`klantlib.parsing.text_key`, shown in that form).
+        time: the column with the moment of each event (read by
+            :func:`klantlib.parsing.to_dates`); ``None``: the order of the rows.
+
+    Returns:
+        ``Paths(per_customer, table)``: ``per_customer`` a Series of patterns per
+        customer (index: the customer labels, sorted); ``table`` the patterns
+        with ``klanten`` (how many customers) and ``aandeel`` (their share), most
+        common first (ties: alphabetically).
+
+    Raises:
+        KlantDataError: a missing column, an empty log, a blank customer or
+            channel, an unknown step or a moment that is no date, naming the
+            column and the rows.
+
+    >>> log = pd.DataFrame({"klant_id": ["a", "a", "b"], "fase": ["Actie", "Oriëntatie", "Oriëntatie"],
+    ...                     "kanaal": ["Offline", "online", "online"], "tijdstip": ["2025-01-09", "2025-01-02", "gisteren"]})
+    >>> paths(log)
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: In kolom 'tijdstip' staat op rij 2 geen (bestaande) datum (bijvoorbeeld 'gisteren' op rij 2). Schrijf datums als dd-mm-jjjj (31-12-2025) of jjjj-mm-dd (2025-12-31) en controleer dag en maand.
+    >>> paths(log.assign(tijdstip=["2025-01-09", "2025-01-02", "2025-01-03"])).table
+                        klanten  aandeel
+    patroon
+    online                    1      0.5
+    online-?-?-offline        1      0.5
+    """
+    labels, names, slots = _first_channels(events, customer, stage, channel, time)
+    codes, texts = _pattern_texts(slots, names)
+    per_customer = pd.Series(np.asarray(texts, dtype=object)[codes], index=labels.rename(customer), name="patroon")
+    counts = np.bincount(codes, minlength=len(texts))
+    table = pd.DataFrame({"klanten": counts, "aandeel": counts / counts.sum()},
+                         index=pd.Index(texts, name="patroon"))
+    table = table.iloc[np.lexsort((table.index.to_numpy(dtype=str), -counts))]
+    return Paths(per_customer, table)
+
+
+def channel_mix(events: pd.DataFrame, *, customer: str = "klant_id", stage: str = "fase", channel: str = "kanaal",
+                time: str | None = "tijdstip", share: bool = True) -> pd.DataFrame:
+    """Per ORCA step, the share of each channel (online, offline ...) among the customers in that step.
+
+    Each customer counts once per step they show in the log, with the channel
+    of their first event of that step (as in :func:`paths`); a step reached but
+    not shown does not count. So the mix is what the patterns of :func:`paths`
+    show, column by column.
+
+    Args:
+        events, customer, stage, channel, time: as in :func:`paths`.
+        share: ``True`` (default): shares per step (each row adds up to 1);
+            ``False``: the numbers of customers.
+
+    Returns:
+        A DataFrame with one row per step (``fase``) and one column per channel
+        (online and offline first); a step nobody showed has NaN shares.
+
+    Raises:
+        KlantDataError: as :func:`paths`.
+
+    >>> log = pd.DataFrame({"klant_id": ["a", "a", "b", "b"], "fase": ["Oriëntatie", "Actie", "oriëntatie", "Actie"],
+    ...                     "kanaal": ["online", "offline", "online", "online"]})
+    >>> channel_mix(log, time=None)
+    kanaal      online  offline
+    fase
+    Oriëntatie     1.0      0.0
+    Research       NaN      NaN
+    Communicatie   NaN      NaN
+    Actie          0.5      0.5
+    """
+    _, names, slots = _first_channels(events, customer, stage, channel, time)
+    counts = np.stack([(slots == k).sum(axis=0) for k in range(len(names))], axis=1)
+    table = pd.DataFrame(counts, index=pd.Index(stage_names(), name="fase"), columns=pd.Index(names, name="kanaal"))
+    if not share:
+        return table
+    totals = table.sum(axis=1)
+    return table.div(totals.where(totals > 0), axis=0)
