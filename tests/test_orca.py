@@ -205,3 +205,50 @@ def test_the_funnel_never_widens_and_conversions_lie_in_0_1(rows):
         step = result["stapconversie"]
         assert (result["bereikt"][step.isna()] == 0).all()
     assert funnel(log)["bereikt"].iloc[0] == log["klant_id"].nunique()
+
+
+# -- the views ------------------------------------------------------------------------------------------
+
+def test_widget_state_is_the_model_funnel_of_the_chosen_journeys():
+    import klantlib
+    from klantlib.views.orca import funnel_state
+
+    log = klantlib.load_dataset("klantreis")
+    business = log[log["klantgroep"] == "zakelijk"]
+    pd.testing.assert_frame_equal(funnel_state(log, group="zakelijk"),
+                                  funnel(business, customer="reis_id", stage="stap"))
+    start = log.groupby("reis_id")["tijdstip"].min()
+    spring = start[(start >= "2025-03-01") & (start < "2025-06-01")].index
+    pd.testing.assert_frame_equal(funnel_state(log, period=("2025-03-01", "2025-06-01")),
+                                  funnel(log[log["reis_id"].isin(spring)], customer="reis_id", stage="stap"))
+
+
+def test_widget_filter_redraws_the_funnel():
+    import klantlib
+    from klantlib.views._widgets import find_widget
+    from klantlib.views.orca import funnel_widget
+
+    widget = funnel_widget(klantlib.load_dataset("klantreis"))
+    figure, counts = find_widget(widget, "klant-figuur"), find_widget(widget, "klant-orca-telling")
+    before_png, before_counts = figure.area.shown, counts.value
+    find_widget(widget, "klant-orca-groep").value = "zakelijk"
+    assert figure.area.shown != before_png and counts.value != before_counts
+    assert "<b>Oriëntatie</b>: 551" in counts.value  # the business journeys of the shipped log
+
+
+def test_plot_helpers_draw_model_numbers(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from klantlib.views.orca import funnel_figure, mix_heatmap, pattern_bars
+
+    log = hand_log()
+    ax = funnel_figure(funnel(log), color="red")
+    assert [bar.get_width() for bar in ax.patches] == [6, 5, 3, 3]
+    ax = mix_heatmap(channel_mix(log))
+    assert "80%" in [t.get_text() for t in ax.texts]
+    ax = pattern_bars(paths(log).table, top=2)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["online-online", "?-?-?-online"]
+    plt.close("all")

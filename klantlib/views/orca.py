@@ -1,0 +1,239 @@
+"""Figures and the interactive funnel of notebook 06 (ORCA, the online buying journey).
+
+The computing lives in :mod:`klantlib.orca`; :func:`funnel_state` is the plain
+function behind the widget (filters in, funnel out), so tests and benchmarks
+call it without a browser. The widget only wires controls to it and updates one
+figure in place.
+
+Every plot helper draws on ``ax`` (or makes a figure of ``figsize``, by default
+a size that grows in presentation mode), passes its keyword arguments to its
+main plotting call and only fills in defaults, and returns the axes.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from klantlib.orca import funnel
+
+__all__ = ["CHANNEL_COLORS", "ALL", "filter_options", "funnel_figure", "funnel_state", "funnel_widget",
+           "mix_heatmap", "pattern_bars"]
+
+#: One fixed colour per channel (Okabe & Ito).
+CHANNEL_COLORS = {"online": "#0072B2", "offline": "#E69F00", "?": "#999999"}
+#: The filter value that keeps everything.
+ALL = "alle"
+
+
+def _new_axes(ax, figsize, default_size):
+    import matplotlib.pyplot as plt
+
+    from klantlib.plotting import figure_size
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize or figure_size(default_size))
+    return ax
+
+
+def _labels(table: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """The count inside each bar, and the conversions beside it."""
+    from klantlib.formatting import number, percent
+
+    inside = [number(n) for n in table["bereikt"]]
+    beside = ["start" if k == 0 else f"{percent(step)} van de stap ervoor · {percent(total)} van de start"
+              for k, (step, total) in enumerate(zip(table["stapconversie"], table["totale_conversie"]))]
+    return inside, beside
+
+
+class _FunnelPlot:
+    """The funnel as drawn by :func:`funnel_figure`; :meth:`update` changes bars and texts in place."""
+
+    def __init__(self, ax, table: pd.DataFrame, *, title: str | None = None, **kwargs):
+        from matplotlib.patches import Patch
+
+        from klantlib.plotting import PALETTE, decorate, number_axis, underride
+
+        self.ax = ax
+        names = list(table.index)
+        self.bars = ax.barh(range(len(names)), [0] * len(names),
+                            **underride(kwargs, Patch, color=PALETTE[0], height=0.7))
+        self.inside = [ax.text(0, k, "", ha="right", va="center", color="white", fontweight="bold")
+                       for k in range(len(names))]
+        self.beside = [ax.text(0, k, "", ha="left", va="center", fontsize="small") for k in range(len(names))]
+        ax.set_yticks(range(len(names)), [f"{k + 1} · {name}" for k, name in enumerate(names)])
+        ax.invert_yaxis()
+        ax.grid(axis="y", visible=False)
+        number_axis(ax, "x")
+        decorate(ax, xlabel="bereikt (stap gezien of een latere)")
+        self.title = ax.set_title("")
+        self.changing = [*self.bars, *self.inside, *self.beside, self.title]
+        self.update(table, title=title)
+
+    def update(self, table: pd.DataFrame, *, title: str | None = None) -> None:
+        reached = table["bereikt"].to_numpy()
+        top = max(int(reached.max()), 1)
+        inside, beside = _labels(table)
+        for bar, n, text_in, text_out, label_in, label_out in zip(self.bars, reached, self.inside, self.beside,
+                                                                   inside, beside):
+            bar.set_width(n)
+            text_in.set_position((n - 0.01 * top, text_in.get_position()[1]))
+            text_in.set_text(label_in if n >= 0.12 * top else "")
+            text_out.set_position((n + 0.01 * top, text_out.get_position()[1]))
+            text_out.set_text(label_out if n > 0 else f"{label_in} · {label_out}")
+        self.ax.set_xlim(0, 1.7 * top)
+        self.title.set_text(title or "ORCA-trechter")
+
+
+def funnel_figure(table: pd.DataFrame, ax=None, *, title: str | None = None, figsize=None, **kwargs):
+    """The funnel of :func:`klantlib.orca.funnel` (one group) as bars, conversions written beside; returns the axes.
+
+    Each bar is the number that reached the step; inside it the count, beside it
+    the step conversion and the overall conversion. Keyword arguments go to
+    ``ax.barh`` (``color``, ``height`` ...).
+    """
+    ax = _new_axes(ax, figsize, (9, 3.6))
+    _FunnelPlot(ax, table, title=title, **kwargs)
+    return ax
+
+
+def mix_heatmap(mix: pd.DataFrame, ax=None, *, title: str | None = None, figsize=None, **kwargs):
+    """A step × channel heatmap of :func:`klantlib.orca.channel_mix`, each share written in its cell; returns the axes.
+
+    Keyword arguments go to ``ax.imshow`` (``cmap``, ``vmin``, ``vmax`` ...).
+    """
+    from klantlib.formatting import percent
+    from klantlib.plotting import decorate, underride
+
+    ax = _new_axes(ax, figsize, (5.5, 3.6))
+    values = mix.to_numpy(dtype=float)
+    options = underride(kwargs, cmap="Blues", vmin=0, vmax=1, aspect="auto")
+    image = ax.imshow(values, **options)
+    cmap, norm = image.get_cmap(), image.norm
+    for (row, column), value in pd.DataFrame(values).stack(future_stack=True).items():
+        red, green, blue, _ = cmap(norm(value)) if value == value else (1, 1, 1, 1)
+        dark = 0.299 * red + 0.587 * green + 0.114 * blue < 0.5
+        ax.text(column, row, percent(value, 0), ha="center", va="center",
+                color="white" if dark else "black", fontweight="bold")
+    ax.set_xticks(range(mix.shape[1]), list(mix.columns))
+    ax.set_yticks(range(mix.shape[0]), [f"{k + 1} · {name}" for k, name in enumerate(mix.index)])
+    ax.grid(False)
+    ax.tick_params(length=0)
+    decorate(ax, title=title or "Kanaal per stap", xlabel="kanaal (aandeel van de klanten in die stap)")
+    return ax
+
+
+def pattern_bars(table: pd.DataFrame, ax=None, *, top: int = 8, title: str | None = None, figsize=None, **kwargs):
+    """The ``top`` most common patterns of :func:`klantlib.orca.paths` as bars, the share beside each; returns the axes.
+
+    Keyword arguments go to ``ax.barh`` (``color``, ``height`` ...).
+    """
+    from matplotlib.patches import Patch
+
+    from klantlib.formatting import number, percent
+    from klantlib.plotting import PALETTE, decorate, number_axis, underride
+
+    ax = _new_axes(ax, figsize, (9, 0.45 * top + 1.2))
+    shown = table.head(top)
+    bars = ax.barh(range(len(shown)), shown["klanten"].to_numpy(), **underride(kwargs, Patch, color=PALETTE[2]))
+    for bar, (count, share) in zip(bars, zip(shown["klanten"], shown["aandeel"])):
+        ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {number(count)} ({percent(share)})",
+                va="center", fontsize="small")
+    ax.set_yticks(range(len(shown)), list(shown.index))
+    ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
+    ax.set_xlim(0, 1.3 * max(int(shown["klanten"].max()), 1))
+    number_axis(ax, "x")
+    decorate(ax, title=title or f"De {len(shown)} meest voorkomende patronen", xlabel="aantal")
+    return ax
+
+
+# -- the widget -----------------------------------------------------------------------------------
+
+def filter_options(events: pd.DataFrame, *, group_column: str = "klantgroep", channel: str = "kanaal",
+                   time: str = "tijdstip") -> dict:
+    """The choices the widget offers: customer groups, channels and the months of the log (first day of each)."""
+    months = pd.date_range(events[time].min().to_period("M").to_timestamp(),
+                           events[time].max().to_period("M").to_timestamp(), freq="MS")
+    return {"groups": [ALL, *sorted(events[group_column].dropna().astype(str).unique())],
+            "channels": [ALL, *sorted(events[channel].dropna().astype(str).unique(), reverse=True)],
+            "months": list(months)}
+
+
+def funnel_state(events: pd.DataFrame, *, group: str = ALL, channel_choice: str = ALL, period=None,
+                 customer: str = "reis_id", stage: str = "stap", channel: str = "kanaal",
+                 group_column: str = "klantgroep", time: str = "tijdstip") -> pd.DataFrame:
+    """Everything the interactive funnel shows, for one setting: :func:`klantlib.orca.funnel` of the chosen events.
+
+    ``group`` keeps the journeys of one customer group (``"alle"``: all);
+    ``channel_choice`` keeps only the events in that channel, so the funnel counts
+    the journeys that reached a step *in that channel*; ``period`` (start, end)
+    keeps the journeys whose first event lies in ``[start, end)``.
+    """
+    keep = pd.Series(True, index=events.index)
+    if group != ALL:
+        keep &= events[group_column].astype(str) == group
+    if period is not None:
+        start = events.groupby(customer, observed=True)[time].transform("min")
+        keep &= (start >= pd.Timestamp(period[0])) & (start < pd.Timestamp(period[1]))
+    if channel_choice != ALL:
+        keep &= events[channel].astype(str) == channel_choice
+    return funnel(events[keep], customer=customer, stage=stage)
+
+
+def funnel_widget(events: pd.DataFrame, *, customer: str = "reis_id", stage: str = "stap", channel: str = "kanaal",
+                  group_column: str = "klantgroep", time: str = "tijdstip"):
+    """Filters for customer group, channel and period; the funnel follows at once.
+
+    CSS classes for browser tests: ``klant-orca-groep``, ``klant-orca-kanaal``
+    (dropdowns), ``klant-orca-periode`` (range of months), ``klant-orca-telling``
+    (the counts under the figure), ``klant-figuur`` (the figure output).
+    A filter that leaves no journey shows a message instead of a funnel.
+    """
+    import ipywidgets as widgets
+
+    from klantlib.errors import KlantDataError
+    from klantlib.formatting import number, percent
+    from klantlib.views._widgets import FigureArea, redraw_on_change, with_class
+
+    options = filter_options(events, group_column=group_column, channel=channel, time=time)
+    wide = {"description_width": "initial"}
+    group = with_class(widgets.Dropdown(options=options["groups"], value=ALL, description="Klantgroep", style=wide),
+                       "klant-orca-groep")
+    channel_box = with_class(widgets.Dropdown(options=options["channels"], value=ALL, description="Kanaal",
+                                              style=wide), "klant-orca-kanaal")
+    months = options["months"]
+    period = with_class(widgets.SelectionRangeSlider(options=[(f"{m:%m-%Y}", m) for m in months],
+                                                     index=(0, len(months) - 1), description="Start van de reis",
+                                                     style=wide, layout=widgets.Layout(width="480px")),
+                        "klant-orca-periode")
+    counts_html = with_class(widgets.HTML(), "klant-orca-telling")
+    area = FigureArea((9, 3.6))
+    columns = {"customer": customer, "stage": stage, "channel": channel, "group_column": group_column, "time": time}
+
+    def chosen_period():  # from the first day of the first month to the first day after the last month
+        first, last = period.value
+        return first, last + pd.offsets.MonthBegin(1)
+
+    def state():
+        return funnel_state(events, group=group.value, channel_choice=channel_box.value, period=chosen_period(),
+                            **columns)
+
+    plot = _FunnelPlot(area.ax, state())
+    area.redraws(*plot.changing)
+
+    def update():
+        try:
+            table = state()
+        except KlantDataError:
+            counts_html.value = "<b>Geen reizen bij deze keuze.</b> Kies een ruimere periode of een ander filter."
+            return
+        start, end = period.value
+        plot.update(table, title=f"ORCA-trechter · {group.value} · kanaal: {channel_box.value}")
+        counts_html.value = (f"Reizen gestart {start:%m-%Y} t/m {end:%m-%Y}: "
+                             + " · ".join(f"<b>{name}</b>: {number(n)}" for name, n in table["bereikt"].items())
+                             + f" · gekocht: {percent(table['totale_conversie'].iloc[-1])}")
+        area.show()
+
+    redraw_on_change(update, group, channel_box, period)
+    return widgets.VBox([widgets.HBox([group, channel_box]), period, area.output, counts_html])
+
