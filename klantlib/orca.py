@@ -50,7 +50,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib.errors import KlantDataError, drop_invalid_rows
-from klantlib.parsing import id_codes, require_columns, text_key, to_dates, value_error
+from klantlib.parsing import check_option, id_codes, require_columns, text_key, to_dates, value_error
 
 __all__ = ["FUNNEL_COLUMNS", "STAGES", "UNKNOWN", "Paths", "Stage", "channel_mix", "funnel", "paths", "stage_names",
            "stage_table"]
@@ -187,7 +187,7 @@ def funnel(events: pd.DataFrame, *, customer: str = "klant_id", stage: str = "fa
             Actie; case and accents do not matter).
         by: ``None``, or a column (or list of columns) to split the events by,
             for example ``"klantgroep"``. A customer whose events fall in two
-            groups is counted in both.
+            groups is counted in both; a blank group value is a group of its own.
 
     Returns:
         A DataFrame with one row per step (per group of ``by`` first, in a
@@ -366,6 +366,7 @@ def channel_mix(events: pd.DataFrame, *, customer: str = "klant_id", stage: str 
     Communicatie   NaN      NaN
     Actie          0.5      0.5
     """
+    check_option("share", share, (True, False))
     _, names, slots = _first_channels(events, customer, stage, channel, time)
     counts = np.stack([(slots == k).sum(axis=0) for k in range(len(names))], axis=1)
     table = pd.DataFrame(counts, index=pd.Index(stage_names(), name="fase"), columns=pd.Index(names, name="kanaal"))

@@ -252,3 +252,12 @@ def test_plot_helpers_draw_model_numbers(tmp_path):
     ax = pattern_bars(paths(log).table, top=2)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["online-online", "?-?-?-online"]
     plt.close("all")
+
+
+def test_funnel_by_two_columns_and_a_bad_option():
+    log = hand_log().assign(kanaal=lambda f: f["kanaal"].str.lower())
+    result = funnel(log, by=["groep", "kanaal"])
+    assert result.index.names == ["groep", "kanaal", "fase"]
+    assert result.loc[("y", "offline"), "bereikt"].tolist() == [1, 0, 0, 0]  # only e's first event
+    with pytest.raises(KlantDataError, match="share moet True of False zijn"):
+        channel_mix(hand_log(), share="ja")
