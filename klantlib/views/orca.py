@@ -118,7 +118,7 @@ def mix_heatmap(mix: pd.DataFrame, ax=None, *, title: str | None = None, figsize
     ax.set_yticks(range(mix.shape[0]), [f"{k + 1} · {name}" for k, name in enumerate(mix.index)])
     ax.grid(False)
     ax.tick_params(length=0)
-    decorate(ax, title=title or "Kanaal per stap", xlabel="kanaal (aandeel van de klanten in die stap)")
+    decorate(ax, title=title or "Kanaal per stap", xlabel="kanaal (aandeel van wie die stap zette)")
     return ax
 
 
