@@ -86,11 +86,14 @@ def drop_invalid_rows(
     count = int(mask.sum())
     if count == 0:
         return frame
+    from klantlib.formatting import number  # counts the Dutch way: 10.840 van de 15.068
+
     where = describe_rows(frame.index[mask.to_numpy()])
     in_file = f" in '{source}'" if source else ""
+    counted = f"{number(count)} van de {number(len(frame))} rijen{in_file}"
     if errors == "raise":
-        message = f"{count} van de {len(frame)} rijen{in_file} zijn niet bruikbaar ({where}): {reason}."
+        message = f"{counted} zijn niet bruikbaar ({where}): {reason}."
         raise KlantDataError(message + (f" {fix}" if fix else ""))
-    message = f"{count} van de {len(frame)} rijen{in_file} overgeslagen ({where}): {reason}."
+    message = f"{counted} overgeslagen ({where}): {reason}."
     warnings.warn(message + (f" {fix}" if fix else ""), KlantDataWarning, stacklevel=stacklevel)
     return frame.loc[~mask.to_numpy()]

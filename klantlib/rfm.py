@@ -173,11 +173,13 @@ def rfm_table(transactions: pd.DataFrame, *, reference_date, customer: str = "kl
     later = rows["dag"] > _days(pd.Series([reference]))[0]
     if later.any():
         n = int(later.sum())
+        from klantlib.formatting import number
+
         if errors == "raise":
-            raise KlantDataError(f"{n} transacties liggen na de peildatum {reference:%d-%m-%Y} "
+            raise KlantDataError(f"{number(n)} transacties liggen na de peildatum {reference:%d-%m-%Y} "
                                  f"({describe_rows(rows.index[later.to_numpy()])}). Kies een latere peildatum of "
                                  "haal ze weg.")
-        warnings.warn(f"{n} van de {len(rows)} transacties liggen na de peildatum {reference:%d-%m-%Y} en vallen "
+        warnings.warn(f"{number(n)} van de {number(len(rows))} transacties liggen na de peildatum {reference:%d-%m-%Y} en vallen "
                       "buiten de periode; ze tellen niet mee.", KlantDataWarning, stacklevel=2)
         rows = rows[~later]
 
