@@ -257,3 +257,75 @@ def test_profile_perfect_association_and_errors():
         segment_profile(pd.DataFrame({"type": ["meelopers"] * 20, "leeftijd": range(20, 40)}), "leeftijd")
     with pytest.raises(KlantDataError, match="'inkomen'"):
         segment_profile(df, "inkomen")
+
+
+# --- the views: figures and the questionnaire widget ---------------------------------------------------
+
+def test_widget_result_gets_its_numbers_from_the_model():
+    from klantlib.views.vals import widget_result
+
+    answers = answers_for("experimentelen", high=4, low=2) | {"S13": 5}
+    scores, kind, text = widget_result(answers)
+    result = classify(answers)
+    assert kind == result.type == "experimentelen"
+    pd.testing.assert_series_equal(scores, result.scores, check_names=False)
+    assert "<b>experimentelen</b> (experiential)" in text and "inner-directed" in text and "4,5" in text
+    partial = {k: v for k, v in answers.items() if k not in ("S13", "S14")}
+    scores, kind, text = widget_result(partial | {"S01": None})
+    assert kind is None and np.isnan(scores["experimentelen"]) and scores["overlevers"] == 2.0  # S02 only
+    assert text.startswith("Nog 3 van de 18 stellingen")
+
+
+def test_widget_says_when_the_tie_rule_decided():
+    from klantlib.views.vals import widget_result
+
+    answers = {item: 2 for item in ITEM_COLUMNS} | {"S05": 4, "S06": 4, "S13": 5, "S14": 3}
+    _, kind, text = widget_result(answers)
+    assert kind == "meelopers" and "Gelijke stand met experimentelen" in text
+
+
+def test_vals_widget_changes_type_and_figure_and_keeps_answers(tmp_path):
+    from klantlib.views._widgets import find_widget
+    from klantlib.views.vals import vals_widget
+
+    box = vals_widget(folder=tmp_path)
+    for item, value in answers_for("meelopers", high=5, low=2).items():
+        find_widget(box, f"klant-{item}").value = value
+    outcome = find_widget(box, "klant-vals-type")
+    area = find_widget(box, "klant-figuur").area
+    assert "<b>meelopers</b>" in outcome.value
+    before = area.shown
+    bars = area.ax.patches[: len(TYPES)]
+    assert [b.get_width() for b in bars] == classify(answers_for("meelopers", 5, 2)).scores.tolist()
+    # Raising the experimentelen statements past meelopers changes the type shown, and the figure.
+    find_widget(box, "klant-S05").value = 3
+    find_widget(box, "klant-S13").value = 5
+    find_widget(box, "klant-S14").value = 5
+    assert "<b>experimentelen</b>" in outcome.value
+    assert area.shown != before
+    assert bars[list(TYPES.index).index("experimentelen")].get_linewidth() == 2.0
+    # A new widget on the same folder (as after a kernel restart) finds the answers again.
+    again = vals_widget(folder=tmp_path)
+    assert find_widget(again, "klant-S13").value == 5
+    assert "<b>experimentelen</b>" in find_widget(again, "klant-vals-type").value
+    find_widget(again, "klant-export").click()
+    assert (tmp_path / "vals.csv").read_text().splitlines()[0] == ",".join(ITEM_COLUMNS)
+
+
+def test_figures_show_the_model_numbers(survey):
+    import matplotlib.pyplot as plt
+
+    from klantlib.views.vals import comparison_bars, population_bars, profile_heatmap
+
+    left, right = population_bars()
+    widths = [p.get_width() for p in left.patches]
+    assert widths == [15, 77, 8, 11, 67, 22]
+    assert [p.get_width() for p in right.patches] == TYPES["aandeel_mitchell"].tolist()
+    comparison = compare_with_population(classify(survey))
+    ax = comparison_bars(comparison, color="red")
+    assert [p.get_width() for p in ax.patches[:3]] == comparison.tabel["aandeel"].tolist()
+    assert ax.patches[0].get_facecolor()[:3] == (1.0, 0.0, 0.0)
+    profile = segment_profile(survey.join(classify(survey)[["type"]]), "leeftijd", bins=[18, 35, 50, 65, 100])
+    ax = profile_heatmap(profile)
+    np.testing.assert_array_equal(ax.images[0].get_array(), profile.aandelen.to_numpy(float))
+    plt.close("all")
