@@ -388,7 +388,8 @@ def compare_with_population(types, *, reference: str = "boek", alpha: float = 0.
     small = expected[expected < MIN_EXPECTED]
     warning = ""
     if len(small):
-        which = ", ".join(f"{label} ({number(value, 1)})" for label, value in small.items())
+        parts = [f"{label} ({number(value, 1)})" for label, value in small.items()]
+        which = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} en {parts[-1]}"
         warning = (f"Let op: bij {which} verwacht je minder dan {MIN_EXPECTED} respondenten. Dan is de "
                    "chi-kwadraattoets niet betrouwbaar: neem een grotere steekproef of voeg kleine groepen samen.")
     biggest = table["verschil"].abs().idxmax()
@@ -396,10 +397,10 @@ def compare_with_population(types, *, reference: str = "boek", alpha: float = 0.
     degrees = len(observed) - 1
     test = f"chi-kwadraat = {number(statistic, 1)} bij {degrees} vrijheidsgraden, {_p_text(p)}"
     if p < alpha:
-        reading = (f"De steekproef wijkt af van de bevolking volgens {ref.kort} ({test}). Zo'n groot verschil "
-                   "ontstaat bijna nooit door toeval: deze respondenten zijn geen afspiegeling van die bevolking.")
+        reading = (f"De steekproef wijkt af van de bevolking volgens {ref.kort}: {test}. Zo'n groot verschil "
+                   "ontstaat bijna nooit door toeval; deze respondenten zijn geen afspiegeling van die bevolking.")
     else:
-        reading = (f"De steekproef wijkt niet aantoonbaar af van de bevolking volgens {ref.kort} ({test}). De "
+        reading = (f"De steekproef wijkt niet aantoonbaar af van de bevolking volgens {ref.kort}: {test}. De "
                    "verschillen zijn klein genoeg om door toeval te kunnen ontstaan.")
     reading += (f" Het grootste verschil zit bij {biggest}: {percent(row['aandeel'])} in de steekproef tegenover "
                 f"{percent(row['verwacht_aandeel'])} verwacht.")
