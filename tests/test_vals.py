@@ -329,3 +329,16 @@ def test_figures_show_the_model_numbers(survey):
     ax = profile_heatmap(profile)
     np.testing.assert_array_equal(ax.images[0].get_array(), profile.aandelen.to_numpy(float))
     plt.close("all")
+
+
+def test_vals_widget_says_when_answers_are_not_saved(tmp_path):
+    from klantlib.views._widgets import find_widget
+    from klantlib.views.vals import vals_widget
+
+    blocked = tmp_path / "geen_map"
+    blocked.write_text("een bestand waar de map had moeten staan")
+    box = vals_widget(folder=blocked)
+    find_widget(box, "klant-S01").value = 4
+    message = find_widget(box, "klant-melding").value
+    assert "NIET opgeslagen" in message and "color:#b00020" in message
+    assert "Nog 17 van de 18" in find_widget(box, "klant-vals-type").value  # the answer still counts

@@ -279,8 +279,7 @@ def vals_widget(*, folder=DEFAULT_FOLDER, name: str = "vals"):
     """
     import ipywidgets as widgets
 
-    from klantlib.answers import AnswerFileError
-    from klantlib.views._widgets import FigureArea, with_class
+    from klantlib.views._widgets import FigureArea, message_html, save_answers, with_class
 
     # Never raises for a bad folder or file: store.message says what is wrong (shown below).
     store = AnswerStore(name, folder=folder, order=ITEM_COLUMNS, validate=valid_answer)
@@ -296,13 +295,7 @@ def vals_widget(*, folder=DEFAULT_FOLDER, name: str = "vals"):
                                                          layout=widgets.Layout(width="430px"))]))
     intro = widgets.HTML(f"1 = helemaal oneens, {SCALE} = helemaal eens")
 
-    def show(text: str, *, problem: bool = False) -> str:
-        if not text:
-            return ""
-        text = html.escape(text, quote=False)
-        return f'<b style="color:#b00020">{text}</b>' if problem else f"<i>{text}</i>"
-
-    message = with_class(widgets.HTML(show(store.message)), "klant-melding")
+    message = with_class(widgets.HTML(message_html(store.message)), "klant-melding")
     outcome = with_class(widgets.HTML(layout=widgets.Layout(width="520px")), "klant-vals-type")
     export = with_class(widgets.Button(description="Exporteer als CSV", icon="download"), "klant-export")
     area = FigureArea((6.5, 4.8))
@@ -320,30 +313,7 @@ def vals_widget(*, folder=DEFAULT_FOLDER, name: str = "vals"):
         outcome.value = text
         area.show()
 
-    def on_change(change):
-        key = next(k for k, c in controls.items() if c is change["owner"])
-        try:
-            store.set(key, change["new"])
-        except AnswerFileError as exc:  # the answer stays in memory and is saved with the next change
-            message.value = show(str(exc), problem=True)
-        except Exception as exc:  # a callback's error would only reach a log nobody reads
-            message.value = show(f"Je antwoorden zijn NIET opgeslagen: er ging iets onverwachts mis "
-                                 f"({type(exc).__name__}: {exc}).", problem=True)
-        else:
-            message.value = show(store.message)
-        redraw()
-
-    def on_export(_button):
-        try:
-            path = store.to_csv(columns=ITEM_COLUMNS)
-        except AnswerFileError as exc:
-            message.value = show(str(exc), problem=True)
-            return
-        message.value = f"Je antwoorden staan in <code>{html.escape(str(path))}</code>."
-
-    for control in controls.values():
-        control.observe(on_change, names="value")
-    export.on_click(on_export)
+    save_answers(store, controls, message, after=redraw, export=export, columns=ITEM_COLUMNS)
     redraw()
     return widgets.VBox([widgets.HBox([widgets.VBox([intro, *rows]), widgets.VBox([area.output, outcome])]),
                          widgets.HBox([export, message])])
