@@ -315,7 +315,7 @@ def test_vals_widget_changes_type_and_figure_and_keeps_answers(tmp_path):
 def test_figures_show_the_model_numbers(survey):
     import matplotlib.pyplot as plt
 
-    from klantlib.views.vals import comparison_bars, population_bars, profile_heatmap
+    from klantlib.views.vals import comparison_bars, population_bars, profile_heatmap, score_bars
 
     left, right = population_bars()
     widths = [p.get_width() for p in left.patches]
@@ -328,6 +328,11 @@ def test_figures_show_the_model_numbers(survey):
     profile = segment_profile(survey.join(classify(survey)[["type"]]), "leeftijd", bins=[18, 35, 50, 65, 100])
     ax = profile_heatmap(profile)
     np.testing.assert_array_equal(ax.images[0].get_array(), profile.aandelen.to_numpy(float))
+    first = classify(survey.loc["L0001", list(ITEM_COLUMNS)])
+    ax = score_bars(first.scores, first.type)
+    assert [p.get_width() for p in ax.patches[: len(TYPES)]] == first.scores.tolist()
+    marked = [t.get_text() for t in ax.texts if "◀" in t.get_text()]
+    assert marked == [f"{first.scores[first.type]:.1f}".replace(".", ",") + "  ◀ type"]
     plt.close("all")
 
 

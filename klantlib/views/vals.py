@@ -121,7 +121,7 @@ def comparison_bars(comparison, ax=None, *, title: str | None = None, figsize=No
 
     table = comparison.tabel
     if ax is None:
-        _, ax = plt.subplots(figsize=figsize or figure_size((8, 0.9 + 0.45 * len(table))))
+        _, ax = plt.subplots(figsize=figsize or figure_size((8, 1.9 + 0.45 * len(table))))
     y = np.arange(len(table))[::-1].astype(float)
     ax.barh(y + 0.2, table["aandeel"].to_numpy(), 0.38,
             **underride(kwargs, Patch, color=PALETTE[0], label="steekproef"))
@@ -129,8 +129,8 @@ def comparison_bars(comparison, ax=None, *, title: str | None = None, figsize=No
             **underride(kwargs, Patch, color="#AAAAAA", label="bevolking (verwacht)"))
     ax.set_yticks(y, list(table.index))
     percent_axis(ax, "x")
-    decorate(ax, title=title or "Steekproef en bevolking", xlabel="aandeel")
-    ax.legend(fontsize="small", loc="lower right")
+    decorate(ax, title=title or "Steekproef en bevolking: aandeel per groep")
+    ax.legend(fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, frameon=False)
     return ax
 
 
@@ -167,18 +167,20 @@ def profile_heatmap(profile, ax=None, *, title: str | None = None, figsize=None,
 class _ScoreBars:
     """The bars of :func:`score_bars`; :meth:`update` changes them in place (for the widget)."""
 
-    def __init__(self, ax, scores: pd.Series, winner: str | None = None, *, title: str | None = None, **kwargs):
+    def __init__(self, ax, scores: pd.Series, winner: str | None = None, *, title: str | None = None,
+                 mark: str = "◀ type", **kwargs):
         from matplotlib.patches import Patch
 
         from klantlib.plotting import decorate, underride
 
         self.ax = ax
+        self.mark = mark
         y = np.arange(len(TYPES))[::-1].astype(float)
         self.bars = ax.barh(y, np.zeros(len(y)), 0.7,
                             **underride(kwargs, Patch, color=[CATEGORY_COLOURS[c] for c in TYPES["categorie"]]))
         self.values = [ax.text(0, yy, "", va="center", fontsize="small") for yy in y]
         ax.set_yticks(y, list(TYPES.index))
-        ax.set_xlim(0, SCALE + 1.9)  # room for "◀ jouw type"
+        ax.set_xlim(0, SCALE + 1.9)  # room for the mark
         ax.set_xticks(range(0, SCALE + 1))
         decorate(ax, xlabel=f"score: gemiddelde van de twee stellingen (1-{SCALE})")
         _category_legend(ax, short=True, loc="upper center", bbox_to_anchor=(0.45, -0.2), ncol=3, frameon=False)
@@ -196,15 +198,16 @@ class _ScoreBars:
             bar.set_edgecolor("black" if kind == winner else "none")
             bar.set_linewidth(2.0 if kind == winner else 0.0)
             text.set_x(0.05 if empty else value + 0.08)
-            text.set_text("–" if empty else number(value, 1) + ("  ◀ jouw type" if kind == winner else ""))
+            text.set_text("–" if empty else number(value, 1) + (f"  {self.mark}" if kind == winner else ""))
             text.set_fontweight("bold" if kind == winner else "normal")
         self.title.set_text(title or "Score per type")
 
 
-def score_bars(scores: pd.Series, winner: str | None = None, ax=None, *, title: str | None = None, figsize=None,
-               **kwargs):
+def score_bars(scores: pd.Series, winner: str | None = None, ax=None, *, title: str | None = None,
+               mark: str = "◀ type", figsize=None, **kwargs):
     """One respondent's score per type (:func:`klantlib.vals.classify`), the type ``winner`` outlined.
 
+    ``mark`` is written after the winner's score.
     Keyword arguments go to ``ax.barh``. Returns the axes.
     """
     import matplotlib.pyplot as plt
@@ -213,7 +216,7 @@ def score_bars(scores: pd.Series, winner: str | None = None, ax=None, *, title: 
 
     if ax is None:
         _, ax = plt.subplots(figsize=figsize or figure_size((7, 4.5)))
-    _ScoreBars(ax, scores, winner, title=title, **kwargs)
+    _ScoreBars(ax, scores, winner, title=title, mark=mark, **kwargs)
     return ax
 
 
@@ -304,7 +307,7 @@ def vals_widget(*, folder=DEFAULT_FOLDER, name: str = "vals"):
         return {k: c.value for k, c in controls.items()}
 
     scores, kind, _ = widget_result(current())
-    chart = _ScoreBars(area.ax, scores, kind)
+    chart = _ScoreBars(area.ax, scores, kind, mark="◀ jouw type")
     area.redraws(*chart.changing)
 
     def redraw():
