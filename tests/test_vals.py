@@ -347,3 +347,16 @@ def test_vals_widget_says_when_answers_are_not_saved(tmp_path):
     message = find_widget(box, "klant-melding").value
     assert "NIET opgeslagen" in message and "color:#b00020" in message
     assert "Nog 17 van de 18" in find_widget(box, "klant-vals-type").value  # the answer still counts
+
+
+def test_a_reference_that_adds_up_to_101_is_scaled_to_100(monkeypatch):
+    import klantlib.vals as vals
+
+    shares = TYPES["aandeel_mitchell"].astype(float).copy()
+    shares["wedijveraars"] = 10
+    shares["sociaal bewust"] = 9  # a mixed citation: 101 in all
+    mixed = vals.Reference("gemengd", "gemengd", "test", "type", shares, "telt op tot 101")
+    monkeypatch.setattr(vals, "REFERENCES", {**vals.REFERENCES, "gemengd": mixed})
+    result = compare_with_population(["meelopers"] * 101, reference="gemengd")
+    assert result.tabel["verwacht_aandeel"].sum() == pytest.approx(1.0)
+    assert result.tabel["verwacht_aantal"].tolist() == pytest.approx(shares.tolist())
