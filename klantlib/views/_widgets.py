@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import io
 
-__all__ = ["FigureArea", "find_widget", "redraw_on_change", "with_class"]
+__all__ = ["FigureArea", "find_widget", "message_html", "redraw_on_change", "save_answers", "with_class"]
 
 
 def with_class(widget, *css: str):
@@ -59,6 +59,62 @@ def redraw_on_change(update, *controls) -> None:
     for control in controls:
         control.observe(on_change, names="value")
     update()
+
+
+def message_html(text: str, *, problem: bool = False) -> str:
+    """HTML for a widget's message line: a problem bold and red, anything else in italics, nothing for "".
+
+    >>> message_html("Bewaard."), message_html("Niet opgeslagen <3>", problem=True)
+    ('<i>Bewaard.</i>', '<b style="color:#b00020">Niet opgeslagen &lt;3&gt;</b>')
+    """
+    import html
+
+    if not text:
+        return ""
+    text = html.escape(text, quote=False)
+    return f'<b style="color:#b00020">{text}</b>' if problem else f"<i>{text}</i>"
+
+
+def save_answers(store, controls: dict, message, *, after=None, export=None, columns=None, value=None) -> None:
+    """Save every change of ``controls`` (key -> widget) in an :class:`~klantlib.answers.AnswerStore`.
+
+    A change is stored under its key (``value(key, new)`` first, if given) and
+    ``after()`` runs; the ``message`` HTML widget shows what the store reports, or
+    in red why saving failed (the answer stays in memory and is saved with the
+    next change). With ``export`` (a Button), a click writes the answers as CSV
+    (``columns``) and says where. The wiring the questionnaire widgets share.
+    """
+    from klantlib.answers import AnswerFileError
+
+    def on_change(change):
+        key = next(k for k, c in controls.items() if c is change["owner"])
+        new = change["new"] if value is None else value(key, change["new"])
+        try:
+            store.set(key, new)
+        except AnswerFileError as exc:  # the answer stays in memory and is saved with the next change
+            message.value = message_html(str(exc), problem=True)
+        except Exception as exc:  # a callback's error would only reach a log nobody reads
+            message.value = message_html(f"Je antwoorden zijn NIET opgeslagen: er ging iets onverwachts mis "
+                                         f"({type(exc).__name__}: {exc}).", problem=True)
+        else:
+            message.value = message_html(store.message)
+        if after is not None:
+            after()
+
+    def on_export(_button):
+        import html
+
+        try:
+            path = store.to_csv(columns=columns)
+        except AnswerFileError as exc:
+            message.value = message_html(str(exc), problem=True)
+            return
+        message.value = f"Je antwoorden staan in <code>{html.escape(str(path))}</code>."
+
+    for control in controls.values():
+        control.observe(on_change, names="value")
+    if export is not None:
+        export.on_click(on_export)
 
 
 def _layout_key(fig) -> tuple:

@@ -1,0 +1,483 @@
+"""Market segmentation by lifestyle: the VALS typology (Mitchell, 1983; Meertens & Mulders, §1.2.1).
+
+VALS (*Values and Lifestyles*) sorts consumers by what they do, find important
+and think, not by income or age. The book names three main categories
+(*need-driven*, *outer-directed*, *inner-directed*) and nine types
+(:data:`TYPES`, :data:`CATEGORIES`). The real VALS questionnaire belongs to its
+owner and is not public; this course uses its own short questionnaire of 18
+statements, two per type (:data:`STATEMENTS`, the shipped dataset
+``leefstijl_stellingen``), answered on a scale of 1 (helemaal oneens) to 5
+(helemaal eens).
+
+- :func:`score_types`: per type the mean of its two statements (the course's
+  own, transparent scoring rule).
+- :func:`classify`: the type with the highest score, with the documented tie
+  rule, and the scores that explain it.
+- :func:`compare_with_population`: a sample's types against a population
+  (the book's category shares or Mitchell's per-type shares,
+  :data:`REFERENCES`), with a chi-square test and a plain Dutch reading.
+- :func:`segment_profile`: how a demographic variable spreads over the types.
+
+Answers are checked by the course's one rule for answers on a scale
+(:func:`klantlib.survey.check_answers`, :func:`klantlib.parsing.to_answers`);
+a wrong or missing answer gives a Dutch error that names the statement.
+
+>>> uitslag = classify({**{item: 1 for item in ITEM_COLUMNS}, "S09": 5, "S10": 4})
+>>> uitslag.type, uitslag.categorie, float(uitslag.scores["geslaagden"])
+('geslaagden', 'outer-directed', 4.5)
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Mapping
+from importlib import resources
+from types import MappingProxyType
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from klantlib.errors import KlantDataError, drop_invalid_rows
+from klantlib.parsing import check_option, require_columns, text_key, to_answers
+from klantlib.survey import check_answers
+
+__all__ = [
+    "CATEGORIES",
+    "ITEM_COLUMNS",
+    "REFERENCES",
+    "SCALE",
+    "STATEMENTS",
+    "TIE_ORDER",
+    "TYPES",
+    "Classification",
+    "PopulationComparison",
+    "Reference",
+    "SegmentProfile",
+    "classify",
+    "compare_with_population",
+    "score_types",
+    "segment_profile",
+]
+
+#: The course's questionnaire: answers from 1 (helemaal oneens) to 5 (helemaal eens).
+SCALE = 5
+
+
+def _load() -> dict:
+    return tomllib.loads(resources.files("klantlib").joinpath("vals.toml").read_text(encoding="utf-8"))
+
+
+_DATA = _load()
+
+#: The book's three main categories (index ``categorie``): Dutch name, a short explanation and the
+#: book's population share in percent (``aandeel_boek``: 15 / 77 / 8).
+CATEGORIES = pd.DataFrame.from_dict(_DATA["categorieen"], orient="index").rename_axis("categorie")
+
+#: The nine VALS types in the book's order (index ``type``, the Dutch name): English name, the
+#: main category where the book places the type, a short Dutch description, and the share of
+#: American adults in SRI's 1980 sample as cited from Mitchell (1983) in percent
+#: (``aandeel_mitchell``; see :data:`REFERENCES` for the source and its variant).
+TYPES = pd.DataFrame.from_dict(_DATA["typen"], orient="index").rename_axis("type")
+
+
+class Reference(NamedTuple):
+    """A population distribution to compare a sample with: its source and its shares in percent."""
+
+    naam: str
+    kort: str  # how a sentence names the source
+    citaat: str
+    niveau: str  # "categorie" or "type"
+    aandelen: pd.Series  # percent, in the order of CATEGORIES or TYPES
+    opmerking: str
+
+
+def _reference(name: str, spec: Mapping) -> Reference:
+    if spec["niveau"] == "categorie":
+        shares = CATEGORIES["aandeel_boek"]
+    else:
+        shares = TYPES["aandeel_mitchell"]
+    return Reference(name, spec["kort"], spec["citaat"], spec["niveau"], shares.astype(float).rename("aandeel"), spec["opmerking"])
+
+
+#: The population figures by source: ``"boek"`` (the book's category shares) and ``"mitchell"``
+#: (Mitchell's per-type shares). The two do not describe the same distribution: summed per category,
+#: Mitchell's shares give 11 / 67 / 22, not the book's 15 / 77 / 8. Read-only.
+REFERENCES: Mapping[str, Reference] = MappingProxyType(
+    {name: _reference(name, spec) for name, spec in _DATA["bronnen"].items()})
+
+
+def _read_statements() -> pd.DataFrame:
+    """The statements from their one source, the shipped dataset ``leefstijl_stellingen``."""
+    from klantlib.data import load_dataset
+
+    table = load_dataset("leefstijl_stellingen").set_index("item")
+    table["type"] = table["type"].astype("str")
+    unknown = sorted(set(table["type"]) - set(TYPES.index))
+    assert not unknown, f"leefstijl_stellingen: unknown types {unknown}"
+    assert (table["type"].value_counts() == 2).all() and len(table) == 18, "two statements per type"
+    return table[["stelling", "type"]]
+
+
+#: The course's 18 statements (index ``item``: S01 .. S18): the text and the type it points to.
+#: Read from the shipped dataset ``leefstijl_stellingen``, the one place the texts live.
+STATEMENTS = _read_statements()
+
+#: The answer columns of a lifestyle survey, in order.
+ITEM_COLUMNS = tuple(STATEMENTS.index)
+
+#: The tie rule of :func:`classify`: when types share the highest score, the type that is most common
+#: in the population wins (Mitchell's shares), and between equally common types the one that comes
+#: first in the book's order. A choice of this course: a tie is then settled by the best guess.
+TIE_ORDER = tuple(
+    TYPES.assign(_positie=range(len(TYPES))).sort_values(["aandeel_mitchell", "_positie"],
+                                                          ascending=[False, True]).index)
+
+_TYPE_KEYS = {text_key(name): name for name in TYPES.index}
+
+
+def _statement(item: str) -> str:
+    return f"{item} ('{STATEMENTS.at[item, 'stelling']}')"
+
+
+def _answers_frame(answers) -> tuple[pd.DataFrame, bool]:
+    """The answers as a frame with the item columns, and whether they were one respondent's."""
+    if isinstance(answers, pd.DataFrame):
+        return answers, False
+    if isinstance(answers, pd.Series):
+        answers = answers.to_dict()
+    if not isinstance(answers, Mapping):
+        raise KlantDataError("Geef de antwoorden als woordenboek ({'S01': 4, 'S02': 2, ...}), als Series of als "
+                             f"tabel met de kolommen S01 t/m S18, niet als {type(answers).__name__}.")
+    unknown = [str(k) for k in answers if k not in ITEM_COLUMNS]
+    if unknown:
+        raise KlantDataError(f"Onbekende stelling(en): {', '.join(unknown)}. De stellingen heten "
+                             f"{ITEM_COLUMNS[0]} t/m {ITEM_COLUMNS[-1]}.")
+    row = pd.Series({item: answers.get(item) for item in ITEM_COLUMNS}, dtype="object")
+    return row.to_frame().T, True
+
+
+def _checked(answers) -> tuple[pd.DataFrame, bool]:
+    """The answers as floats (blank = NaN), checked by the course's answer rule; errors name the statement."""
+    frame, single = _answers_frame(answers)
+    if single:
+        values, wrong = to_answers(frame.iloc[0], scale=SCALE)
+        if wrong.any():
+            shown = "; ".join(f"stelling {_statement(item)}: {frame.iloc[0][item]!r}" for item in wrong.index[wrong])
+            raise KlantDataError(f"Ongeldig antwoord bij {shown}. Antwoorden moeten hele getallen van 1 tot en met "
+                                 f"{SCALE} zijn (1 = helemaal oneens, {SCALE} = helemaal eens).")
+        return values.astype(float).to_frame().T.set_axis(frame.index), True
+    try:
+        values = check_answers(frame, ITEM_COLUMNS, scale=SCALE, id_column="respondent_id",
+                               fix="Een leefstijlenquête heeft per respondent de kolommen S01 t/m S18.")
+    except KlantDataError as error:
+        items = list(dict.fromkeys(re.findall(r"kolom '(S\d\d)'", str(error))))
+        if not items:
+            raise
+        about = "; ".join(_statement(item) for item in items)
+        raise KlantDataError(f"{error} Het gaat om stelling {about}.") from None
+    return values, False
+
+
+def score_types(answers) -> pd.DataFrame:
+    """Per respondent and type: the mean of the answers on that type's two statements.
+
+    The course's own scoring rule (the real VALS scoring is not public): a type
+    scores high when someone agrees with both of its statements. A type whose
+    statements are both unanswered has no score (NaN); with one answered, the score
+    is that answer.
+
+    Args:
+        answers: one respondent's answers (``{"S01": 4, ...}`` or a Series), or a
+            survey with the columns ``S01`` .. ``S18`` (one row per respondent).
+
+    Returns:
+        A DataFrame with one column per type (in the order of :data:`TYPES`) and
+        the index of the survey (one row for a single respondent).
+
+    Raises:
+        KlantDataError: an answer that is no whole number from 1 to 5, naming the
+            statement (and for a survey the row), or an unknown statement.
+
+    >>> score_types({"S01": 5, "S02": 4, "S03": 2})[["overlevers", "zwoegers", "meelopers"]]
+       overlevers  zwoegers  meelopers
+    0         4.5       2.0        NaN
+    """
+    values, _ = _checked(answers)
+    scores = {kind: values[list(STATEMENTS.index[STATEMENTS["type"] == kind])].mean(axis=1) for kind in TYPES.index}
+    return pd.DataFrame(scores, index=values.index)
+
+
+class Classification(NamedTuple):
+    """One respondent's VALS type (see :func:`classify`)."""
+
+    type: str
+    categorie: str
+    scores: pd.Series  # per type, in the order of TYPES
+    gelijk: tuple[str, ...]  # the types that shared the highest score (one type: no tie)
+
+
+def _require_all(values: pd.DataFrame, single: bool) -> None:
+    missing = values.isna()
+    if not missing.any().any():
+        return
+    if single:
+        items = list(values.columns[missing.iloc[0].to_numpy()])
+        raise KlantDataError(f"Nog niet beantwoord: stelling {'; '.join(_statement(i) for i in items)}. Voor een "
+                             "type zijn de antwoorden op alle 18 stellingen nodig.")
+    rows, cols = np.nonzero(missing.to_numpy())
+    shown = "; ".join(f"rij {values.index[r]}, stelling {_statement(values.columns[c])}"
+                      for r, c in list(zip(rows, cols))[:5])
+    more = f" (en nog {len(rows) - 5})" if len(rows) > 5 else ""
+    raise KlantDataError(f"{len(rows)} ontbrekende antwoorden: {shown}{more}. Voor een type zijn de antwoorden op "
+                         "alle 18 stellingen nodig; vul ze aan of laat deze respondenten weg.")
+
+
+def classify(answers):
+    """The VALS type of one respondent or of every respondent in a survey, with the scores that explain it.
+
+    The rule, a choice of this course (the real VALS questionnaire and its
+    scoring are not public): per type the mean of its two statements
+    (:func:`score_types`); the type with the highest mean wins. When types share
+    the highest mean, the type that is most common in the population (Mitchell's
+    shares) wins, and between equally common types the one first in the book's
+    order (:data:`TIE_ORDER`). Every statement must be answered.
+
+    Args:
+        answers: one respondent's answers (``{"S01": 4, ..., "S18": 2}`` or a
+            Series), or a survey with the columns ``S01`` .. ``S18``.
+
+    Returns:
+        For one respondent a :class:`Classification` (``type``, ``categorie``,
+        ``scores`` per type and ``gelijk``: the types that shared the highest
+        score). For a survey a DataFrame with its index: the nine scores, ``type``,
+        ``categorie`` and ``gelijke_stand`` (True where the tie rule decided).
+
+    Raises:
+        KlantDataError: an answer that is missing or no whole number from 1 to 5,
+            naming the statement (and for a survey the row), or an unknown statement.
+
+    >>> antwoorden = {item: 2 for item in ITEM_COLUMNS} | {"S05": 4, "S06": 4, "S13": 5, "S14": 3}
+    >>> uitslag = classify(antwoorden)  # meelopers and experimentelen both score 4.0
+    >>> uitslag.gelijk, uitslag.type
+    (('meelopers', 'experimentelen'), 'meelopers')
+    >>> classify({"S01": 6})
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: Ongeldig antwoord bij stelling S01 ('Ik koop alleen iets nieuws als het oude echt kapot is.'): 6. Antwoorden moeten hele getallen van 1 tot en met 5 zijn (1 = helemaal oneens, 5 = helemaal eens).
+    """
+    values, single = _checked(answers)
+    _require_all(values, single)
+    scores = score_types(values)
+    matrix = scores.to_numpy()
+    top = np.isclose(matrix, matrix.max(axis=1, keepdims=True))
+    rank = np.array([TIE_ORDER.index(kind) for kind in scores.columns])
+    winner = scores.columns[np.where(top, rank, len(rank)).argmin(axis=1)]
+    categories = TYPES.loc[winner, "categorie"].to_numpy()
+    if single:
+        row = scores.iloc[0].rename("score")
+        return Classification(winner[0], categories[0], row, tuple(scores.columns[top[0]]))
+    out = scores.copy()
+    out["type"] = winner.to_numpy()
+    out["categorie"] = categories
+    out["gelijke_stand"] = top.sum(axis=1) > 1
+    return out
+
+
+def _type_labels(types) -> pd.Series:
+    """Type names as written in :data:`TYPES` (case, accents and spaces don't matter), or a Dutch error."""
+    if isinstance(types, pd.DataFrame):
+        require_columns(types, ["type"], fix="Geef de uitkomst van classify(enquete), of de kolom 'type' ervan.")
+        types = types["type"]
+    labels = pd.Series(types if isinstance(types, pd.Series) else list(types), dtype="object")
+    if labels.isna().any():
+        raise KlantDataError(f"{int(labels.isna().sum())} respondent(en) hebben geen type. Classificeer eerst "
+                             "alle respondenten met classify(), of laat wie geen type heeft weg.")
+    keys = labels.map(text_key)
+    unknown = sorted(set(labels[~keys.isin(list(_TYPE_KEYS))].astype(str)))
+    if unknown:
+        close = difflib.get_close_matches(text_key(unknown[0]), list(_TYPE_KEYS), n=1)
+        hint = f" Bedoel je '{_TYPE_KEYS[close[0]]}'?" if close else ""
+        raise KlantDataError(f"Onbekend VALS-type: {', '.join(map(repr, unknown[:5]))}.{hint} De typen zijn: "
+                             f"{', '.join(TYPES.index)}.")
+    return keys.map(_TYPE_KEYS)
+
+
+class PopulationComparison(NamedTuple):
+    """What :func:`compare_with_population` returns."""
+
+    tabel: pd.DataFrame
+    chi2: float
+    p: float
+    vrijheidsgraden: int
+    conclusie: str  # a plain Dutch reading, starting with the warning if there is one
+    waarschuwing: str  # "" or: which expected counts are below 5
+    bron: str
+
+
+#: Below this expected count the chi-square test is not trusted (the usual rule of thumb).
+MIN_EXPECTED = 5
+
+
+def _p_text(p: float) -> str:
+    from klantlib.formatting import number
+
+    return "p < 0,001" if p < 0.001 else f"p = {number(p, 3)}"
+
+
+def compare_with_population(types, *, reference: str = "boek", alpha: float = 0.05) -> PopulationComparison:
+    """Compare the types in a sample with a population: counts, shares and a chi-square test.
+
+    Args:
+        types: the type of each respondent (a Series or list of type names, or the
+            result of :func:`classify` on a survey).
+        reference: ``"boek"``: the three categories with the book's shares
+            (15 / 77 / 8 %); ``"mitchell"``: the nine types with Mitchell's (1983)
+            shares. See :data:`REFERENCES`. Shares that don't add up to exactly 100
+            are scaled to 100 (the note in :attr:`Reference.opmerking` says whether
+            that happens; both shipped sources add up to 100).
+        alpha: the significance level of the plain reading (0.05, a common choice).
+
+    Returns:
+        A :class:`PopulationComparison`: ``tabel`` with per category (or type)
+        ``aantal`` (observed count), ``aandeel`` (observed share),
+        ``verwacht_aandeel``, ``verschil`` (share minus expected share, fractions)
+        and ``verwacht_aantal``; ``chi2``, ``p`` and ``vrijheidsgraden`` of
+        :func:`scipy.stats.chisquare` on the whole distribution; ``conclusie`` (Dutch);
+        ``waarschuwing`` when an expected count is below 5 (naming which); ``bron``.
+
+    Raises:
+        KlantDataError: an unknown type name, a respondent without a type, no
+            respondents, or an unknown ``reference``.
+
+    >>> uitkomst = compare_with_population(["geslaagden"] * 60 + ["meelopers"] * 30 + ["zwoegers"] * 10)
+    >>> uitkomst.tabel[["aantal", "verwacht_aantal"]]
+                    aantal  verwacht_aantal
+    categorie
+    need-driven         10             15.0
+    outer-directed      90             77.0
+    inner-directed       0              8.0
+    >>> round(uitkomst.chi2, 3), uitkomst.vrijheidsgraden
+    (11.861, 2)
+    """
+    from scipy.stats import chisquare
+
+    from klantlib.formatting import number, percent
+
+    check_option("reference", reference, tuple(REFERENCES))
+    ref = REFERENCES[reference]
+    labels = _type_labels(types)
+    if len(labels) == 0:
+        raise KlantDataError("Er zijn geen respondenten om te vergelijken.")
+    if ref.niveau == "categorie":
+        labels = labels.map(TYPES["categorie"])
+    observed = labels.value_counts().reindex(ref.aandelen.index, fill_value=0).astype("int64")
+    n = int(observed.sum())
+    expected_share = ref.aandelen / ref.aandelen.sum()  # scaled to 100% (a no-op for a set that adds up)
+    expected = n * expected_share
+    statistic, p = chisquare(observed.to_numpy(dtype=float), f_exp=expected.to_numpy())
+    table = pd.DataFrame({
+        "aantal": observed,
+        "aandeel": observed / n,
+        "verwacht_aandeel": expected_share,
+        "verschil": observed / n - expected_share,
+        "verwacht_aantal": expected,
+    }).rename_axis(ref.niveau)
+    small = expected[expected < MIN_EXPECTED]
+    warning = ""
+    if len(small):
+        parts = [f"{label} ({number(value, 1)})" for label, value in small.items()]
+        which = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} en {parts[-1]}"
+        warning = (f"Let op: bij {which} verwacht je minder dan {MIN_EXPECTED} respondenten. Dan is de "
+                   "chi-kwadraattoets niet betrouwbaar: neem een grotere steekproef of voeg kleine groepen samen.")
+    biggest = table["verschil"].abs().idxmax()
+    row = table.loc[biggest]
+    degrees = len(observed) - 1
+    test = f"chi-kwadraat = {number(statistic, 1)} bij {degrees} vrijheidsgraden, {_p_text(p)}"
+    if p < alpha:
+        reading = (f"De steekproef wijkt af van de bevolking volgens {ref.kort}: {test}. Zo'n groot verschil "
+                   "ontstaat bijna nooit door toeval; deze respondenten zijn geen afspiegeling van die bevolking.")
+    else:
+        reading = (f"De steekproef wijkt niet aantoonbaar af van de bevolking volgens {ref.kort}: {test}. De "
+                   "verschillen zijn klein genoeg om door toeval te kunnen ontstaan.")
+    reading += (f" Het grootste verschil zit bij {biggest}: {percent(row['aandeel'])} in de steekproef tegenover "
+                f"{percent(row['verwacht_aandeel'])} verwacht.")
+    if warning:
+        reading = f"{warning} {reading}"
+    return PopulationComparison(table, float(statistic), float(p), degrees, reading, warning, ref.citaat)
+
+
+class SegmentProfile(NamedTuple):
+    """What :func:`segment_profile` returns."""
+
+    aantallen: pd.DataFrame  # groups x types: counts
+    aandelen: pd.DataFrame  # groups x types: share of each type within the group (rows add up to 1)
+    cramers_v: float  # 0 = the variable says nothing about the type, 1 = it decides the type
+
+
+def _groups(values: pd.Series, bins) -> pd.Series:
+    if bins is None:
+        if pd.api.types.is_numeric_dtype(values) and values.nunique() > 12:
+            raise KlantDataError(f"'{values.name}' heeft {values.nunique()} verschillende waarden: te veel voor een "
+                                 "kruistabel. Maak groepen met bins, bijvoorbeeld bins=[18, 35, 50, 65, 100].")
+        return values
+    edges = list(bins)
+    labels = [f"{lo:g}-{hi - 1:g}" if np.isfinite(hi) else f"{lo:g}+" for lo, hi in zip(edges[:-1], edges[1:])]
+    return pd.cut(values, edges, right=False, labels=labels)
+
+
+def segment_profile(survey: pd.DataFrame, by: str, *, bins=None) -> SegmentProfile:
+    """How a demographic (or other) variable spreads over the VALS types: a crosstab and Cramér's V.
+
+    If the variable predicted lifestyle, each group would have its own types
+    (Cramér's V near 1); if it hardly does, every group shows much the same mix
+    (V near 0).
+
+    Args:
+        survey: one row per respondent, with the column ``type`` (from
+            :func:`classify`) and the column ``by``.
+        by: the variable, e.g. ``"leeftijd"`` or ``"provincie"``.
+        bins: edges of groups for a numeric variable (``[18, 35, 50, 65, 100]``
+            gives 18-34, 35-49, 50-64, 65-99; each group includes its lower
+            edge); needed when it has more than 12 different values.
+
+    Returns:
+        A :class:`SegmentProfile`: ``aantallen`` and ``aandelen`` (groups as
+        rows, the nine types as columns; ``aandelen`` per row) and ``cramers_v``.
+
+    Raises:
+        KlantDataError: a missing column, an unknown type, or a numeric variable
+            with many values and no ``bins``.
+
+    Respondents whose value falls outside the bins or is blank are left out,
+    with a :class:`~klantlib.errors.KlantDataWarning`.
+
+    >>> df = pd.DataFrame({"type": ["meelopers", "geslaagden"] * 4, "regio": ["noord"] * 4 + ["zuid"] * 4})
+    >>> profiel = segment_profile(df, "regio")
+    >>> profiel.aandelen[["meelopers", "geslaagden"]]
+    type   meelopers  geslaagden
+    regio
+    noord        0.5         0.5
+    zuid         0.5         0.5
+    >>> profiel.cramers_v
+    0.0
+    """
+    from scipy.stats.contingency import association
+
+    require_columns(survey, ["type", by], fix="Voeg eerst de typen toe: enquete.join(classify(enquete)).")
+    types = _type_labels(survey["type"].reset_index(drop=True)).set_axis(survey.index)
+    groups = _groups(survey[by], bins)
+    frame = pd.DataFrame({by: groups, "type": types})
+    frame = drop_invalid_rows(frame, frame[by].isna(), f"geen (bruikbare) waarde in '{by}'"
+                              + (" of buiten de bins" if bins is not None else ""))
+    counts = pd.crosstab(frame[by], pd.Categorical(frame["type"], categories=list(TYPES.index)), dropna=False)
+    counts.columns = pd.Index(list(counts.columns), name="type")
+    if isinstance(frame[by].dtype, pd.CategoricalDtype):
+        counts = counts.reindex(list(frame[by].cat.categories), fill_value=0)
+    counts = counts[counts.sum(axis=1) > 0]
+    shares = counts.div(counts.sum(axis=1), axis=0)
+    used = counts.loc[:, counts.sum(axis=0) > 0]
+    v = float(association(used.to_numpy(), method="cramer")) if min(used.shape) > 1 else 0.0
+    return SegmentProfile(counts, shares, round(v, 12))
