@@ -135,6 +135,17 @@ else:
     choice.value = names[1]; choice.value = names[0]  # warm-up
     _report("klant", _time_changes([(choice, names[(k + 1) % len(names)]) for k in range({n})]))
 """,
+    "vals": """
+try:
+    from klantlib.views.vals import vals_widget
+except ImportError:  # an older klantlib (--compare) has no such widget: nothing to compare
+    _report("vals", [])
+else:
+    box = vals_widget(folder=tempfile.mkdtemp())
+    changes = [(_find(box, f"klant-S{{k % 18 + 1:02d}}"), 1 + (k * 7) % 5) for k in range({n})]
+    _find(box, "klant-S01").value = 3  # warm-up
+    _report("vals", _time_changes(changes))
+""",
     "dmu": """
 try:
     from klantlib.views.dmu import role_widget
@@ -154,6 +165,7 @@ LABELS = {
     "matrix_date": "matrix: peildatum, nieuw (RFM opnieuw)",
     "servqual": "servqual: een antwoord (E of P)",
     "klant": "klant: een andere organisatie kiezen",
+    "vals": "VALS: een antwoord op een stelling",
     "dmu": "DMU: een rol aan- of uitvinken",
 }
 

@@ -8,6 +8,7 @@ One module per model, each a set of pure functions (DataFrame in, DataFrame out)
 - :mod:`klantlib.rfm`: the 80/20 rule, RFM and the customer relations assessment matrix (§1.3).
 - :mod:`klantlib.servqual`: SERVQUAL and the gap model (§1.4, §2.2).
 - :mod:`klantlib.service`: Martin's Customer Service Assessment Scale, systems and people (§2.2).
+- :mod:`klantlib.vals`: market segmentation and the VALS lifestyle typology, a sample against the population (§1.2.1).
 - :mod:`klantlib.orca`: the online buying journey (ORCA): funnel, drop-off, online/offline patterns per step (§1.2.4).
 
 The rules every model shares, each written once:

@@ -75,41 +75,76 @@ def message_html(text: str, *, problem: bool = False) -> str:
     return f'<b style="color:#b00020">{text}</b>' if problem else f"<i>{text}</i>"
 
 
-def save_answers(store, controls: dict, message, *, after=None, export=None, columns=None, value=None) -> None:
+def save_answers(store, controls: dict, message, *, after=None, export=None, columns=None,
+                 value=None, shown=None) -> None:
     """Save every change of ``controls`` (key -> widget) in an :class:`~klantlib.answers.AnswerStore`.
 
-    A change is stored under its key (``value(key, new)`` first, if given) and
-    ``after()`` runs; the ``message`` HTML widget shows what the store reports, or
-    in red why saving failed (the answer stays in memory and is saved with the
-    next change). With ``export`` (a Button), a click writes the answers as CSV
-    (``columns``) and says where. The wiring the questionnaire widgets share.
+    The wiring every questionnaire widget shares (SERVQUAL, VALS, the DEPEST scaffold):
+
+    - a change is stored under its key, as ``value(key, new)`` if given (for example
+      a text stripped, an empty one as None); ``after()`` runs after every change;
+    - ``message`` (an HTML widget) shows what the store reports, or in red why saving
+      failed: the answer stays in memory and is saved with the next change;
+    - when the store took over answers from another tab or cell (``store.message``
+      says so), the controls show them: ``shown(key, stored)`` gives a control's
+      value for a stored one (default: the stored value itself);
+    - with ``export`` (a Button), a click writes the answers as CSV (``columns``)
+      and says where, or why not, and warns when the answers file itself is not
+      saved yet.
     """
+    import html
+
     from klantlib.answers import AnswerFileError
 
-    def on_change(change):
-        key = next(k for k, c in controls.items() if c is change["owner"])
-        new = change["new"] if value is None else value(key, change["new"])
+    def stored(key, new):
+        return new if value is None else value(key, new)
+
+    def unexpected(exc, what):
+        return message_html(f"Je antwoorden zijn NIET {what}: er ging iets onverwachts mis "
+                            f"({type(exc).__name__}: {exc}).", problem=True)
+
+    syncing = False
+
+    def show_stored() -> None:
+        """Set every control whose stored answer differs (taken over from another tab)."""
+        nonlocal syncing
+        syncing = True  # a control set here has nothing new to save
         try:
-            store.set(key, new)
+            for key, control in controls.items():
+                want = store.get(key)
+                if stored(key, control.value) != want:
+                    control.value = want if shown is None else shown(key, want)
+        finally:
+            syncing = False
+
+    def on_change(change):
+        if syncing:
+            return
+        key = next(k for k, c in controls.items() if c is change["owner"])
+        try:
+            store.set(key, stored(key, change["new"]))
         except AnswerFileError as exc:  # the answer stays in memory and is saved with the next change
             message.value = message_html(str(exc), problem=True)
         except Exception as exc:  # a callback's error would only reach a log nobody reads
-            message.value = message_html(f"Je antwoorden zijn NIET opgeslagen: er ging iets onverwachts mis "
-                                         f"({type(exc).__name__}: {exc}).", problem=True)
+            message.value = unexpected(exc, "opgeslagen")
         else:
-            message.value = message_html(store.message)
+            message.value = message_html(store.message)  # "" or: merged with another tab's answers
+            show_stored()
         if after is not None:
             after()
 
     def on_export(_button):
-        import html
-
         try:
             path = store.to_csv(columns=columns)
         except AnswerFileError as exc:
             message.value = message_html(str(exc), problem=True)
             return
+        except Exception as exc:  # as in on_change
+            message.value = unexpected(exc, "geëxporteerd")
+            return
         message.value = f"Je antwoorden staan in <code>{html.escape(str(path))}</code>."
+        if not store.saved:  # the CSV has them, the answers file not yet
+            message.value += "<br>" + message_html(store.message, problem=True)
 
     for control in controls.values():
         control.observe(on_change, names="value")

@@ -317,8 +317,7 @@ def depest_widget(*, folder=DEFAULT_FOLDER, name: str = "opdracht_1_1"):
     """
     import ipywidgets as widgets
 
-    from klantlib.answers import AnswerFileError
-    from klantlib.views._widgets import with_class
+    from klantlib.views._widgets import message_html, save_answers, with_class
 
     store = AnswerStore(name, folder=folder, order=DEPEST_KEYS, validate=valid_depest_answer)
     controls = {}
@@ -349,14 +348,8 @@ def depest_widget(*, folder=DEFAULT_FOLDER, name: str = "opdracht_1_1"):
     for k, market in enumerate(MARKET_NAMES):
         tabs.set_title(k, MARKET_LABELS[market])
 
-    def show(text: str, *, problem: bool = False) -> str:
-        if not text:
-            return ""
-        text = html.escape(text, quote=False)
-        return f'<b style="color:#b00020">{text}</b>' if problem else f"<i>{text}</i>"
-
     progress = with_class(widgets.HTML(), "klant-voortgang")
-    message = with_class(widgets.HTML(show(store.message)), "klant-melding")
+    message = with_class(widgets.HTML(message_html(store.message)), "klant-melding")
     export = with_class(widgets.Button(description="Exporteer als CSV", icon="download"), "klant-export")
 
     def count():
@@ -365,34 +358,17 @@ def depest_widget(*, folder=DEFAULT_FOLDER, name: str = "opdracht_1_1"):
         progress.value = (f"{table.shape[1]} markt(en) gekozen; {filled} van de {table.size} DEPEST-vakjes "
                           "ingevuld." if table.shape[1] else "Kies eerst in welke markt(en) je organisatie klanten heeft.")
 
-    def on_change(change):
-        key = next(k for k, c in controls.items() if c is change["owner"])
-        value = change["new"]
-        if isinstance(value, str):
-            value = value.strip() or None
-        elif value is False:
-            value = None
-        try:
-            store.set(key, value)
-        except AnswerFileError as exc:  # the answer stays in memory and is saved with the next change
-            message.value = show(str(exc), problem=True)
-        except Exception as exc:  # a callback's error would only reach a log nobody reads
-            message.value = show(f"Je antwoorden zijn NIET opgeslagen: er ging iets onverwachts mis "
-                                 f"({type(exc).__name__}: {exc}).", problem=True)
-        else:
-            message.value = show(store.message)
-        count()
+    def to_store(_key, new):
+        if isinstance(new, str):
+            return new.strip() or None
+        return None if new is False else new
 
-    def on_export(_button):
-        try:
-            path = store.to_csv(columns=DEPEST_KEYS)
-        except AnswerFileError as exc:
-            message.value = show(str(exc), problem=True)
-            return
-        message.value = f"Je antwoorden staan in <code>{html.escape(str(path))}</code>."
+    def to_control(key, value):
+        if key.startswith("markt_"):
+            return bool(value)
+        return value or ""
 
-    for control in controls.values():
-        control.observe(on_change, names="value")
-    export.on_click(on_export)
+    save_answers(store, controls, message, after=count, export=export, columns=DEPEST_KEYS,
+                 value=to_store, shown=to_control)
     count()
     return widgets.VBox([organisation, tabs, progress, widgets.HBox([export, message])])

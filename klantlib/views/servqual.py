@@ -384,11 +384,7 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
     import ipywidgets as widgets
 
     from klantlib.formatting import number
-    from klantlib.views._widgets import FigureArea
-
-    import html
-
-    from klantlib.answers import AnswerFileError
+    from klantlib.views._widgets import FigureArea, message_html, save_answers
 
     # Never raises for a bad folder or file: store.message says what is wrong (shown below).
     store = AnswerStore(name, folder=folder, order=ANSWER_KEYS,
@@ -433,14 +429,7 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
     for k, title in enumerate(["Verwachtingen (E)", "Percepties (P)", "Punten"]):
         tabs.set_title(k, title)
 
-    def show(text: str, *, problem: bool = False) -> str:
-        """HTML for the message widget: a problem bold and red, anything else in italics."""
-        if not text:
-            return ""
-        text = html.escape(text, quote=False)
-        return f'<b style="color:#b00020">{text}</b>' if problem else f"<i>{text}</i>"
-
-    message = widgets.HTML(show(store.message))
+    message = widgets.HTML(message_html(store.message))
     message.add_class("klant-melding")
     outcome = widgets.HTML()
     outcome.add_class("klant-uitkomst")
@@ -472,53 +461,16 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
                              f"op {answered} van de 22 items.")
         area.show()
 
-    syncing = False
+    def to_store(key, new):
+        return (new.strip() or None) if key == "organisatie" else new
 
-    def on_change(change):
-        nonlocal syncing
-        if syncing:  # a control set below from merged answers: nothing new to save
-            return
-        key = next(k for k, c in controls.items() if c is change["owner"])
-        value = change["new"]
+    def to_control(key, value):
         if key == "organisatie":
-            value = value.strip() or None
-        try:
-            store.set(key, value)
-        except AnswerFileError as exc:  # the answer stays in memory and is saved with the next change
-            message.value = show(str(exc), problem=True)
-        except Exception as exc:  # a callback's error would only reach a log nobody reads
-            message.value = show(f"Je antwoorden zijn NIET opgeslagen: er ging iets onverwachts mis "
-                                 f"({type(exc).__name__}: {exc}).", problem=True)
-        else:
-            message.value = show(store.message)  # "" or: merged with another tab's answers
-            syncing = True
-            try:  # show answers taken over from another tab or cell
-                for k, c in controls.items():
-                    want = store.get(k, 0 if k.startswith("W_") else None)
-                    have = (c.value.strip() or None) if k == "organisatie" else c.value
-                    if have != want:
-                        c.value = want if k != "organisatie" else (want or "")
-            finally:
-                syncing = False
-        redraw()
+            return value or ""
+        return (0 if key.startswith("W_") else None) if value is None else value
 
-    def on_export(_button):
-        try:
-            path = store.to_csv(columns=ANSWER_KEYS)
-        except AnswerFileError as exc:
-            message.value = show(str(exc), problem=True)
-            return
-        except Exception as exc:  # as in on_change
-            message.value = show(f"Je antwoorden zijn NIET geëxporteerd: er ging iets onverwachts mis "
-                                 f"({type(exc).__name__}: {exc}).", problem=True)
-            return
-        message.value = f"Je antwoorden staan in <code>{html.escape(str(path))}</code>."
-        if not store.saved:  # the CSV has them, the answers file not yet
-            message.value += "<br>" + show(store.message, problem=True)
-
-    for control in controls.values():
-        control.observe(on_change, names="value")
-    export.on_click(on_export)
+    save_answers(store, controls, message, after=redraw, export=export, columns=ANSWER_KEYS,
+                 value=to_store, shown=to_control)
     redraw()
     return widgets.VBox([organisation, widgets.HBox([tabs, widgets.VBox([area.output, outcome])]),
                          widgets.HBox([export, message])])
