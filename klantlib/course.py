@@ -135,6 +135,43 @@ def lecturer_version(nb, name: str = "", available: list[str] | None = None):
     return _finish(lecturer, name, _available() if available is None else available)
 
 
+def _sliced_client_class():
+    """An async kernel client whose channels wait for a message in slices of at most a second.
+
+    jupyter_client waits for a kernel's reply with one ``poll(timeout)`` on an
+    asyncio ZMQ socket. Under load that wait can miss the socket's wake-up: the
+    reply is there, but the wait only ends when the timeout does (measured here:
+    300 s after a widget cell in a test run on 2 busy cores, where the cell took
+    0,2 s). A wait in slices checks again every second, so a missed wake-up costs
+    at most that.
+    """
+    import time
+
+    from jupyter_client.asynchronous import AsyncKernelClient
+    from jupyter_client.channels import AsyncZMQSocketChannel
+    from traitlets import Type
+
+    class SlicedChannel(AsyncZMQSocketChannel):
+        async def get_msg(self, timeout=None):
+            from queue import Empty
+
+            deadline = None if timeout is None else time.monotonic() + timeout
+            while True:
+                left = 1.0 if deadline is None else min(1.0, max(0.0, deadline - time.monotonic()))
+                try:
+                    return await super().get_msg(timeout=left)
+                except Empty:
+                    if deadline is not None and time.monotonic() >= deadline:
+                        raise
+
+    class SlicedClient(AsyncKernelClient):
+        shell_channel_class = Type(SlicedChannel)
+        iopub_channel_class = Type(SlicedChannel)
+        control_channel_class = Type(SlicedChannel)
+
+    return SlicedClient
+
+
 def run(nb, folder: Path, *, timeout: int = 300):
     """Execute a notebook in ``folder`` (as nbval does: a fresh kernel, top to bottom).
 
@@ -152,6 +189,8 @@ def run(nb, folder: Path, *, timeout: int = 300):
         config = Config()
         config.KernelManager.transport = "ipc"
         config.KernelManager.ip = str(Path(sockets) / "kernel")
+        # client_factory is read directly (a class, not a dotted name): see _sliced_client_class.
+        config.AsyncKernelManager.client_factory = _sliced_client_class()
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False, config=config,
                                 resources={"metadata": {"path": str(folder)}})
         try:
