@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib.errors import KlantDataError
-from klantlib.parsing import check_option, require_columns, text_key, value_error
+from klantlib.parsing import check_option, require_columns, text_key, to_ids, value_error
 
 __all__ = [
     "BUYCLASSES",
@@ -203,7 +203,7 @@ def _assignment(assignment) -> dict[str, list[str]]:
         require_columns(assignment, [COLUMNS["person"], COLUMNS["role"]])
         roles = _known(assignment[COLUMNS["role"]], _ROLE_KEYS, column=COLUMNS["role"], what="rol",
                        fix=_roles_fix(), source=assignment.attrs.get("source"))
-        people = assignment[COLUMNS["person"]].astype("str").str.strip()
+        people = to_ids(assignment[COLUMNS["person"]], column=COLUMNS["person"])
         out: dict[str, list[str]] = {}
         for person, role in zip(people, roles):
             out.setdefault(person, [])
@@ -310,17 +310,18 @@ def dmu_summary(participants: pd.DataFrame, *, decision: str = "beslissing_id", 
     """
     require_columns(participants, [decision, situation, person, role])
     source = participants.attrs.get("source")
+    ids = {}  # purchases and people as exact labels (klantlib.parsing's id rule)
     for column, what in ((decision, "aankoop (beslissing)"), (person, "deelnemer")):
-        blank = _blank(participants[column])
+        ids[column] = to_ids(participants[column], column=column, source=source)
+        blank = ids[column].isna()
         if blank.any():
             raise value_error(participants[column], blank.to_numpy(), what=f"geen {what}", column=column,
                               source=source, fix="Vul de cel in: elke rij hoort bij een aankoop en een persoon.")
     roles = _known(participants[role], _ROLE_KEYS, column=role, what="rol", fix=_roles_fix(), source=source)
     situations = _known(participants[situation], _BUYCLASS_KEYS, column=situation, what="koopsituatie",
                         source=source, fix=f"Kies uit: {', '.join(BUYCLASSES)} (de Engelse termen uit het boek).")
-    rows = pd.DataFrame({"aankoop": participants[decision].astype("str").str.strip().to_numpy(),
-                         "situatie": situations.to_numpy(), "persoon": participants[person].astype("str")
-                         .str.strip().to_numpy(), "rol": roles.to_numpy()}, index=participants.index)
+    rows = pd.DataFrame({"aankoop": ids[decision].to_numpy(), "situatie": situations.to_numpy(),
+                         "persoon": ids[person].to_numpy(), "rol": roles.to_numpy()}, index=participants.index)
     mixed = rows.groupby("aankoop", sort=False)["situatie"].transform("nunique") > 1
     if mixed.any():
         raise value_error(participants[situation], mixed.to_numpy(), what="een aankoop met meer dan één "

@@ -32,8 +32,9 @@ from importlib import resources
 
 import pandas as pd
 
-from klantlib.errors import KlantDataError
-from klantlib.parsing import check_option, require_columns, text_key
+from klantlib.errors import KlantDataError, drop_invalid_rows
+from klantlib.formatting import number
+from klantlib.parsing import check_option, require_columns, text_key, to_ids, to_numbers
 
 __all__ = [
     "CHOICE",
@@ -450,13 +451,25 @@ def market_summary(transactions: pd.DataFrame, customers: pd.DataFrame) -> pd.Da
     """
     require_columns(transactions, ["klant_id", "order_id", "bedrag"])
     require_columns(customers, ["klant_id", "klanttype", "naam"])
-    market = pd.Series(customer_markets(customers).to_numpy(), index=customers["klant_id"].to_numpy())
-    joined = transactions[["klant_id", "order_id", "bedrag"]].assign(markt=transactions["klant_id"].map(market))
+    source = transactions.attrs.get("source")
+    # Ids as exact labels and amounts as numbers, by klantlib.parsing's one rule each (12 and "12" match,
+    # "1.234,50" is read, a row without an amount is reported, never silently left out of the sum).
+    ids = to_ids(transactions["klant_id"], column="klant_id", source=source)
+    market = pd.Series(customer_markets(customers).to_numpy(),
+                       index=to_ids(customers["klant_id"], column="klant_id").to_numpy())
+    joined = pd.DataFrame({"klant_id": ids, "order_id": to_ids(transactions["order_id"], column="order_id",
+                                                                source=source),
+                           "bedrag": to_numbers(transactions["bedrag"], column="bedrag", source=source)},
+                          index=transactions.index)
+    joined = drop_invalid_rows(joined, joined["bedrag"].isna() | joined["klant_id"].isna(),
+                               "geen klant of geen bruikbaar bedrag", source=source)
+    joined["markt"] = joined["klant_id"].map(market)
     unknown = joined["markt"].isna()
     if unknown.any():
         first = joined.loc[unknown, "klant_id"].iloc[0]
-        raise KlantDataError(f"{int(unknown.sum())} transactie(s) hebben een klant_id dat niet in de klanten staat "
-                             f"(bijvoorbeeld {first!r}). Gebruik de klanten en transacties uit dezelfde bron.")
+        raise KlantDataError(f"{number(int(unknown.sum()))} transactie(s) hebben een klant_id dat niet in de "
+                             f"klanten staat (bijvoorbeeld {first!r}). Gebruik de klanten en transacties uit "
+                             "dezelfde bron.")
     joined["markt"] = pd.Categorical(joined["markt"], categories=list(MARKET_NAMES), ordered=True)
     by_market = joined.groupby("markt", observed=False)
     purchases = joined[joined["bedrag"] > 0]

@@ -299,3 +299,14 @@ def test_helpers_pass_keyword_arguments_through_and_grow_in_presentation_mode(dm
         plotting.presentation_mode(False)
     assert tuple(views.dmu_size_bars(aankopen).figure.get_size_inches()) == (8.0, 3.6)
     plt.close("all")
+
+
+def test_purchase_and_person_ids_stay_exact_labels():
+    """Numeric ids from a spreadsheet (floats because of a blank elsewhere) are read as the ids they are."""
+    df = pd.DataFrame({"beslissing_id": [1.0, 1.0, 2.0], "koopsituatie": ["new task", "new task", "straight rebuy"],
+                       "deelnemer_id": [7.0, 8.0, 7.0], "rol": ["initiator", "koper", "koper"]})
+    aankopen, _ = dmu_summary(df)
+    assert list(aankopen.index) == ["1", "2"]
+    assert aankopen.loc["1", "deelnemers"] == 2
+    with pytest.raises(KlantDataError, match="rij 2"):
+        dmu_summary(df.assign(beslissing_id=[1.0, 1.0, None]))

@@ -423,3 +423,23 @@ def test_depest_widget_says_so_when_it_cannot_save(tmp_path):
         widget = depest_widget(folder=blocker)
     find_widget(widget, "klant-organisatie").value = "Trapper"
     assert "NIET opgeslagen" in find_widget(widget, "klant-melding").value
+
+
+def test_market_summary_reads_ids_and_amounts_by_the_one_rule():
+    """A student's export: numeric ids on one side, text on the other; Dutch amounts as text; a blank amount."""
+    import warnings
+
+    from klantlib.errors import KlantDataWarning
+    from klantlib.klant import market_summary
+
+    klanten = pd.DataFrame({"klant_id": ["12", "13"], "klanttype": ["consument", "zakelijk"], "naam": [None, "X B.V."]})
+    tr = pd.DataFrame({"klant_id": [12, 12, 13, 13], "order_id": [1, 2, 3, 4],
+                       "bedrag": ["1.234,50", "10,00", "500", None]}, dtype="object")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = market_summary(tr, klanten)
+    assert out.loc["consumentenmarkt", "netto_omzet"] == pytest.approx(1244.5)
+    assert out.loc["business-to-businessmarkt", "netto_omzet"] == 500.0
+    assert out.loc["business-to-businessmarkt", "bestellingen"] == 1
+    [warning] = [w for w in caught if issubclass(w.category, KlantDataWarning)]
+    assert "1 van de 4 rijen overgeslagen (rij 3)" in str(warning.message)

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib.dmu import BUYCLASSES, CASES, ROLES, Case, check_roles, role_matrix
+from klantlib.parsing import to_ids
 
 __all__ = ["dmu_size_bars", "role_grid", "role_widget", "roles_per_situation"]
 
@@ -49,7 +50,7 @@ def _new_axes(ax, figsize, default):
 def _labels(assignment, people: list[str]) -> list[str]:
     """Row labels: the person, and their job when a table gives one (``functie``)."""
     if isinstance(assignment, pd.DataFrame) and "functie" in assignment.columns and "deelnemer_id" in assignment:
-        jobs = assignment.assign(p=assignment["deelnemer_id"].astype("str").str.strip()).groupby("p")["functie"]
+        jobs = assignment.assign(p=to_ids(assignment["deelnemer_id"])).groupby("p")["functie"]
         jobs = jobs.first()
         return [f"{p} ({jobs[p]})" if p in jobs.index and pd.notna(jobs[p]) else p for p in people]
     return list(people)
