@@ -7,13 +7,20 @@
 
 from __future__ import annotations
 
+import html
+import os
 import sys
 import warnings
 from importlib import metadata
 
 from klantlib.errors import KlantDataError, KlantDataWarning
 
-__all__ = ["check_environment", "setup"]
+__all__ = ["PRESENTATION_VARIABLE", "check_environment", "setup"]
+
+#: The environment variable that switches the lecture-hall mode on for every notebook started
+#: while it is set to ``1`` (``setup()`` without an argument reads it). ``python -m klantlib.demo
+#: --presentatie`` sets it for the Voila server, whose kernels inherit it.
+PRESENTATION_VARIABLE = "KLANTLIB_PRESENTATION"
 
 MIN_PYTHON = (3, 11)
 FIX = (
@@ -74,11 +81,46 @@ def _formatwarning(message, category, filename, lineno, line=None):
     return _original_formatwarning(message, category, filename, lineno, line)
 
 
+_original_showwarning = warnings.showwarning
+
+
+def _warning_bundle(message: str) -> dict[str, str]:
+    """How a KlantDataWarning is shown as a notebook output: the same Dutch sentence as plain text
+    (what nbval compares and a terminal prints) and as a note the page shows."""
+    return {
+        "text/plain": f"Let op: {message}",
+        "text/html": ('<div class="klant-melding" role="note" style="border-left:6px solid #E69F00;'
+                      f'padding:0.4em 0.8em"><b>Let op:</b> {html.escape(message)}</div>'),
+    }
+
+
+def _showwarning(message, category, filename, lineno, file=None, line=None):
+    # Voila drops every stderr stream of a cell (voila.execute.strip_code_cell_warnings, unless it
+    # runs with --show_tracebacks, which would also show tracebacks), so a warning the text asks
+    # about ("Zag je de melding?") would be invisible on a demo page. In a notebook, klantlib's own
+    # warnings are therefore displayed as an output of the cell: the same in JupyterLab, Voila and
+    # the stored outputs. Other warnings, and plain Python, keep the normal route.
+    if issubclass(category, KlantDataWarning) and file is None:
+        shell = _shell()
+        if shell is not None:
+            from IPython.display import display
+
+            display(_warning_bundle(str(message)), raw=True)
+            return
+    _original_showwarning(message, category, filename, lineno, file, line)
+
+
+def _shell():
+    try:
+        from IPython import get_ipython
+    except ImportError:  # plain Python: nothing to display on
+        return None
+    return get_ipython()
+
+
 def _show_klantdata_error(shell, etype, value, tb, tb_offset=None):
     # A student's data mistake needs the Dutch explanation, not a pandas traceback.
     from IPython.display import HTML, display
-
-    import html
 
     display(HTML(
         '<div style="border-left:6px solid #D55E00;padding:0.4em 0.8em">'
@@ -87,13 +129,44 @@ def _show_klantdata_error(shell, etype, value, tb, tb_offset=None):
     print(f"KlantDataError: {value}", file=sys.stderr)
 
 
-def setup(presentation: bool = False) -> None:
+#: Page fonts in the lecture-hall mode: JupyterLab's and Voila's own size variables, so text,
+#: tables and widgets grow together (the figures grow through the plot style).
+_PRESENTATION_CSS = """<style class="klant-presentatie">
+:root { --jp-content-font-size1: 20px; --jp-content-font-size2: 1.4em; --jp-ui-font-size1: 18px;
+        --jp-code-font-size: 18px; --jp-widgets-font-size: 18px; --jp-widgets-inline-height: 36px; }
+</style>"""
+
+
+def _presentation_from_environment() -> bool:
+    return os.environ.get(PRESENTATION_VARIABLE, "").strip() == "1"
+
+
+def setup(presentation: bool | None = None) -> None:
     """Prepare a notebook: check the environment, apply the house plot style.
 
-    ``presentation=True`` switches on the lecture-hall mode (big fonts and
-    figures). Raises ``RuntimeError`` with a Dutch explanation when a package is
-    missing; prints one line when all is well.
+    Args:
+        presentation: ``True`` switches on the lecture-hall mode (big fonts on
+            the page and big figures), ``False`` keeps the normal mode; ``None``
+            (the default) follows the environment variable
+            ``KLANTLIB_PRESENTATION`` (``1``: on), which ``python -m
+            klantlib.demo NN --presentatie`` sets for its Voila server.
+
+    Returns:
+        None. Prints one line when all is well, plus one per version difference.
+
+    Raises:
+        RuntimeError: a package is missing or Python is too old (in Dutch).
+
+    >>> import os
+    >>> os.environ[PRESENTATION_VARIABLE] = "1"
+    >>> setup()  # doctest: +ELLIPSIS
+    Klaar: klantlib ... is geladen (presentatiemodus).
+    >>> setup(presentation=False)  # doctest: +ELLIPSIS
+    Klaar: klantlib ... is geladen.
+    >>> del os.environ[PRESENTATION_VARIABLE]
     """
+    if presentation is None:
+        presentation = _presentation_from_environment()
     problems = check_environment()
     missing = [p for p in problems if "ontbreekt" in p or "niet geïnstalleerd" in p or "Python" in p]
     if missing:
@@ -103,15 +176,15 @@ def setup(presentation: bool = False) -> None:
 
     use_style(presentation=presentation)
     warnings.formatwarning = _formatwarning
+    warnings.showwarning = _showwarning
     warnings.simplefilter("always", KlantDataWarning)
-    try:
-        from IPython import get_ipython
-
-        shell = get_ipython()
-    except ImportError:  # plain Python: nothing to hook into
-        shell = None
+    shell = _shell()
     if shell is not None:
         shell.set_custom_exc((KlantDataError,), _show_klantdata_error)
+        if presentation:
+            from IPython.display import HTML, display
+
+            display(HTML(_PRESENTATION_CSS))
 
     from klantlib import __version__
 
