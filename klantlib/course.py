@@ -80,7 +80,12 @@ def _finish(nb, name: str, available: list[str]):
     """Plain notebook metadata, stable cell ids, and the generated index and navigation cells."""
     from klantlib.navigation import generated_source
 
+    # Only what every notebook shares, plus a source's slide settings (RISE reads "rise"; a
+    # cell's own slide type stays in its "slideshow" metadata, which the build keeps).
+    rise = nb.metadata.get("rise")
     nb.metadata = {"kernelspec": dict(KERNEL), "language_info": {"name": "python"}}
+    if rise:
+        nb.metadata["rise"] = dict(rise)
     for number, cell in enumerate(nb.cells):
         text = generated_source(cell, name, available)
         if text is not None:
