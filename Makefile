@@ -1,6 +1,7 @@
 # Klantgericht in Python: two commands.
 #   make start   set up (first time only) and open JupyterLab on the start notebook
 #   make test    set up (first time only) and run every test
+#   make demo    list the notebooks; make demo N=04 [PRESENTATIE=1] [DIA=1] shows one to a class
 # Setting up is idempotent: a second run only checks the stamp file and goes on.
 
 PYTHON ?= python3
@@ -11,7 +12,7 @@ UV_VERSION := 0.13.9
 # JupyterLab refuses to run as root unless told so (CI machines and containers run as root).
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: setup start test bench data notebooks solutions lock clean
+.PHONY: setup start demo test bench data notebooks solutions lock clean
 
 setup: $(STAMP)
 
@@ -23,8 +24,15 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
 	touch $@
 
+# The repository is JupyterLab's root, so data/ and the READMEs show in the file browser; the start
+# notebook opens first. Kernels still start in the notebook's own folder (notebooks/).
 start: setup
-	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start_hier.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" notebooks/00_start_hier.ipynb
+
+# Demo pages for lecturers (klantlib/demo.py): `make demo` lists the notebooks; `make demo N=04` starts
+# notebook 04 under Voila on 127.0.0.1, PRESENTATIE=1 with big fonts and figures, DIA=1 as RISE slides.
+demo: setup
+	$(BIN)/python -m klantlib.demo $(N) $(if $(filter 1,$(PRESENTATIE)),--presentatie) $(if $(filter 1,$(DIA)),--dia)
 
 test: setup
 	$(BIN)/python -m pytest -n 2 --dist loadfile
