@@ -80,16 +80,27 @@ def _wait_for(url: str, process: subprocess.Popen, log: Path, timeout: float = 6
 
 
 @pytest.fixture(scope="session")
-def notebook_copy(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("notebooks")
+def course_copy(tmp_path_factory) -> Path:
+    """A copy of the course as a student has it: notebooks/ beside data/ and the README, so a notebook
+    reaches the data the same way as in the repository (``../data/voorbeelden/...``)."""
+    root = tmp_path_factory.mktemp("klantgericht")
+    (root / "notebooks").mkdir()
     for path in (ROOT / "notebooks").glob("*.ipynb"):
-        shutil.copy(path, folder / path.name)
-    return folder
+        shutil.copy(path, root / "notebooks" / path.name)
+    shutil.copytree(ROOT / "data", root / "data", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "README.md", root / "README.md")
+    return root
 
 
-def _server(command: list[str], port: int, ready_path: str, folder: Path, name: str):
+@pytest.fixture(scope="session")
+def notebook_copy(course_copy) -> Path:
+    return course_copy / "notebooks"
+
+
+def _server(command: list[str], port: int, ready_path: str, folder: Path, name: str, env: dict | None = None):
     log = folder.parent / f"{name}-{port}.log"
-    env = {**os.environ, "JUPYTER_PLATFORM_DIRS": "1", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+    env = {**(os.environ if env is None else env), "JUPYTER_PLATFORM_DIRS": "1",
+           "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
     with open(log, "w") as out:
         process = subprocess.Popen(command, cwd=folder, stdout=out, stderr=subprocess.STDOUT, env=env)
     try:
@@ -100,15 +111,30 @@ def _server(command: list[str], port: int, ready_path: str, folder: Path, name: 
     return process
 
 
+def _voila(folder: Path, presentation: bool, name: str):
+    """Voila as ``python -m klantlib.demo`` starts it (klantlib.demo builds the command and environment)."""
+    from klantlib.demo import environment, voila_command
+
+    port = _free_port()
+    command = voila_command(folder, port)
+    process = _server([*command[:-1], *KERNELS_OVER_IPC, command[-1]], port, "/", folder, name,
+                      env=environment(presentation))
+    return process, f"http://127.0.0.1:{port}/voila/render"
+
+
 @pytest.fixture(scope="session")
 def voila_url(notebook_copy):
-    port = _free_port()
-    process = _server(
-        [str(BIN / "voila"), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1", *KERNELS_OVER_IPC,
-         str(notebook_copy)],
-        port, "/", notebook_copy, "voila",
-    )
-    yield f"http://127.0.0.1:{port}/voila/render"
+    process, url = _voila(notebook_copy, False, "voila")
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def voila_presentation_url(notebook_copy):
+    """A second Voila server over the same notebooks, started with the lecture-hall mode on."""
+    process, url = _voila(notebook_copy, True, "voila-presentatie")
+    yield url
     process.terminate()
     process.wait(timeout=20)
 
@@ -128,14 +154,21 @@ def _lab_settings(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def lab_url(notebook_copy, monkeypatch_session):
-    monkeypatch_session.setenv("JUPYTERLAB_SETTINGS_DIR", str(_lab_settings(notebook_copy.parent)))
+def lab_url(lab_root_url):
+    """JupyterLab's address of the notebooks folder (the server's root is the course copy, as in `make start`)."""
+    return f"{lab_root_url}/notebooks"
+
+
+@pytest.fixture(scope="session")
+def lab_root_url(course_copy, monkeypatch_session):
+    notebook_copy = course_copy / "notebooks"
+    monkeypatch_session.setenv("JUPYTERLAB_SETTINGS_DIR", str(_lab_settings(course_copy.parent)))
     port = _free_port()
     command = [
         str(BIN / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
         "--IdentityProvider.token=", "--ServerApp.password=", "--allow-root",
         "--LabApp.expose_app_in_browser=True", "--ServerApp.disable_check_xsrf=True",
-        f"--ServerApp.root_dir={notebook_copy}", *KERNELS_OVER_IPC,
+        f"--ServerApp.root_dir={course_copy}", *KERNELS_OVER_IPC,
     ]
     process = _server(command, port, "/api", notebook_copy, "lab")
     yield f"http://127.0.0.1:{port}/lab/tree"
@@ -169,8 +202,33 @@ def page(browser):
     # CDN for an icon font) fails at once, instead of hanging until the machine's network gives up.
     context.route(lambda url: not url.startswith(LOCAL), lambda route: route.abort())
     page = context.new_page()
+    page.klant_errors, page.klant_voila = [], False
+    page.on("console", lambda message: _record_console_error(page, message))
+    page.on("pageerror", lambda error: page.klant_errors.append(f"pageerror: {error}"))
     yield page
     context.close()
+    if page.klant_voila:  # every test that opened a Voila page: its console stayed clean
+        assert_no_console_errors(page)
+
+
+#: Voila's lab template links Font Awesome 5 from a CDN (voila/templates/lab/index.html.j2). The same
+#: icon font is bundled in Voila's own voila-style.js, served locally, so icons (the download buttons)
+#: show offline too: only the failed load of exactly these stylesheets is not an error of the page.
+VOILA_CDN_ICON_FONT = "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@"
+
+
+def _record_console_error(page, message) -> None:
+    if message.type != "error":
+        return
+    where = (message.location or {}).get("url", "")
+    if where.startswith(VOILA_CDN_ICON_FONT) and message.text.startswith("Failed to load resource"):
+        return
+    page.klant_errors.append(f"console: {message.text} ({where})")
+
+
+def assert_no_console_errors(page) -> None:
+    """No error in the browser console and no uncaught error on the page (see _record_console_error)."""
+    assert page.klant_errors == [], "fouten in de browserconsole:\n" + "\n".join(page.klant_errors)
 
 
 def open_in_voila(page, voila_url: str, notebook: str, timeout: float = 60_000):
@@ -185,6 +243,7 @@ def open_in_voila(page, voila_url: str, notebook: str, timeout: float = 60_000):
     """
     from playwright.sync_api import TimeoutError as PageTimeout
 
+    page.klant_voila = True
     for attempt in (1, 2):
         try:
             page.goto(f"{voila_url}/{notebook}", timeout=timeout, wait_until="domcontentloaded")
@@ -195,6 +254,9 @@ def open_in_voila(page, voila_url: str, notebook: str, timeout: float = 60_000):
             print(f"Voila: {notebook} was after {timeout / 1000:.0f} s nog niet klaar; opnieuw geladen.",
                   file=sys.stderr)
     page.wait_for_selector(".jupyter-widgets", timeout=timeout)
+    # Voila stops at a cell that raises; every notebook ends with its navigation ("Verder: ..."), so the
+    # whole notebook ran when that is on the page.
+    page.get_by_text("Verder:", exact=False).last.wait_for(timeout=timeout)
     return page
 
 

@@ -1,0 +1,98 @@
+"""The lecturer's demo pages (klantlib.demo): links between pages, visible warnings, presentation mode, slides.
+
+The Voila servers of these tests are started with the command and environment that
+``python -m klantlib.demo`` uses (conftest.py, ``_voila``).
+"""
+
+import pytest
+
+from conftest import open_in_lab, open_in_voila
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+RFM = "04_rfm_klantenmatrix.ipynb"
+SERVQUAL = "05_servqual_gaps.ipynb"
+START = "00_start_hier.ipynb"
+
+
+def _follow(page, href: str, target: str):
+    """Click the navigation link to ``href``; return the HTTP response of the page it opens."""
+    link = page.locator(f"a[href='{href}']").last
+    with page.expect_response(lambda response: response.url.split("#")[0].endswith(f"/voila/render/{target}"),
+                              timeout=60_000) as info:
+        link.click()
+    return info.value
+
+
+def test_navigation_links_open_the_next_page_and_the_index_in_voila(page, voila_url):
+    open_in_voila(page, voila_url, RFM)
+    response = _follow(page, SERVQUAL, SERVQUAL)
+    assert response.status == 200
+    page.get_by_text("Verder:").last.wait_for(timeout=60_000)
+    assert page.url == f"{voila_url}/{SERVQUAL}"
+
+    response = _follow(page, f"{START}#Inhoud", START)
+    assert response.status == 200
+    assert page.url == f"{voila_url}/{START}#Inhoud"
+    heading = page.locator("[id='Inhoud']")
+    heading.wait_for(timeout=60_000)
+    assert heading.inner_text().startswith("Inhoud")
+    # The table of contents links every notebook.
+    page.get_by_text("Verder:").last.wait_for(timeout=60_000)
+    for number in ("01", "04", "06"):
+        assert page.locator(f"a[href^='{number}_']").count() >= 1
+
+
+def test_the_data_warning_the_text_asks_about_is_on_the_voila_page(page, voila_url):
+    open_in_voila(page, voila_url, RFM)
+    note = page.locator(".klant-melding").first
+    note.wait_for(timeout=30_000)
+    assert note.is_visible()
+    assert "1 van de 180 rijen in 'kassa_export.csv' overgeslagen (rij 59)" in note.inner_text()
+    assert page.get_by_text("Zag je de melding onder de cel?").is_visible()
+
+
+def test_the_data_warning_is_visible_in_jupyterlab(page, lab_url):
+    open_in_lab(page, lab_url, RFM)
+    note = page.locator(".jp-OutputArea .klant-melding").first
+    note.wait_for(timeout=60_000)
+    note.scroll_into_view_if_needed()
+    assert note.is_visible()
+    assert "overgeslagen (rij 59)" in note.inner_text()
+
+
+_MEASURE = """() => {
+    const img = document.querySelector('.jp-OutputArea-output img');
+    const text = document.querySelector('.jp-RenderedMarkdown p');
+    return {figure: img.naturalWidth, font: parseFloat(getComputedStyle(text).fontSize)};
+}"""
+
+
+def _setup_line(page) -> str:
+    """What setup() printed in the notebook's first code cell."""
+    return page.locator(".jp-OutputArea-output", has_text="Klaar: klantlib").first.inner_text().strip()
+
+
+def test_presentation_mode_makes_figures_and_text_larger(page, voila_url, voila_presentation_url):
+    open_in_voila(page, voila_url, START)
+    assert _setup_line(page).endswith("is geladen.")
+    normal = page.evaluate(_MEASURE)
+
+    open_in_voila(page, voila_presentation_url, START)
+    assert _setup_line(page).endswith("is geladen (presentatiemodus).")
+    large = page.evaluate(_MEASURE)
+
+    # The same first figure, 1.5 times as wide in the lecture-hall style (klantlib.plotting);
+    # the page's text grows from JupyterLab's 14 px to 20 px.
+    assert large["figure"] >= 1.4 * normal["figure"], (normal, large)
+    assert large["font"] >= 1.3 * normal["font"], (normal, large)
+
+
+def test_notebook_04_as_slides_offline(page, lab_root_url):
+    """RISE (jupyterlab-rise) shows notebook 04 as reveal.js slides, from the local server only."""
+    root = lab_root_url.removesuffix("/lab/tree")
+    page.goto(f"{root}/rise/notebooks/{RFM}", timeout=90_000, wait_until="domcontentloaded")
+    slides = page.locator(".reveal .slides > section")
+    slides.first.wait_for(timeout=90_000)
+    assert slides.count() >= 8  # title, sections 1-6, Opdrachten, Samenvatting
+    assert page.locator(".reveal .slides").get_by_text("De 80/20-regel, RFM en de klantenmatrix").count() >= 1
