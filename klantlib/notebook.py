@@ -81,9 +81,6 @@ def _formatwarning(message, category, filename, lineno, line=None):
     return _original_formatwarning(message, category, filename, lineno, line)
 
 
-_original_showwarning = warnings.showwarning
-
-
 def _warning_bundle(message: str) -> dict[str, str]:
     """How a KlantDataWarning is shown as a notebook output: the same Dutch sentence as plain text
     (what nbval compares and a terminal prints) and as a note the page shows."""
@@ -107,7 +104,14 @@ def _showwarning(message, category, filename, lineno, file=None, line=None):
 
             display(_warning_bundle(str(message)), raw=True)
             return
-    _original_showwarning(message, category, filename, lineno, file, line)
+    # What the standard library does (warnings._showwarnmsg_impl), through the current formatwarning.
+    file = sys.stderr if file is None else file
+    if file is None:  # pythonw: no console
+        return
+    try:
+        file.write(warnings.formatwarning(message, category, filename, lineno, line))
+    except OSError:
+        pass
 
 
 def _shell():

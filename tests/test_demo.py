@@ -1,0 +1,182 @@
+"""The lecturer's demo command (klantlib.demo, `make demo`), presentation mode through the environment,
+and klantlib's warnings as visible notebook outputs. The pages themselves: tests/browser/test_demo_pages.py."""
+
+import json
+import re
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from klantlib import demo, notebook
+from klantlib.errors import KlantDataWarning
+from klantlib.navigation import COURSE
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = Path(sys.executable).parent.parent
+
+
+# --- the command ---------------------------------------------------------------------------------
+
+def test_without_a_number_it_lists_every_notebook_with_number_and_title(capsys):
+    assert demo.main([]) == 0
+    out = capsys.readouterr().out
+    for entry in COURSE:
+        assert re.search(rf"^  {entry.file[:2]}  {re.escape(entry.title)}$", out, re.MULTILINE)
+    assert "make demo N=04 PRESENTATIE=1" in out
+
+
+@pytest.mark.parametrize("number", ["12", "7", "abc", "-1"])
+def test_an_unknown_number_gives_a_dutch_error_and_exit_code_2(number, capsys):
+    assert demo.main([number]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip() == f"Er is geen notebook met nummer {number}. Kies uit: 00, 01, 02, 03, 04, 05, 06."
+
+
+@pytest.mark.parametrize(("number", "file"), [("4", "04_rfm_klantenmatrix.ipynb"), ("04", "04_rfm_klantenmatrix.ipynb"),
+                                              ("00", "00_start_hier.ipynb"),
+                                              ("06_orca_klantreis.ipynb", "06_orca_klantreis.ipynb")])
+def test_a_number_finds_its_notebook(number, file):
+    assert demo.chapter(number).file == file
+
+
+def test_every_demo_notebook_exists():
+    for entry in COURSE:
+        assert (demo.NOTEBOOK_DIR / entry.file).is_file()
+
+
+def test_voila_serves_the_folder_on_localhost_so_links_between_pages_work():
+    command = demo.voila_command(demo.NOTEBOOK_DIR, 8866)
+    assert command[:3] == [sys.executable, "-m", "voila"]
+    assert command[-1] == str(demo.NOTEBOOK_DIR)  # a folder (tree mode), not one notebook
+    assert "--Voila.ip=127.0.0.1" in command and "--port=8866" in command and "--no-browser" in command
+    assert demo.demo_url(8866, demo.chapter("04")) == "http://127.0.0.1:8866/voila/render/04_rfm_klantenmatrix.ipynb"
+
+
+def test_slides_run_jupyterlab_at_the_course_root_on_localhost():
+    command = demo.lab_command(demo.ROOT, 8888, "geheim")
+    assert command[:3] == [sys.executable, "-m", "jupyterlab"]
+    assert f"--ServerApp.root_dir={demo.ROOT}" in command and "--ServerApp.ip=127.0.0.1" in command
+    assert "--IdentityProvider.token=geheim" in command
+    assert demo.slides_url(8888, demo.chapter("4"), "geheim") == (
+        "http://127.0.0.1:8888/rise/notebooks/04_rfm_klantenmatrix.ipynb?token=geheim")
+
+
+def test_presentation_mode_reaches_the_kernels_through_the_environment():
+    on = demo.environment(True, {"PATH": "/bin"})
+    assert on == {"PATH": "/bin", notebook.PRESENTATION_VARIABLE: "1"}
+    assert demo.environment(False, on) == {"PATH": "/bin"}
+
+
+def _make(*args: str) -> str:
+    printed = subprocess.run(["make", "-s", "-n", "-C", str(ROOT), *args, f"VENV={VENV}"],
+                             capture_output=True, text=True, check=True).stdout
+    return printed.strip().splitlines()[-1]
+
+
+def test_make_demo_runs_the_module_with_the_chosen_options():
+    assert _make("demo").split() == [f"{VENV}/bin/python", "-m", "klantlib.demo"]
+    assert _make("demo", "N=04").split()[-1] == "04"
+    assert _make("demo", "N=04", "PRESENTATIE=1").split()[-2:] == ["04", "--presentatie"]
+    assert _make("demo", "N=04", "DIA=1").split()[-2:] == ["04", "--dia"]
+    assert _make("demo", "N=04", "PRESENTATIE=0").split()[-1] == "04"
+
+
+# --- presentation mode in setup() ----------------------------------------------------------------
+
+@pytest.fixture
+def restore_style():
+    from klantlib.plotting import use_style
+
+    yield
+    use_style()
+
+
+@pytest.mark.parametrize(("value", "expected"), [("1", True), (None, False), ("0", False), ("ja", False)])
+def test_setup_follows_the_environment_variable(value, expected, monkeypatch, capsys, restore_style):
+    from klantlib.plotting import is_presentation
+
+    if value is None:
+        monkeypatch.delenv(notebook.PRESENTATION_VARIABLE, raising=False)
+    else:
+        monkeypatch.setenv(notebook.PRESENTATION_VARIABLE, value)
+    notebook.setup()
+    assert is_presentation() is expected
+    assert capsys.readouterr().out.splitlines()[0].endswith("(presentatiemodus)." if expected else "is geladen.")
+    monkeypatch.setenv(notebook.PRESENTATION_VARIABLE, "1")
+    notebook.setup(presentation=False)  # an explicit choice wins
+    assert is_presentation() is False
+
+
+# --- warnings as visible outputs -----------------------------------------------------------------
+
+def test_a_klantlib_warning_is_displayed_as_an_output_in_a_notebook(monkeypatch):
+    shown = []
+    monkeypatch.setattr(notebook, "_shell", lambda: object())
+    monkeypatch.setattr("IPython.display.display", lambda bundle, raw: shown.append((bundle, raw)))
+    notebook._showwarning(KlantDataWarning("2 van de 4 rijen <b> overgeslagen"), KlantDataWarning, "/tmp/x.py", 3)
+    ((bundle, raw),) = shown
+    assert raw is True
+    assert bundle["text/plain"] == "Let op: 2 van de 4 rijen <b> overgeslagen"
+    assert "klant-melding" in bundle["text/html"] and "2 van de 4 rijen &lt;b&gt; overgeslagen" in bundle["text/html"]
+
+
+def test_other_warnings_and_plain_python_keep_the_normal_route(monkeypatch, capsys):
+    monkeypatch.setattr(notebook, "_shell", lambda: None)
+    monkeypatch.setattr(warnings, "formatwarning", notebook._formatwarning)
+    notebook._showwarning(KlantDataWarning("3 rijen overgeslagen"), KlantDataWarning, "/tmp/x.py", 3)
+    assert capsys.readouterr().err == "Let op: 3 rijen overgeslagen\n"
+    monkeypatch.setattr(notebook, "_shell", lambda: pytest.fail("only klantlib's warnings are displayed"))
+    notebook._showwarning(UserWarning("iets"), UserWarning, "/tmp/x.py", 3)
+    assert "/tmp/x.py:3: UserWarning: iets" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("name", "sentence"), [
+    ("04_rfm_klantenmatrix.ipynb", "Let op: 1 van de 180 rijen in 'kassa_export.csv' overgeslagen (rij 59)"),
+    ("05_servqual_gaps.ipynb", "Let op: 1 van de 13 rijen in 'enquete_export.csv' overgeslagen (rij 2)"),
+])
+def test_stored_outputs_hold_the_warning_as_readable_text_and_html(name, sentence):
+    nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
+    notes = [o for o in outputs if o.output_type == "display_data" and o.data.get("text/plain", "").startswith(sentence)]
+    assert len(notes) == 1 and "klant-melding" in notes[0].data["text/html"]
+
+
+def test_no_stored_output_hides_a_message_in_stderr():
+    """Voila drops stderr: a message students should read must not be there."""
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                assert not (output.output_type == "stream" and output.name == "stderr"), (path.name, output.text)
+
+
+# --- reaching the data ---------------------------------------------------------------------------
+
+def test_files_the_notebooks_read_by_path_are_in_data_and_so_in_the_wheel():
+    """Notebooks read the example exports as ../data/voorbeelden/... from their own folder (the kernel's
+    working folder in JupyterLab, Voila and nbval alike); the wheel ships data/ as klantlib/_data."""
+    import tomllib
+
+    include = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["hatch"]["build"]["targets"]["wheel"]
+    assert include["force-include"]["data"] == "klantlib/_data"
+    paths = set()
+    for path in (ROOT / "source").glob("[0-9][0-9]_*.md"):
+        paths |= set(re.findall(r"""["'](\.\./data/[^"']+)["']""", path.read_text(encoding="utf-8")))
+    assert paths  # 04 and 05 read an example export
+    for relative in paths:
+        assert (ROOT / "notebooks" / relative).resolve().is_file(), relative
+
+
+def test_the_slides_of_notebook_04_survive_the_build():
+    nb = json.loads((ROOT / "notebooks" / "04_rfm_klantenmatrix.ipynb").read_text(encoding="utf-8"))
+    kinds = [cell["metadata"].get("slideshow", {}).get("slide_type") for cell in nb["cells"]]
+    assert kinds[0] == "slide" and kinds.count("slide") >= 8 and "subslide" in kinds
+    assert nb["metadata"]["rise"]["scroll"] is True
+    for cell, kind in zip(nb["cells"], kinds):
+        text = "".join(cell["source"])
+        if cell["cell_type"] == "markdown" and text.startswith("## "):
+            assert kind == "slide", text[:40]
