@@ -177,6 +177,16 @@ def _sliced_client_class():
     return SlicedClient
 
 
+def __getattr__(name: str):
+    # ``klantlib.course.SlicedKernelClient``: the client of _sliced_client_class by its dotted name, so a
+    # server can be told to use it (``--AsyncKernelManager.client_factory=klantlib.course.SlicedKernelClient``,
+    # as klantlib.demo does for Voila, which executes a notebook through the same jupyter_client waits).
+    if name == "SlicedKernelClient":
+        globals()[name] = _sliced_client_class()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def run(nb, folder: Path, *, timeout: int = 300):
     """Execute a notebook in ``folder`` (as nbval does: a fresh kernel, top to bottom).
 

@@ -118,6 +118,12 @@ def slides_url(port: int, entry: Chapter, token: str = "") -> str:
 VOILA_EXTENSIONS = ["@voila-dashboards/widgets-manager8", "@jupyter-widgets/jupyterlab-manager", "jupyterlab_pygments"]
 
 
+#: The kernel client Voila runs a notebook with: one whose waits for a kernel's reply can't miss a
+#: wake-up for longer than a second (klantlib.course._sliced_client_class, measured there for nbclient;
+#: Voila executes through nbclient and the same jupyter_client client).
+SLICED_CLIENT = "klantlib.course.SlicedKernelClient"
+
+
 def voila_command(folder: Path = NOTEBOOK_DIR, port: int = DEFAULT_PORT) -> list[str]:
     """The command that serves every notebook in ``folder`` under Voila on 127.0.0.1.
 
@@ -127,7 +133,7 @@ def voila_command(folder: Path = NOTEBOOK_DIR, port: int = DEFAULT_PORT) -> list
     serves only that one: a link to another is sent to ``/voila/files/``, which
     answers 403 ("File not allowlisted").
 
-    Without the XSRF check: when a page is left, Voila 0.5's page asks the server
+    The kernel client waits in slices (:data:`SLICED_CLIENT`). Without the XSRF check: when a page is left, Voila 0.5's page asks the server
     to stop its kernel with a beacon that carries no XSRF token, which the server
     refuses (403), so each page a lecturer leaves kept its kernel running until the
     server stopped. The server listens on 127.0.0.1 only, and what it can change
@@ -140,7 +146,8 @@ def voila_command(folder: Path = NOTEBOOK_DIR, port: int = DEFAULT_PORT) -> list
     """
     extensions = [f"--VoilaConfiguration.extension_allowlist={name}" for name in VOILA_EXTENSIONS]
     return [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", f"--Voila.ip={HOST}", *extensions,
-            "--Voila.tornado_settings=disable_check_xsrf=True", str(folder)]
+            "--Voila.tornado_settings=disable_check_xsrf=True", f"--AsyncKernelManager.client_factory={SLICED_CLIENT}",
+            str(folder)]
 
 
 def lab_command(root: Path = ROOT, port: int = DEFAULT_LAB_PORT, token: str = "") -> list[str]:

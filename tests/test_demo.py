@@ -57,6 +57,16 @@ def test_voila_serves_the_folder_on_localhost_so_links_between_pages_work():
     assert demo.demo_url(8866, demo.chapter("04")) == "http://127.0.0.1:8866/voila/render/04_rfm_klantenmatrix.ipynb"
 
 
+def test_voila_runs_notebooks_with_the_kernel_client_that_waits_in_slices():
+    from jupyter_client.asynchronous import AsyncKernelClient
+    from traitlets.utils.importstring import import_item
+
+    assert f"--AsyncKernelManager.client_factory={demo.SLICED_CLIENT}" in demo.voila_command()
+    client = import_item(demo.SLICED_CLIENT)
+    assert issubclass(client, AsyncKernelClient)
+    assert client().shell_channel_class.__name__ == "SlicedChannel"
+
+
 def test_slides_run_jupyterlab_at_the_course_root_on_localhost():
     command = demo.lab_command(demo.ROOT, 8888, "geheim")
     assert command[:3] == [sys.executable, "-m", "jupyterlab"]
