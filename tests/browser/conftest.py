@@ -1,7 +1,9 @@
 """Browser tests: Playwright drives Debian's Chromium (headless) against Voila and JupyterLab.
 
-The servers run on 127.0.0.1 over a temporary copy of the notebooks, so nothing a
-test does (autosave, saved answers) touches the repository. The browser is found
+The servers run on 127.0.0.1 over a temporary copy of the course (notebooks/ beside
+data/ and the README, as in the repository), so nothing a test does (autosave, saved
+answers) touches the repository. Voila is started as ``python -m klantlib.demo`` starts
+it, and a Voila page must leave no error in the browser console. The browser is found
 by ``chromium.py`` beside this file (KLANTLIB_CHROMIUM, PATH, the usual places).
 Without one the tests are skipped, with the reason in the test summary (``-rs``)
 and in the header; with KLANTLIB_REQUIRE_BROWSER=1 (as in CI, where .ci/run
