@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -202,6 +203,10 @@ def _wait_until_up(url: str, process: subprocess.Popen, timeout: float = 60) -> 
     return False
 
 
+def _stop(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line: list the demos, or start one (see the module docstring)."""
     import argparse
@@ -243,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{entry.file[:2]} · {entry.title}: {'dia' + chr(39) + 's' if args.dia else 'demopagina'}, {mode}.",
           flush=True)
     process = subprocess.Popen(command, cwd=ROOT, env=environment(args.presentatie))
+    signal.signal(signal.SIGTERM, _stop)  # stopped by another program: stop the server too
     try:
         if _wait_until_up(ready, process):
             print(f"Open in je browser: {url}\nStoppen: Ctrl+C in dit venster.", flush=True)

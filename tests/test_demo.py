@@ -2,7 +2,10 @@
 and klantlib's warnings as visible notebook outputs. The pages themselves: tests/browser/test_demo_pages.py."""
 
 import json
+import os
 import re
+import signal
+import socket
 import subprocess
 import sys
 import warnings
@@ -80,6 +83,53 @@ def test_presentation_mode_reaches_the_kernels_through_the_environment():
     on = demo.environment(True, {"PATH": "/bin"})
     assert on == {"PATH": "/bin", notebook.PRESENTATION_VARIABLE: "1"}
     assert demo.environment(False, on) == {"PATH": "/bin"}
+
+
+def _start_demo(*args: str):
+    """Run the documented command as a lecturer does; return the process and the address it printed."""
+    env = {**os.environ, "JUPYTER_PLATFORM_DIRS": "1", "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen([sys.executable, "-m", "klantlib.demo", *args, "--geen-browser"], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    lines = []
+    for line in process.stdout:
+        lines.append(line)
+        if line.startswith("Open in je browser: "):
+            return process, line.removeprefix("Open in je browser: ").strip(), lines
+    process.wait(timeout=30)
+    pytest.fail(f"geen adres gekregen:\n{''.join(lines)}")
+
+
+def _stop_demo(process) -> str:
+    process.send_signal(signal.SIGINT)  # Ctrl+C
+    out = process.stdout.read()
+    assert process.wait(timeout=30) == 0
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("args", "path", "first"), [
+    (["04"], "/voila/render/04_rfm_klantenmatrix.ipynb", "04 · De 80/20-regel, RFM en de klantenmatrix: demopagina, "
+                                                         "zonder presentatiemodus."),
+    (["4", "--dia", "--presentatie"], "/rise/notebooks/04_rfm_klantenmatrix.ipynb?token=",
+     "04 · De 80/20-regel, RFM en de klantenmatrix: dia's, met presentatiemodus."),
+])
+def test_the_demo_command_starts_a_server_that_serves_the_page(args, path, first):
+    import urllib.request
+
+    process, url, lines = _start_demo(*args)
+    try:
+        assert lines[0].strip() == first
+        assert url.startswith("http://127.0.0.1:") and path in url
+        with urllib.request.urlopen(url, timeout=120) as response:
+            assert response.status == 200
+            page = response.read().decode()
+        assert ("Verder:" in page) if "voila" in path else ("rise" in page.lower())
+    finally:
+        out = _stop_demo(process)
+    assert out.strip().endswith("Gestopt.")
+    port = int(url.split(":")[2].split("/")[0])
+    with socket.socket() as probe:  # the server stopped with the command: nothing answers any more
+        assert probe.connect_ex(("127.0.0.1", port)) != 0
 
 
 def _make(*args: str) -> str:
