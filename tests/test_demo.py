@@ -240,3 +240,29 @@ def test_the_slides_of_notebook_04_survive_the_build():
         text = "".join(cell["source"])
         if cell["cell_type"] == "markdown" and text.startswith("## "):
             assert kind == "slide", text[:40]
+
+
+@pytest.mark.slow
+def test_a_built_wheel_reads_the_same_data_as_the_repository(tmp_path):
+    """The wheel carries data/ as klantlib/_data: load_dataset there gives what it gives in the repository,
+    and the example exports the notebooks read are in it too."""
+    import zipfile
+
+    from klantlib.data import DATASETS, load_dataset
+
+    subprocess.run([sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(tmp_path / "dist")],
+                   cwd=ROOT, check=True, capture_output=True)
+    (wheel,) = (tmp_path / "dist").glob("klantlib-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        archive.extractall(tmp_path / "site")
+    for name in DATASETS:
+        assert f"klantlib/_data/{name}.csv" in names
+    assert {"klantlib/_data/voorbeelden/kassa_export.csv", "klantlib/_data/voorbeelden/enquete_export.csv"} <= names
+    script = ("from klantlib._datasets import data_folder; from klantlib.data import load_dataset; "
+              "import sys; f = load_dataset('transacties'); print(data_folder()); print(len(f), round(f['bedrag'].sum(), 2))")
+    out = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(tmp_path / "site")}).stdout.splitlines()
+    assert out[0] == str(tmp_path / "site" / "klantlib" / "_data")
+    repo = load_dataset("transacties")
+    assert out[1] == f"{len(repo)} {round(repo['bedrag'].sum(), 2)}"
