@@ -250,6 +250,15 @@ def test_profile_crosstab_and_cramers_v(survey):
     assert profile.cramers_v < 0.2  # age hardly predicts lifestyle here
 
 
+@pytest.mark.parametrize("table", [[[10, 0], [0, 10]], [[12, 5, 7], [3, 9, 14]], [[1, 2], [3, 4], [5, 9], [8, 1]]])
+def test_cramers_v_and_chi_square_equal_scipy(table):
+    from scipy.stats.contingency import association
+
+    assert klantlib.vals.cramers_v(pd.DataFrame(table)) == pytest.approx(association(np.array(table), method="cramer"))
+    reference = scipy.stats.chi2_contingency(table, correction=False)
+    assert klantlib.vals.chi_square(table, reference.expected_freq) == pytest.approx(reference.statistic)
+
+
 def test_profile_perfect_association_and_errors():
     df = pd.DataFrame({"type": ["meelopers"] * 3 + ["geslaagden"] * 3, "regio": ["noord"] * 3 + ["zuid"] * 3})
     assert segment_profile(df, "regio").cramers_v == pytest.approx(1.0)
