@@ -3,6 +3,7 @@ and the environment check names what is missing with the command that fixes it."
 
 import ast
 import re
+import subprocess
 import sys
 import tomllib
 import warnings
@@ -261,3 +262,18 @@ def test_other_version_is_a_note_only(monkeypatch, capsys, restore_warnings):
 
 def test_installed_versions_are_the_pinned_ones():
     assert notebook.check_environment() == []
+
+
+# --- make lock on a fresh clone --------------------------------------------------------------
+
+def test_make_lock_gets_uv_first_on_a_fresh_clone(tmp_path):
+    # Dry run (-n) with an environment that does not exist yet, as on a fresh clone: the lock
+    # target first makes the venv and installs uv, then compiles; it does not need the full setup.
+    venv = tmp_path / "verse-kloon" / ".venv"
+    result = subprocess.run(["make", "-n", "lock", f"VENV={venv}"], cwd=ROOT, capture_output=True, text=True, check=True)
+    lines = result.stdout.splitlines()
+    steps = [next((i for i, line in enumerate(lines) if marker in line), None)
+             for marker in ("-m venv", "pip install", f"{venv}/bin/uv pip compile")]
+    assert None not in steps and steps == sorted(steps), result.stdout
+    assert "uv==" in lines[steps[1]] and "requirements.lock" not in lines[steps[1]]  # uv only, not the setup
+    assert "-o requirements.lock" in lines[steps[2]]
