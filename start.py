@@ -113,7 +113,7 @@ def install(venv_dir: Path, root: Path) -> Path:
                 f"de omgeving {venv_dir} kon niet worden gemaakt ({error}). Op Debian of Ubuntu "
                 "ontbreekt dan vaak het pakket python3-venv: installeer het en probeer het opnieuw."
             )
-    print("De pakketten installeren met precies de versies uit requirements.lock (de eerste keer een paar minuten) ...")
+    print("De pakketten installeren met precies de versies uit requirements.lock (de eerste keer 1 à 2 minuten) ...")
     for command in install_commands(python, root)[:-1]:
         _run(command, root)
     print("Voorbereiden, zodat de notebooks snel starten ...")
