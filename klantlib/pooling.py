@@ -197,8 +197,8 @@ def pool_files(sources, read: Callable[[Mapping], pd.DataFrame], *, what: str,
     if skipped:
         verb = "is" if len(skipped) == 1 else "zijn"
         listed = "\n".join(f"- '{name}': {reason}" for name, reason in skipped.items())
-        notes.append(f"{number(len(skipped))} van de {number(total)} bestanden {verb} niet meegenomen in de {what} van de "
-                     f"klas:\n{listed}")
+        notes.append(f"{number(len(skipped))} van de {number(total)} bestanden {verb} niet meegenomen in de {what} "
+                     f"van de klas:\n{listed}")
     if ignored:
         notes.append(f"Genegeerd, want geen CSV- of Excelbestand: {', '.join(repr(n) for n in ignored)}.")
     if notes:

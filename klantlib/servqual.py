@@ -436,9 +436,7 @@ def pool_surveys(sources, *, scale: int = 7) -> pd.DataFrame:
         scale: the highest answer of the questionnaire (7, or 5).
 
     Returns:
-        The pooled survey: one row per respondent, indexed by the unique id
-        (``respondent``), with the columns ``respondent_id``, ``bestand`` and
-        the files' columns.
+        The class's survey, one row per respondent, as ``pool_files`` returns it.
 
     Raises:
         KlantDataError: no files, or none of them usable (each named, with why).

@@ -237,7 +237,8 @@ def _require_all(values: pd.DataFrame, single: bool, source: str | None = None) 
                       for r, c in list(zip(rows, cols))[:5])
     more = f" (en nog {len(rows) - 5})" if len(rows) > 5 else ""
     in_file = f" in '{source}'" if source else ""
-    raise KlantDataError(f"{len(rows)} ontbrekende antwoorden{in_file}: {shown}{more}. Voor een type zijn de "
+    noun = "ontbrekend antwoord" if len(rows) == 1 else "ontbrekende antwoorden"
+    raise KlantDataError(f"{len(rows)} {noun}{in_file}: {shown}{more}. Voor een type zijn de "
                          "antwoorden op alle 18 stellingen nodig; vul ze aan of laat deze respondenten weg.")
 
 
@@ -315,7 +316,7 @@ def read_survey(source) -> pd.DataFrame:
     >>> read_survey(io.StringIO(export))
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: 1 ontbrekende antwoorden in 'je bestand': rij 2, stelling S18 (...). Voor een type zijn de antwoorden op alle 18 stellingen nodig; vul ze aan of laat deze respondenten weg.
+    klantlib.errors.KlantDataError: 1 ontbrekend antwoord in 'je bestand': rij 2, stelling S18 (...). Voor een type zijn de antwoorden op alle 18 stellingen nodig; vul ze aan of laat deze respondenten weg.
     """
     from klantlib.data import read_table
 
@@ -337,16 +338,15 @@ def pool_surveys(sources) -> pd.DataFrame:
     ``compare_with_population(classify(klas))``.
 
     Args:
-        sources: a folder of exports, or a list of files: paths, ``(name, bytes)``
-            pairs or the value of an ipywidgets ``FileUpload``.
+        sources: the class's exports, in any form :func:`klantlib.pooling.pool_files`
+            takes (a folder, paths, ``(name, bytes)`` pairs, a ``FileUpload`` value).
 
     Returns:
-        The pooled survey: one row per respondent, indexed by the unique id
-        (``respondent``), with the columns ``respondent_id``, ``bestand`` and
-        the files' columns.
+        The class's survey, one row per respondent, as ``pool_files`` returns it:
+        the statements ``S01`` .. ``S18`` of every respondent, all answered.
 
     Raises:
-        KlantDataError: no files, or none of them usable (each named, with why).
+        KlantDataError: there are no files, or not one of them is usable.
 
     >>> answers = {item: 2 for item in ITEM_COLUMNS} | {"S09": 5, "S10": 5}
     >>> export = pd.DataFrame([answers]).to_csv(index=False).encode()

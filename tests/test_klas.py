@@ -12,7 +12,6 @@ import pytest
 
 from klantlib.errors import KlantDataError, KlantDataWarning
 from klantlib.servqual import (
-    DIMENSIONS,
     E_COLUMNS,
     P_COLUMNS,
     WEIGHT_COLUMNS,
@@ -24,23 +23,13 @@ from klantlib.servqual import pool_surveys as pool_servqual
 from klantlib.vals import ITEM_COLUMNS, STATEMENTS, classify, compare_with_population
 from klantlib.vals import pool_surveys as pool_vals
 from klantlib.views._widgets import find_widget
+from klantlib.views.servqual import servqual_widget
+from klantlib.views.vals import vals_widget
 
 
-def servqual_export(folder, name, answers):
-    """Fill in the SERVQUAL widget as a student does and click its export button; returns the CSV."""
-    from klantlib.views.servqual import servqual_widget
-
-    box = servqual_widget(folder=folder, name=name)
-    for key, value in answers.items():
-        find_widget(box, f"klant-{key}").value = value
-    find_widget(box, "klant-export").click()
-    return folder / f"{name}.csv"
-
-
-def vals_export(folder, name, answers):
-    from klantlib.views.vals import vals_widget
-
-    box = vals_widget(folder=folder, name=name)
+def export(widget, folder, name, answers):
+    """Fill in a questionnaire widget as a student does and click its export button; returns the CSV."""
+    box = widget(folder=folder, name=name)
     for key, value in answers.items():
         find_widget(box, f"klant-{key}").value = value
     find_widget(box, "klant-export").click()
@@ -60,9 +49,9 @@ def class_folder(tmp_path_factory):
     """Two students' widget exports and one group's collected survey (example_survey, two respondents)."""
     work = tmp_path_factory.mktemp("werk")
     folder = tmp_path_factory.mktemp("klas")
-    shutil.copy(servqual_export(work, "anna", uniform(6, 5, points=[20, 20, 20, 20, 20]) | {"organisatie": "OV"}),
+    shutil.copy(export(servqual_widget, work, "anna", uniform(6, 5, points=[20, 20, 20, 20, 20]) | {"organisatie": "OV"}),
                 folder / "anna.csv")
-    shutil.copy(servqual_export(work, "bram", uniform(4, 6, points=[10, 40, 20, 15, 15])), folder / "bram.csv")
+    shutil.copy(export(servqual_widget, work, "bram", uniform(4, 6, points=[10, 40, 20, 15, 15])), folder / "bram.csv")
     example_survey().to_csv(folder / "groep_3.csv", index=False)
     return folder
 
@@ -191,7 +180,7 @@ def test_no_usable_file_is_an_error_that_names_every_file(tmp_path):
 def test_the_pooled_survey_is_drawn_like_the_shipped_one(class_folder, tmp_path):
     import matplotlib.pyplot as plt
 
-    from klantlib.views.servqual import gap_bars, profile_plot, servqual_widget
+    from klantlib.views.servqual import gap_bars, profile_plot
 
     klas, _ = pooled_with_warnings(class_folder)
     ax = gap_bars(summary(klas))
@@ -215,16 +204,17 @@ def answers_for(kind):
 def test_vals_exports_pool_classify_and_compare_with_the_population(tmp_path):
     folder = tmp_path / "klas"
     folder.mkdir()
+    # cem differs from anna in one answer: identical exports would count as one file handed in twice.
     for name, answers in [("anna", answers_for("geslaagden")), ("bram", answers_for("ik ben ik")),
-                          ("cem", answers_for("geslaagden") | {"S01": 3})]:  # identical exports count as one file handed in twice
-        shutil.copy(vals_export(tmp_path, name, answers), folder / f"{name}.csv")
+                          ("cem", answers_for("geslaagden") | {"S01": 3})]:
+        shutil.copy(export(vals_widget, tmp_path, name, answers), folder / f"{name}.csv")
     half = {k: v for k, v in answers_for("meelopers").items() if k != "S18"}  # one statement left open
-    shutil.copy(vals_export(tmp_path, "dirk", half), folder / "dirk.csv")
+    shutil.copy(export(vals_widget, tmp_path, "dirk", half), folder / "dirk.csv")
     (folder / "servqual.csv").write_text("E1,P1\n6,5\n")  # the other questionnaire's export
     klas, caught = pooled_with_warnings(folder, pool_vals)
     assert len(caught) == 1
     assert caught[0].startswith("2 van de 5 bestanden zijn niet meegenomen in de leefstijlvragenlijst van de klas:")
-    assert "- 'dirk.csv': 1 ontbrekende antwoorden in 'dirk.csv': rij 2, stelling S18" in caught[0]
+    assert "- 'dirk.csv': 1 ontbrekend antwoord in 'dirk.csv': rij 2, stelling S18" in caught[0]
     assert "- 'servqual.csv': In 'servqual.csv' ontbreken de kolommen" in caught[0]
     assert "Samengevoegd: 3 bestanden met samen 3 respondenten." in caught[0]
     types = classify(klas)
@@ -247,8 +237,6 @@ def test_vals_pool_refuses_an_answer_outside_the_scale(tmp_path):
 def test_the_questionnaires_show_the_ends_of_their_scale(tmp_path):
     from klantlib.servqual import SCALE_ENDS as SERVQUAL_ENDS
     from klantlib.vals import SCALE, SCALE_ENDS
-    from klantlib.views.servqual import servqual_widget
-    from klantlib.views.vals import vals_widget
 
     assert SERVQUAL_ENDS == ("helemaal oneens", "helemaal eens") == SCALE_ENDS
     seven = find_widget(servqual_widget(folder=tmp_path), "klant-schaal").value
