@@ -42,13 +42,14 @@ import pandas as pd
 
 from klantlib.errors import KlantDataError, drop_invalid_rows
 from klantlib.parsing import check_option, require_columns, text_key, to_answers
-from klantlib.survey import check_answers
+from klantlib.survey import AGREE_ENDS, check_answers, scale_legend
 
 __all__ = [
     "CATEGORIES",
     "ITEM_COLUMNS",
     "REFERENCES",
     "SCALE",
+    "SCALE_ENDS",
     "STATEMENTS",
     "TIE_ORDER",
     "TYPES",
@@ -60,12 +61,16 @@ __all__ = [
     "chi_square",
     "compare_with_population",
     "cramers_v",
+    "pool_surveys",
+    "read_survey",
     "score_types",
     "segment_profile",
 ]
 
 #: The course's questionnaire: answers from 1 (helemaal oneens) to 5 (helemaal eens).
 SCALE = 5
+#: What the ends of the scale mean: 1 and :data:`SCALE`.
+SCALE_ENDS = AGREE_ENDS
 
 
 def _load() -> dict:
@@ -169,7 +174,7 @@ def _checked(answers) -> tuple[pd.DataFrame, bool]:
         if wrong.any():
             shown = "; ".join(f"stelling {_statement(item)}: {frame.iloc[0][item]!r}" for item in wrong.index[wrong])
             raise KlantDataError(f"Ongeldig antwoord bij {shown}. Antwoorden moeten hele getallen van 1 tot en met "
-                                 f"{SCALE} zijn (1 = helemaal oneens, {SCALE} = helemaal eens).")
+                                 f"{SCALE} zijn ({scale_legend(SCALE, SCALE_ENDS)}).")
         return values.astype(float).to_frame().T.set_axis(frame.index), True
     try:
         values = check_answers(frame, ITEM_COLUMNS, scale=SCALE, id_column="respondent_id",
@@ -221,7 +226,7 @@ class Classification(NamedTuple):
     gelijk: tuple[str, ...]  # the types that shared the highest score (one type: no tie)
 
 
-def _require_all(values: pd.DataFrame, single: bool) -> None:
+def _require_all(values: pd.DataFrame, single: bool, source: str | None = None) -> None:
     missing = values.isna()
     if not missing.any().any():
         return
@@ -233,8 +238,10 @@ def _require_all(values: pd.DataFrame, single: bool) -> None:
     shown = "; ".join(f"rij {values.index[r]}, stelling {_statement(values.columns[c])}"
                       for r, c in list(zip(rows, cols))[:5])
     more = f" (en nog {len(rows) - 5})" if len(rows) > 5 else ""
-    raise KlantDataError(f"{len(rows)} ontbrekende antwoorden: {shown}{more}. Voor een type zijn de antwoorden op "
-                         "alle 18 stellingen nodig; vul ze aan of laat deze respondenten weg.")
+    in_file = f" in '{source}'" if source else ""
+    noun = "ontbrekend antwoord" if len(rows) == 1 else "ontbrekende antwoorden"
+    raise KlantDataError(f"{len(rows)} {noun}{in_file}: {shown}{more}. Voor een type zijn de "
+                         "antwoorden op alle 18 stellingen nodig; vul ze aan of laat deze respondenten weg.")
 
 
 def classify(answers):
@@ -286,6 +293,74 @@ def classify(answers):
     out["categorie"] = categories
     out["gelijke_stand"] = top.sum(axis=1) > 1
     return out
+
+
+def read_survey(source) -> pd.DataFrame:
+    """Read a lifestyle survey (or one student's export of the questionnaire) from a CSV or Excel file, checked.
+
+    Reads with :func:`klantlib.data.read_table` (Dutch formats, semicolons, the
+    spreadsheet row as index) and checks what :func:`classify` needs: the columns
+    ``S01`` .. ``S18``, every answer a whole number from 1 to 5 and given, no
+    ``respondent_id`` twice. Other columns (age, region ...) stay.
+
+    Args:
+        source: a path, the file's content, or an upload (see ``read_table``).
+
+    Returns:
+        The survey as read, one row per respondent.
+
+    Raises:
+        KlantDataError: the file can't be read, a column is missing, or an answer
+            is missing or wrong, naming the file, the row and the statement.
+
+    >>> import io
+    >>> export = ",".join(ITEM_COLUMNS) + "\\n" + "3," * 17 + "\\n"  # S18 left blank
+    >>> read_survey(io.StringIO(export))
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: 1 ontbrekend antwoord in 'je bestand': rij 2, stelling S18 (...). Voor een type zijn de antwoorden op alle 18 stellingen nodig; vul ze aan of laat deze respondenten weg.
+    """
+    from klantlib.data import read_table
+
+    frame = read_table(source)
+    values, _ = _checked(frame)
+    _require_all(values, False, frame.attrs.get("source"))
+    return frame
+
+
+def pool_surveys(sources) -> pd.DataFrame:
+    """One lifestyle survey from the questionnaire exports of a class, to compare the class with the population.
+
+    Every file is read and checked by :func:`read_survey` (the widget's export,
+    or a survey a group collected). A file that fails, can't be read or has the
+    same content as an earlier one is left out and named, with the reason, in
+    one :class:`~klantlib.errors.KlantDataWarning` (see
+    :func:`klantlib.pooling.pool_files`, which also says how every respondent
+    gets a unique id). The result works like the shipped survey:
+    ``compare_with_population(classify(klas))``.
+
+    Args:
+        sources: the class's exports, in any form :func:`klantlib.pooling.pool_files`
+            takes (a folder, paths, ``(name, bytes)`` pairs, a ``FileUpload`` value).
+
+    Returns:
+        The class's survey, one row per respondent, as ``pool_files`` returns it:
+        the statements ``S01`` .. ``S18`` of every respondent, all answered.
+
+    Raises:
+        KlantDataError: there are no files, or not one of them is usable.
+
+    >>> answers = {item: 2 for item in ITEM_COLUMNS} | {"S09": 5, "S10": 5}
+    >>> export = pd.DataFrame([answers]).to_csv(index=False).encode()
+    >>> klas = pool_surveys([("anna.csv", export)])
+    >>> classify(klas)[["type", "categorie"]]
+                      type       categorie
+    respondent
+    anna        geslaagden  outer-directed
+    """
+    from klantlib.pooling import pool_files
+
+    return pool_files(sources, read_survey, what="leefstijlvragenlijst")
 
 
 def _type_labels(types) -> pd.Series:

@@ -156,7 +156,7 @@ def test_a_wrong_or_missing_answer_in_a_survey_names_row_and_statement(survey):
         classify(wrong)
     blank = survey.head(3).astype({"S11": float})
     blank.loc["L0003", "S11"] = np.nan
-    with pytest.raises(KlantDataError, match=r"1 ontbrekende antwoorden: rij L0003, stelling S11 \('Ik doe"):
+    with pytest.raises(KlantDataError, match=r"1 ontbrekend antwoord: rij L0003, stelling S11 \('Ik doe"):
         classify(blank)
 
 

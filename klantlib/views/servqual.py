@@ -35,6 +35,7 @@ from klantlib.servqual import (
     E_COLUMNS,
     ITEMS,
     P_COLUMNS,
+    SCALE_ENDS,
     WEIGHT_COLUMNS,
     answers_frame,
     item_counts,
@@ -377,6 +378,8 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
     - ``klant-organisatie``: the text field for the organisation's name;
     - ``klant-E1`` .. ``klant-E22``, ``klant-P1`` .. ``klant-P22``: the answer dropdowns;
     - ``klant-W_tastbaarheden`` .. ``klant-W_inlevingsvermogen``: the points per dimension;
+    - ``klant-schaal``: what the ends of the scale mean (:data:`klantlib.servqual.SCALE_ENDS`),
+      above the statements on both tabs;
     - ``klant-punten-rest``: the remaining-points message;
     - ``klant-uitkomst``: the score sentence under the figure; ``klant-figuur``: the figure output;
     - ``klant-export``: the CSV export button; ``klant-melding``: messages (saving, restoring, export).
@@ -384,7 +387,8 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
     import ipywidgets as widgets
 
     from klantlib.formatting import number
-    from klantlib.views._widgets import FigureArea, message_html, save_answers
+    from klantlib.survey import scale_legend
+    from klantlib.views._widgets import FigureArea, message_html, save_answers, with_class
 
     # Never raises for a bad folder or file: store.message says what is wrong (shown below).
     store = AnswerStore(name, folder=folder, order=ANSWER_KEYS,
@@ -401,7 +405,7 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
     controls["organisatie"] = organisation
 
     def item_rows(kind):
-        rows = []
+        rows = [with_class(widgets.HTML(f"<i>{scale_legend(scale, SCALE_ENDS)}</i>"), "klant-schaal")]
         for i in ITEMS.index:
             key = f"{kind}{i}"
             text = ITEMS.at[i, "verwachting" if kind == "E" else "perceptie"]

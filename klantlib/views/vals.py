@@ -28,7 +28,17 @@ import numpy as np
 import pandas as pd
 
 from klantlib.answers import DEFAULT_FOLDER, AnswerStore
-from klantlib.vals import CATEGORIES, ITEM_COLUMNS, REFERENCES, SCALE, STATEMENTS, TYPES, classify, score_types
+from klantlib.vals import (
+    CATEGORIES,
+    ITEM_COLUMNS,
+    REFERENCES,
+    SCALE,
+    SCALE_ENDS,
+    STATEMENTS,
+    TYPES,
+    classify,
+    score_types,
+)
 
 __all__ = [
     "CATEGORY_COLOURS",
@@ -276,12 +286,14 @@ def vals_widget(*, folder=DEFAULT_FOLDER, name: str = "vals"):
     CSS classes for browser tests:
 
     - ``klant-S01`` .. ``klant-S18``: the answer dropdowns;
+    - ``klant-schaal``: what the ends of the scale mean (:data:`klantlib.vals.SCALE_ENDS`);
     - ``klant-vals-type``: the sentence with the type (or what is still to answer);
     - ``klant-figuur``: the figure output; ``klant-export``: the CSV export button;
       ``klant-melding``: messages (saving, restoring, export).
     """
     import ipywidgets as widgets
 
+    from klantlib.survey import scale_legend
     from klantlib.views._widgets import FigureArea, message_html, save_answers, with_class
 
     # Never raises for a bad folder or file: store.message says what is wrong (shown below).
@@ -296,7 +308,7 @@ def vals_widget(*, folder=DEFAULT_FOLDER, name: str = "vals"):
         controls[item] = dropdown
         rows.append(widgets.HBox([dropdown, widgets.HTML(html.escape(STATEMENTS.at[item, "stelling"]),
                                                          layout=widgets.Layout(width="430px"))]))
-    intro = widgets.HTML(f"1 = helemaal oneens, {SCALE} = helemaal eens")
+    intro = with_class(widgets.HTML(f"<i>{scale_legend(SCALE, SCALE_ENDS)}</i>"), "klant-schaal")
 
     message = with_class(widgets.HTML(message_html(store.message)), "klant-melding")
     outcome = with_class(widgets.HTML(layout=widgets.Layout(width="520px")), "klant-vals-type")
