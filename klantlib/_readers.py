@@ -92,7 +92,8 @@ def _check_required(frame: pd.DataFrame, wanted: list[str], name: str, header_ro
     by_key = {column_key(c): c for c in frame.columns}
     missing = [w for w in wanted if column_key(w) not in by_key]
     if missing:
-        raise KlantDataError(missing_columns_message(list(frame.columns), missing, source=name, header_row=header_row))
+        raise KlantDataError(missing_columns_message(list(frame.columns), missing, source=name, header_row=header_row,
+                                                     present=[w for w in wanted if w not in missing]))
     return frame.rename(columns={by_key[column_key(w)]: w for w in wanted})
 
 
