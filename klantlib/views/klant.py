@@ -129,10 +129,10 @@ def market_figure(summary: pd.DataFrame, axes=None, *, figsize=None, **kwargs):
     table = summary.reindex(list(MARKET_NAMES))
     labels = [MARKET_LABELS[m] for m in table.index]
     y = list(range(len(labels)))[::-1]
-    panels = [("klanten", "klanten die kochten", number),
-              ("aandeel_omzet", "aandeel van de netto omzet", lambda v: percent(v, 0)),
-              ("mediaan_bestelling", "mediaan van een bestelling", lambda v: euro(v, 0))]
-    for ax, (column, title, fmt) in zip(axes, panels):
+    panels = [("klanten", "klanten die kochten", "aantal klanten", number),
+              ("aandeel_omzet", "aandeel van de netto omzet", "aandeel (%)", lambda v: percent(v, 0)),
+              ("mediaan_bestelling", "mediaan van een bestelling", "bedrag (€)", lambda v: euro(v, 0))]
+    for ax, (column, title, xlabel, fmt) in zip(axes, panels):
         values = table[column].astype(float)
         ax.barh(y, values.fillna(0).to_numpy(), **underride(kwargs, Rectangle, color=PALETTE[0], height=0.6))
         top = float(values.max()) if values.notna().any() else 1.0
@@ -140,9 +140,11 @@ def market_figure(summary: pd.DataFrame, axes=None, *, figsize=None, **kwargs):
             ax.text(value if value == value else 0, yy, f" {fmt(value)}", va="center", fontsize="small")
         ax.set_xlim(0, top * 1.45 or 1)
         ax.set_title(title, fontsize="medium")
+        ax.set_xlabel(xlabel)  # no ticks: each bar carries its value
         ax.set_xticks([])
         ax.grid(False)
     axes[0].set_yticks(y, labels)
+    axes[0].set_ylabel("markt")
     axes[0].figure.suptitle("Trapper Fietsen per markt (2024-2025)", fontweight="bold", x=0.02, ha="left")
     return axes
 

@@ -196,7 +196,7 @@ class _GapBars:
         ax.axvline(0, color="black", linewidth=0.8)
         ax.set_yticks(y, [LABELS[d] for d in DIMENSIONS])
         number_axis(ax, "x", decimals=1)
-        decorate(ax, xlabel="gap P − E (negatief = tekortkoming)")
+        decorate(ax, xlabel="gap P − E (negatief = tekortkoming)", ylabel="dimensie")
         if self.survey is not None or self.mine is not None:
             self.legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize="small",
                                     frameon=False)
