@@ -107,6 +107,10 @@ def eras_timeline(ax=None, *, figsize=None, **kwargs):
     ax.set_ylim(-0.5, 3.0)
     ax.axis("off")
     ax.set_title("Van maatwerk via massamarketing naar de individuele klant (Wierenga, 2001)")
+    from klantlib.plotting import describe
+
+    describe(ax, "Tijdlijn van de marketingtijdperken, van oud naar nieuw: "
+             + "; ".join(f"{row['naam']} (vanaf ± {row['van']})" for _, row in ERAS.iterrows()) + ".")
     return ax
 
 
@@ -200,6 +204,11 @@ class _CustomerDiagram:
         self.link.set_text(textwrap.fill(_PAYS[parties.user_pays], 28))
         self.choice.set_text(textwrap.fill(f"de gebruiker {_CHOOSE[parties.can_choose]}", 28))
         self.title.set_text(f"Wie is de klant van {parties.organisation}?")
+        from klantlib.plotting import describe
+
+        describe(self.ax, f"Wie is de klant van {parties.organisation}? Betaler: {parties.payer}. "
+                 f"Gebruiker: {parties.user}. {_PAYS[parties.user_pays].capitalize()}; "
+                 f"de gebruiker {_CHOOSE[parties.can_choose]}.")
 
 
 def customer_diagram(parties: CustomerParties | str, ax=None, *, figsize=None, **kwargs):

@@ -360,6 +360,12 @@ def gap_model_diagram(ax=None, *, figsize=None):
     ax.text(0.1, 5.65, "klant", ha="left", va="bottom", fontsize="small", style="italic")
     ax.text(0.1, 5.45, "aanbieder", ha="left", va="top", fontsize="small", style="italic")
     ax.set_title("Het gapmodel (Parasuraman, Zeithaml & Berry, 1985)")
+    from klantlib.plotting import describe
+
+    describe(ax, "Het gapmodel (Parasuraman, Zeithaml & Berry, 1985): boven de lijn de klant (verwachte en "
+             "ervaren dienst), eronder de aanbieder (wat het management denkt dat de klant verwacht, de "
+             "normen, de geleverde dienst, de externe communicatie). Gap 1 tot 4 liggen bij de aanbieder; "
+             "gap 5, tussen verwachte en ervaren dienst, meet SERVQUAL.")
     return ax
 
 
