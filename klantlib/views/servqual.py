@@ -189,8 +189,9 @@ class _GapBars:
                                               error_kw={"ecolor": "#555555", "capsize": 3},
                                               label="enquête (gemiddelde, 95%-interval)"))
         if mine:
-            self.mine = ax.barh(y - height / 2, np.zeros(len(y)), height,
-                                **underride(kwargs, Patch, color=PALETTE[1], label=label))
+            self.mine = ax.barh(y - height / 2, np.zeros(len(y)), height,  # hatched: not by colour alone
+                                **underride(kwargs, Patch, color=PALETTE[1], hatch="//", edgecolor="white",
+                                            label=label))
             self.empty = [ax.text(0.02, yy, "nog niet ingevuld", va="center", fontsize="small", color="#777777",
                                   transform=ax.get_yaxis_transform()) for yy in y - height / 2]
         ax.axvline(0, color="black", linewidth=0.8)
