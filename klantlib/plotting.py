@@ -28,6 +28,7 @@ from klantlib.formatting import euro, number, percent
 __all__ = [
     "PALETTE",
     "alt_text",
+    "contrast",
     "decorate",
     "describe",
     "euro_axis",
@@ -36,6 +37,7 @@ __all__ = [
     "is_presentation",
     "number_axis",
     "percent_axis",
+    "text_colour",
     "presentation_mode",
     "underride",
     "use_style",
@@ -186,6 +188,47 @@ def decorate(ax, *, title: str | None = None, xlabel: str | None = None,
     legend = ax.get_legend()
     if legend is not None and legend_title is not None:
         legend.set_title(legend_title)
+
+
+def _luminance(colour) -> float:
+    from matplotlib.colors import to_rgb
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(c) for c in to_rgb(colour))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(colour, background="white") -> float:
+    """The WCAG 2 contrast ratio of two colours, from 1 (the same) to 21 (black on white).
+
+    >>> round(contrast("black"), 1), round(contrast("#E69F00"), 2)
+    (21.0, 2.25)
+    """
+    light, dark = sorted((_luminance(colour), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def text_colour(colour, background="white", ratio: float = 4.5) -> str:
+    """``colour`` darkened just enough for text on ``background`` (WCAG AA: a contrast of 4.5).
+
+    Labels keep the hue of what they name (a group's colour) but stay readable:
+    the Okabe-Ito orange, for one, has a contrast of only 2.25 on white.
+
+    >>> text_colour("#E69F00"), round(contrast(text_colour("#E69F00")), 1)
+    ('#9c6c00', 4.6)
+    >>> text_colour("#000000")
+    '#000000'
+    """
+    from matplotlib.colors import to_hex, to_rgb
+
+    rgb = to_rgb(colour)
+    for step in range(101):
+        shade = tuple(c * (1 - step / 100) for c in rgb)
+        if contrast(shade, background) >= ratio:
+            return to_hex(shade)
+    return "#000000"
 
 
 def describe(fig_or_ax, text: str) -> None:

@@ -482,3 +482,30 @@ def test_alt_text_says_what_a_figure_shows(data, tmp_path):
 def test_figure_html_escapes_the_alt_text():
     assert 'alt="a &lt;b&gt; &amp; &quot;c&quot;"' in plotting.figure_html(b"x", 'a <b> & "c"')
 
+
+
+def _background(text) -> str:
+    """What a text is read against: its own box, or else the white of the figure."""
+    box = text.get_bbox_patch()
+    return box.get_facecolor() if box is not None else "white"
+
+
+@pytest.mark.parametrize("name", [name for name, make in FIGURES.items() if make is not None])
+def test_coloured_texts_are_readable(name, data, tmp_path):
+    """A label in a colour (a group's name in its colour) has a contrast of at least 4.5 (WCAG AA) on white.
+
+    Black and white texts are left out: black is always readable on the white figure, and white is
+    only written inside a dark bar or cell, where the view picks it for that background.
+    """
+    from matplotlib.colors import to_hex
+
+    fig = _draw(name, data, tmp_path)
+    low = []
+    for text in fig.findobj(lambda a: hasattr(a, "get_text") and hasattr(a, "get_color")):
+        colour = to_hex(text.get_color())
+        if not text.get_visible() or not text.get_text().strip() or colour in ("#000000", "#ffffff"):
+            continue
+        ratio = plotting.contrast(colour, _background(text))
+        if ratio < 4.5:
+            low.append(f"{text.get_text()[:30]!r} in {colour}: {ratio:.2f}")
+    assert low == []

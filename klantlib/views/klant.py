@@ -85,7 +85,7 @@ def eras_timeline(ax=None, *, figsize=None, **kwargs):
     """
     from matplotlib.patches import FancyArrow
 
-    from klantlib.plotting import PALETTE, underride
+    from klantlib.plotting import PALETTE, contrast, underride
 
     ax = _new_axes(ax, figsize, (10, 3.4))
     colours = ["#BBBBBB", PALETTE[4], PALETTE[0], PALETTE[2]]
@@ -96,10 +96,10 @@ def eras_timeline(ax=None, *, figsize=None, **kwargs):
                                 length_includes_head=False,
                                 **underride(kwargs, facecolor=colours[k % len(colours)], edgecolor="white")))
         header = "vóór Wierenga" if era == 0 else f"tijdperk {era}"
-        ax.text(x + 0.15, 2.3, header, fontsize="small", color="white" if era else "#333333",
-                fontweight="bold", va="center")
-        ax.text(x + 0.15, 1.8, textwrap.fill(row["naam"], 16), color="white" if era else "#333333",
-                fontweight="bold", va="center")
+        fill = colours[k % len(colours)]
+        ink = "white" if contrast("white", fill) >= 4.5 else "black"  # readable on the arrow (WCAG AA)
+        ax.text(x + 0.15, 2.3, header, fontsize="small", color=ink, fontweight="bold", va="center")
+        ax.text(x + 0.15, 1.8, textwrap.fill(row["naam"], 16), color=ink, fontweight="bold", va="center")
         ax.text(x + 0.05, 1.05, f"vanaf ± {row['van']}", fontsize="small", va="top")
         ax.text(x + 0.05, 0.7, textwrap.fill(row["voorbeeld"], 26), fontsize="small", va="top", style="italic",
                 color="#444444")
@@ -169,7 +169,7 @@ class _CustomerDiagram:
     def __init__(self, ax, parties: CustomerParties, **kwargs):
         from matplotlib.patches import FancyBboxPatch
 
-        from klantlib.plotting import PALETTE, underride
+        from klantlib.plotting import PALETTE, text_colour, underride
 
         self.ax = ax
         ax.set_xlim(0, 10)
@@ -181,7 +181,8 @@ class _CustomerDiagram:
         for key, (x, y, edge, face) in boxes.items():
             ax.add_patch(FancyBboxPatch((x, y), 3.2, 2.3, boxstyle="round,pad=0.08",
                                         **underride(kwargs, facecolor=face, edgecolor=edge, linewidth=1.5)))
-            ax.text(x + 0.15, y + 2.15, key.capitalize(), fontweight="bold", va="top", color=edge)
+            ax.text(x + 0.15, y + 2.15, key.capitalize(), fontweight="bold", va="top",
+                    color=text_colour(edge, face))
             self.texts[key] = ax.text(x + 0.15, y + 1.75, "", va="top", fontsize="small")
         arrow = {"arrowstyle": "-|>", "color": "#333333", "linewidth": 1.4}
         ax.annotate("", xy=(3.35, 1.9), xytext=(1.8, 3.15), arrowprops=arrow)
