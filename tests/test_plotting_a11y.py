@@ -18,6 +18,9 @@ stay apart for people with a colour-vision deficiency. The check simulates prota
 deuteranopia and tritanopia with the matrices of Machado, Oliveira & Fernandes (2009, severity
 1.0) on linear sRGB, converts to CIELAB and requires every pair of colours to differ by at least
 :data:`MIN_DELTA_E` (CIE76), four times the just-noticeable difference of about 2.3.
+
+Text: a label written in a colour (a group's name in the group's colour) has a contrast of at least
+4.5 on its background (WCAG AA), and every figure has a Dutch text alternative (``alt_text``).
 """
 
 import importlib
