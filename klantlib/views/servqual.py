@@ -170,7 +170,7 @@ class _GapBars:
     def __init__(self, ax, table: pd.DataFrame, *, title: str | None = None, label: str = "jij", **kwargs):
         from matplotlib.patches import Patch
 
-        from klantlib.plotting import PALETTE, decorate, number_axis, underride
+        from klantlib.plotting import PALETTE, decorate, number_axis, text_colour, underride
 
         self.ax = ax
         table = table.reindex(list(DIMENSIONS))
@@ -190,14 +190,16 @@ class _GapBars:
                                               error_kw={"ecolor": "#555555", "capsize": 3},
                                               label="enquête (gemiddelde, 95%-interval)"))
         if mine:
-            self.mine = ax.barh(y - height / 2, np.zeros(len(y)), height,
-                                **underride(kwargs, Patch, color=PALETTE[1], label=label))
-            self.empty = [ax.text(0.02, yy, "nog niet ingevuld", va="center", fontsize="small", color="#777777",
+            self.mine = ax.barh(y - height / 2, np.zeros(len(y)), height,  # hatched: not by colour alone
+                                **underride(kwargs, Patch, color=PALETTE[1], hatch="//", edgecolor="white",
+                                            label=label))
+            self.empty = [ax.text(0.02, yy, "nog niet ingevuld", va="center", fontsize="small",
+                                  color=text_colour("#777777"),
                                   transform=ax.get_yaxis_transform()) for yy in y - height / 2]
         ax.axvline(0, color="black", linewidth=0.8)
         ax.set_yticks(y, [LABELS[d] for d in DIMENSIONS])
         number_axis(ax, "x", decimals=1)
-        decorate(ax, xlabel="gap P − E (negatief = tekortkoming)")
+        decorate(ax, xlabel="gap P − E (negatief = tekortkoming)", ylabel="dimensie")
         if self.survey is not None or self.mine is not None:
             self.legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize="small",
                                     frameon=False)
@@ -289,7 +291,7 @@ def gap_model_diagram(ax=None, *, figsize=None):
     import matplotlib.pyplot as plt
     from matplotlib.patches import FancyBboxPatch
 
-    from klantlib.plotting import PALETTE, figure_size
+    from klantlib.plotting import PALETTE, figure_size, text_colour
 
     if ax is None:
         _, ax = plt.subplots(figsize=figsize or figure_size((9, 7.5)))
@@ -326,7 +328,8 @@ def gap_model_diagram(ax=None, *, figsize=None):
                                                          "linestyle": "--" if gap or dashed else "-"})
         if gap:
             ax.text((start[0] + end[0]) / 2 + 0.25 * side, (start[1] + end[1]) / 2, f"Gap {gap}",
-                    color=PALETTE[5], fontweight="bold", fontsize="small", ha="left" if side > 0 else "right",
+                    color=text_colour(PALETTE[5]), fontweight="bold", fontsize="small",
+                    ha="left" if side > 0 else "right",
                     va="center")
 
     for src in ("mond", "behoefte", "ervaring"):
@@ -337,7 +340,8 @@ def gap_model_diagram(ax=None, *, figsize=None):
     arrow("normen", "levering", gap=3, style="<|-|>")
     arrow("beeld", "normen", gap=2, style="<|-|>")
     arrow("levering", "communicatie", style="<|-|>", dashed=True)
-    ax.text(6.7, 4.75, "Gap 4", color=PALETTE[5], fontweight="bold", fontsize="small", ha="center")
+    ax.text(6.7, 4.75, "Gap 4", color=text_colour(PALETTE[5]), fontweight="bold", fontsize="small",
+            ha="center")
     ax.annotate("", xy=(centre["ervaren"][0] + w / 2 + 0.05, centre["ervaren"][1]),
                 xytext=(centre["communicatie"][0], 4.1 + h + 0.05),
                 arrowprops={"arrowstyle": "-|>", "color": "#333333"})
@@ -355,12 +359,18 @@ def gap_model_diagram(ax=None, *, figsize=None):
             linestyle="--", linewidth=1)
     for y in (y_top, y_bottom):
         ax.annotate("", xy=(left, y), xytext=(left - 0.3, y), arrowprops={"arrowstyle": "-|>", "color": "#333333"})
-    ax.text(x_line - 0.15, (y_top + y_bottom) / 2, "Gap 1", color=PALETTE[5], fontweight="bold",
+    ax.text(x_line - 0.15, (y_top + y_bottom) / 2, "Gap 1", color=text_colour(PALETTE[5]), fontweight="bold",
             fontsize="small", ha="right", va="center")
     ax.axhline(5.55, xmin=0.02, xmax=0.98, color="#777777", linewidth=1, linestyle=":")
     ax.text(0.1, 5.65, "klant", ha="left", va="bottom", fontsize="small", style="italic")
     ax.text(0.1, 5.45, "aanbieder", ha="left", va="top", fontsize="small", style="italic")
     ax.set_title("Het gapmodel (Parasuraman, Zeithaml & Berry, 1985)")
+    from klantlib.plotting import describe
+
+    describe(ax, "Het gapmodel (Parasuraman, Zeithaml & Berry, 1985): boven de lijn de klant (verwachte en "
+             "ervaren dienst), eronder de aanbieder (wat het management denkt dat de klant verwacht, de "
+             "normen, de geleverde dienst, de externe communicatie). Gap 1 tot 4 liggen bij de aanbieder; "
+             "gap 5, tussen verwachte en ervaren dienst, meet SERVQUAL.")
     return ax
 
 
