@@ -53,9 +53,14 @@ notebooks: setup
 solutions: setup
 	$(BIN)/python -m klantlib.course --solutions $(N)
 
-# Re-pin every transitive dependency after a change in pyproject.toml.
-lock:
+# Re-pin every transitive dependency after a change in pyproject.toml. Needs only uv, not the
+# whole setup: on a fresh clone it makes .venv and installs uv first.
+lock: $(BIN)/uv
 	$(BIN)/uv pip compile --quiet --python-version 3.11 --universal --all-extras pyproject.toml -o requirements.lock
+
+$(BIN)/uv:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 clean:
 	rm -rf $(VENV) build dist

@@ -92,7 +92,8 @@ def _check_required(frame: pd.DataFrame, wanted: list[str], name: str, header_ro
     by_key = {column_key(c): c for c in frame.columns}
     missing = [w for w in wanted if column_key(w) not in by_key]
     if missing:
-        raise KlantDataError(missing_columns_message(list(frame.columns), missing, source=name, header_row=header_row))
+        raise KlantDataError(missing_columns_message(list(frame.columns), missing, source=name, header_row=header_row,
+                                                     present=[w for w in wanted if w not in missing]))
     return frame.rename(columns={by_key[column_key(w)]: w for w in wanted})
 
 
@@ -118,9 +119,32 @@ def _shapes(values: pd.Series) -> dict:
     }
 
 
+#: A cell that can only be a plain whole number by every rule of klantlib.parsing: digits without a leading
+#: zero (that would be an id) and at most 15 of them (16 or more is a card number: an id as well). ASCII
+#: digits and spaces only: anything else takes the full rules.
+_PLAIN_WHOLE = r"[ \t]*(?:[1-9][0-9]{0,14}|0)[ \t]*"
+
+
+def _plain_whole_numbers(values: pd.Series) -> pd.Series | None:
+    """The column as numbers when every filled cell is text of a plain whole number (``7``, ``120``), else None.
+
+    The common case of a questionnaire or a count, read in one step; the result is exactly what the full
+    rules give such a column (a test compares them), which every other column goes through.
+    """
+    if values.dtype != "str" or not values.notna().any():
+        return None
+    filled = values.dropna()
+    if not filled.str.fullmatch(_PLAIN_WHOLE).all():
+        return None
+    return whole_if_possible(pd.to_numeric(values.str.strip(" \t")).astype("float64"))
+
+
 def _infer(values: pd.Series, column: str, fallback: str | None, name: str) -> tuple[pd.Series, str | None]:
     """Numbers, dates or text (the rules in :func:`read_table`); returns the column and the convention it
     showed (``","``, ``"."``), or ``"?"`` when it holds ambiguous numbers and the file's convention is unknown."""
+    plain = _plain_whole_numbers(values)
+    if plain is not None:
+        return plain, None
     shape = _shapes(values)
     if not shape["filled"]:
         return values, None

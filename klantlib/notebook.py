@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import sys
 import warnings
 from importlib import metadata
@@ -23,28 +24,81 @@ __all__ = ["PRESENTATION_VARIABLE", "check_environment", "setup"]
 PRESENTATION_VARIABLE = "KLANTLIB_PRESENTATION"
 
 MIN_PYTHON = (3, 11)
+# The documented routes that install everything (README, "Beginnen"). Not `pip install -e .`:
+# that installs no JupyterLab or kernel. No "Python" with a capital in it: setup() reads that word
+# as a too old Python.
 FIX = (
-    "Start de cursus met `make start` in de map van de cursus (dat installeert alles), "
-    "of installeer de pakketten in deze omgeving met `pip install -e .`."
+    "Zet de cursus klaar in de map van de cursus met `make start`, of zonder make met "
+    "`python start.py` (Windows: `py start.py`); dat installeert alles in `.venv`. "
+    "Werk je in een eigen omgeving (VS Code, conda)? Typ dan in de map van de cursus "
+    "`python -m pip install -r requirements.lock` en daarna `python -m pip install --no-deps -e .`."
 )
+# The extra a student needs to open the course; a missing one is only a "Let op" line.
+JUPYTER_EXTRA = "jupyter"
+_JUPYTER_ROLES = {
+    "jupyterlab": "JupyterLab (daarin open je de notebooks)",
+    "ipykernel": "ipykernel (de kernel die de codecellen uitvoert)",
+    "voila": "Voila (de demopagina's voor docenten)",
+}
+_EXTRA = re.compile(r"""extra\s*==\s*["']([^"']+)["']""")
+
+
+def _split_requirement(requirement: str) -> tuple[str, str, str | None]:
+    """Split a pinned requirement of the metadata into (name, version, extra or None).
+
+    >>> _split_requirement("voila==0.5.13; extra == 'jupyter'")
+    ('voila', '0.5.13', 'jupyter')
+    """
+    spec, _, marker = requirement.partition(";")
+    name, _, version = spec.partition("==")
+    extra = _EXTRA.search(marker)
+    return name.strip(), version.strip(), extra.group(1) if extra else None
+
+
+def _pins_of(extra: str | None) -> dict[str, str]:
+    """The exact versions klantlib's metadata pins for its dependencies (None) or for one extra.
+
+    ``pandas==3.1.1`` -> {"pandas": "3.1.1"}. Raises ``metadata.PackageNotFoundError`` when
+    klantlib is not installed.
+    """
+    pins = {}
+    for requirement in metadata.requires("klantlib") or []:
+        name, version, of_extra = _split_requirement(requirement)
+        if of_extra == extra:
+            pins[name] = version
+    return pins
 
 
 def _pins() -> dict[str, str]:
-    """The exact versions klantlib's metadata pins (``pandas==3.1.1`` -> {"pandas": "3.1.1"})."""
-    pins = {}
-    for requirement in metadata.requires("klantlib") or []:
-        if "extra ==" in requirement:
-            continue
-        name, _, version = requirement.partition("==")
-        pins[name.strip()] = version.split(";")[0].strip()
-    return pins
+    """The exact versions of the packages klantlib imports (its dependencies, no extra)."""
+    return _pins_of(None)
+
+
+def _jupyter_pins() -> dict[str, str]:
+    """The exact versions of what opens the course: JupyterLab, ipykernel, Voila."""
+    return _pins_of(JUPYTER_EXTRA)
 
 
 def check_environment() -> list[str]:
     """Return the problems with this Python environment, in Dutch (an empty list: all is well).
 
-    Checks the Python version, and that every package klantlib needs is installed
-    at the version the stored notebook outputs were made with.
+    Checks the Python version; that every package klantlib needs is installed at the version
+    the stored notebook outputs were made with; and that JupyterLab, ipykernel and Voila (the
+    "jupyter" extra) are there. Every missing piece comes with the command that installs it
+    (``FIX``: the documented routes, never ``pip install -e .``, which brings no JupyterLab).
+
+    Which problems stop ``setup()`` (its word list: "ontbreekt", "niet geïnstalleerd",
+    "Python"): a Python older than 3.11, klantlib not installed, or a package klantlib imports
+    missing (pandas, ipywidgets, ...), because the notebook cannot work. Only a "Let op" line:
+    another version of a package (outputs may differ slightly) and a missing JupyterLab,
+    ipykernel or Voila, because the notebook may run elsewhere (VS Code, or a hub whose
+    JupyterLab lives in another environment) and then does not need them here.
+
+    Returns:
+        One Dutch sentence per problem.
+
+    >>> check_environment()
+    []
     """
     problems = []
     if sys.version_info < MIN_PYTHON:
@@ -53,7 +107,7 @@ def check_environment() -> list[str]:
             f"{'.'.join(map(str, MIN_PYTHON))} of nieuwer nodig."
         )
     try:
-        pins = _pins()
+        pins, jupyter = _pins(), _jupyter_pins()
     except metadata.PackageNotFoundError:
         return problems + [f"klantlib is niet geïnstalleerd in deze omgeving. {FIX}"]
     for name, wanted in sorted(pins.items()):
@@ -67,6 +121,20 @@ def check_environment() -> list[str]:
                 f"{name} heeft versie {found}, de cursus is gemaakt met {wanted}: "
                 "uitkomsten en figuren kunnen iets afwijken."
             )
+    absent = []
+    for name in sorted(jupyter):
+        try:
+            metadata.version(name)
+        except metadata.PackageNotFoundError:
+            absent.append(name)
+    if absent:
+        # Worded without "ontbreekt": setup() shows this as a "Let op" line and goes on.
+        roles = [_JUPYTER_ROLES.get(name, name) for name in absent]
+        listed = roles[0] if len(roles) == 1 else ", ".join(roles[:-1]) + " en " + roles[-1]
+        problems.append(
+            f"Niet in deze omgeving: {listed}. In VS Code kan het zonder; voor JupyterLab "
+            f"installeer je alles. {FIX}"
+        )
     return problems
 
 
@@ -83,11 +151,11 @@ def _formatwarning(message, category, filename, lineno, line=None):
 
 def _warning_bundle(message: str) -> dict[str, str]:
     """How a KlantDataWarning is shown as a notebook output: the same Dutch sentence as plain text
-    (what nbval compares and a terminal prints) and as a note the page shows."""
+    (what nbval compares and a terminal prints) and as a note the page shows, its lines kept."""
     return {
         "text/plain": f"Let op: {message}",
         "text/html": ('<div class="klant-melding" role="note" style="border-left:6px solid #E69F00;'
-                      f'padding:0.4em 0.8em"><b>Let op:</b> {html.escape(message)}</div>'),
+                      f'padding:0.4em 0.8em;white-space:pre-line"><b>Let op:</b> {html.escape(message)}</div>'),
     }
 
 

@@ -624,19 +624,30 @@ def _listed(names: Sequence, limit: int) -> str:
 
 
 def missing_columns_message(found: Sequence, missing: Sequence, *, source: str | None = None,
-                            header_row=None, fix: str | None = None) -> str:
-    """The Dutch message for columns that are missing, with the closest names found."""
-    by_key = {column_key(c): c for c in found}
+                            header_row=None, fix: str | None = None, present: Sequence = ()) -> str:
+    """The Dutch message for columns that are missing, with the closest names found.
+
+    A found column is suggested for at most one missing name, and never when it is
+    itself one of the ``present`` required columns (a file with ``S01`` and ``S02``
+    that lacks ``S03`` gets no "Bedoel je 'S02' voor 'S03'?").
+
+    >>> print(missing_columns_message(["S01", "S02", "klnt"], ["S03", "S04", "klant"], present=["S01", "S02"]))
+    Er ontbreken de kolommen 'S03', 'S04', 'klant'. Gevonden kolommen: 'S01', 'S02', 'klnt'. Bedoel je 'klnt' voor 'klant'? Voeg de kolom toe of geef een bestaande kolom die naam.
+    """
+    used = {column_key(c) for c in present}
+    by_key = {column_key(c): c for c in found if column_key(c) not in used}
     hints = []
-    for name in missing[:3]:
+    for name in missing:
         close = difflib.get_close_matches(column_key(name), list(by_key), n=1, cutoff=0.6)
         if close:
-            hints.append(f"bedoel je '{by_key[close[0]]}' voor '{name}'?")
+            hints.append(f"Bedoel je '{by_key.pop(close[0])}' voor '{name}'?")
+        if len(hints) == 3:
+            break
     verb, which = ("ontbreekt", "de kolom") if len(missing) == 1 else ("ontbreken", "de kolommen")
     where = f"In '{source}' {verb}" if source else f"Er {verb}"
     row = f" (rij {header_row})" if header_row is not None else ""
     return (f"{where} {which} {_listed(list(missing), 8)}. Gevonden kolommen{row}: {_listed(list(found), 12)}."
-            + (f" B{' '.join(hints)[1:]}" if hints else "")
+            + "".join(f" {hint}" for hint in hints)
             + f" {fix or 'Voeg de kolom toe of geef een bestaande kolom die naam.'}")
 
 
@@ -657,8 +668,9 @@ def require_columns(frame: pd.DataFrame, columns: Iterable, *, source: str | Non
     columns = list(dict.fromkeys(columns))
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise KlantDataError(missing_columns_message(list(frame.columns), missing,
-                                                     source=source or frame.attrs.get("source"), fix=fix))
+        raise KlantDataError(missing_columns_message(list(frame.columns), missing, fix=fix,
+                                                     source=source or frame.attrs.get("source"),
+                                                     present=[c for c in columns if c in frame.columns]))
 
 
 def _same(value, option) -> bool:

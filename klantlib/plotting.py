@@ -27,12 +27,17 @@ from klantlib.formatting import euro, number, percent
 
 __all__ = [
     "PALETTE",
+    "alt_text",
+    "contrast",
     "decorate",
+    "describe",
     "euro_axis",
+    "figure_html",
     "figure_size",
     "is_presentation",
     "number_axis",
     "percent_axis",
+    "text_colour",
     "presentation_mode",
     "underride",
     "use_style",
@@ -54,6 +59,60 @@ _NORMAL = {"font_scale": 1.0, "figsize": (8.0, 4.5), "linewidth": 1.8, "dpi": 10
 _PRESENTATION = {"font_scale": 1.6, "figsize": (12.0, 6.75), "linewidth": 3.2, "dpi": 100}
 _state = {"presentation": False}
 
+#: The look of seaborn's theme ``set_theme(context="notebook", style="whitegrid")``, written out as
+#: matplotlib settings: importing seaborn for it would cost every student's kernel about 70 MiB
+#: (it imports scipy), a third of its memory. A test compares these with seaborn's own values.
+_WHITEGRID = {
+    "figure.facecolor": "white",
+    "axes.facecolor": "white",
+    "axes.edgecolor": ".8",
+    "axes.labelcolor": ".15",
+    "axes.grid": True,
+    "axes.axisbelow": True,
+    "grid.color": ".8",
+    "grid.linestyle": "-",
+    "text.color": ".15",
+    "xtick.color": ".15",
+    "ytick.color": ".15",
+    "xtick.direction": "out",
+    "ytick.direction": "out",
+    "xtick.top": False,
+    "xtick.bottom": False,
+    "ytick.left": False,
+    "ytick.right": False,
+    "font.family": ["sans-serif"],
+    "font.sans-serif": ["Arial", "DejaVu Sans", "Liberation Sans", "Bitstream Vera Sans", "sans-serif"],
+    "lines.solid_capstyle": "round",
+    "patch.edgecolor": "w",
+    "patch.force_edgecolor": True,
+    "image.cmap": "viridis",  # seaborn's "rocket" exists only once seaborn is imported; viridis is colour-blind-safe too
+    "axes.spines.left": True,
+    "axes.spines.bottom": True,
+}
+#: seaborn's "notebook" context at font scale 1: the font sizes grow with the scale, the rest stays.
+_NOTEBOOK_FONTS = {
+    "font.size": 12.0,
+    "axes.labelsize": 12.0,
+    "axes.titlesize": 12.0,
+    "xtick.labelsize": 11.0,
+    "ytick.labelsize": 11.0,
+    "legend.fontsize": 11.0,
+    "legend.title_fontsize": 12.0,
+}
+_NOTEBOOK_LINES = {
+    "axes.linewidth": 1.25,
+    "grid.linewidth": 1,
+    "patch.linewidth": 1,
+    "xtick.major.width": 1.25,
+    "ytick.major.width": 1.25,
+    "xtick.minor.width": 1,
+    "ytick.minor.width": 1,
+    "xtick.major.size": 6,
+    "ytick.major.size": 6,
+    "xtick.minor.size": 4,
+    "ytick.minor.size": 4,
+}
+
 
 def use_style(presentation: bool = False) -> None:
     """Apply the house style to every figure that follows.
@@ -61,29 +120,29 @@ def use_style(presentation: bool = False) -> None:
     ``presentation=True`` is the lecture-hall mode: fonts 1.6 times as large,
     thicker lines and bigger figures, readable from the back row.
     """
-    import seaborn as sns
+    from cycler import cycler
 
     settings = _PRESENTATION if presentation else _NORMAL
-    sns.set_theme(
-        context="notebook",
-        style="whitegrid",
-        palette=PALETTE,
-        font_scale=settings["font_scale"],
-        rc={
-            "figure.figsize": settings["figsize"],
-            "figure.dpi": settings["dpi"],
-            "savefig.dpi": 2 * settings["dpi"],
-            "lines.linewidth": settings["linewidth"],
-            "lines.markersize": 4 * settings["linewidth"],
-            "axes.titleweight": "bold",
-            "axes.titlelocation": "left",
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-            "legend.frameon": False,
-            "figure.autolayout": True,
-        },
-    )
+    mpl.rcParams.update(_WHITEGRID)
+    mpl.rcParams.update(_NOTEBOOK_LINES)
+    mpl.rcParams.update({key: size * settings["font_scale"] for key, size in _NOTEBOOK_FONTS.items()})
+    mpl.rcParams.update({
+        "axes.prop_cycle": cycler(color=PALETTE),
+        "patch.facecolor": "C0",  # the first colour of the palette
+        "figure.figsize": settings["figsize"],
+        "figure.dpi": settings["dpi"],
+        "savefig.dpi": 2 * settings["dpi"],
+        "lines.linewidth": settings["linewidth"],
+        "lines.markersize": 4 * settings["linewidth"],
+        "axes.titleweight": "bold",
+        "axes.titlelocation": "left",
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "legend.frameon": False,
+        "figure.autolayout": True,
+    })
     _state["presentation"] = presentation
+    _show_figures_with_alt_text()
 
 
 def presentation_mode(on: bool = True) -> None:
@@ -182,6 +241,172 @@ def decorate(ax, *, title: str | None = None, xlabel: str | None = None,
     legend = ax.get_legend()
     if legend is not None and legend_title is not None:
         legend.set_title(legend_title)
+
+
+def _luminance(colour) -> float:
+    from matplotlib.colors import to_rgb
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(c) for c in to_rgb(colour))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(colour, background="white") -> float:
+    """The WCAG 2 contrast ratio of two colours, from 1 (the same) to 21 (black on white).
+
+    >>> round(contrast("black"), 1), round(contrast("#E69F00"), 2)
+    (21.0, 2.25)
+    """
+    light, dark = sorted((_luminance(colour), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def text_colour(colour, background="white", ratio: float = 4.5) -> str:
+    """``colour`` darkened just enough for text on ``background`` (WCAG AA: a contrast of 4.5).
+
+    Labels keep the hue of what they name (a group's colour) but stay readable:
+    the Okabe-Ito orange, for one, has a contrast of only 2.25 on white.
+
+    >>> text_colour("#E69F00"), round(contrast(text_colour("#E69F00")), 1)
+    ('#9c6c00', 4.6)
+    >>> text_colour("#000000")
+    '#000000'
+    """
+    from matplotlib.colors import to_hex, to_rgb
+
+    rgb = to_rgb(colour)
+    for step in range(101):
+        shade = tuple(c * (1 - step / 100) for c in rgb)
+        if contrast(shade, background) >= ratio:
+            return to_hex(shade)
+    return "#000000"
+
+
+def describe(fig_or_ax, text: str) -> None:
+    """Give a figure a short Dutch text alternative, read out instead of the image.
+
+    Without one, :func:`alt_text` builds it from the titles and axis labels.
+    ``fig_or_ax`` is a ``Figure`` or one of its ``Axes``.
+    """
+    fig = fig_or_ax.get_figure(root=True)
+    fig._klantlib_alt = " ".join(str(text).split())
+
+
+def alt_text(fig) -> str:
+    """The text alternative of a figure: what :func:`describe` gave it, or else its titles and axis labels.
+
+    Screen readers read it instead of the image (the ``alt`` of the ``<img>`` that JupyterLab
+    and Voila show, see :func:`figure_html`).
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure()
+    >>> ax = fig.subplots()
+    >>> decorate(ax, title="Omzet per maand", xlabel="maand", ylabel="omzet (€)")
+    >>> alt_text(fig)
+    'Figuur: Omzet per maand (horizontaal: maand; verticaal: omzet (€)).'
+    >>> describe(ax, "De omzet groeit elke maand.")
+    >>> alt_text(fig)
+    'Figuur: De omzet groeit elke maand.'
+    """
+    explicit = getattr(fig, "_klantlib_alt", None)
+    if explicit:
+        return f"Figuur: {explicit}"
+    parts = []
+    for ax in fig.axes:
+        title = " ".join(t for t in (ax.get_title(loc) for loc in ("left", "center", "right")) if t)
+        axes = [f"{name}: {label}" for name, label in (("horizontaal", ax.get_xlabel()), ("verticaal", ax.get_ylabel()))
+                if label and ax.axison]
+        if title or axes:
+            title = " ".join(title.split())
+            parts.append(f"{title} ({'; '.join(axes)})" if axes and title else title or "; ".join(axes))
+    suptitle = fig._suptitle.get_text() if getattr(fig, "_suptitle", None) is not None else ""
+    text = "; ".join(([suptitle] if suptitle else []) + parts)
+    text = " ".join(text.split())
+    if not text:
+        return "Figuur zonder titel."
+    return f"Figuur: {text}" if text.endswith((".", "?", "!")) else f"Figuur: {text}."
+
+
+def figure_html(png: bytes, alt: str) -> str:
+    """An ``<img>`` with the PNG ``png`` inline and ``alt`` as its text alternative.
+
+    JupyterLab and Voila show a PNG output as an ``<img>`` without ``alt`` (their image renderer
+    reads no alt text from the output's metadata), so figures are also sent as this HTML, which
+    they prefer over the PNG. The PNG stays in the output too, for print and other viewers.
+
+    >>> figure_html(b"png", 'A "quote" & <tag>')
+    '<img src="data:image/png;base64,cG5n" alt="A &quot;quote&quot; &amp; &lt;tag&gt;" style="max-width: 100%;">'
+    """
+    import base64
+    from html import escape
+
+    data = base64.b64encode(png).decode("ascii")
+    return f'<img src="data:image/png;base64,{data}" alt="{escape(alt, quote=True)}" style="max-width: 100%;">'
+
+
+def _show_figures_with_alt_text() -> None:
+    """In IPython: show every matplotlib figure as :func:`figure_html` besides its PNG, rendered once.
+
+    The HTML formatter runs before the PNG formatter (IPython's order); it takes the PNG from the
+    PNG formatter (the inline backend's, with its settings) and hands the same bytes to it, so each
+    figure is still drawn once.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with every notebook
+        return
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return
+    import importlib
+
+    from matplotlib.figure import Figure
+
+    backend = str(mpl.rcParams["backend"])
+    if backend.startswith("module://"):
+        # Load the backend now (pyplot loads it at the first figure): the inline backend, when it
+        # loads, removes every display formatter for Figure, ours too.
+        importlib.import_module(backend.removeprefix("module://"))
+
+    formatters = shell.display_formatter.formatters
+    if "image/png" not in formatters or "text/html" not in formatters:
+        return
+    png_formatter = formatters["image/png"]
+
+    def png_once(fig):
+        printer = png_formatter.lookup_by_type(Figure)
+        if getattr(printer, "_klantlib_wrapper", False):
+            return printer.inner(fig)
+        return printer(fig)
+
+    def png_from_cache(fig):
+        data = fig.__dict__.pop("_klantlib_png", None)  # what html() just rendered for this display
+        return data if data is not None else png_from_cache.inner(fig)
+
+    def html(fig):
+        try:
+            printer = png_formatter.lookup_by_type(Figure)
+        except KeyError:
+            return None
+        if not getattr(printer, "_klantlib_wrapper", False):  # (re)wrap the inline backend's printer
+            png_from_cache.inner = printer
+            png_from_cache._klantlib_wrapper = True
+            png_formatter.for_type(Figure, png_from_cache)
+        data = png_once(fig)
+        if not data:
+            return None
+        fig._klantlib_png = data  # as the printer made it: bytes, or base64 text (the inline backend)
+        if isinstance(data, str):
+            import base64
+
+            data = base64.b64decode(data)
+        return figure_html(data, alt_text(fig))
+
+    formatters["text/html"].for_type(Figure, html)
 
 
 # Keep figure numbers out of students' sight: no "<Figure size ...>" text in notebooks.

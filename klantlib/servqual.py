@@ -33,13 +33,14 @@ import math
 import re
 from collections.abc import Mapping
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from klantlib.errors import KlantDataError, drop_invalid_rows
 from klantlib.parsing import to_numbers, whole_if_possible
-from klantlib.survey import check_answers, check_points
+from klantlib.survey import AGREE_ENDS, check_answers, check_points
 
 __all__ = [
     "DIMENSIONS",
@@ -48,11 +49,13 @@ __all__ = [
     "GAP_COLUMNS",
     "ITEMS",
     "P_COLUMNS",
+    "SCALE_ENDS",
     "WEIGHT_COLUMNS",
     "answers_frame",
     "dimension_scores",
     "example_survey",
     "item_counts",
+    "pool_surveys",
     "read_survey",
     "survey_columns",
     "servperf_score",
@@ -79,6 +82,8 @@ P_COLUMNS = tuple(f"P{i}" for i in range(1, 23))
 #: Columns of :func:`servqual_gaps`: the gap ``P - E`` of item ``i`` is ``G<i>``.
 GAP_COLUMNS = tuple(f"G{i}" for i in range(1, 23))
 WEIGHT_COLUMNS = tuple(f"W_{d}" for d in DIMENSIONS)
+#: What the ends of the answer scale mean: 1 and the highest answer (7, or ``scale``).
+SCALE_ENDS = AGREE_ENDS
 
 def _item_dimension(item: int) -> str:
     return next(d for d, items in DIMENSION_ITEMS.items() if item in items)
@@ -296,7 +301,7 @@ def summary(survey: pd.DataFrame, *, scale: int = 7, errors: str = "raise", conf
     zekerheid                 5.62       5.62  0.00             2
     inlevingsvermogen         5.70       5.50 -0.20             2
     """
-    from scipy import stats
+    from scipy.special import stdtrit  # the t-distribution's quantiles, without all of scipy.stats
 
     values = validate_survey(survey, scale=scale, errors=errors).to_numpy()
     e, p = values[:, :22], values[:, 22:]
@@ -310,7 +315,7 @@ def summary(survey: pd.DataFrame, *, scale: int = 7, errors: str = "raise", conf
         n = len(g)
         mean = float(g.mean()) if n else math.nan
         if n > 1:
-            half = float(stats.t.ppf(0.5 + confidence / 2, n - 1) * g.std(ddof=1) / math.sqrt(n))
+            half = float(stdtrit(n - 1, 0.5 + confidence / 2) * g.std(ddof=1) / math.sqrt(n))
         else:
             half = math.nan
         rows.append({
@@ -398,6 +403,62 @@ def read_survey(source, *, scale: int = 7, errors: str = "raise") -> pd.DataFram
         frame = frame.loc[checked.index].copy()
         frame[list(checked.columns)] = checked
     return frame
+
+
+def _class_file(source: Mapping, scale: int) -> pd.DataFrame:
+    """One file of a class, read and checked by :func:`read_survey`; a file without a single answer is refused."""
+    frame = read_survey(source, scale=scale, errors="raise")
+    answered = frame[list(E_COLUMNS + P_COLUMNS)].notna().any(axis=1)
+    if not answered.any():
+        raise KlantDataError(f"In '{frame.attrs.get('source')}' is geen enkele stelling beantwoord (E1 t/m E22, "
+                             "P1 t/m P22 zijn leeg). Vul de vragenlijst in en exporteer opnieuw.")
+    return drop_invalid_rows(frame, ~answered, "deze respondent heeft geen enkele stelling beantwoord",
+                             source=frame.attrs.get("source"), stacklevel=5)
+
+
+def pool_surveys(sources, *, scale: int = 7) -> pd.DataFrame:
+    """One SERVQUAL survey from the questionnaire exports of a class (opdracht 2.4 in groups).
+
+    Every file is read and checked as :func:`read_survey` does it (the widget's
+    export, or a survey a group collected: the columns ``E1`` .. ``P22``, answers
+    whole numbers from 1 to ``scale``, no ``respondent_id`` twice) and must hold
+    at least one answer. A file that fails, can't be read or has the same content
+    as an earlier one is left out and named, with the reason, in one
+    :class:`~klantlib.errors.KlantDataWarning` (see
+    :func:`klantlib.pooling.pool_files`, which also says how every respondent
+    gets a unique id). The result is scored and drawn like the shipped survey:
+    :func:`servqual_score`, :func:`summary`, ``servqual_widget(klas)`` ...
+    Points (``W_...``) are checked when you score weighted, as for any survey.
+
+    Args:
+        sources: a folder of exports, or a list of files: paths, ``(name, bytes)``
+            pairs or the value of an ipywidgets ``FileUpload``.
+        scale: the highest answer of the questionnaire (7, or 5).
+
+    Returns:
+        The class's survey, one row per respondent, as ``pool_files`` returns it.
+
+    Raises:
+        KlantDataError: no files, or none of them usable (each named, with why).
+
+    >>> import tempfile, warnings
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = example_survey().to_csv(folder / "groep_1.csv", index=False)
+    >>> _ = (folder / "groep_2.csv").write_text("E1,P1\\n9,5\\n")
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     klas = pool_surveys(folder)
+    >>> servqual_score(klas).round(2)
+                  servqual  aantal_items
+    respondent
+    groep_1/R0001     -0.74            22
+    groep_1/R0002      0.00            22
+    >>> "'groep_2.csv'" in str(caught[0].message)
+    True
+    """
+    from klantlib.pooling import pool_files
+
+    return pool_files(sources, lambda source: _class_file(source, scale), what="SERVQUAL-vragenlijst")
 
 
 def answers_frame(answers: Mapping, *, label=1) -> pd.DataFrame:

@@ -7,6 +7,8 @@ row, the respondent, the column and the value, and what to change.
 
 - :func:`check_answers`: every answer a whole number from 1 to ``scale``
   (the rule of :func:`klantlib.parsing.to_answers`); blank is "not given".
+- :func:`scale_legend`: what the ends of a scale mean, as every questionnaire
+  widget shows it ("1 = helemaal oneens, 7 = helemaal eens").
 - :func:`check_points`: per respondent, points over some columns that add up
   to a total (SERVQUAL's 100 points over the five dimensions); ``"20%"`` is 20
   of 100 points.
@@ -27,12 +29,35 @@ import pandas as pd
 from klantlib.errors import KlantDataError, KlantDataWarning, drop_invalid_rows
 from klantlib.parsing import check_option, check_scale, require_columns, to_answers, to_numbers
 
-__all__ = ["ERRORS", "check_answers", "check_points"]
+__all__ = ["AGREE_ENDS", "ERRORS", "check_answers", "check_points", "scale_legend"]
 
 #: What ``errors=`` accepts: a wrong answer raises, or counts as not given.
 ERRORS = ("raise", "missing")
 #: How many wrong cells a message shows before it says "en nog N".
 SHOWN = 5
+#: The ends of an agreement scale in the course's words: what 1 and the highest answer mean.
+AGREE_ENDS = ("helemaal oneens", "helemaal eens")
+
+
+def scale_legend(scale: int, ends: tuple[str, str] = AGREE_ENDS) -> str:
+    """What the two ends of a scale from 1 to ``scale`` mean, in Dutch, as a questionnaire shows it.
+
+    Args:
+        scale: the highest answer (the lowest is 1).
+        ends: what the lowest and the highest answer mean.
+
+    Returns:
+        ``"1 = <lowest>, <scale> = <highest>"``.
+
+    Raises:
+        KlantDataError: ``scale`` is not a whole number of at least 2.
+
+    >>> scale_legend(7)
+    '1 = helemaal oneens, 7 = helemaal eens'
+    """
+    check_scale(scale)
+    low, high = ends
+    return f"1 = {low}, {scale} = {high}"
 
 
 def _who(survey: pd.DataFrame, label, id_column: str | None) -> str:

@@ -42,13 +42,14 @@ import pandas as pd
 
 from klantlib.errors import KlantDataError, drop_invalid_rows
 from klantlib.parsing import check_option, require_columns, text_key, to_answers
-from klantlib.survey import check_answers
+from klantlib.survey import AGREE_ENDS, check_answers, scale_legend
 
 __all__ = [
     "CATEGORIES",
     "ITEM_COLUMNS",
     "REFERENCES",
     "SCALE",
+    "SCALE_ENDS",
     "STATEMENTS",
     "TIE_ORDER",
     "TYPES",
@@ -57,13 +58,19 @@ __all__ = [
     "Reference",
     "SegmentProfile",
     "classify",
+    "chi_square",
     "compare_with_population",
+    "cramers_v",
+    "pool_surveys",
+    "read_survey",
     "score_types",
     "segment_profile",
 ]
 
 #: The course's questionnaire: answers from 1 (helemaal oneens) to 5 (helemaal eens).
 SCALE = 5
+#: What the ends of the scale mean: 1 and :data:`SCALE`.
+SCALE_ENDS = AGREE_ENDS
 
 
 def _load() -> dict:
@@ -167,7 +174,7 @@ def _checked(answers) -> tuple[pd.DataFrame, bool]:
         if wrong.any():
             shown = "; ".join(f"stelling {_statement(item)}: {frame.iloc[0][item]!r}" for item in wrong.index[wrong])
             raise KlantDataError(f"Ongeldig antwoord bij {shown}. Antwoorden moeten hele getallen van 1 tot en met "
-                                 f"{SCALE} zijn (1 = helemaal oneens, {SCALE} = helemaal eens).")
+                                 f"{SCALE} zijn ({scale_legend(SCALE, SCALE_ENDS)}).")
         return values.astype(float).to_frame().T.set_axis(frame.index), True
     try:
         values = check_answers(frame, ITEM_COLUMNS, scale=SCALE, id_column="respondent_id",
@@ -219,7 +226,7 @@ class Classification(NamedTuple):
     gelijk: tuple[str, ...]  # the types that shared the highest score (one type: no tie)
 
 
-def _require_all(values: pd.DataFrame, single: bool) -> None:
+def _require_all(values: pd.DataFrame, single: bool, source: str | None = None) -> None:
     missing = values.isna()
     if not missing.any().any():
         return
@@ -231,8 +238,10 @@ def _require_all(values: pd.DataFrame, single: bool) -> None:
     shown = "; ".join(f"rij {values.index[r]}, stelling {_statement(values.columns[c])}"
                       for r, c in list(zip(rows, cols))[:5])
     more = f" (en nog {len(rows) - 5})" if len(rows) > 5 else ""
-    raise KlantDataError(f"{len(rows)} ontbrekende antwoorden: {shown}{more}. Voor een type zijn de antwoorden op "
-                         "alle 18 stellingen nodig; vul ze aan of laat deze respondenten weg.")
+    in_file = f" in '{source}'" if source else ""
+    noun = "ontbrekend antwoord" if len(rows) == 1 else "ontbrekende antwoorden"
+    raise KlantDataError(f"{len(rows)} {noun}{in_file}: {shown}{more}. Voor een type zijn de "
+                         "antwoorden op alle 18 stellingen nodig; vul ze aan of laat deze respondenten weg.")
 
 
 def classify(answers):
@@ -286,6 +295,74 @@ def classify(answers):
     return out
 
 
+def read_survey(source) -> pd.DataFrame:
+    """Read a lifestyle survey (or one student's export of the questionnaire) from a CSV or Excel file, checked.
+
+    Reads with :func:`klantlib.data.read_table` (Dutch formats, semicolons, the
+    spreadsheet row as index) and checks what :func:`classify` needs: the columns
+    ``S01`` .. ``S18``, every answer a whole number from 1 to 5 and given, no
+    ``respondent_id`` twice. Other columns (age, region ...) stay.
+
+    Args:
+        source: a path, the file's content, or an upload (see ``read_table``).
+
+    Returns:
+        The survey as read, one row per respondent.
+
+    Raises:
+        KlantDataError: the file can't be read, a column is missing, or an answer
+            is missing or wrong, naming the file, the row and the statement.
+
+    >>> import io
+    >>> export = ",".join(ITEM_COLUMNS) + "\\n" + "3," * 17 + "\\n"  # S18 left blank
+    >>> read_survey(io.StringIO(export))
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: 1 ontbrekend antwoord in 'je bestand': rij 2, stelling S18 (...). Voor een type zijn de antwoorden op alle 18 stellingen nodig; vul ze aan of laat deze respondenten weg.
+    """
+    from klantlib.data import read_table
+
+    frame = read_table(source)
+    values, _ = _checked(frame)
+    _require_all(values, False, frame.attrs.get("source"))
+    return frame
+
+
+def pool_surveys(sources) -> pd.DataFrame:
+    """One lifestyle survey from the questionnaire exports of a class, to compare the class with the population.
+
+    Every file is read and checked by :func:`read_survey` (the widget's export,
+    or a survey a group collected). A file that fails, can't be read or has the
+    same content as an earlier one is left out and named, with the reason, in
+    one :class:`~klantlib.errors.KlantDataWarning` (see
+    :func:`klantlib.pooling.pool_files`, which also says how every respondent
+    gets a unique id). The result works like the shipped survey:
+    ``compare_with_population(classify(klas))``.
+
+    Args:
+        sources: the class's exports, in any form :func:`klantlib.pooling.pool_files`
+            takes (a folder, paths, ``(name, bytes)`` pairs, a ``FileUpload`` value).
+
+    Returns:
+        The class's survey, one row per respondent, as ``pool_files`` returns it:
+        the statements ``S01`` .. ``S18`` of every respondent, all answered.
+
+    Raises:
+        KlantDataError: there are no files, or not one of them is usable.
+
+    >>> answers = {item: 2 for item in ITEM_COLUMNS} | {"S09": 5, "S10": 5}
+    >>> export = pd.DataFrame([answers]).to_csv(index=False).encode()
+    >>> klas = pool_surveys([("anna.csv", export)])
+    >>> classify(klas)[["type", "categorie"]]
+                      type       categorie
+    respondent
+    anna        geslaagden  outer-directed
+    """
+    from klantlib.pooling import pool_files
+
+    return pool_files(sources, read_survey, what="leefstijlvragenlijst")
+
+
 def _type_labels(types) -> pd.Series:
     """Type names as written in :data:`TYPES` (case, accents and spaces don't matter), or a Dutch error."""
     if isinstance(types, pd.DataFrame):
@@ -327,6 +404,47 @@ def _p_text(p: float) -> str:
     return "p < 0,001" if p < 0.001 else f"p = {number(p, 3)}"
 
 
+def chi_square(observed, expected) -> float:
+    """The chi-square statistic: the sum over the cells of (observed - expected)² / expected.
+
+    It is small when the counts are close to what was expected and grows with every
+    difference, relative to the size of the cell. ``observed`` and ``expected`` are
+    counts of the same shape (lists, Series or tables); the same figure as
+    ``scipy.stats.chisquare`` and ``scipy.stats.chi2_contingency`` compute (a test
+    checks it), written out here so the course's kernel needs no ``scipy.stats``.
+
+    >>> chi_square([10, 90, 0], [15, 77, 8])
+    11.861471861471863
+    """
+    observed = np.asarray(observed, dtype=float)
+    expected = np.asarray(expected, dtype=float)
+    return float(((observed - expected) ** 2 / expected).sum())
+
+
+def _chi_square_p(statistic: float, degrees: int) -> float:
+    """The chance of a chi-square statistic at least this large by chance alone (upper tail)."""
+    from scipy.special import chdtrc  # the chi-square distribution, without all of scipy.stats
+
+    return float(chdtrc(degrees, statistic))
+
+
+def cramers_v(counts: pd.DataFrame) -> float:
+    """Cramér's V of a crosstab: sqrt(chi² / (n · (min(rows, columns) - 1))), from 0 (no relation) to 1.
+
+    The expected count of a cell is its row total times its column total divided by
+    n: what the table would hold if the rows said nothing about the columns. Rows and
+    columns must have a total above zero. The same as
+    ``scipy.stats.contingency.association(counts, method="cramer")`` (a test checks it).
+
+    >>> cramers_v(pd.DataFrame([[10, 0], [0, 10]]))
+    1.0
+    """
+    observed = np.asarray(counts, dtype=float)
+    n = observed.sum()
+    expected = np.outer(observed.sum(axis=1), observed.sum(axis=0)) / n
+    return float(np.sqrt(chi_square(observed, expected) / (n * (min(observed.shape) - 1))))
+
+
 def compare_with_population(types, *, reference: str = "boek", alpha: float = 0.05) -> PopulationComparison:
     """Compare the types in a sample with a population: counts, shares and a chi-square test.
 
@@ -362,8 +480,6 @@ def compare_with_population(types, *, reference: str = "boek", alpha: float = 0.
     >>> round(uitkomst.chi2, 3), uitkomst.vrijheidsgraden
     (11.861, 2)
     """
-    from scipy.stats import chisquare
-
     from klantlib.formatting import number, percent
 
     check_option("reference", reference, tuple(REFERENCES))
@@ -377,7 +493,8 @@ def compare_with_population(types, *, reference: str = "boek", alpha: float = 0.
     n = int(observed.sum())
     expected_share = ref.aandelen / ref.aandelen.sum()  # scaled to 100% (a no-op for a set that adds up)
     expected = n * expected_share
-    statistic, p = chisquare(observed.to_numpy(dtype=float), f_exp=expected.to_numpy())
+    statistic = chi_square(observed, expected)
+    p = _chi_square_p(statistic, len(observed) - 1)
     table = pd.DataFrame({
         "aantal": observed,
         "aandeel": observed / n,
@@ -464,8 +581,6 @@ def segment_profile(survey: pd.DataFrame, by: str, *, bins=None) -> SegmentProfi
     >>> profiel.cramers_v
     0.0
     """
-    from scipy.stats.contingency import association
-
     require_columns(survey, ["type", by], fix="Voeg eerst de typen toe: enquete.join(classify(enquete)).")
     types = _type_labels(survey["type"].reset_index(drop=True)).set_axis(survey.index)
     groups = _groups(survey[by], bins)
@@ -479,5 +594,5 @@ def segment_profile(survey: pd.DataFrame, by: str, *, bins=None) -> SegmentProfi
     counts = counts[counts.sum(axis=1) > 0]
     shares = counts.div(counts.sum(axis=1), axis=0)
     used = counts.loc[:, counts.sum(axis=0) > 0]
-    v = float(association(used.to_numpy(), method="cramer")) if min(used.shape) > 1 else 0.0
+    v = cramers_v(used) if min(used.shape) > 1 else 0.0
     return SegmentProfile(counts, shares, round(v, 12))

@@ -81,6 +81,38 @@ def test_presentation_mode_makes_everything_bigger():
     assert matplotlib.rcParams["font.size"] == normal[0]
 
 
+def test_house_style_is_seaborns_whitegrid_theme_without_importing_seaborn():
+    # use_style writes seaborn's theme out as matplotlib settings (seaborn costs each kernel ~70 MiB):
+    # the settings must stay what seaborn itself sets, in both modes.
+    import seaborn as sns
+    from matplotlib.colors import to_rgb
+
+    for presentation, scale in ((False, 1.0), (True, 1.6)):
+        with matplotlib.rc_context():
+            plotting.use_style(presentation=presentation)
+            ours = dict(matplotlib.rcParams)
+        with matplotlib.rc_context():
+            sns.set_theme(context="notebook", style="whitegrid", palette=plotting.PALETTE, font_scale=scale)
+            theirs = dict(matplotlib.rcParams)
+        # the house style's own choices on top of the theme (see use_style), and the colour map
+        own = {"figure.figsize", "figure.dpi", "savefig.dpi", "lines.linewidth", "lines.markersize",
+               "axes.titleweight", "axes.titlelocation", "axes.spines.top", "axes.spines.right",
+               "legend.frameon", "figure.autolayout", "image.cmap"}
+        for settings in (ours, theirs):  # seaborn writes the palette as RGB tuples, the house style as hex
+            settings["axes.prop_cycle"] = [to_rgb(c["color"]) for c in settings["axes.prop_cycle"]]
+        differ = {key for key in theirs if key not in own and ours[key] != theirs[key]}
+        assert differ == set(), {key: (ours[key], theirs[key]) for key in differ}
+
+
+def test_setting_up_a_notebook_does_not_import_seaborn_or_scipy():
+    code = ("import sys, klantlib.notebook as nb, klantlib.plotting as p; p.use_style(); "
+            "import klantlib.views.selfcheck, klantlib.views.rfm; "
+            "print(sorted(m for m in ('seaborn', 'scipy.stats') if m in sys.modules))")
+    out = __import__("subprocess").run([__import__("sys").executable, "-c", code], capture_output=True, text=True,
+                                       check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def test_palette_is_okabe_ito_and_groups_have_distinct_colours():
     from klantlib.views.rfm import GROUP_COLORS
 

@@ -185,7 +185,7 @@ def test_missing_columns_are_named_with_the_closest_match_and_the_file():
         require_columns(frame, ["klantnummer", "datum", "bedrag"])
     assert str(error.value) == (
         "In 'kassa.csv' ontbreken de kolommen 'klantnummer', 'datum'. Gevonden kolommen: 'Klantnummer', 'Datum', "
-        "'bedrag'. Bedoel je 'Klantnummer' voor 'klantnummer'? bedoel je 'Datum' voor 'datum'? Voeg de kolom toe "
+        "'bedrag'. Bedoel je 'Klantnummer' voor 'klantnummer'? Bedoel je 'Datum' voor 'datum'? Voeg de kolom toe "
         "of geef een bestaande kolom die naam.")
 
 
@@ -204,3 +204,14 @@ def test_repeated_row_labels_are_read_by_position():
     assert dates.index.equals(labels) and dates.dt.strftime("%d-%m").tolist() == ["01-02", "01-03", "01-01"]
     with pytest.raises(KlantDataError, match=r"Op rij 3 staat geen getal \(bijvoorbeeld 'x' op rij 3\)"):
         to_numbers(pd.Series(["1", 2.0, "x"], index=labels, dtype="object"))
+
+
+def test_a_present_required_column_is_never_suggested_for_a_missing_one():
+    # A VALS file with only S01 and S02 of the 18 statements: no "Bedoel je 'S02' voor 'S03'?" for each of them.
+    frame = pd.DataFrame(columns=["S01", "S02", "leeftijd"])
+    with pytest.raises(KlantDataError) as error:
+        require_columns(frame, [f"S{i:02d}" for i in range(1, 19)])
+    assert "Bedoel je" not in str(error.value) and "bedoel je" not in str(error.value)
+    with pytest.raises(KlantDataError) as error:
+        require_columns(pd.DataFrame(columns=["datum", "bedrg"]), ["datum", "bedrag", "bedragen"])
+    assert str(error.value).count("Bedoel je 'bedrg'") == 1  # one found column, one suggestion

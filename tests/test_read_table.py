@@ -610,3 +610,35 @@ def test_the_file_convention_decides_ambiguous_cells_and_a_column_can_overrule_i
 def test_minus_written_as_bookkeepers_do_and_percentages(tmp_path):
     frame = read_table(write(tmp_path, "a.csv", "klant;bedrag;korting\nK1;(12,50);10%\nK2;7,25-;12,5%\n"))
     assert frame["bedrag"].tolist() == [-12.5, -7.25] and frame["korting"].tolist() == [0.1, 0.125]
+
+
+# --- the fast path for columns of plain whole numbers ------------------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.from_regex(r"\s?(0|0\d{1,3}|[1-9]\d{0,17}|[1-9][0-9]{0,17}|-\d{1,3}|\d{1,2}[.,]\d{1,3})\s?",
+                                                   fullmatch=True)), min_size=1, max_size=8))
+def test_plain_whole_number_columns_read_as_the_full_rules_read_them(cells):
+    # _infer reads a column of plain whole numbers in one step; every column must come out exactly as the
+    # full rules of klantlib.parsing read it (leading zeros and 16+ digits stay ids, blanks give floats).
+    from klantlib import _readers
+
+    def infer(column):
+        try:
+            return _readers._infer(column, "x", None, "t.csv")
+        except KlantDataError as error:
+            return str(error)
+
+    column = pd.Series(cells, dtype="str")
+    fast = infer(column)
+    original = _readers._plain_whole_numbers
+    try:
+        _readers._plain_whole_numbers = lambda values: None
+        full = infer(column)
+    finally:
+        _readers._plain_whole_numbers = original
+    assert type(fast) is type(full)
+    if isinstance(full, str):
+        assert fast == full
+    else:
+        assert fast[1] == full[1]
+        pd.testing.assert_series_equal(fast[0], full[0])

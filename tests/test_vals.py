@@ -156,7 +156,7 @@ def test_a_wrong_or_missing_answer_in_a_survey_names_row_and_statement(survey):
         classify(wrong)
     blank = survey.head(3).astype({"S11": float})
     blank.loc["L0003", "S11"] = np.nan
-    with pytest.raises(KlantDataError, match=r"1 ontbrekende antwoorden: rij L0003, stelling S11 \('Ik doe"):
+    with pytest.raises(KlantDataError, match=r"1 ontbrekend antwoord: rij L0003, stelling S11 \('Ik doe"):
         classify(blank)
 
 
@@ -248,6 +248,15 @@ def test_profile_crosstab_and_cramers_v(survey):
     by_hand = np.sqrt(chi2 / (counts.sum() * (min(counts.shape) - 1)))
     assert profile.cramers_v == pytest.approx(by_hand)
     assert profile.cramers_v < 0.2  # age hardly predicts lifestyle here
+
+
+@pytest.mark.parametrize("table", [[[10, 0], [0, 10]], [[12, 5, 7], [3, 9, 14]], [[1, 2], [3, 4], [5, 9], [8, 1]]])
+def test_cramers_v_and_chi_square_equal_scipy(table):
+    from scipy.stats.contingency import association
+
+    assert klantlib.vals.cramers_v(pd.DataFrame(table)) == pytest.approx(association(np.array(table), method="cramer"))
+    reference = scipy.stats.chi2_contingency(table, correction=False)
+    assert klantlib.vals.chi_square(table, reference.expected_freq) == pytest.approx(reference.statistic)
 
 
 def test_profile_perfect_association_and_errors():

@@ -255,10 +255,16 @@ class FigureArea:
 
     def show(self) -> None:
         """Render the figure and replace what the Output area shows."""
-        from IPython.display import Image, display
+        import base64
+
+        from IPython.display import display
+
+        from klantlib.plotting import alt_text, figure_html
 
         self.shown = self.png()
-        image = Image(data=self.shown, format="png")
+        # The PNG as an <img> with a Dutch text alternative (JupyterLab shows a bare PNG without one).
+        bundle = {"text/html": figure_html(self.shown, alt_text(self.fig)),
+                  "image/png": base64.b64encode(self.shown).decode("ascii")}
         with self.output:
             self.output.clear_output(wait=True)
-            display(image)
+            display(bundle, raw=True)

@@ -56,6 +56,16 @@ def _labels(assignment, people: list[str]) -> list[str]:
     return list(people)
 
 
+def _marker_path(marker: str):
+    from matplotlib.markers import MarkerStyle
+
+    style = MarkerStyle(marker)
+    return style.get_path().transformed(style.get_transform())
+
+
+_DOT, _CROSS = _marker_path("o"), _marker_path("X")
+
+
 class _RoleGrid:
     """The dots of :func:`role_grid`; :meth:`update` recolours them in place (for the widget)."""
 
@@ -77,6 +87,9 @@ class _RoleGrid:
             label.set_horizontalalignment("left")
         ax.set_yticks(np.arange(n), labels)
         ax.tick_params(axis="y", length=0)
+        ax.xaxis.set_label_position("top")
+        ax.set_xlabel("rol")
+        ax.set_ylabel("persoon")
         ax.set_xlim(-0.6, m - 0.4)
         ax.set_ylim(n - 0.4, -0.6)
         ax.grid(False)
@@ -105,11 +118,13 @@ class _RoleGrid:
                         faces[k] = edges[k] = WRONG
         self.dots.set_facecolors(list(faces))
         self.dots.set_edgecolors(list(edges))
+        # A wrong role is a cross, not only another colour (readable without colour vision).
+        self.dots.set_paths([_CROSS if face == WRONG else _DOT for face in faces])
         self.title.set_text(title or "Wie heeft welke rol?")
         if verdict is None:
             self.note.set_text("gevulde stip: heeft deze rol")
         else:
-            self.note.set_text("groen: goed · oranjerood: deze rol hoort niet bij deze persoon\n"
+            self.note.set_text("groene stip: goed · oranjerood kruis: deze rol hoort niet bij deze persoon\n"
                                "een rol die nog ontbreekt, zie je niet: lees de hint")
 
 
@@ -165,7 +180,7 @@ def dmu_size_bars(aankopen: pd.DataFrame, ax=None, *, title: str | None = None, 
                 fontsize="small")
     ax.set_yticks(y, situations)
     ax.set_xlim(0, max(8, aankopen["deelnemers"].max() + 1))
-    decorate(ax, xlabel="aantal personen in de DMU",
+    decorate(ax, xlabel="aantal personen in de DMU", ylabel="koopsituatie",
              title=title or "Hoe groot is de DMU per koopsituatie?")
     ax.legend(loc="lower right", fontsize="small")
     return ax
@@ -187,13 +202,15 @@ def roles_per_situation(situaties: pd.DataFrame, ax=None, *, title: str | None =
     x = np.arange(len(roles))
     width = 0.8 / max(len(situations), 1)
     colours = dict(zip(BUYCLASSES, (PALETTE[5], PALETTE[1], PALETTE[2])))
+    hatches = dict(zip(BUYCLASSES, ("", "//", "..")))  # not by colour alone
     for k, situation in enumerate(situations):
         values = situaties.loc[situation, roles].to_numpy(dtype=float)
         ax.bar(x - 0.4 + width * (k + 0.5), values,
-               **underride(kwargs, Patch, width=width, color=colours[situation], label=situation))
+               **underride(kwargs, Patch, width=width, color=colours[situation], hatch=hatches[situation],
+                           edgecolor="white", label=situation))
     ax.set_xticks(x, roles)
     number_axis(ax, "y", decimals=1)
-    decorate(ax, ylabel="personen met deze rol\n(gemiddeld per aankoop)",
+    decorate(ax, xlabel="rol", ylabel="personen met deze rol\n(gemiddeld per aankoop)",
              title=title or "Hoeveel personen hebben elke rol?")
     ax.legend(title="koopsituatie", fontsize="small", loc="upper right")
     return ax
@@ -231,18 +248,19 @@ def role_widget(case="ebike"):
     people, roles = case.people, list(ROLES)
     story = widgets.HTML(f"<b>{html.escape(case.titel)}</b><br>{html.escape(case.tekst)}",
                          layout=widgets.Layout(max_width="760px"))
-    header = [widgets.HTML("")] + [widgets.HTML(f"<b>{html.escape(r)}</b>") for r in roles]
     boxes = {}
-    cells = list(header)
+    cells = []
     for i, person in enumerate(people):
         cells.append(widgets.HTML(f"<b>{html.escape(person)}</b>"))
         for j, role in enumerate(roles):
-            box = with_class(widgets.Checkbox(value=False, indent=False, description="",
+            # Each checkbox carries its role as a visible label (its name for screen readers too); the row
+            # starts with the person, so the grid reads "Ria: initiator, beïnvloeder, ...".
+            box = with_class(widgets.Checkbox(value=False, indent=False, description=role,
                                               layout=widgets.Layout(width="auto")), f"klant-rol-{i}-{j}")
             boxes[person, role] = box
             cells.append(box)
     grid = with_class(widgets.GridBox(cells, layout=widgets.Layout(
-        grid_template_columns=f"90px repeat({len(roles)}, 95px)", grid_gap="2px 4px")), "klant-rollen")
+        grid_template_columns=f"90px repeat({len(roles)}, max-content)", grid_gap="2px 12px")), "klant-rollen")
     chosen_html = with_class(widgets.HTML(), "klant-keuzes")
     button = with_class(widgets.Button(description="Controleer", button_style="primary"), "klant-controleer")
     feedback = with_class(widgets.HTML(), "klant-feedback-vak")

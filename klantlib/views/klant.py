@@ -85,7 +85,7 @@ def eras_timeline(ax=None, *, figsize=None, **kwargs):
     """
     from matplotlib.patches import FancyArrow
 
-    from klantlib.plotting import PALETTE, underride
+    from klantlib.plotting import PALETTE, contrast, underride
 
     ax = _new_axes(ax, figsize, (10, 3.4))
     colours = ["#BBBBBB", PALETTE[4], PALETTE[0], PALETTE[2]]
@@ -96,10 +96,10 @@ def eras_timeline(ax=None, *, figsize=None, **kwargs):
                                 length_includes_head=False,
                                 **underride(kwargs, facecolor=colours[k % len(colours)], edgecolor="white")))
         header = "vóór Wierenga" if era == 0 else f"tijdperk {era}"
-        ax.text(x + 0.15, 2.3, header, fontsize="small", color="white" if era else "#333333",
-                fontweight="bold", va="center")
-        ax.text(x + 0.15, 1.8, textwrap.fill(row["naam"], 16), color="white" if era else "#333333",
-                fontweight="bold", va="center")
+        fill = colours[k % len(colours)]
+        ink = "white" if contrast("white", fill) >= 4.5 else "black"  # readable on the arrow (WCAG AA)
+        ax.text(x + 0.15, 2.3, header, fontsize="small", color=ink, fontweight="bold", va="center")
+        ax.text(x + 0.15, 1.8, textwrap.fill(row["naam"], 16), color=ink, fontweight="bold", va="center")
         ax.text(x + 0.05, 1.05, f"vanaf ± {row['van']}", fontsize="small", va="top")
         ax.text(x + 0.05, 0.7, textwrap.fill(row["voorbeeld"], 26), fontsize="small", va="top", style="italic",
                 color="#444444")
@@ -107,6 +107,10 @@ def eras_timeline(ax=None, *, figsize=None, **kwargs):
     ax.set_ylim(-0.5, 3.0)
     ax.axis("off")
     ax.set_title("Van maatwerk via massamarketing naar de individuele klant (Wierenga, 2001)")
+    from klantlib.plotting import describe
+
+    describe(ax, "Tijdlijn van de marketingtijdperken, van oud naar nieuw: "
+             + "; ".join(f"{row['naam']} (vanaf ± {row['van']})" for _, row in ERAS.iterrows()) + ".")
     return ax
 
 
@@ -129,10 +133,10 @@ def market_figure(summary: pd.DataFrame, axes=None, *, figsize=None, **kwargs):
     table = summary.reindex(list(MARKET_NAMES))
     labels = [MARKET_LABELS[m] for m in table.index]
     y = list(range(len(labels)))[::-1]
-    panels = [("klanten", "klanten die kochten", number),
-              ("aandeel_omzet", "aandeel van de netto omzet", lambda v: percent(v, 0)),
-              ("mediaan_bestelling", "mediaan van een bestelling", lambda v: euro(v, 0))]
-    for ax, (column, title, fmt) in zip(axes, panels):
+    panels = [("klanten", "klanten die kochten", "aantal klanten", number),
+              ("aandeel_omzet", "aandeel van de netto omzet", "aandeel (%)", lambda v: percent(v, 0)),
+              ("mediaan_bestelling", "mediaan van een bestelling", "bedrag (€)", lambda v: euro(v, 0))]
+    for ax, (column, title, xlabel, fmt) in zip(axes, panels):
         values = table[column].astype(float)
         ax.barh(y, values.fillna(0).to_numpy(), **underride(kwargs, Rectangle, color=PALETTE[0], height=0.6))
         top = float(values.max()) if values.notna().any() else 1.0
@@ -140,9 +144,11 @@ def market_figure(summary: pd.DataFrame, axes=None, *, figsize=None, **kwargs):
             ax.text(value if value == value else 0, yy, f" {fmt(value)}", va="center", fontsize="small")
         ax.set_xlim(0, top * 1.45 or 1)
         ax.set_title(title, fontsize="medium")
+        ax.set_xlabel(xlabel)  # no ticks: each bar carries its value
         ax.set_xticks([])
         ax.grid(False)
     axes[0].set_yticks(y, labels)
+    axes[0].set_ylabel("markt")
     axes[0].figure.suptitle("Trapper Fietsen per markt (2024-2025)", fontweight="bold", x=0.02, ha="left")
     return axes
 
@@ -163,7 +169,7 @@ class _CustomerDiagram:
     def __init__(self, ax, parties: CustomerParties, **kwargs):
         from matplotlib.patches import FancyBboxPatch
 
-        from klantlib.plotting import PALETTE, underride
+        from klantlib.plotting import PALETTE, text_colour, underride
 
         self.ax = ax
         ax.set_xlim(0, 10)
@@ -175,7 +181,8 @@ class _CustomerDiagram:
         for key, (x, y, edge, face) in boxes.items():
             ax.add_patch(FancyBboxPatch((x, y), 3.2, 2.3, boxstyle="round,pad=0.08",
                                         **underride(kwargs, facecolor=face, edgecolor=edge, linewidth=1.5)))
-            ax.text(x + 0.15, y + 2.15, key.capitalize(), fontweight="bold", va="top", color=edge)
+            ax.text(x + 0.15, y + 2.15, key.capitalize(), fontweight="bold", va="top",
+                    color=text_colour(edge, face))
             self.texts[key] = ax.text(x + 0.15, y + 1.75, "", va="top", fontsize="small")
         arrow = {"arrowstyle": "-|>", "color": "#333333", "linewidth": 1.4}
         ax.annotate("", xy=(3.35, 1.9), xytext=(1.8, 3.15), arrowprops=arrow)
@@ -198,6 +205,11 @@ class _CustomerDiagram:
         self.link.set_text(textwrap.fill(_PAYS[parties.user_pays], 28))
         self.choice.set_text(textwrap.fill(f"de gebruiker {_CHOOSE[parties.can_choose]}", 28))
         self.title.set_text(f"Wie is de klant van {parties.organisation}?")
+        from klantlib.plotting import describe
+
+        describe(self.ax, f"Wie is de klant van {parties.organisation}? Betaler: {parties.payer}. "
+                 f"Gebruiker: {parties.user}. {_PAYS[parties.user_pays].capitalize()}; "
+                 f"de gebruiker {_CHOOSE[parties.can_choose]}.")
 
 
 def customer_diagram(parties: CustomerParties | str, ax=None, *, figsize=None, **kwargs):

@@ -64,7 +64,7 @@ class _FunnelPlot:
         ax.invert_yaxis()
         ax.grid(axis="y", visible=False)
         number_axis(ax, "x")
-        decorate(ax, xlabel="bereikt (stap gezien of een latere)")
+        decorate(ax, xlabel="bereikt (stap gezien of een latere)", ylabel="stap van de klantreis")
         self.title = ax.set_title("")
         self.changing = [*self.bars, *self.inside, *self.beside, self.title]
         self.update(table, title=title)
@@ -118,7 +118,8 @@ def mix_heatmap(mix: pd.DataFrame, ax=None, *, title: str | None = None, figsize
     ax.set_yticks(range(mix.shape[0]), [f"{k + 1} · {name}" for k, name in enumerate(mix.index)])
     ax.grid(False)
     ax.tick_params(length=0)
-    decorate(ax, title=title or "Kanaal per stap", xlabel="kanaal (aandeel van wie die stap zette)")
+    decorate(ax, title=title or "Kanaal per stap", xlabel="kanaal (aandeel van wie die stap zette)",
+             ylabel="stap van de klantreis")
     return ax
 
 
@@ -143,7 +144,8 @@ def pattern_bars(table: pd.DataFrame, ax=None, *, top: int = 8, title: str | Non
     ax.grid(axis="y", visible=False)
     ax.set_xlim(0, 1.3 * max(int(shown["klanten"].max()), 1))
     number_axis(ax, "x")
-    decorate(ax, title=title or f"De {len(shown)} meest voorkomende patronen", xlabel="aantal")
+    decorate(ax, title=title or f"De {len(shown)} meest voorkomende patronen", xlabel="aantal",
+             ylabel="patroon (stappen op volgorde)")
     return ax
 
 

@@ -130,7 +130,7 @@ class _MatrixPlot:
         from matplotlib.collections import PathCollection
         from matplotlib.lines import Line2D
 
-        from klantlib.plotting import decorate, underride
+        from klantlib.plotting import decorate, text_colour, underride
 
         self.ax = ax
         self.fixed_size = "s" in kwargs or "sizes" in kwargs
@@ -146,7 +146,7 @@ class _MatrixPlot:
         static = 0.9
         for group, (x, y, ha, va) in _CORNERS.items():
             ax.text(x, y, f"{group}\n({STRATEGY[group]})", ha=ha, va=va, fontweight="bold",
-                    color=GROUP_COLORS[group], fontsize="small", zorder=static,
+                    color=text_colour(GROUP_COLORS[group]), fontsize="small", zorder=static,
                     bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none"})
         decorate(ax, xlabel="rendement (uit RFM, 0-100)", ylabel="relatiesterkte (uit de enquête, 0-100)",
                  xlim=(-4, 104), ylim=(-16, 118), yticks=range(0, 101, 20))

@@ -35,7 +35,7 @@ def service_style_plot(profile: pd.DataFrame, ax=None, *, title: str | None = No
     import matplotlib.pyplot as plt
     from matplotlib.collections import PathCollection
 
-    from klantlib.plotting import PALETTE, decorate, figure_size, number_axis, underride
+    from klantlib.plotting import PALETTE, decorate, figure_size, number_axis, text_colour, underride
 
     if ax is None:
         _, ax = plt.subplots(figsize=figsize or figure_size((6.5, 6)))
@@ -47,7 +47,7 @@ def service_style_plot(profile: pd.DataFrame, ax=None, *, title: str | None = No
     colours = dict(zip(STYLES.values(), (PALETTE[5], PALETTE[0], PALETTE[1], PALETTE[2])))
     for style, (x, y, ha, va) in _CORNERS.items():
         ax.text(x, y, style, transform=ax.transAxes, ha=ha, va=va, fontweight="bold", fontsize="small",
-                color=colours[style], bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none"})
+                color=text_colour(colours[style]), bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none"})
     shown = profile.dropna(subset=["procedureel", "persoonlijk"])
     ax.scatter(shown["procedureel"], shown["persoonlijk"],
                **underride(kwargs, PathCollection, s=80, color=PALETTE[7], zorder=3))

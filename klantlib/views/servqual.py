@@ -35,6 +35,7 @@ from klantlib.servqual import (
     E_COLUMNS,
     ITEMS,
     P_COLUMNS,
+    SCALE_ENDS,
     WEIGHT_COLUMNS,
     answers_frame,
     item_counts,
@@ -169,7 +170,7 @@ class _GapBars:
     def __init__(self, ax, table: pd.DataFrame, *, title: str | None = None, label: str = "jij", **kwargs):
         from matplotlib.patches import Patch
 
-        from klantlib.plotting import PALETTE, decorate, number_axis, underride
+        from klantlib.plotting import PALETTE, decorate, number_axis, text_colour, underride
 
         self.ax = ax
         table = table.reindex(list(DIMENSIONS))
@@ -189,14 +190,16 @@ class _GapBars:
                                               error_kw={"ecolor": "#555555", "capsize": 3},
                                               label="enquête (gemiddelde, 95%-interval)"))
         if mine:
-            self.mine = ax.barh(y - height / 2, np.zeros(len(y)), height,
-                                **underride(kwargs, Patch, color=PALETTE[1], label=label))
-            self.empty = [ax.text(0.02, yy, "nog niet ingevuld", va="center", fontsize="small", color="#777777",
+            self.mine = ax.barh(y - height / 2, np.zeros(len(y)), height,  # hatched: not by colour alone
+                                **underride(kwargs, Patch, color=PALETTE[1], hatch="//", edgecolor="white",
+                                            label=label))
+            self.empty = [ax.text(0.02, yy, "nog niet ingevuld", va="center", fontsize="small",
+                                  color=text_colour("#777777"),
                                   transform=ax.get_yaxis_transform()) for yy in y - height / 2]
         ax.axvline(0, color="black", linewidth=0.8)
         ax.set_yticks(y, [LABELS[d] for d in DIMENSIONS])
         number_axis(ax, "x", decimals=1)
-        decorate(ax, xlabel="gap P − E (negatief = tekortkoming)")
+        decorate(ax, xlabel="gap P − E (negatief = tekortkoming)", ylabel="dimensie")
         if self.survey is not None or self.mine is not None:
             self.legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize="small",
                                     frameon=False)
@@ -288,7 +291,7 @@ def gap_model_diagram(ax=None, *, figsize=None):
     import matplotlib.pyplot as plt
     from matplotlib.patches import FancyBboxPatch
 
-    from klantlib.plotting import PALETTE, figure_size
+    from klantlib.plotting import PALETTE, figure_size, text_colour
 
     if ax is None:
         _, ax = plt.subplots(figsize=figsize or figure_size((9, 7.5)))
@@ -325,7 +328,8 @@ def gap_model_diagram(ax=None, *, figsize=None):
                                                          "linestyle": "--" if gap or dashed else "-"})
         if gap:
             ax.text((start[0] + end[0]) / 2 + 0.25 * side, (start[1] + end[1]) / 2, f"Gap {gap}",
-                    color=PALETTE[5], fontweight="bold", fontsize="small", ha="left" if side > 0 else "right",
+                    color=text_colour(PALETTE[5]), fontweight="bold", fontsize="small",
+                    ha="left" if side > 0 else "right",
                     va="center")
 
     for src in ("mond", "behoefte", "ervaring"):
@@ -336,7 +340,8 @@ def gap_model_diagram(ax=None, *, figsize=None):
     arrow("normen", "levering", gap=3, style="<|-|>")
     arrow("beeld", "normen", gap=2, style="<|-|>")
     arrow("levering", "communicatie", style="<|-|>", dashed=True)
-    ax.text(6.7, 4.75, "Gap 4", color=PALETTE[5], fontweight="bold", fontsize="small", ha="center")
+    ax.text(6.7, 4.75, "Gap 4", color=text_colour(PALETTE[5]), fontweight="bold", fontsize="small",
+            ha="center")
     ax.annotate("", xy=(centre["ervaren"][0] + w / 2 + 0.05, centre["ervaren"][1]),
                 xytext=(centre["communicatie"][0], 4.1 + h + 0.05),
                 arrowprops={"arrowstyle": "-|>", "color": "#333333"})
@@ -354,12 +359,18 @@ def gap_model_diagram(ax=None, *, figsize=None):
             linestyle="--", linewidth=1)
     for y in (y_top, y_bottom):
         ax.annotate("", xy=(left, y), xytext=(left - 0.3, y), arrowprops={"arrowstyle": "-|>", "color": "#333333"})
-    ax.text(x_line - 0.15, (y_top + y_bottom) / 2, "Gap 1", color=PALETTE[5], fontweight="bold",
+    ax.text(x_line - 0.15, (y_top + y_bottom) / 2, "Gap 1", color=text_colour(PALETTE[5]), fontweight="bold",
             fontsize="small", ha="right", va="center")
     ax.axhline(5.55, xmin=0.02, xmax=0.98, color="#777777", linewidth=1, linestyle=":")
     ax.text(0.1, 5.65, "klant", ha="left", va="bottom", fontsize="small", style="italic")
     ax.text(0.1, 5.45, "aanbieder", ha="left", va="top", fontsize="small", style="italic")
     ax.set_title("Het gapmodel (Parasuraman, Zeithaml & Berry, 1985)")
+    from klantlib.plotting import describe
+
+    describe(ax, "Het gapmodel (Parasuraman, Zeithaml & Berry, 1985): boven de lijn de klant (verwachte en "
+             "ervaren dienst), eronder de aanbieder (wat het management denkt dat de klant verwacht, de "
+             "normen, de geleverde dienst, de externe communicatie). Gap 1 tot 4 liggen bij de aanbieder; "
+             "gap 5, tussen verwachte en ervaren dienst, meet SERVQUAL.")
     return ax
 
 
@@ -377,6 +388,8 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
     - ``klant-organisatie``: the text field for the organisation's name;
     - ``klant-E1`` .. ``klant-E22``, ``klant-P1`` .. ``klant-P22``: the answer dropdowns;
     - ``klant-W_tastbaarheden`` .. ``klant-W_inlevingsvermogen``: the points per dimension;
+    - ``klant-schaal``: what the ends of the scale mean (:data:`klantlib.servqual.SCALE_ENDS`),
+      above the statements on both tabs;
     - ``klant-punten-rest``: the remaining-points message;
     - ``klant-uitkomst``: the score sentence under the figure; ``klant-figuur``: the figure output;
     - ``klant-export``: the CSV export button; ``klant-melding``: messages (saving, restoring, export).
@@ -384,7 +397,8 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
     import ipywidgets as widgets
 
     from klantlib.formatting import number
-    from klantlib.views._widgets import FigureArea, message_html, save_answers
+    from klantlib.survey import scale_legend
+    from klantlib.views._widgets import FigureArea, message_html, save_answers, with_class
 
     # Never raises for a bad folder or file: store.message says what is wrong (shown below).
     store = AnswerStore(name, folder=folder, order=ANSWER_KEYS,
@@ -401,7 +415,7 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
     controls["organisatie"] = organisation
 
     def item_rows(kind):
-        rows = []
+        rows = [with_class(widgets.HTML(f"<i>{scale_legend(scale, SCALE_ENDS)}</i>"), "klant-schaal")]
         for i in ITEMS.index:
             key = f"{kind}{i}"
             text = ITEMS.at[i, "verwachting" if kind == "E" else "perceptie"]

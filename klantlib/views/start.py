@@ -98,6 +98,8 @@ class _OrdersChart:
     def update(self, min_orders: int) -> None:
         for n, bar in enumerate(self.bars, start=1):
             bar.set_facecolor(self.color if n >= min_orders else OTHER_COLOR)
+            bar.set_hatch("" if n >= min_orders else "//")  # left out: grey and hatched, not by colour alone
+            bar.set_edgecolor("white")
         self.title.set_text(f"Klanten met minstens {min_orders} bestelling(en)")
 
 

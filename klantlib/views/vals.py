@@ -28,7 +28,17 @@ import numpy as np
 import pandas as pd
 
 from klantlib.answers import DEFAULT_FOLDER, AnswerStore
-from klantlib.vals import CATEGORIES, ITEM_COLUMNS, REFERENCES, SCALE, STATEMENTS, TYPES, classify, score_types
+from klantlib.vals import (
+    CATEGORIES,
+    ITEM_COLUMNS,
+    REFERENCES,
+    SCALE,
+    SCALE_ENDS,
+    STATEMENTS,
+    TYPES,
+    classify,
+    score_types,
+)
 
 __all__ = [
     "CATEGORY_COLOURS",
@@ -50,12 +60,28 @@ def _colours() -> dict[str, str]:
 
 #: One colour per main category (Okabe & Ito), used in every figure of notebook 03.
 CATEGORY_COLOURS = _colours()
+#: One hatch per main category beside its colour, so the category is not told by colour alone.
+CATEGORY_HATCHES = {"need-driven": "..", "outer-directed": "", "inner-directed": "xx"}
+
+
+def _type_bars(kwargs) -> dict:
+    """Colour and hatch of the bars of the nine types (in the order of ``TYPES``), under the caller's options."""
+    from matplotlib.patches import Patch
+
+    from klantlib.plotting import underride
+
+    options = underride(kwargs, Patch, color=[CATEGORY_COLOURS[c] for c in TYPES["categorie"]],
+                        edgecolor="white")
+    if "hatch" not in options:
+        options["hatch"] = [CATEGORY_HATCHES[c] for c in TYPES["categorie"]]
+    return options
 
 
 def _category_legend(ax, *, short: bool = False, **kwargs):
     from matplotlib.patches import Patch
 
-    handles = [Patch(color=CATEGORY_COLOURS[c], label=c if short else f"{c} ({CATEGORIES.at[c, 'nederlands']})")
+    handles = [Patch(facecolor=CATEGORY_COLOURS[c], edgecolor="white", hatch=CATEGORY_HATCHES[c],
+                     label=c if short else f"{c} ({CATEGORIES.at[c, 'nederlands']})")
                for c in CATEGORIES.index]
     return ax.legend(handles=handles, **{"fontsize": "small", "loc": "lower right", **kwargs})
 
@@ -89,7 +115,7 @@ def population_bars(axes=None, *, figsize=None, **kwargs):
         left.text(m + 1, yy - 0.2, f"{m:g}%", va="center", fontsize="small")
     left.set_yticks(y, [f"{c}\n({CATEGORIES.at[c, 'nederlands']})" for c in book.index])
     left.set_xlim(0, 100)
-    decorate(left, title="Per hoofdcategorie", xlabel="aandeel van de bevolking (%)")
+    decorate(left, title="Per hoofdcategorie", xlabel="aandeel van de bevolking (%)", ylabel="hoofdcategorie")
     left.legend(handles=[Patch(facecolor="#777777", label="het boek"),
                          Patch(facecolor="#777777", alpha=0.45, hatch="//",
                                label=f"{REFERENCES['mitchell'].kort}, opgeteld")],
@@ -97,13 +123,13 @@ def population_bars(axes=None, *, figsize=None, **kwargs):
 
     shares = TYPES["aandeel_mitchell"]
     yt = np.arange(len(shares))[::-1].astype(float)
-    right.barh(yt, shares.to_numpy(), 0.7,
-               **underride(kwargs, Patch, color=[CATEGORY_COLOURS[c] for c in TYPES["categorie"]]))
+    right.barh(yt, shares.to_numpy(), 0.7, **_type_bars(kwargs))
     for yy, value in zip(yt, shares):
         right.text(value + 0.6, yy, f"{value:g}%", va="center", fontsize="small")
     right.set_yticks(yt, [f"{t} ({e})" for t, e in zip(TYPES.index, TYPES["engels"])])
     right.set_xlim(0, 60)
-    decorate(right, title=f"Per type: {REFERENCES['mitchell'].kort}", xlabel="aandeel van de bevolking (%)")
+    decorate(right, title=f"Per type: {REFERENCES['mitchell'].kort}", xlabel="aandeel van de bevolking (%)",
+             ylabel="VALS-type")
     _category_legend(right, short=True)
     return axes
 
@@ -126,11 +152,13 @@ def comparison_bars(comparison, ax=None, *, title: str | None = None, figsize=No
     ax.barh(y + 0.2, table["aandeel"].to_numpy(), 0.38,
             **underride(kwargs, Patch, color=PALETTE[0], label="steekproef"))
     ax.barh(y - 0.2, table["verwacht_aandeel"].to_numpy(), 0.38,
-            **underride(kwargs, Patch, color="#AAAAAA", label="bevolking (verwacht)"))
+            **underride(kwargs, Patch, color="#AAAAAA", hatch="//", edgecolor="white",
+                        label="bevolking (verwacht)"))
     ax.set_yticks(y, list(table.index))
     percent_axis(ax, "x")
-    decorate(ax, title=title or "Steekproef en bevolking: aandeel per groep")
-    ax.legend(fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, frameon=False)
+    decorate(ax, title=title or "Steekproef en bevolking: aandeel per groep", xlabel="aandeel",
+             ylabel=table.index.name or "groep")
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     return ax
 
 
@@ -157,7 +185,8 @@ def profile_heatmap(profile, ax=None, *, title: str | None = None, figsize=None,
                 color="white" if value > 0.6 * high else "black")
     ax.set_xticks(range(shares.shape[1]), list(shares.columns), rotation=30, ha="right")
     ax.set_yticks(range(shares.shape[0]), [str(g) for g in shares.index])
-    ax.set_ylabel(shares.index.name or "")
+    ax.set_ylabel(shares.index.name or "groep")
+    ax.set_xlabel("VALS-type")
     ax.set_title(title or f"Type per groep ({shares.index.name}); een rij telt op tot 100%")
     ax.figure.colorbar(image, ax=ax, fraction=0.03, pad=0.02,
                        format=plt.FuncFormatter(lambda x, _pos: percent(x, 0)))
@@ -176,13 +205,12 @@ class _ScoreBars:
         self.ax = ax
         self.mark = mark
         y = np.arange(len(TYPES))[::-1].astype(float)
-        self.bars = ax.barh(y, np.zeros(len(y)), 0.7,
-                            **underride(kwargs, Patch, color=[CATEGORY_COLOURS[c] for c in TYPES["categorie"]]))
+        self.bars = ax.barh(y, np.zeros(len(y)), 0.7, **_type_bars(kwargs))
         self.values = [ax.text(0, yy, "", va="center", fontsize="small") for yy in y]
         ax.set_yticks(y, list(TYPES.index))
         ax.set_xlim(0, SCALE + 1.9)  # room for the mark
         ax.set_xticks(range(0, SCALE + 1))
-        decorate(ax, xlabel=f"score: gemiddelde van de twee stellingen (1-{SCALE})")
+        decorate(ax, xlabel=f"score: gemiddelde van de twee stellingen (1-{SCALE})", ylabel="VALS-type")
         _category_legend(ax, short=True, loc="upper center", bbox_to_anchor=(0.45, -0.2), ncol=3, frameon=False)
         self.title = ax.set_title("")
         self.changing = [*self.bars, *self.values, self.title]
@@ -276,12 +304,14 @@ def vals_widget(*, folder=DEFAULT_FOLDER, name: str = "vals"):
     CSS classes for browser tests:
 
     - ``klant-S01`` .. ``klant-S18``: the answer dropdowns;
+    - ``klant-schaal``: what the ends of the scale mean (:data:`klantlib.vals.SCALE_ENDS`);
     - ``klant-vals-type``: the sentence with the type (or what is still to answer);
     - ``klant-figuur``: the figure output; ``klant-export``: the CSV export button;
       ``klant-melding``: messages (saving, restoring, export).
     """
     import ipywidgets as widgets
 
+    from klantlib.survey import scale_legend
     from klantlib.views._widgets import FigureArea, message_html, save_answers, with_class
 
     # Never raises for a bad folder or file: store.message says what is wrong (shown below).
@@ -296,7 +326,7 @@ def vals_widget(*, folder=DEFAULT_FOLDER, name: str = "vals"):
         controls[item] = dropdown
         rows.append(widgets.HBox([dropdown, widgets.HTML(html.escape(STATEMENTS.at[item, "stelling"]),
                                                          layout=widgets.Layout(width="430px"))]))
-    intro = widgets.HTML(f"1 = helemaal oneens, {SCALE} = helemaal eens")
+    intro = with_class(widgets.HTML(f"<i>{scale_legend(SCALE, SCALE_ENDS)}</i>"), "klant-schaal")
 
     message = with_class(widgets.HTML(message_html(store.message)), "klant-melding")
     outcome = with_class(widgets.HTML(layout=widgets.Layout(width="520px")), "klant-vals-type")
