@@ -13,7 +13,9 @@ notebook 04 in the browser: only text, results and widgets, no code.
 - ``--dia`` starts JupyterLab (rooted at the course folder, as ``make start``) and
   opens the notebook as slides (RISE, from the package ``jupyterlab-rise``; reveal.js
   ships with it, so it works offline). The slide of each cell is set in the
-  notebook's source (``slideshow`` metadata, ``source/README.md``).
+  notebook's source (``slideshow`` metadata). Text, tables, figures and code run on
+  the slides; widgets don't (jupyterlab-rise 0.43.1's page can't load the widget
+  manager of ipywidgets 8 in JupyterLab 4.6): for those, the Voila page.
 
 The pure helpers below build the commands and addresses; :func:`main` runs them.
 
