@@ -336,7 +336,9 @@ def test_figures_show_the_model_numbers(survey):
     assert ax.patches[0].get_facecolor()[:3] == (1.0, 0.0, 0.0)
     profile = segment_profile(survey.join(classify(survey)[["type"]]), "leeftijd", bins=[18, 35, 50, 65, 100])
     ax = profile_heatmap(profile)
-    np.testing.assert_array_equal(ax.images[0].get_array(), profile.aandelen.to_numpy(float))
+    (mesh,) = ax.collections  # one coloured square per cell, the first group on top
+    np.testing.assert_array_equal(mesh.get_array().reshape(profile.aandelen.shape), profile.aandelen.to_numpy(float))
+    assert ax.yaxis_inverted() and [t.get_text() for t in ax.get_yticklabels()] == ["18-34", "35-49", "50-64", "65-99"]
     first = classify(survey.loc["L0001", list(ITEM_COLUMNS)])
     ax = score_bars(first.scores, first.type)
     assert [p.get_width() for p in ax.patches[: len(TYPES)]] == first.scores.tolist()
