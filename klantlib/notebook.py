@@ -12,11 +12,12 @@ import os
 import re
 import sys
 import warnings
+from typing import NamedTuple
 from importlib import metadata
 
 from klantlib.errors import KlantDataError, KlantDataWarning
 
-__all__ = ["PRESENTATION_VARIABLE", "check_environment", "setup"]
+__all__ = ["PRESENTATION_VARIABLE", "Problem", "check_environment", "environment_problems", "setup"]
 
 #: The environment variable that switches the lecture-hall mode on for every notebook started
 #: while it is set to ``1`` (``setup()`` without an argument reads it). ``python -m klantlib.demo
@@ -25,8 +26,7 @@ PRESENTATION_VARIABLE = "KLANTLIB_PRESENTATION"
 
 MIN_PYTHON = (3, 11)
 # The documented routes that install everything (README, "Beginnen"). Not `pip install -e .`:
-# that installs no JupyterLab or kernel. No "Python" with a capital in it: setup() reads that word
-# as a too old Python.
+# that installs no JupyterLab or kernel.
 FIX = (
     "Zet de cursus klaar in de map van de cursus met `make start`, of zonder make met "
     "`python start.py` (Windows: `py start.py`); dat installeert alles in `.venv`. "
@@ -79,48 +79,50 @@ def _jupyter_pins() -> dict[str, str]:
     return _pins_of(JUPYTER_EXTRA)
 
 
-def check_environment() -> list[str]:
-    """Return the problems with this Python environment, in Dutch (an empty list: all is well).
+class Problem(NamedTuple):
+    """One problem with the environment: the Dutch sentence, and whether ``setup()`` must stop on it."""
 
-    Checks the Python version; that every package klantlib needs is installed at the version
-    the stored notebook outputs were made with; and that JupyterLab, ipykernel and Voila (the
-    "jupyter" extra) are there. Every missing piece comes with the command that installs it
-    (``FIX``: the documented routes, never ``pip install -e .``, which brings no JupyterLab).
+    text: str
+    blocking: bool
 
-    Which problems stop ``setup()`` (its word list: "ontbreekt", "niet geïnstalleerd",
-    "Python"): a Python older than 3.11, klantlib not installed, or a package klantlib imports
-    missing (pandas, ipywidgets, ...), because the notebook cannot work. Only a "Let op" line:
-    another version of a package (outputs may differ slightly) and a missing JupyterLab,
-    ipykernel or Voila, because the notebook may run elsewhere (VS Code, or a hub whose
-    JupyterLab lives in another environment) and then does not need them here.
+
+def environment_problems() -> list[Problem]:
+    """The problems with this Python environment (an empty list: all is well), each marked blocking or not.
+
+    Blocking (``setup()`` refuses): a Python older than 3.11, klantlib not installed,
+    or a package klantlib imports missing (pandas, ipywidgets, ...): the notebook
+    cannot work. Not blocking (a "Let op" line): another version of a package
+    (outputs may differ slightly), and a missing JupyterLab, ipykernel or Voila
+    (the "jupyter" extra), because the notebook may run elsewhere (VS Code, or a hub
+    whose JupyterLab lives in another environment) and then does not need them here.
+    Every missing piece comes with the command that installs it (``FIX``: the
+    documented routes, never ``pip install -e .``, which brings no JupyterLab).
 
     Returns:
-        One Dutch sentence per problem.
+        A list of :class:`Problem`.
 
-    >>> check_environment()
+    >>> environment_problems()
     []
     """
     problems = []
     if sys.version_info < MIN_PYTHON:
-        problems.append(
+        problems.append(Problem(
             f"Je gebruikt Python {sys.version.split()[0]}; de cursus heeft Python "
-            f"{'.'.join(map(str, MIN_PYTHON))} of nieuwer nodig."
-        )
+            f"{'.'.join(map(str, MIN_PYTHON))} of nieuwer nodig.", blocking=True))
     try:
         pins, jupyter = _pins(), _jupyter_pins()
     except metadata.PackageNotFoundError:
-        return problems + [f"klantlib is niet geïnstalleerd in deze omgeving. {FIX}"]
+        return problems + [Problem(f"klantlib is niet geïnstalleerd in deze omgeving. {FIX}", blocking=True)]
     for name, wanted in sorted(pins.items()):
         try:
             found = metadata.version(name)
         except metadata.PackageNotFoundError:
-            problems.append(f"Het pakket {name} ontbreekt. {FIX}")
+            problems.append(Problem(f"Het pakket {name} ontbreekt. {FIX}", blocking=True))
             continue
         if wanted and found != wanted:
-            problems.append(
+            problems.append(Problem(
                 f"{name} heeft versie {found}, de cursus is gemaakt met {wanted}: "
-                "uitkomsten en figuren kunnen iets afwijken."
-            )
+                "uitkomsten en figuren kunnen iets afwijken.", blocking=False))
     absent = []
     for name in sorted(jupyter):
         try:
@@ -128,14 +130,26 @@ def check_environment() -> list[str]:
         except metadata.PackageNotFoundError:
             absent.append(name)
     if absent:
-        # Worded without "ontbreekt": setup() shows this as a "Let op" line and goes on.
         roles = [_JUPYTER_ROLES.get(name, name) for name in absent]
         listed = roles[0] if len(roles) == 1 else ", ".join(roles[:-1]) + " en " + roles[-1]
-        problems.append(
+        problems.append(Problem(
             f"Niet in deze omgeving: {listed}. In VS Code kan het zonder; voor JupyterLab "
-            f"installeer je alles. {FIX}"
-        )
+            f"installeer je alles. {FIX}", blocking=False))
     return problems
+
+
+def check_environment() -> list[str]:
+    """Return the problems with this Python environment, in Dutch (an empty list: all is well).
+
+    The sentences of :func:`environment_problems`, blocking or not.
+
+    Returns:
+        One Dutch sentence per problem.
+
+    >>> check_environment()
+    []
+    """
+    return [problem.text for problem in environment_problems()]
 
 
 _original_formatwarning = warnings.formatwarning
@@ -239,10 +253,10 @@ def setup(presentation: bool | None = None) -> None:
     """
     if presentation is None:
         presentation = _presentation_from_environment()
-    problems = check_environment()
-    missing = [p for p in problems if "ontbreekt" in p or "niet geïnstalleerd" in p or "Python" in p]
-    if missing:
-        raise RuntimeError("De omgeving is nog niet klaar:\n- " + "\n- ".join(missing))
+    problems = environment_problems()
+    blocking = [problem.text for problem in problems if problem.blocking]
+    if blocking:
+        raise RuntimeError("De omgeving is nog niet klaar:\n- " + "\n- ".join(blocking))
 
     from klantlib.plotting import use_style
 
@@ -263,4 +277,4 @@ def setup(presentation: bool | None = None) -> None:
     mode = " (presentatiemodus)" if presentation else ""
     print(f"Klaar: klantlib {__version__} is geladen{mode}.")
     for problem in problems:
-        print(f"Let op: {problem}")
+        print(f"Let op: {problem.text}")

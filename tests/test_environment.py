@@ -220,6 +220,7 @@ def test_missing_jupyter_part_is_reported_with_the_fix_but_does_not_stop_setup(
     (problem,) = notebook.check_environment()
     label = {"jupyterlab": "JupyterLab", "ipykernel": "ipykernel", "voila": "Voila"}[package]
     assert problem.startswith(f"Niet in deze omgeving: {label} (") and notebook.FIX in problem
+    assert [p.blocking for p in notebook.environment_problems()] == [False]
     notebook.setup()  # in VS Code the notebook works without JupyterLab: a note, no refusal
     out = capsys.readouterr().out
     assert out.startswith("Klaar: klantlib") and f"Let op: Niet in deze omgeving: {label}" in out
@@ -238,6 +239,7 @@ def test_missing_ipywidgets_stops_setup_with_the_fix(monkeypatch, restore_warnin
     del installed["ipywidgets"]
     monkeypatch.setattr(notebook, "metadata", FakeMetadata(installed))
     assert notebook.check_environment() == [f"Het pakket ipywidgets ontbreekt. {notebook.FIX}"]
+    assert [p.blocking for p in notebook.environment_problems()] == [True]
     with pytest.raises(RuntimeError, match="ipywidgets ontbreekt.*start.py"):
         notebook.setup()
 
