@@ -39,6 +39,7 @@ _JUPYTER_ROLES = {
     "jupyterlab": "JupyterLab (daarin open je de notebooks)",
     "ipykernel": "ipykernel (de kernel die de codecellen uitvoert)",
     "voila": "Voila (de demopagina's voor docenten)",
+    "jupyterlab-rise": "RISE (de notebooks als dia's, voor docenten)",
 }
 _EXTRA = re.compile(r"""extra\s*==\s*["']([^"']+)["']""")
 
