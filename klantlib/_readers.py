@@ -25,6 +25,7 @@ from klantlib.parsing import (
     is_number_value,
     missing_columns_message,
     number_style,
+    plain_whole_numbers,
     to_dates,
     to_numbers,
     value_error,
@@ -119,32 +120,12 @@ def _shapes(values: pd.Series) -> dict:
     }
 
 
-#: A cell that can only be a plain whole number by every rule of klantlib.parsing: digits without a leading
-#: zero (that would be an id) and at most 15 of them (16 or more is a card number: an id as well). ASCII
-#: digits and spaces only: anything else takes the full rules.
-_PLAIN_WHOLE = r"[ \t]*(?:[1-9][0-9]{0,14}|0)[ \t]*"
-
-
-def _plain_whole_numbers(values: pd.Series) -> pd.Series | None:
-    """The column as numbers when every filled cell is text of a plain whole number (``7``, ``120``), else None.
-
-    The common case of a questionnaire or a count, read in one step; the result is exactly what the full
-    rules give such a column (a test compares them), which every other column goes through.
-    """
-    if values.dtype != "str" or not values.notna().any():
-        return None
-    filled = values.dropna()
-    if not filled.str.fullmatch(_PLAIN_WHOLE).all():
-        return None
-    return whole_if_possible(pd.to_numeric(values.str.strip(" \t")).astype("float64"))
-
-
 def _infer(values: pd.Series, column: str, fallback: str | None, name: str) -> tuple[pd.Series, str | None]:
     """Numbers, dates or text (the rules in :func:`read_table`); returns the column and the convention it
     showed (``","``, ``"."``), or ``"?"`` when it holds ambiguous numbers and the file's convention is unknown."""
-    plain = _plain_whole_numbers(values)
-    if plain is not None:
-        return plain, None
+    plain = plain_whole_numbers(values)
+    if plain is not None:  # the common case (answers, counts), read in one step
+        return whole_if_possible(plain), None
     shape = _shapes(values)
     if not shape["filled"]:
         return values, None

@@ -211,6 +211,32 @@ def number_style(text: pd.Series) -> pd.Series:
     return _number_parts(text.astype("str"))["style"]
 
 
+#: Text that can only be a plain whole number by every rule of this module: digits without a leading zero
+#: (that would be an id) and at most 15 of them (16 or more is a card number, an id as well). ASCII digits
+#: and spaces only: anything else takes the full rules.
+_PLAIN_WHOLE = r"[ \t]*(?:[1-9][0-9]{0,14}|0)[ \t]*"
+
+
+def plain_whole_numbers(values: pd.Series) -> pd.Series | None:
+    """A text column whose every filled cell is a plain whole number (``7``, ``120``), as float64; else None.
+
+    The common case of a questionnaire's answers or a count, read in one step: the
+    result is exactly what :func:`to_numbers` and :func:`~klantlib.data.read_table`
+    make of such a column by the full rules (a test compares them on generated
+    columns), and every other column goes through those rules.
+
+    >>> plain_whole_numbers(pd.Series(["7", " 12", None], dtype="str")).tolist()
+    [7.0, 12.0, nan]
+    >>> plain_whole_numbers(pd.Series(["7", "007"], dtype="str")) is None  # an id: the full rules
+    True
+    """
+    if not isinstance(values, pd.Series) or values.dtype != "str" or not values.notna().any():
+        return None
+    if not values.dropna().str.fullmatch(_PLAIN_WHOLE).all():
+        return None
+    return pd.to_numeric(values.str.strip(" \t")).astype("float64").rename(None)
+
+
 def to_numbers(values, *, decimal: str | None = None, fallback: str | None = None, column: str | None = None,
                source: str | None = None, errors: str = "raise", percent_of: float = 1.0) -> pd.Series:
     """Numbers as ``float64``, by the number rule of this module; blank cells become NaN.
@@ -251,6 +277,9 @@ def to_numbers(values, *, decimal: str | None = None, fallback: str | None = Non
     values = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         return values.astype("float64")  # already numbers: never read again
+    plain = plain_whole_numbers(values)
+    if plain is not None:  # the common case (answers, counts), read in one step
+        return plain
     labels, values = values.index, values.reset_index(drop=True)  # work by position: labels may repeat
     if pd.api.types.is_bool_dtype(values):
         numbers, text = values.iloc[:0], values.astype("str")  # True/False is no number

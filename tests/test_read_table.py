@@ -614,31 +614,51 @@ def test_minus_written_as_bookkeepers_do_and_percentages(tmp_path):
 
 # --- the fast path for columns of plain whole numbers ------------------------------------------------------
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(st.none(), st.from_regex(r"\s?(0|0\d{1,3}|[1-9]\d{0,17}|[1-9][0-9]{0,17}|-\d{1,3}|\d{1,2}[.,]\d{1,3})\s?",
-                                                   fullmatch=True)), min_size=1, max_size=8))
-def test_plain_whole_number_columns_read_as_the_full_rules_read_them(cells):
-    # _infer reads a column of plain whole numbers in one step; every column must come out exactly as the
-    # full rules of klantlib.parsing read it (leading zeros and 16+ digits stay ids, blanks give floats).
-    from klantlib import _readers
+_CELLS = st.lists(st.one_of(st.none(), st.from_regex(
+    r"\s?(0|0\d{1,3}|[1-9]\d{0,17}|[1-9][0-9]{0,17}|-\d{1,3}|\d{1,2}[.,]\d{1,3})\s?", fullmatch=True)),
+    min_size=1, max_size=8)
 
-    def infer(column):
+
+def _with_and_without_fast_path(function, column):
+    """``function(column)`` with parsing.plain_whole_numbers as it is and switched off (the full rules)."""
+    from klantlib import _readers, parsing
+
+    def outcome():
         try:
-            return _readers._infer(column, "x", None, "t.csv")
+            return function(column)
         except KlantDataError as error:
             return str(error)
 
-    column = pd.Series(cells, dtype="str")
-    fast = infer(column)
-    original = _readers._plain_whole_numbers
+    fast = outcome()
+    original = parsing.plain_whole_numbers
     try:
-        _readers._plain_whole_numbers = lambda values: None
-        full = infer(column)
+        parsing.plain_whole_numbers = _readers.plain_whole_numbers = lambda values: None
+        full = outcome()
     finally:
-        _readers._plain_whole_numbers = original
+        parsing.plain_whole_numbers = _readers.plain_whole_numbers = original
+    return fast, full
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CELLS)
+def test_plain_whole_number_columns_read_as_the_full_rules_read_them(cells):
+    # read_table and to_numbers read a column of plain whole numbers in one step; every column must come out
+    # exactly as the full rules of klantlib.parsing read it (leading zeros and 16+ digits stay ids, blanks
+    # give floats, anything else the same result or the same error).
+    from klantlib import _readers
+    from klantlib.parsing import to_numbers
+
+    column = pd.Series(cells, dtype="str", name="x")
+    fast, full = _with_and_without_fast_path(lambda c: _readers._infer(c, "x", None, "t.csv"), column)
     assert type(fast) is type(full)
     if isinstance(full, str):
         assert fast == full
     else:
         assert fast[1] == full[1]
         pd.testing.assert_series_equal(fast[0], full[0])
+    fast, full = _with_and_without_fast_path(lambda c: to_numbers(c, column="x"), column)
+    assert type(fast) is type(full)
+    if isinstance(full, str):
+        assert fast == full
+    else:
+        pd.testing.assert_series_equal(fast, full)
