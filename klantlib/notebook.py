@@ -221,6 +221,8 @@ def _show_klantdata_error(shell, etype, value, tb, tb_offset=None):
 _PRESENTATION_CSS = """<style class="klant-presentatie">
 :root { --jp-content-font-size1: 20px; --jp-content-font-size2: 1.4em; --jp-ui-font-size1: 18px;
         --jp-code-font-size: 18px; --jp-widgets-font-size: 18px; --jp-widgets-inline-height: 36px; }
+/* Bigger labels would leave a slider's track a few pixels wide: each slider gets room to grow with them. */
+.widget-hslider { min-width: 600px; }
 </style>"""
 
 

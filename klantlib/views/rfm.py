@@ -258,15 +258,16 @@ def matrix_widget(transactions: pd.DataFrame, survey: pd.DataFrame):
     strength = relatiesterkte(survey)  # once: only the buying side depends on the settings
     months = pd.date_range("2025-01-01", "2026-01-01", freq="MS")
     wide = {"description_width": "initial"}
+    room = widgets.Layout(width="420px")  # the long descriptions leave the track room to move in
     cut_x = with_class(widgets.IntSlider(value=50, min=10, max=90, step=5, description="Grens rendement",
-                                         style=wide), "klant-cut-x")
+                                         style=wide, layout=room), "klant-cut-x")
     cut_y = with_class(widgets.IntSlider(value=50, min=10, max=90, step=5, description="Grens relatiesterkte",
-                                         style=wide), "klant-cut-y")
+                                         style=wide, layout=room), "klant-cut-y")
     reference = with_class(widgets.SelectionSlider(options=[(f"{m:%d-%m-%Y}", m) for m in months],
                                                    value=months[-1], description="Peildatum", style=wide,
                                                    layout=widgets.Layout(width="420px")), "klant-peildatum")
-    bins = with_class(widgets.IntSlider(value=5, min=2, max=9, description="Aantal scoregroepen", style=wide),
-                      "klant-bins")
+    bins = with_class(widgets.IntSlider(value=5, min=2, max=9, description="Aantal scoregroepen", style=wide,
+                                        layout=widgets.Layout(width="420px")), "klant-bins")
     counts_html = with_class(widgets.HTML(), "klant-telling")
     area = FigureArea((8.5, 6))
     scores = {}  # rendement per (reference date, bins): moving a cut-off only regroups
