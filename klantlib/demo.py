@@ -136,8 +136,9 @@ def voila_command(folder: Path = NOTEBOOK_DIR, port: int = DEFAULT_PORT) -> list
     serves only that one: a link to another is sent to ``/voila/files/``, which
     answers 403 ("File not allowlisted").
 
-    The kernel client waits in slices (:data:`SLICED_CLIENT`). Without the XSRF check: when a page is left, Voila 0.5's page asks the server
-    to stop its kernel with a beacon that carries no XSRF token, which the server
+    The kernel client waits in slices (:data:`SLICED_CLIENT`). Without the XSRF check:
+    when a page is left, Voila 0.5's page asks the server to stop its kernel with a
+    beacon that carries no XSRF token, which the server
     refuses (403), so each page a lecturer leaves kept its kernel running until the
     server stopped. The server listens on 127.0.0.1 only, and what it can change
     (a kernel) needs that kernel's random id.
