@@ -92,11 +92,15 @@ def _unique_prefix(name: str, taken: set[str]) -> str:
 
 def _respondent_ids(frame: pd.DataFrame, prefix: str, id_column: str) -> list[str]:
     """``<prefix>/<id>``, ``<prefix>/rij <n>`` where the id is blank, or just ``<prefix>`` for a lone respondent."""
-    own = frame[id_column] if id_column in frame.columns else pd.Series(pd.NA, index=frame.index, dtype="object")
+    from klantlib.parsing import to_ids
+
+    if id_column in frame.columns:  # the one id rule: 7 stays "7" (not "7.0"), "007" keeps its zeros
+        own = to_ids(frame[id_column], column=id_column, source=frame.attrs.get("source"))
+    else:
+        own = pd.Series(pd.NA, index=frame.index, dtype="object")
     if len(frame) == 1 and pd.isna(own.iloc[0]):
         return [prefix]
-    return [f"{prefix}/{rid}" if not pd.isna(rid) and str(rid).strip() else f"{prefix}/rij {label}"
-            for label, rid in zip(frame.index, own)]
+    return [f"{prefix}/{rid}" if not pd.isna(rid) else f"{prefix}/rij {label}" for label, rid in zip(frame.index, own)]
 
 
 def pool_files(sources, read: Callable[[Mapping], pd.DataFrame], *, what: str,

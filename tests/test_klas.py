@@ -246,3 +246,13 @@ def test_the_questionnaires_show_the_ends_of_their_scale(tmp_path):
     assert SCALE == 5
     vals = find_widget(vals_widget(folder=tmp_path), "klant-schaal").value
     assert "1 = helemaal oneens, 5 = helemaal eens" in vals
+
+
+def test_respondent_ids_follow_the_id_rule_when_a_number_column_has_a_blank(tmp_path):
+    # A group's own ids 1, 2 and a blank: read as numbers with a gap, they must not become "1.0" and "2.0".
+    survey = example_survey()
+    survey = pd.concat([survey, survey.iloc[[0]]], ignore_index=True)
+    survey["respondent_id"] = [1, 2, None]
+    survey.to_csv(tmp_path / "groep.csv", index=False)
+    klas, _ = pooled_with_warnings(tmp_path)
+    assert klas.index.tolist() == ["groep/1", "groep/2", "groep/rij 4"]
