@@ -13,14 +13,29 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 __all__ = [
+    "ERRORS",
     "KlantDataError",
     "KlantDataWarning",
+    "check_errors",
     "describe_rows",
     "drop_invalid_rows",
+    "warn",
 ]
 
 #: How many row numbers a message lists before it says "en nog N".
 MAX_ROWS_SHOWN = 5
+
+
+#: The one vocabulary of ``errors=`` in klantlib (a function accepts the values it documents):
+#:
+#: - ``"raise"``: a wrong value stops the function with a :class:`KlantDataError` that names it;
+#: - ``"warn"``: a wrong value counts as missing (or its row is left out), and one
+#:   :class:`KlantDataWarning` counts and names what was set aside;
+#: - ``"coerce"``: a wrong value becomes missing without a word, for code that reports it itself
+#:   (the low-level rules of :mod:`klantlib.parsing`); never the default of what a student calls.
+ERRORS = ("raise", "warn", "coerce")
+#: Older names of the same choices, still accepted with a FutureWarning (saved notebooks keep running).
+_OLD_ERRORS = {"missing": "warn"}
 
 
 class KlantDataError(ValueError):
@@ -97,3 +112,54 @@ def drop_invalid_rows(
     message = f"{counted} overgeslagen ({where}): {reason}."
     warnings.warn(message + (f" {fix}" if fix else ""), KlantDataWarning, stacklevel=stacklevel)
     return frame.loc[~mask.to_numpy()]
+
+
+def check_errors(errors: str, allowed: Sequence[str] = ("raise", "warn")) -> str:
+    """The ``errors=`` choice checked against the values a function accepts (from :data:`ERRORS`).
+
+    The old name ``"missing"`` still works as ``"warn"``, with a FutureWarning.
+
+    >>> check_errors("warn")
+    'warn'
+    >>> check_errors("ignore")
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: errors moet 'raise' of 'warn' zijn, niet 'ignore'.
+    """
+    from klantlib.parsing import check_option
+
+    if isinstance(errors, str) and errors in _OLD_ERRORS and _OLD_ERRORS[errors] in allowed:
+        new = _OLD_ERRORS[errors]
+        warnings.warn(f'errors="{errors}" heet nu errors="{new}"; het oude woord werkt nog even.',
+                      FutureWarning, stacklevel=_caller_level())
+        return new
+    check_option("errors", errors, tuple(allowed))
+    return errors
+
+
+def _caller_level() -> int:
+    """The ``stacklevel`` that points a warning at the first frame outside klantlib (the student's cell)."""
+    import os
+    import sys
+
+    package = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    frame, level = sys._getframe(1), 1
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+def warn(message: str, category: type[Warning] = KlantDataWarning) -> None:
+    """Warn at the line of the caller outside klantlib: the student's cell, not a line of the library.
+
+    Every warning of klantlib goes through here, so none has to count how deep
+    it is called (``stacklevel``).
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn("3 rijen overgeslagen.")
+    >>> str(caught[0].message), caught[0].category.__name__
+    ('3 rijen overgeslagen.', 'KlantDataWarning')
+    """
+    warnings.warn(message, category, stacklevel=_caller_level())

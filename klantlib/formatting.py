@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-__all__ = ["dutch_summary", "dutch_table", "euro", "number", "percent"]
+__all__ = ["dutch_summary", "dutch_table", "euro", "listing", "number", "percent"]
 
 _MISSING = "–"
 
@@ -46,6 +46,30 @@ def number(x, decimals: int = 0) -> str:
     if text.startswith("-") and float(text.replace(",", "")) == 0:
         text = text[1:]  # no "-0,0"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def listing(items: Iterable, *, limit: int | None = 5, quote: bool = False, word: str = "en") -> str:
+    """A list in a Dutch sentence: ``"a, b en c"``; after ``limit`` items ``"a, b en nog 3"``.
+
+    Every message that lists things (columns, files, rows, values) writes its
+    list here. ``quote`` puts each item in single quotes (names of columns and
+    files); ``word`` joins the last two (``"of"`` for choices).
+
+    >>> listing(["E1", "E2", "P7"])
+    'E1, E2 en P7'
+    >>> listing(["klant_id", "datum"], quote=True, word="of")
+    "'klant_id' of 'datum'"
+    >>> listing(range(1, 10), limit=3)
+    '1, 2, 3 en nog 6'
+    >>> listing([])
+    ''
+    """
+    shown = [f"'{item}'" if quote else str(item) for item in items]
+    if limit is not None and len(shown) > limit:
+        return f"{', '.join(shown[:limit])} en nog {number(len(shown) - limit)}"
+    if len(shown) <= 1:
+        return "".join(shown)
+    return f"{', '.join(shown[:-1])} {word} {shown[-1]}"
 
 
 def euro(x, decimals: int = 2) -> str:
