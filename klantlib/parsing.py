@@ -510,7 +510,7 @@ def to_answers(values, *, scale: int, low: int = 1, words: Mapping[str, int] | N
     numbers = to_numbers(values, errors="coerce", fallback=".")  # True/False and text: NaN
     if words:
         keys = {text_key(word): number for word, number in words.items()}
-        is_text = values.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool)
+        is_text = values.map(lambda v: isinstance(v, str)).astype(bool)
         spoken = values[is_text & numbers.isna()].map(lambda v: keys.get(text_key(v)))
         numbers = numbers.fillna(pd.Series(spoken, index=spoken.index, dtype="float64"))
     ok = numbers.between(low, scale) & (numbers % 1 == 0)

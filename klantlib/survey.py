@@ -32,6 +32,7 @@ the rest. The widget is :func:`klantlib.views.survey.questionnaire_widget`.
     points = 100                       # points each respondent divides over the dimensions (W_<dimensie>)
     required = true                    # every item must be answered (false: blanks allowed)
     item_name = "stelling"             # what an item is called in messages (default "vraag")
+    parts = {verwachting = "Verwachtingen (E)"}  # the title of each part (a tab in the widget), in order
 
     [[item]]
     code = "K1"                        # the column in data files
@@ -53,6 +54,7 @@ row and the item; ``errors="warn"`` counts it as not given, with one
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import math
 import re
@@ -142,7 +144,7 @@ def check_answers(survey: pd.DataFrame, columns: Sequence[str], *, scale: int = 
         low: the lowest answer (1 unless told).
         words: the words of the scale and their numbers (see
             :func:`klantlib.parsing.to_answers`).
-        describe: per column, how a message names it beside its code
+        describe: per column, what a message says it is, after the wrong cells
             (``{"S05": "stelling 'Ik ga graag ...'"}``).
 
     Returns:
@@ -187,23 +189,20 @@ def check_answers(survey: pd.DataFrame, columns: Sequence[str], *, scale: int = 
     if wrong.any():
         rows, cols = np.nonzero(wrong)
         count = len(rows)
-        named = describe or {}
-
-        def cell(r, c):
-            column = columns[c]
-            about = f" ({named[column]})" if column in named else ""
-            return f"{_who(survey, frame.index[r], id_column)}, kolom '{column}'{about}: {_shown(frame.iat[r, c])}"
-
-        shown = "; ".join(cell(r, c) for r, c in list(zip(rows, cols))[:SHOWN])
+        cells = list(zip(rows, cols))[:SHOWN]
+        shown = "; ".join(f"{_who(survey, frame.index[r], id_column)}, kolom '{columns[c]}': {_shown(frame.iat[r, c])}"
+                          for r, c in cells)
         more = f" (en nog {count - SHOWN})" if count > SHOWN else ""
         rule = f"Antwoorden moeten hele getallen van {low} tot en met {scale} zijn"
         if words:
             rule += f" (of de woorden {listing(words, limit=None, quote=True, word='of')})"
+        named = [columns[c] for c in dict.fromkeys(c for _, c in cells) if columns[c] in (describe or {})]
+        about = f" Het gaat om {'; '.join(f'{column}: {describe[column]}' for column in named)}." if named else ""
         noun = "ongeldig antwoord" if count == 1 else "ongeldige antwoorden"
         if errors == "raise":
             raise KlantDataError(f"{count} {noun}{in_file}: {shown}{more}. {rule}; verbeter de waarde of maak de cel "
-                                 "leeg.")
-        warn(f"{count} {noun}{in_file} als ontbrekend behandeld: {shown}{more}. {rule}.")
+                                 f"leeg.{about}")
+        warn(f"{count} {noun}{in_file} als ontbrekend behandeld: {shown}{more}. {rule}.{about}")
     return pd.DataFrame(values, index=frame.index, columns=columns, copy=False)
 
 
@@ -300,7 +299,7 @@ def _points_problem(raw: pd.Series, points: np.ndarray, total: float) -> str:
 # -- questionnaires as data -----------------------------------------------------------------------
 
 #: The keys ``[questionnaire]`` may hold.
-_HEAD_KEYS = ("name", "title", "source", "scale", "ends", "words", "points", "required", "item_name")
+_HEAD_KEYS = ("name", "title", "source", "scale", "ends", "words", "points", "required", "item_name", "parts")
 #: The keys of an ``[[item]]`` with a meaning; other keys are kept as extra columns of ``items``.
 _ITEM_KEYS = ("code", "text", "dimension", "reference", "reverse", "part")
 _CODE = re.compile(r"([A-Za-z]+)(\d+)")
@@ -337,6 +336,7 @@ class Questionnaire:
         points: the points each respondent divides over the dimensions (None: no points).
         required: whether every item must be answered.
         item_name: what an item is called in messages ("vraag", "stelling").
+        part_titles: the title of each part (a tab of the widget), in order.
     """
 
     name: str
@@ -349,6 +349,7 @@ class Questionnaire:
     points: float | None = None
     required: bool = True
     item_name: str = "vraag"
+    part_titles: Mapping[str, str] = field(default_factory=dict)
 
     # -- making one -------------------------------------------------------------------------------
 
@@ -455,10 +456,14 @@ class Questionnaire:
 
     @property
     def parts(self) -> dict[str, list[str]]:
-        """Per part its item codes, in order; one part named ``""`` when the questionnaire has none."""
+        """Per part title its item codes, in order; one part titled ``""`` when the questionnaire has none.
+
+        >>> list(Questionnaire.load("servqual").parts)
+        ['Verwachtingen (E)', 'Percepties (P)']
+        """
         groups: dict[str, list[str]] = {}
         for code, part in self.items["deel"].items():
-            groups.setdefault(part, []).append(code)
+            groups.setdefault(self.part_titles.get(part, part.capitalize()), []).append(code)
         return groups
 
     @property
@@ -488,9 +493,25 @@ class Questionnaire:
         return (f"Questionnaire({self.name!r}: {self.title}; {len(self.items)} items, "
                 f"{len(self.dimensions)} dimensies, schaal {low}-{high})")
 
+    def with_scale(self, high: int, low: int | None = None) -> Questionnaire:
+        """The same questionnaire on another scale (a 5-point version of a 7-point questionnaire).
+
+        The words of the scale are dropped when their number no longer fits.
+
+        >>> Questionnaire.load("servqual").with_scale(5).scale
+        (1, 5)
+        """
+        low = self.scale[0] if low is None else low
+        check_scale(high, low=low)
+        if (low, high) == self.scale:
+            return self
+        words = self.words if len(self.words) == high - low + 1 else ()
+        return dataclasses.replace(self, scale=(low, high), words=words)
+
     # -- checking answers -------------------------------------------------------------------------
 
-    def answers(self, answers, *, errors: str = "raise") -> pd.DataFrame:
+    def answers(self, answers, *, errors: str = "raise", complete: bool = False,
+                id_column: str | None = None) -> pd.DataFrame:
         """The item answers as floats (blank = NaN), checked: a survey, one respondent's dict, or a Series.
 
         Args:
@@ -498,6 +519,10 @@ class Questionnaire:
                 :meth:`pool` or ``load_dataset`` give; other columns are ignored),
                 or one respondent's answers as ``{code: answer}`` or a Series.
             errors: ``"raise"`` or ``"warn"`` (see the module docstring).
+            complete: every item must be answered (a model that needs all of them,
+                such as a VALS type); a blank is then an error naming row and item.
+            id_column: the column with the respondents' own ids, named in messages
+                and unique (default ``respondent_id`` when there is one).
 
         Returns:
             One float column per item, in questionnaire order, with the index of
@@ -517,7 +542,7 @@ class Questionnaire:
         if isinstance(answers, pd.Series):
             answers = answers.to_dict()
         if isinstance(answers, Mapping):
-            unknown = [str(k) for k in answers if k not in self.items.index]
+            unknown = [str(k) for k in answers if k not in self.items.index and k not in self.points_columns]
             if unknown:
                 raise KlantDataError(f"Onbekende {self.item_name}: {listing(unknown, quote=True)}. De items van "
                                      f"'{self.title}' heten {self.codes[0]} t/m {self.codes[-1]}.")
@@ -531,16 +556,83 @@ class Questionnaire:
                 if errors == "raise":
                     raise KlantDataError(text)
                 warn(f"{text} Het telt als niet ingevuld.")
+            if complete and values.isna().any():
+                blank = [f"{self.item_name} {code} ('{self.items.at[code, 'tekst']}')" for code in self.codes
+                         if pd.isna(values[code])]
+                raise KlantDataError(f"Nog niet beantwoord: {'; '.join(blank)}. Hiervoor zijn de antwoorden op alle "
+                                     f"{len(self.codes)} items nodig.")
             return values.astype(float).to_frame().T.reset_index(drop=True)
         if not isinstance(answers, pd.DataFrame):
             raise KlantDataError(f"Geef de antwoorden als tabel (een kolom per item: {self.codes[0]} ...), of van "
                                  f"één respondent als woordenboek ({{'{self.codes[0]}': ...}}), niet als "
                                  f"{type(answers).__name__}.")
-        return check_answers(answers, self.codes, scale=high, low=low, words=self.word_values, errors=errors,
-                             id_column="respondent_id" if "respondent_id" in answers.columns else None,
-                             describe={code: self.describe(code) for code in self.codes},
-                             fix=f"Bij '{self.title}' hoort per respondent een kolom per item: "
-                                 f"{listing(self.codes, limit=6)}.")
+        if id_column is None and "respondent_id" in answers.columns:
+            id_column = "respondent_id"
+        values = check_answers(answers, self.codes, scale=high, low=low, words=self.word_values, errors=errors,
+                               id_column=id_column, describe={code: self.describe(code) for code in self.codes},
+                               fix=f"Bij '{self.title}' hoort per respondent een kolom per item: "
+                                   f"{listing(self.codes, limit=6)}.")
+        if complete:
+            self._require_complete(values, answers.attrs.get("source"))
+        return values
+
+    def _require_complete(self, values: pd.DataFrame, source: str | None) -> None:
+        """A Dutch error naming every blank answer (the first few), when each item must be answered."""
+        blank = values.isna().to_numpy()
+        if not blank.any():
+            return
+        rows, cols = np.nonzero(blank)
+        where = f"rij {{}}" if values.index.name != "respondent" else "respondent {}"
+        shown = "; ".join(f"{where.format(values.index[r])}, {self.item_name} {self.codes[c]} "
+                          f"('{_short(self.items.at[self.codes[c], 'tekst'])}')" for r, c in list(zip(rows, cols))[:SHOWN])
+        more = f" (en nog {len(rows) - SHOWN})" if len(rows) > SHOWN else ""
+        noun = "leeg antwoord" if len(rows) == 1 else "lege antwoorden"
+        in_file = f" in '{source}'" if source else ""
+        raise KlantDataError(f"{len(rows)} {noun}{in_file}: {shown}{more}. Bij '{self.title}' hoort bij elk item "
+                             "een antwoord; vul ze aan of laat deze respondenten weg.")
+
+    def is_answer(self, code: str, value) -> bool:
+        """Whether ``value`` is a valid answer for item (or points column) ``code``: for answers restored in a widget.
+
+        >>> servqual = Questionnaire.load("servqual")
+        >>> servqual.is_answer("E1", 7), servqual.is_answer("E1", 8), servqual.is_answer("W_zekerheid", 30)
+        (True, False, True)
+        >>> servqual.is_answer("X", 1), servqual.is_answer("E1", True)
+        (False, False)
+        """
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+            return False  # a widget stores whole numbers
+        if code in self.points_columns:
+            return 0 <= value <= self.points
+        if code not in self.items.index:
+            return False
+        low, high = self.scale
+        return not to_answers(pd.Series([value], dtype="object"), scale=high, low=low)[1].iloc[0]
+
+    def points_left(self, answers: Mapping) -> tuple[float, str]:
+        """How many points are still to be divided over the dimensions, and a Dutch message.
+
+        >>> servqual = Questionnaire.load("servqual")
+        >>> servqual.points_left({"W_tastbaarheden": 30, "W_zekerheid": 60})
+        (10.0, 'Nog 10 punten te verdelen (samen 90 van de 100).')
+        >>> servqual.points_left({c: 20 for c in servqual.points_columns})
+        (0.0, 'De 100 punten zijn verdeeld.')
+        >>> servqual.points_left({"W_tastbaarheden": 120})[1]
+        'Je hebt 20 punten te veel verdeeld (samen 120); haal er 20 weg, want het totaal moet 100 zijn.'
+        """
+        from klantlib.formatting import number
+
+        if self.points is None:
+            raise KlantDataError(f"Bij '{self.title}' verdelen respondenten geen punten.")
+        total = float(sum(float(answers.get(c) or 0) for c in self.points_columns))
+        remaining = self.points - total
+        if remaining == 0:
+            return 0.0, f"De {number(self.points)} punten zijn verdeeld."
+        if remaining > 0:
+            return remaining, (f"Nog {number(remaining)} punten te verdelen (samen {number(total)} van de "
+                               f"{number(self.points)}).")
+        return remaining, (f"Je hebt {number(-remaining)} punten te veel verdeeld (samen {number(total)}); haal er "
+                           f"{number(-remaining)} weg, want het totaal moet {number(self.points)} zijn.")
 
     def _turned(self, values: pd.DataFrame) -> pd.DataFrame:
         """Reversed items turned around (low + high - answer), so that high always means the same."""
@@ -621,9 +713,7 @@ class Questionnaire:
             frame = frame.rename(columns={own: "respondent_id"})
             frame["respondent_id"] = to_ids(frame["respondent_id"], column=own, source=name)
         frame = self._drop_question_rows(frame, name)
-        checked = check_answers(frame, self.codes, scale=self.scale[1], low=self.scale[0], words=self.word_values,
-                                errors=errors, source=name, id_column="respondent_id",
-                                describe={code: self.describe(code) for code in self.codes})
+        checked = self.answers(frame, errors=errors, id_column="respondent_id")
         frame = frame.loc[checked.index]
         answered = checked.notna()
         nothing = ~answered.any(axis=1)
@@ -633,23 +723,16 @@ class Questionnaire:
         why = f"deze respondent heeft geen enkele {self.item_name} beantwoord"
         if self.required:
             incomplete = ~answered.all(axis=1) & ~nothing
-            if incomplete.any() and errors == "raise":
-                rows, cols = np.nonzero(~answered.to_numpy() & incomplete.to_numpy()[:, None])
-                shown = "; ".join(f"rij {checked.index[r]}, {self.item_name} {self.codes[c]}"
-                                  for r, c in list(zip(rows, cols))[:SHOWN])
-                more = f" (en nog {len(rows) - SHOWN})" if len(rows) > SHOWN else ""
-                raise KlantDataError(f"{len(rows)} {'leeg antwoord' if len(rows) == 1 else 'lege antwoorden'} in "
-                                     f"'{name}': {shown}{more}. Bij '{self.title}' hoort bij elk item een antwoord; "
-                                     "vul ze aan of laat deze respondenten weg.")
+            if errors == "raise":
+                self._require_complete(checked[incomplete], name)
             if incomplete.any():
                 why = "deze respondent heeft niet elk item beantwoord"
             nothing |= incomplete
         kept = drop_invalid_rows(frame, nothing, why, source=name)
         values = checked.loc[kept.index]
         whole = values.astype("int64") if values.notna().all().all() else values.astype("Int64")
-        points = [c for c in self.points_columns if c in kept.columns]
-        rest = [c for c in kept.columns if c not in self.codes and c not in points and c != "respondent_id"]
-        out = pd.concat([kept[["respondent_id"]], whole, kept[points + rest]], axis=1)
+        out = kept.copy()
+        out[self.codes] = whole  # the file's columns stay in their order; the items are now whole numbers
         out.attrs["source"] = name
         return out
 
@@ -717,7 +800,7 @@ class Questionnaire:
         >>> vals.read(io.StringIO(export.replace("Eens", "9")))
         Traceback (most recent call last):
         ...
-        klantlib.errors.KlantDataError: 1 ongeldig antwoord in 'je bestand': rij 2 (respondent R7), kolom 'S18' (stelling 'Ik voel me thuis in veel verschillende kringen.'): 9. Antwoorden moeten hele getallen van 1 tot en met 5 zijn (of de woorden 'helemaal oneens', 'oneens', 'neutraal', 'eens' of 'helemaal eens'); verbeter de waarde of maak de cel leeg.
+        klantlib.errors.KlantDataError: 1 ongeldig antwoord in 'je bestand': rij 2 (respondent R7), kolom 'S18': 9. Antwoorden moeten hele getallen van 1 tot en met 5 zijn (of de woorden 'helemaal oneens', 'oneens', 'neutraal', 'eens' of 'helemaal eens'); verbeter de waarde of maak de cel leeg. Het gaat om S18: stelling 'Ik voel me thuis in veel verschillende kringen.'.
         """
         errors = check_errors(errors)
         frame = self._file(source, errors)
@@ -793,6 +876,44 @@ class Questionnaire:
         out = pd.DataFrame({label: values[codes].mean(axis=1) for label, codes in self.dimensions.items()},
                            index=values.index)
         out["aantal_items"] = values.notna().sum(axis=1)
+        return out
+
+    def own_profile(self, answers: Mapping, survey: pd.DataFrame | None = None) -> pd.DataFrame:
+        """One respondent's scores per dimension beside a survey's: what the questionnaire widget draws.
+
+        Args:
+            answers: one respondent's answers (``{code: answer}``; unanswered
+                items may be missing or None).
+            survey: a survey to compare with (see :meth:`compare`), or None.
+
+        Returns:
+            One row per dimension (index ``dimensie``): ``jouw_score`` (NaN until an
+            item of it is answered), ``items`` (how many of its items are answered),
+            and with a survey ``enquete_gemiddelde``, ``enquete_ondergrens``,
+            ``enquete_bovengrens`` (the 95% interval) and ``referentie``.
+            ``attrs["beantwoord"]`` counts the items answered.
+
+        Raises:
+            KlantDataError: as :meth:`answers`.
+
+        >>> Questionnaire.load("martin").own_profile({"tijdigheid": 4, "tact": 2})[["jouw_score", "items"]]
+                     jouw_score  items
+        dimensie
+        procedureel         4.0      1
+        persoonlijk         2.0      1
+        """
+        given = {code: value for code, value in answers.items() if value is not None}
+        values = self._turned(self.answers(given))
+        out = pd.DataFrame({"jouw_score": [values[codes].iloc[0].mean() for codes in self.dimensions.values()],
+                            "items": [int(values[codes].iloc[0].notna().sum()) for codes in self.dimensions.values()]},
+                           index=pd.Index(list(self.dimensions), name="dimensie"))
+        out.attrs["beantwoord"] = int(values.notna().sum(axis=1).iloc[0])
+        if survey is not None:
+            reference = self.compare(survey, per="dimensie", errors="warn")
+            out["enquete_gemiddelde"] = reference["gemiddelde"]
+            out["enquete_ondergrens"] = reference["ondergrens"]
+            out["enquete_bovengrens"] = reference["bovengrens"]
+            out["referentie"] = reference["referentie"]
         return out
 
     def compare(self, answers, *, per: str = "item", confidence: float = 0.95, errors: str = "raise") -> pd.DataFrame:
@@ -979,6 +1100,9 @@ def _build(data: dict, origin: str) -> Questionnaire:
     required = head.get("required", True)
     if not isinstance(required, bool):
         fail(f"required moet true of false zijn, niet {required!r}.")
+    titles = head.get("parts", {})
+    if not isinstance(titles, dict) or not all(isinstance(t, str) and t.strip() for t in titles.values()):
+        fail('parts moet per deel een titel geven, zoals parts = {verwachting = "Verwachtingen (E)"}.')
     entries = data.get("item")
     if not isinstance(entries, list) or not entries:
         fail("er staat geen enkel item in: zet onder [questionnaire] één [[item]] per vraag.")
@@ -1009,10 +1133,14 @@ def _build(data: dict, origin: str) -> Questionnaire:
         fail(f"de code {listing(doubles, quote=True)} komt meer dan eens voor (hoofdletters tellen niet mee).")
     if items["deel"].eq("").any() and items["deel"].ne("").any():
         fail("geef elk item een part, of geen enkel item.")
+    untitled = [part for part in dict.fromkeys(items["deel"]) if part and titles and part not in titles]
+    if untitled:
+        fail(f"parts geeft geen titel voor {listing(untitled, quote=True)}.")
     items["referentie"] = items["referentie"].astype("float64")
     items["omgekeerd"] = items["omgekeerd"].astype(bool)
     return Questionnaire(name=str(head["name"]).strip(), title=str(head["title"]).strip(),
                          source=str(head["source"]).strip(), scale=(scale[0], scale[1]),
                          ends=(ends[0].strip(), ends[1].strip()), items=items, words=tuple(words),
                          points=None if points is None else float(points), required=required,
-                         item_name=str(head.get("item_name", "vraag")).strip() or "vraag")
+                         item_name=str(head.get("item_name", "vraag")).strip() or "vraag",
+                         part_titles={str(k): str(v).strip() for k, v in titles.items()})
