@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -395,6 +394,7 @@ def pool_surveys(sources, *, scale: int = 7) -> pd.DataFrame:
         KlantDataError: no files, or none of them usable (each named, with why).
 
     >>> import tempfile, warnings
+    >>> from pathlib import Path
     >>> folder = Path(tempfile.mkdtemp())
     >>> _ = example_survey().to_csv(folder / "groep_1.csv", index=False)
     >>> _ = (folder / "groep_2.csv").write_text("E1,P1\\n9,5\\n")
@@ -438,8 +438,9 @@ def own_scores(answers: Mapping, reference: pd.DataFrame | None = None, *, scale
     perception and gap over the items answered on both sides (``jouw_...``,
     :func:`summary` of the answers as a one-row survey, :func:`answers_frame`),
     how many items that is (:func:`item_counts`), the respondent's points and the
-    survey's mean gap and interval (``enquete_...``). An answer outside
-    1..``scale`` counts as not given, with a warning.
+    survey's mean gap and interval (``enquete_...``). ``attrs["beantwoord"]``
+    counts the items answered on both sides. An answer outside 1..``scale``
+    counts as not given, with a warning.
 
     >>> ans = {"E1": 7, "P1": 5, "E2": 6, "P2": 6, "W_tastbaarheden": 100}
     >>> own_scores(ans).loc["tastbaarheden", ["jouw_gap", "items", "punten"]].tolist()
@@ -455,6 +456,7 @@ def own_scores(answers: Mapping, reference: pd.DataFrame | None = None, *, scale
         "items": items,
         "punten": row[list(WEIGHT_COLUMNS)].iloc[0].to_numpy(),
     }, index=own.index)
+    out.attrs["beantwoord"] = int(items.sum())
     if reference is not None:
         ref = reference.reindex(list(DIMENSIONS))
         out["enquete_gap"] = ref["gap"].to_numpy()

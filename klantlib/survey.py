@@ -582,7 +582,7 @@ class Questionnaire:
         if not blank.any():
             return
         rows, cols = np.nonzero(blank)
-        where = f"rij {{}}" if values.index.name != "respondent" else "respondent {}"
+        where = "rij {}" if values.index.name != "respondent" else "respondent {}"
         shown = "; ".join(f"{where.format(values.index[r])}, {self.item_name} {self.codes[c]} "
                           f"('{_short(self.items.at[self.codes[c], 'tekst'])}')" for r, c in list(zip(rows, cols))[:SHOWN])
         more = f" (en nog {len(rows) - SHOWN})" if len(rows) > SHOWN else ""

@@ -62,6 +62,7 @@ __all__ = [
     "chi_square",
     "compare_with_population",
     "cramers_v",
+    "own_type",
     "pool_surveys",
     "read_survey",
     "score_types",
@@ -240,6 +241,38 @@ def classify(answers):
     out["categorie"] = categories
     out["gelijke_stand"] = top.sum(axis=1) > 1
     return out
+
+
+def own_type(answers: Mapping) -> tuple[pd.Series, str | None, str]:
+    """One respondent's scores so far, the type (once every statement is answered) and a Dutch text: the widget's.
+
+    ``answers`` maps ``S01`` .. ``S18`` to whole numbers from 1 to 5; unanswered
+    statements may be missing or ``None``. The scores are
+    :func:`klantlib.vals.score_types` (a type with no answered statement has none);
+    the type is :func:`klantlib.vals.classify`, only when all 18 are answered.
+
+    >>> scores, kind, text = own_type({"S09": 5, "S10": 5})
+    >>> float(scores["geslaagden"]), kind, text
+    (5.0, None, 'Nog 16 van de 18 stellingen te beantwoorden; dan zie je je type.')
+    """
+    given = {k: v for k, v in answers.items() if v is not None}
+    scores = score_types(given).iloc[0]
+    missing = len(ITEM_COLUMNS) - len(given)
+    if missing:
+        return scores, None, f"Nog {missing} van de {len(ITEM_COLUMNS)} stellingen te beantwoorden; dan zie je je type."
+    from klantlib.formatting import number
+
+    result = classify(given)
+    kind = result.type
+    category = result.categorie
+    text = (f"Jouw type: <b>{kind}</b> ({TYPES.at[kind, 'engels']}), hoofdcategorie {category} "
+            f"({CATEGORIES.at[category, 'nederlands']}): {TYPES.at[kind, 'beschrijving']}. "
+            f"Score {number(result.scores[kind], 1)} van de {SCALE}.")
+    if len(result.gelijk) > 1:
+        others = ", ".join(t for t in result.gelijk if t != kind)
+        text += (f" Gelijke stand met {others}: bij gelijke scores kiest deze cursus het type dat in de bevolking "
+                 "het vaakst voorkomt.")
+    return scores, kind, text
 
 
 def read_survey(source) -> pd.DataFrame:
