@@ -170,7 +170,7 @@ def martin_profile(ratings: pd.DataFrame, *, scale: int = 5, cut: float | None =
     >>> martin_profile(bad)
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: 1 ongeldig antwoord: rij webshop, kolom 'tact': 6. Antwoorden moeten hele getallen van 1 tot en met 5 zijn; verbeter de waarde of maak de cel leeg. Het gaat om tact: aspect 'Gaat de medewerker tactvol om met een lastige situatie of...'.
+    klantlib.errors.KlantDataError: 1 ongeldig antwoord: rij webshop, kolom 'tact': 6. Antwoorden moeten hele getallen van 1 tot en met 5 zijn; verbeter de waarde of maak de cel leeg. Het gaat om tact: vraag 'Gaat de medewerker tactvol om met een lastige situatie of...'.
     """
     line = style_cut(scale, cut)
     values = QUESTIONNAIRE.with_scale(scale).answers(ratings, errors=errors)

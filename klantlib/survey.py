@@ -31,7 +31,7 @@ the rest. The widget is :func:`klantlib.views.survey.questionnaire_widget`.
     words = ["helemaal oneens", "oneens", ...]  # one word per answer, low to high, as Forms export them
     points = 100                       # points each respondent divides over the dimensions (W_<dimensie>)
     required = true                    # every item must be answered (false: blanks allowed)
-    item_name = "stelling"             # what an item is called in messages (default "vraag")
+    item_name = "stelling"             # what an item is called in messages: a de-word (default "vraag")
     parts = {verwachting = "Verwachtingen (E)"}  # the title of each part (a tab in the widget), in order
 
     [[item]]
@@ -588,8 +588,8 @@ class Questionnaire:
         more = f" (en nog {len(rows) - SHOWN})" if len(rows) > SHOWN else ""
         noun = "leeg antwoord" if len(rows) == 1 else "lege antwoorden"
         in_file = f" in '{source}'" if source else ""
-        raise KlantDataError(f"{len(rows)} {noun}{in_file}: {shown}{more}. Bij '{self.title}' hoort bij elk item "
-                             "een antwoord; vul ze aan of laat deze respondenten weg.")
+        raise KlantDataError(f"{len(rows)} {noun}{in_file}: {shown}{more}. Bij de vragenlijst '{self.title}' moet "
+                             "elk item beantwoord zijn; vul de antwoorden aan of laat deze respondenten weg.")
 
     def is_answer(self, code: str, value) -> bool:
         """Whether ``value`` is a valid answer for item (or points column) ``code``: for answers restored in a widget.

@@ -300,7 +300,7 @@ def read_survey(source) -> pd.DataFrame:
     >>> read_survey(io.StringIO(export))
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: 1 leeg antwoord in 'je bestand': rij 2, stelling S18 ('Ik voel me thuis in veel verschillende kringen.'). Bij 'Leefstijlvragenlijst (VALS)' hoort bij elk item een antwoord; vul ze aan of laat deze respondenten weg.
+    klantlib.errors.KlantDataError: 1 leeg antwoord in 'je bestand': rij 2, stelling S18 ('Ik voel me thuis in veel verschillende kringen.'). Bij de vragenlijst 'Leefstijlvragenlijst (VALS)' moet elk item beantwoord zijn; vul de antwoorden aan of laat deze respondenten weg.
     """
     return QUESTIONNAIRE.read(source)
 

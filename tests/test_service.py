@@ -77,7 +77,7 @@ def test_a_blank_aspect_is_left_out_and_a_blank_dimension_has_no_style():
 
 
 def test_bad_input_gets_a_dutch_error():
-    with pytest.raises(KlantDataError, match=r"rij org, kolom 'tact': 6.*1 tot en met 5.*Het gaat om tact: aspect 'Gaat de medewerker tactvol"):
+    with pytest.raises(KlantDataError, match=r"rij org, kolom 'tact': 6.*1 tot en met 5.*Het gaat om tact: vraag 'Gaat de medewerker tactvol"):
         martin_profile(ratings(3, 3).assign(tact=6))
     with pytest.raises(KlantDataError, match=r"ontbreekt de kolom 'tact'.*hoort per respondent een kolom per item: tijdigheid"):
         martin_profile(ratings(3, 3).drop(columns="tact"))
