@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib.errors import KlantDataError
+from klantlib.formatting import listing
 from klantlib.parsing import to_numbers
 from klantlib.survey import Questionnaire, check_answers, check_points
 
@@ -217,7 +218,7 @@ def _weights(survey: pd.DataFrame, index: pd.Index, errors: str) -> np.ndarray:
     missing = [c for c in WEIGHT_COLUMNS if c not in survey.columns]
     if missing:
         raise KlantDataError(
-            f"Voor de gewogen score ontbreken de puntenkolommen {', '.join(missing)}. Elke respondent verdeelt "
+            f"Voor de gewogen score ontbreken de puntenkolommen {listing(missing, limit=None)}. Elke respondent verdeelt "
             "100 punten over de vijf dimensies (W_tastbaarheden t/m W_inlevingsvermogen); "
             "of reken ongewogen: weighted=False."
         )

@@ -72,7 +72,7 @@ from klantlib.parsing import check_scale, column_key, require_columns, text_key,
 
 __all__ = ["AGREE_ENDS", "Questionnaire", "check_answers", "check_points", "scale_legend"]
 
-#: How many wrong cells a message shows before it says "en nog N".
+#: How many wrong cells a message shows before it says "en nog N" (see :func:`klantlib.formatting.listing`).
 SHOWN = 5
 #: The ends of an agreement scale in the course's words: what the lowest and the highest answer mean.
 AGREE_ENDS = ("helemaal oneens", "helemaal eens")
@@ -189,10 +189,9 @@ def check_answers(survey: pd.DataFrame, columns: Sequence[str], *, scale: int = 
     if wrong.any():
         rows, cols = np.nonzero(wrong)
         count = len(rows)
+        shown = listing([f"{_who(survey, frame.index[r], id_column)}, kolom '{columns[c]}': {_shown(frame.iat[r, c])}"
+                         for r, c in zip(rows, cols)], limit=SHOWN, separator="; ", word=None)
         cells = list(zip(rows, cols))[:SHOWN]
-        shown = "; ".join(f"{_who(survey, frame.index[r], id_column)}, kolom '{columns[c]}': {_shown(frame.iat[r, c])}"
-                          for r, c in cells)
-        more = f" (en nog {count - SHOWN})" if count > SHOWN else ""
         rule = f"Antwoorden moeten hele getallen van {low} tot en met {scale} zijn"
         if words:
             rule += f" (of de woorden {listing(words, limit=None, quote=True, word='of')})"
@@ -200,9 +199,9 @@ def check_answers(survey: pd.DataFrame, columns: Sequence[str], *, scale: int = 
         about = f" Het gaat om {'; '.join(f'{column}: {describe[column]}' for column in named)}." if named else ""
         noun = "ongeldig antwoord" if count == 1 else "ongeldige antwoorden"
         if errors == "raise":
-            raise KlantDataError(f"{count} {noun}{in_file}: {shown}{more}. {rule}; verbeter de waarde of maak de cel "
+            raise KlantDataError(f"{count} {noun}{in_file}: {shown}. {rule}; verbeter de waarde of maak de cel "
                                  f"leeg.{about}")
-        warn(f"{count} {noun}{in_file} als ontbrekend behandeld: {shown}{more}. {rule}.{about}")
+        warn(f"{count} {noun}{in_file} als ontbrekend behandeld: {shown}. {rule}.{about}")
     return pd.DataFrame(values, index=frame.index, columns=columns, copy=False)
 
 
@@ -261,12 +260,11 @@ def check_points(survey: pd.DataFrame, columns: Sequence[str], *, total: float =
         bad = np.isnan(sums) | (np.abs(sums - total) > 0.01) | (np.nan_to_num(values, nan=0) < 0).any(axis=1)
     if bad.any():
         labels = frame.index[bad]
-        shown = "; ".join(f"{_who(survey, label, id_column)}: {_points_problem(frame.iloc[i], values[i], total)}"
-                          for i, label in zip(np.flatnonzero(bad)[:SHOWN], labels[:SHOWN]))
+        shown = listing([f"{_who(survey, label, id_column)}: {_points_problem(frame.iloc[i], values[i], total)}"
+                         for i, label in zip(np.flatnonzero(bad), labels)], limit=SHOWN, separator="; ", word=None)
         count = int(bad.sum())
-        more = f" (en nog {count - SHOWN})" if count > SHOWN else ""
         text = (f"{what} moeten per respondent optellen tot {total:g} (geen lege of negatieve punten); "
-                f"{count} respondent(en) wijken af: {shown}{more}.")
+                f"{count} respondent(en) wijken af: {shown}.")
         if errors == "raise":
             raise KlantDataError(f"{text} {fix}")
         warn(f"{text} {instead}")
@@ -583,12 +581,12 @@ class Questionnaire:
             return
         rows, cols = np.nonzero(blank)
         where = "rij {}" if values.index.name != "respondent" else "respondent {}"
-        shown = "; ".join(f"{where.format(values.index[r])}, {self.item_name} {self.codes[c]} "
-                          f"('{_short(self.items.at[self.codes[c], 'tekst'])}')" for r, c in list(zip(rows, cols))[:SHOWN])
-        more = f" (en nog {len(rows) - SHOWN})" if len(rows) > SHOWN else ""
+        shown = listing([f"{where.format(values.index[r])}, {self.item_name} {self.codes[c]} "
+                         f"('{_short(self.items.at[self.codes[c], 'tekst'])}')" for r, c in zip(rows, cols)],
+                        limit=SHOWN, separator="; ", word=None)
         noun = "leeg antwoord" if len(rows) == 1 else "lege antwoorden"
         in_file = f" in '{source}'" if source else ""
-        raise KlantDataError(f"{len(rows)} {noun}{in_file}: {shown}{more}. Bij de vragenlijst '{self.title}' moet "
+        raise KlantDataError(f"{len(rows)} {noun}{in_file}: {shown}. Bij de vragenlijst '{self.title}' moet "
                              "elk item beantwoord zijn; vul de antwoorden aan of laat deze respondenten weg.")
 
     def is_answer(self, code: str, value) -> bool:

@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib.errors import KlantDataError, drop_invalid_rows
+from klantlib.formatting import listing
 from klantlib.parsing import check_option, require_columns, text_key
 from klantlib.survey import Questionnaire
 
@@ -269,7 +270,7 @@ def own_type(answers: Mapping) -> tuple[pd.Series, str | None, str]:
             f"({CATEGORIES.at[category, 'nederlands']}): {TYPES.at[kind, 'beschrijving']}. "
             f"Score {number(result.scores[kind], 1)} van de {SCALE}.")
     if len(result.gelijk) > 1:
-        others = ", ".join(t for t in result.gelijk if t != kind)
+        others = listing([t for t in result.gelijk if t != kind], limit=None)
         text += (f" Gelijke stand met {others}: bij gelijke scores kiest deze cursus het type dat in de bevolking "
                  "het vaakst voorkomt.")
     return scores, kind, text
@@ -353,8 +354,8 @@ def _type_labels(types) -> pd.Series:
     if unknown:
         close = difflib.get_close_matches(text_key(unknown[0]), list(_TYPE_KEYS), n=1)
         hint = f" Bedoel je '{_TYPE_KEYS[close[0]]}'?" if close else ""
-        raise KlantDataError(f"Onbekend VALS-type: {', '.join(map(repr, unknown[:5]))}.{hint} De typen zijn: "
-                             f"{', '.join(TYPES.index)}.")
+        raise KlantDataError(f"Onbekend VALS-type: {listing(map(repr, unknown))}.{hint} De typen zijn: "
+                             f"{listing(TYPES.index, limit=None)}.")
     return keys.map(_TYPE_KEYS)
 
 
@@ -482,7 +483,7 @@ def compare_with_population(types, *, reference: str = "boek", alpha: float = 0.
     warning = ""
     if len(small):
         parts = [f"{label} ({number(value, 1)})" for label, value in small.items()]
-        which = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} en {parts[-1]}"
+        which = listing(parts, limit=None)
         warning = (f"Let op: bij {which} verwacht je minder dan {MIN_EXPECTED} respondenten. Dan is de "
                    "chi-kwadraattoets niet betrouwbaar: neem een grotere steekproef of voeg kleine groepen samen.")
     biggest = table["verschil"].abs().idxmax()
