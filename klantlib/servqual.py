@@ -32,12 +32,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from klantlib._resources import package_csv
 from klantlib.errors import KlantDataError, drop_invalid_rows
 from klantlib.parsing import to_numbers, whole_if_possible
 from klantlib.survey import AGREE_ENDS, check_answers, check_points
@@ -91,8 +91,7 @@ def _item_dimension(item: int) -> str:
 
 def _read_items() -> pd.DataFrame:
     """The item texts, kept as data beside this module (``servqual_items.csv``)."""
-    with resources.files("klantlib").joinpath("servqual_items.csv").open(encoding="utf-8") as fh:
-        texts = pd.read_csv(fh, dtype="str")
+    texts = package_csv("servqual_items.csv", dtype="str")
     assert texts["item"].tolist() == [str(i) for i in range(1, 23)], "servqual_items.csv: items 1..22 in order"
     return pd.DataFrame(
         {

@@ -31,15 +31,14 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from collections.abc import Mapping
-from importlib import resources
 from types import MappingProxyType
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from klantlib._resources import package_toml
 from klantlib.errors import KlantDataError, drop_invalid_rows
 from klantlib.parsing import check_option, require_columns, text_key, to_answers
 from klantlib.survey import AGREE_ENDS, check_answers, scale_legend
@@ -74,7 +73,7 @@ SCALE_ENDS = AGREE_ENDS
 
 
 def _load() -> dict:
-    return tomllib.loads(resources.files("klantlib").joinpath("vals.toml").read_text(encoding="utf-8"))
+    return package_toml("vals.toml")
 
 
 _DATA = _load()

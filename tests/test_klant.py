@@ -57,10 +57,9 @@ def transactions():
 
 def raw_organisations() -> pd.DataFrame:
     """The shipped CSV as text, as validate_organisations reads it."""
-    from importlib import resources
+    from klantlib._resources import package_csv
 
-    with resources.files("klantlib").joinpath("organisaties.csv").open(encoding="utf-8") as fh:
-        return pd.read_csv(fh, dtype="str", keep_default_na=False)
+    return package_csv("organisaties.csv", dtype="str", keep_default_na=False)
 
 
 # -- the tables --------------------------------------------------------------------------------
