@@ -1,4 +1,9 @@
-"""Views only draw and wire: every figure and widget shows the model's numbers, and a redraw equals a fresh draw."""
+"""Views only draw and wire: every figure and widget shows the model's numbers, and a redraw equals a fresh draw.
+
+Every widget of the course is found by running the notebooks (``views_in_notebooks``): after a change of any of
+its controls, the picture it shows equals a full draw of its figure. The widgets below are also checked against
+their model's numbers by hand.
+"""
 
 import io
 import warnings
@@ -34,6 +39,8 @@ from klantlib.servqual import (  # noqa: E402
 from klantlib.views import rfm as rfm_views  # noqa: E402
 from klantlib.views import servqual as servqual_views  # noqa: E402
 from klantlib.views import start as start_views  # noqa: E402
+from klantlib.navigation import COURSE  # noqa: E402
+from views_in_notebooks import run_course  # noqa: E402
 
 REFERENCE = pd.Timestamp("2026-01-01")
 
@@ -83,6 +90,70 @@ def bar_sets(ax) -> list:
     from matplotlib.container import BarContainer
 
     return [c for c in ax.containers if isinstance(c, BarContainer)]
+
+
+# --- every widget the notebooks build: what it shows after a change is a full draw -----------------------
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """Every notebook of the course, run once, with what its views returned."""
+    return run_course(tmp_path_factory.mktemp("cursus"))
+
+
+def controls(widget) -> list:
+    """The controls of a widget tree a student can change (sliders, choices, check boxes, input fields)."""
+    import ipywidgets as widgets
+
+    found = []
+    if isinstance(widget, widgets.ValueWidget) and not isinstance(widget, (widgets.HTML, widgets.HTMLMath, widgets.Label)):
+        found.append(widget)
+    for child in getattr(widget, "children", ()):
+        found += controls(child)
+    return found
+
+
+def another_value(control):
+    """A valid value of ``control`` other than the one it has (a new range for a range slider)."""
+    if hasattr(control, "options"):
+        values = [option[1] if isinstance(option, tuple) else option for option in control.options]
+        if isinstance(control.value, tuple):  # a range: the whole range, or else its first half
+            whole = (values[0], values[-1])
+            return (values[0], values[len(values) // 2]) if tuple(control.value) == whole else whole
+        return next(value for value in values if value != control.value)
+    if isinstance(control.value, bool):
+        return not control.value
+    if hasattr(control, "max"):
+        return control.max if control.value != control.max else control.min
+    return f"{control.value} (proef)"
+
+
+def full_draw_keeping_state(fig) -> np.ndarray:
+    """:func:`full_draw`, with the artists' ``animated`` flags put back, so the widget can go on."""
+    flags = [(artist, artist.get_animated()) for ax in fig.axes for artist in ax.get_children()]
+    pixels = full_draw(fig)
+    for artist, flag in flags:
+        artist.set_animated(flag)
+    return pixels
+
+
+#: At most this many controls per widget are changed (spread over all of them): the 44 answers of the
+#: SERVQUAL questionnaire take one route, a dozen of them show it.
+MOST_CONTROLS = 12
+
+
+@pytest.mark.parametrize("number", [chapter.number for chapter in COURSE])
+def test_every_widget_shows_a_full_draw_after_each_change(number, runs, monkeypatch):
+    monkeypatch.chdir(runs[number].folder)  # a questionnaire saves its answers in the notebook's folder
+    for name, box in runs[number].widgets():
+        found = controls(box)
+        assert found, f"{name}: no control to change"
+        step = max(1, len(found) // MOST_CONTROLS)
+        for control in found[::step][:MOST_CONTROLS] + found[-1:]:
+            control.value = another_value(control)
+            fig = figure_of(box)
+            np.testing.assert_array_equal(shown_png(box), full_draw_keeping_state(fig),
+                                          err_msg=f"{name}, {type(control).__name__} {control.description!r}")
+    plt.close("all")
 
 
 # --- the start widget (notebook 00) counts orders as rfm_table does (notebook 04) -------------------
