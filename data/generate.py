@@ -4,10 +4,19 @@ Run ``python data/generate.py`` (or ``make data``) to rewrite every CSV in ``dat
 ``tests/test_datasets.py`` regenerates into a temporary folder and proves the
 shipped files are identical. The story, every column and the known quirks are
 described in ``data/README.md``.
+
+Each dataset draws from its own random stream, made from :data:`SEED` and the
+dataset's name (:func:`stream`), never from its place in the order. Adding,
+removing or changing one dataset therefore leaves every other one as it is. A
+dataset built on another (the purchases on the customers) takes that one as
+input and still draws only from its own stream.
 """
 
 from __future__ import annotations
 
+import hashlib
+import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +38,12 @@ CATALOGUE = {
     "accessoires": (35, 0.6, ["slot", "fietstas", "helm", "regenpak", "telefoonhouder"]),
     "onderhoud": (95, 0.5, ["onderhoudsbeurt", "reparatie", "APK e-bike"]),
 }
+
+
+def stream(name: str) -> np.random.Generator:
+    """The random stream of the dataset ``name`` (its file name without ``.csv``): from SEED and the name only."""
+    key = int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:8], "big")
+    return np.random.default_rng([SEED, key])
 
 
 def _dates(rng, n, start=START, end=END):
@@ -125,7 +140,7 @@ def _likert(rng, mean, scale, size):
 
 def relationship_survey(rng, klanten, transacties) -> pd.DataFrame:
     buyers = klanten[klanten["klant_id"].isin(transacties["klant_id"])]
-    sample = buyers.sample(n=600, random_state=SEED).sort_values("klant_id")
+    sample = buyers.sample(n=600, random_state=rng).sort_values("klant_id")
     n = len(sample)
     # relationship strength: related to loyalty, with room for Vrienden and Economici
     bond = 0.55 * sample["_loyal"].to_numpy() + 0.45 * rng.random(n)
@@ -182,31 +197,16 @@ VALS_TYPES = ["overlevers", "zwoegers", "meelopers", "wedijveraars", "geslaagden
 # population shares (roughly Mitchell's 1983 proportions) and the bike buyers' shares
 VALS_POPULATION = [0.04, 0.07, 0.35, 0.10, 0.22, 0.05, 0.07, 0.08, 0.02]
 VALS_SAMPLE = [0.01, 0.03, 0.20, 0.12, 0.25, 0.06, 0.14, 0.16, 0.03]
-STATEMENTS = [
-    ("Ik koop alleen iets nieuws als het oude echt kapot is.", "overlevers"),
-    ("Met mijn geld kom ik de maand maar net door.", "overlevers"),
-    ("Ik let bij elke aankoop eerst op de prijs.", "zwoegers"),
-    ("Ik zou best meer willen hebben dan ik nu kan betalen.", "zwoegers"),
-    ("Ik koop graag merken die ik al jaren ken.", "meelopers"),
-    ("Familie en traditie zijn voor mij heel belangrijk.", "meelopers"),
-    ("Ik wil laten zien dat ik het goed doe.", "wedijveraars"),
-    ("Ik vergelijk wat ik heb met wat mijn collega's hebben.", "wedijveraars"),
-    ("Voor kwaliteit betaal ik graag wat meer.", "geslaagden"),
-    ("In mijn werk heb ik bereikt wat ik wilde bereiken.", "geslaagden"),
-    ("Ik doe het liefst dingen die bij mijn eigen stijl passen.", "ik ben ik"),
-    ("Wat anderen van mijn keuzes vinden, kan me weinig schelen.", "ik ben ik"),
-    ("Ik probeer graag nieuwe sporten en activiteiten uit.", "experimentelen"),
-    ("Een spannende ervaring is me meer waard dan een nieuw apparaat.", "experimentelen"),
-    ("Bij wat ik koop, denk ik na over het milieu.", "sociaal bewust"),
-    ("Ik zet me in voor mensen in mijn buurt.", "sociaal bewust"),
-    ("Ik kies bewust en houd daarbij rekening met de wereld om me heen.", "geïntegreerd"),
-    ("Ik voel me thuis in veel verschillende kringen.", "geïntegreerd"),
-]
+#: The course's lifestyle statements and the type each points to: read from their one source, the
+#: questionnaire klantlib/questionnaires/vals.toml (the dataset leefstijl_stellingen is a copy of it).
+STATEMENTS = [(item["text"], item["dimension"]) for item in tomllib.loads(
+    (Path(__file__).resolve().parent.parent / "klantlib" / "questionnaires" / "vals.toml").read_text(encoding="utf-8")
+)["item"]]
 
 
 def lifestyle_survey(rng, klanten) -> tuple[pd.DataFrame, pd.DataFrame]:
     consumers = klanten[klanten["klanttype"] == "consument"]
-    sample = consumers.sample(n=500, random_state=SEED + 1).sort_values("klant_id")
+    sample = consumers.sample(n=500, random_state=rng).sort_values("klant_id")
     n = len(sample)
     latent = rng.choice(len(VALS_TYPES), size=n, p=VALS_SAMPLE)
     frame = pd.DataFrame({"respondent_id": [f"L{i:04d}" for i in range(1, n + 1)],
@@ -234,7 +234,7 @@ ROLES = ["initiator", "beïnvloeder", "gatekeeper", "beslisser", "koper", "gebru
 
 def purchase_decisions(rng, klanten) -> pd.DataFrame:
     orgs = klanten[klanten["klanttype"] != "consument"]
-    chosen = orgs.sample(n=150, random_state=SEED + 2, replace=False).reset_index(drop=True)
+    chosen = orgs.sample(n=150, random_state=rng, replace=False).reset_index(drop=True)
     situations = rng.choice(list(DMU), size=len(chosen), p=[v[0] for v in DMU.values()])
     dates = _dates(rng, len(chosen)).sort_values()
     rows = []
@@ -313,12 +313,12 @@ def journeys(rng, klanten) -> pd.DataFrame:
                                        "kanaal", "touchpoint", "tijdstip"])
 
 
-def example_exports(rng) -> dict[str, bytes]:
-    """Two files as a student would bring them, for the notebooks' "your own file" sections.
+def till_export(rng) -> bytes:
+    """A till export as a student would bring it, for notebook 04's "your own file" section.
 
-    Both are written the way Dutch Excel saves CSV: cp1252, ``;`` between columns,
-    decimal commas, dates as dd-mm-jjjj. The till export has one row without an
-    amount (a known quirk that the notebook's warning reports).
+    Written the way Dutch Excel saves CSV: cp1252, ``;`` between columns, decimal
+    commas, dates as dd-mm-jjjj. One row has no amount (a known quirk that the
+    notebook's warning reports).
     """
     n = 180
     customers = [f"DS{i:03d}" for i in rng.integers(1, 61, size=n)]
@@ -330,8 +330,11 @@ def example_exports(rng) -> dict[str, bytes]:
         text = "" if k == 57 else f"{amount:.2f}".replace(".", ",")
         lines.append(f"{who};{day:%d-%m-%Y};{what} (café-fiets)" if what == "reparatie" else f"{who};{day:%d-%m-%Y};{what}")
         lines[-1] += f";{text}"
-    till = ("\r\n".join(lines) + "\r\n").encode("cp1252")
+    return ("\r\n".join(lines) + "\r\n").encode("cp1252")
 
+
+def survey_export(rng) -> bytes:
+    """A SERVQUAL survey export (Excel CSV as in :func:`till_export`), with a row of question texts, for notebook 05."""
     texts = {f"E{i}": f"Verwachting stelling {i}" for i in range(1, 23)} | {f"P{i}": f"Ervaring stelling {i}" for i in range(1, 23)}
     texts |= {f"W_{d}": f"Punten voor {d}" for d in SERVQUAL_DIMS}
     columns = ["Respondent", *texts]
@@ -341,8 +344,7 @@ def example_exports(rng) -> dict[str, bytes]:
         p = np.clip(np.round(e - rng.normal(0.8, 1.0, 22)), 1, 7).astype(int)
         w = rng.multinomial(20, [0.11, 0.32, 0.22, 0.19, 0.16]) * 5
         rows.append(";".join([f"S{r:02d}", *map(str, e), *map(str, p), *map(str, w)]))
-    survey = ("\r\n".join(rows) + "\r\n").encode("cp1252")
-    return {"voorbeelden/kassa_export.csv": till, "voorbeelden/enquete_export.csv": survey}
+    return ("\r\n".join(rows) + "\r\n").encode("cp1252")
 
 
 def _write(frame: pd.DataFrame, path: Path) -> Path:
@@ -350,34 +352,38 @@ def _write(frame: pd.DataFrame, path: Path) -> Path:
     return path
 
 
-def generate(out_dir: Path) -> dict[str, Path]:
-    """Write every dataset as ``<name>.csv`` (and the example exports in ``voorbeelden/``) into ``out_dir``."""
+def generate(out_dir: Path, streams: Callable[[str], np.random.Generator] = stream) -> dict[str, Path]:
+    """Write every dataset as ``<name>.csv`` (and the example exports in ``voorbeelden/``) into ``out_dir``.
+
+    ``streams`` gives each dataset its random stream by name (:func:`stream`; a test passes another one
+    for a single dataset to prove the others do not change).
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    rng = np.random.default_rng(SEED)
-    klanten = customers(rng)
-    transacties = transactions(rng, klanten)
-    leefstijl, stellingen = lifestyle_survey(rng, klanten)
+    klanten = customers(streams("klanten"))
+    transacties = transactions(streams("transacties"), klanten)
+    leefstijl, stellingen = lifestyle_survey(streams("leefstijl"), klanten)
     frames = {
         "klanten": klanten.drop(columns="_loyal"),
         "transacties": transacties,
-        "relatiesterkte": relationship_survey(rng, klanten, transacties),
-        "servqual": servqual_survey(rng, klanten, transacties),
+        "relatiesterkte": relationship_survey(streams("relatiesterkte"), klanten, transacties),
+        "servqual": servqual_survey(streams("servqual"), klanten, transacties),
         "leefstijl": leefstijl,
-        "leefstijl_stellingen": stellingen,
-        "dmu": purchase_decisions(rng, klanten),
-        "klantreis": journeys(rng, klanten),
+        "leefstijl_stellingen": stellingen,  # the statements: fixed text, nothing drawn
+        "dmu": purchase_decisions(streams("dmu"), klanten),
+        "klantreis": journeys(streams("klantreis"), klanten),
     }
     written = {}
     for name, frame in frames.items():
         if name == "klantreis":
             frame = frame.assign(tijdstip=frame["tijdstip"].dt.strftime("%Y-%m-%d %H:%M"))
         written[name] = _write(frame, out_dir / f"{name}.csv")
-    for name, content in example_exports(rng).items():
-        path = out_dir / name
+    exports = {"voorbeelden/kassa_export": till_export, "voorbeelden/enquete_export": survey_export}
+    for name, make in exports.items():
+        path = out_dir / f"{name}.csv"
         path.parent.mkdir(exist_ok=True)
-        path.write_bytes(content)
-        written[name] = path
+        path.write_bytes(make(streams(name)))
+        written[f"{name}.csv"] = path
     return written
 
 

@@ -1,15 +1,17 @@
 """klantlib: the models of customer-centric organisation ("klantgericht organiseren").
 
-One module per model, each a set of pure functions (DataFrame in, DataFrame out):
+One module per model, each a set of pure functions (DataFrame in, DataFrame out), with the
+notebook that teaches it and the book's § (the course's list: ``klantlib/notebooks.toml``; a test
+checks these lines against it):
 
 - :mod:`klantlib.data`: the shipped datasets and reading a student's own file.
-- :mod:`klantlib.klant`: who the customer is: four markets, payer and user, organisations as data (§1.1, §1.2).
-- :mod:`klantlib.dmu`: buying roles, the DMU and the buying situations new task, modified rebuy, straight rebuy (§1.2).
-- :mod:`klantlib.rfm`: the 80/20 rule, RFM and the customer relations assessment matrix (§1.3).
-- :mod:`klantlib.servqual`: SERVQUAL and the gap model (§1.4, §2.2).
-- :mod:`klantlib.service`: Martin's Customer Service Assessment Scale, systems and people (§2.2).
-- :mod:`klantlib.vals`: market segmentation and the VALS lifestyle typology, a sample against the population (§1.2.1).
-- :mod:`klantlib.orca`: the online buying journey (ORCA): funnel, drop-off, online/offline patterns per step (§1.2.4).
+- :mod:`klantlib.klant`: who the customer is: four markets, payer and user, organisations as data (notebook 01; §1.1, §1.2.3, §1.2.4).
+- :mod:`klantlib.dmu`: buying roles, the DMU and the buying situations new task, modified rebuy, straight rebuy (notebook 02; §1.2.1, §1.2.2).
+- :mod:`klantlib.vals`: market segmentation and the VALS lifestyle typology, a sample against the population (notebook 03; §1.2.1).
+- :mod:`klantlib.rfm`: the 80/20 rule, RFM and the customer relations assessment matrix (notebook 04; §1.3.1, §1.3.2).
+- :mod:`klantlib.servqual`: SERVQUAL and the gap model (notebook 05; §1.4, §2.2).
+- :mod:`klantlib.service`: Martin's Customer Service Assessment Scale, systems and people (notebook 05; §2.2).
+- :mod:`klantlib.orca`: the online buying journey (ORCA): funnel, drop-off, online/offline patterns per step (notebook 06; §1.2.4).
 
 The rules every model shares, each written once:
 

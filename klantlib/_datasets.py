@@ -10,11 +10,11 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
+from klantlib._resources import package_file
 from klantlib.errors import KlantDataError
 
 __all__ = ["DATASETS", "Column", "Dataset", "data_folder", "list_datasets", "load_dataset"]
@@ -155,7 +155,7 @@ DATASETS: dict[str, Dataset] = {
 
 def data_folder() -> Path:
     """Where the CSV files are: inside the installed package (a wheel) or the repo's ``data/``."""
-    packaged = resources.files("klantlib") / "_data"
+    packaged = package_file("_data")
     if packaged.is_dir():
         return Path(str(packaged))
     return Path(__file__).resolve().parent.parent / "data"

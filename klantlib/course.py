@@ -97,13 +97,18 @@ def _finish(nb, name: str, available: list[str]):
 
 
 def _available(folder: Path = SOURCE_DIR) -> list[str]:
-    """The notebooks the sources make; each must be in the course's table of contents."""
-    from klantlib.navigation import COURSE
+    """The notebooks the sources make; each must be in the course's list, and not as planned."""
+    from klantlib.navigation import CHAPTERS, MANIFEST
 
     names = [p.with_suffix(".ipynb").name for p in sources(folder)]
-    unknown = [name for name in names if name not in {c.file for c in COURSE}]
+    unknown = [name for name in names if name not in {c.file for c in CHAPTERS}]
     if unknown:
-        raise ValueError(f"Deze notebooks staan niet in COURSE (klantlib/navigation.py): {', '.join(unknown)}")
+        raise ValueError(f"Deze notebooks staan niet in klantlib/{MANIFEST}: {', '.join(unknown)}. "
+                         "Zet er een [[notebook]] voor in die lijst.")
+    planned = [c.file for c in CHAPTERS if c.planned and c.file in names]
+    if planned:
+        raise ValueError(f"Deze notebooks hebben een bron, maar staan in klantlib/{MANIFEST} nog als gepland: "
+                         f"{', '.join(planned)}. Haal daar de regel 'planned = true' weg.")
     return names
 
 

@@ -27,16 +27,15 @@ True
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from types import MappingProxyType
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from klantlib._resources import package_toml
 from klantlib.errors import KlantDataError
 from klantlib.parsing import check_option, require_columns, text_key, to_ids, value_error
 
@@ -97,7 +96,7 @@ class Case:
 
 
 def _load() -> dict:
-    return tomllib.loads(resources.files("klantlib").joinpath("dmu.toml").read_text(encoding="utf-8"))
+    return package_toml("dmu.toml")
 
 
 _DATA = _load()

@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from importlib import resources
 
 import pandas as pd
 
+from klantlib._resources import package_csv
 from klantlib.errors import KlantDataError, drop_invalid_rows
 from klantlib.formatting import number
 from klantlib.parsing import check_option, require_columns, text_key, to_ids, to_numbers
@@ -73,8 +73,7 @@ CARE_WORD = "Zorg"
 
 def _read_csv(name: str) -> pd.DataFrame:
     """A table kept as data beside this module, every cell as text (blank cells as "")."""
-    with resources.files("klantlib").joinpath(name).open(encoding="utf-8") as fh:
-        return pd.read_csv(fh, dtype="str", keep_default_na=False)
+    return package_csv(name, dtype="str", keep_default_na=False)
 
 
 def _read_markets() -> pd.DataFrame:

@@ -43,12 +43,12 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from importlib import resources
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from klantlib._resources import package_text
 from klantlib.errors import KlantDataError, drop_invalid_rows
 from klantlib.parsing import check_option, id_codes, require_columns, text_key, to_dates, value_error
 
@@ -71,7 +71,7 @@ class Stage:
 
 
 def _read_stages() -> tuple[Stage, ...]:
-    text = resources.files("klantlib").joinpath("orca_stages.csv").read_text(encoding="utf-8")
+    text = package_text("orca_stages.csv")
     return tuple(Stage(row["fase"], row["uitleg"], tuple(t.strip() for t in row["touchpoints"].split(";")))
                  for row in csv.DictReader(text.splitlines()))
 

@@ -47,13 +47,12 @@ from __future__ import annotations
 
 import hashlib
 import html
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 import pandas as pd
 
+from klantlib._resources import package_files, package_toml
 from klantlib.parsing import number_style, text_key, to_number
 
 __all__ = ["Feedback", "Question", "answer_hash", "answers_given", "ask", "check", "part_hash", "question", "questions"]
@@ -206,11 +205,9 @@ class Question:
 def questions() -> dict[str, Question]:
     """All questions of all banks by key (a key may occur in one bank only)."""
     found: dict[str, Question] = {}
-    for entry in sorted(resources.files("klantlib").joinpath("questions").iterdir(), key=str):
-        if not entry.name.endswith(".toml"):
-            continue
+    for entry in package_files("questions", ".toml"):
         bank = entry.name.removesuffix(".toml")
-        for key, spec in tomllib.loads(entry.read_text(encoding="utf-8")).items():
+        for key, spec in package_toml(f"questions/{entry.name}").items():
             if key in found:
                 raise ValueError(f"Vraag {key!r} staat in {found[key].bank} en in {bank}.")
             found[key] = Question(key=key, bank=bank, **spec)

@@ -31,15 +31,14 @@ Dutch error every questionnaire gives, naming the statement.
 from __future__ import annotations
 
 import difflib
-import tomllib
 from collections.abc import Mapping
-from importlib import resources
 from types import MappingProxyType
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from klantlib._resources import package_toml
 from klantlib.errors import KlantDataError, drop_invalid_rows
 from klantlib.formatting import listing
 from klantlib.parsing import check_option, require_columns, text_key
@@ -80,7 +79,7 @@ SCALE_ENDS = QUESTIONNAIRE.ends
 
 
 def _load() -> dict:
-    return tomllib.loads(resources.files("klantlib").joinpath("vals.toml").read_text(encoding="utf-8"))
+    return package_toml("vals.toml")
 
 
 _DATA = _load()

@@ -32,6 +32,25 @@ def test_regenerating_gives_the_shipped_files_byte_for_byte(tmp_path):
         assert path.read_bytes() == (DATA / name).read_bytes(), f"{name} differs: run `make data`"
 
 
+@pytest.mark.parametrize(("changed", "also_changes"), [
+    ("klantreis", set()),  # a dataset nothing builds on: only itself
+    ("transacties", {"relatiesterkte", "servqual"}),  # the surveys sample from the buyers
+])
+def test_each_dataset_draws_from_its_own_stream(tmp_path, changed, also_changes):
+    """Another stream for one dataset changes that one (and what is built on it), never the others."""
+    generator = _generator()
+    written = generator.generate(tmp_path, streams=lambda name: generator.stream(name + ("*" if name == changed else "")))
+    differ = {str(path.relative_to(tmp_path)).removesuffix(".csv") for path in written.values()
+              if path.read_bytes() != (DATA / path.relative_to(tmp_path)).read_bytes()}
+    assert changed in differ and differ <= {changed, *also_changes}
+
+
+def test_a_stream_depends_on_the_name_only():
+    generator = _generator()
+    assert generator.stream("klanten").random() == generator.stream("klanten").random()
+    assert generator.stream("klanten").random() != generator.stream("transacties").random()
+
+
 @pytest.mark.parametrize("name", sorted(DATASETS))
 def test_dtypes_follow_the_spec(name):
     frame = load_dataset(name)
@@ -58,6 +77,42 @@ def test_data_card_documents_every_dataset_and_column():
             if column[0] in "EPS" and column[1:].isdigit():
                 continue  # item columns are documented as ranges (E1..E22, S01..S18)
             assert f"`{column}`" in card, f"{name}.{column}"
+
+
+def _card_number(text: str) -> float:
+    """A number as the data card writes it: 6.619, 2,4."""
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def test_the_data_card_quotes_the_shipped_data():
+    """Every figure the data card (data/README.md) gives is the data's own: rows, shares, blanks."""
+    import re
+
+    from klantlib.rfm import top_share
+
+    card = (DATA / "README.md").read_text(encoding="utf-8")
+    rows = {name: _card_number(n) for name, n in re.findall(r"`(\w+)` \(([\d.]+) rijen\)", card)}
+    assert rows == {name: len(load_dataset(name)) for name in DATASETS}
+
+    def quoted(pattern: str) -> list[float]:
+        found = re.search(pattern, card.replace("\n", " "))
+        assert found, pattern
+        return [_card_number(group) for group in found.groups()]
+
+    klanten, t = load_dataset("klanten"), load_dataset("transacties")
+    kinds = klanten["klanttype"].value_counts()
+    assert quoted(r"Alle klanten: ([\d.]+) consumenten, (\d+) bedrijven, (\d+) gemeenten") == \
+        [kinds["consument"], kinds["zakelijk"], kinds["gemeente"]]
+    orders = t[t["bedrag"] > 0].groupby("klant_id")["order_id"].nunique()
+    assert quoted(r"ongeveer (\d+)% van de kopers kocht maar één keer") == [round(100 * (orders == 1).mean())]
+    revenue = t.groupby("klant_id")["bedrag"].sum()
+    assert quoted(r"de 20% beste klanten brengen ongeveer (\d+)%") == [round(100 * top_share(revenue, top=0.2))]
+    assert quoted(r"Ongeveer ([\d,]+)% van de regels is een retour") == [round(100 * (t["bedrag"] < 0).mean(), 1)]
+    assert quoted(r"(\d+) respondenten sloegen één vraag over") == \
+        [load_dataset("relatiesterkte").iloc[:, 2:].isna().sum().sum()]
+    assert quoted(r"Eigenaardigheid: (\d+) lege antwoorden") == \
+        [load_dataset("servqual").filter(regex=r"^[EP]\d+$").isna().sum().sum()]
+    assert quoted(r"([\d.]+) klantreizen in 2025") == [load_dataset("klantreis")["reis_id"].nunique()]
 
 
 def test_customer_ids_link_across_datasets():
@@ -107,6 +162,76 @@ def test_journeys_are_consecutive_and_mostly_orient_online():
     assert all(s == list(range(1, len(s) + 1)) for s in steps)
     first = reis[reis["stap_nr"] == 1]
     assert 0.75 <= (first["kanaal"] == "online").mean() <= 0.85
+
+
+def test_what_the_notebooks_say_in_words_still_holds():
+    """Sentences in the notebooks and self-checks that describe the data without a computed number.
+
+    Each assertion names where the words stand; when new data breaks one, change the words (or compute them).
+    """
+    import warnings
+
+    from klantlib.orca import channel_mix, funnel, paths
+    from klantlib.rfm import assessment_matrix, relatiesterkte, rendement, rfm_scores, rfm_table
+    from klantlib.servqual import WEIGHT_COLUMNS, servqual_score, summary
+    from klantlib.vals import classify, compare_with_population
+
+    # 02, opdracht 1b and dmu_gewonnen_new_task: "Trapper wint de meeste straight rebuys en de new tasks veel
+    # minder vaak"; "minder dan de helft van de new tasks".
+    decisions = load_dataset("dmu").drop_duplicates("beslissing_id")
+    won = (decisions["uitkomst"] == "gewonnen").groupby(decisions["koopsituatie"], observed=True).mean()
+    assert won["straight rebuy"] > 0.75 and won["new task"] < 0.5
+
+    # 03, vals_chi2_betekenis and its worked answer: the sample differs from the population (p < 0,001), and
+    # bike buyers are more often inner-directed.
+    types = classify(load_dataset("leefstijl").set_index("respondent_id"))
+    per_category = compare_with_population(types).tabel
+    assert per_category.loc["inner-directed", "verschil"] > 0.1
+    assert "p < 0,001" in compare_with_population(types).conclusie
+
+    # 04: rfm_top10_aandeel ("een tiende van de klanten brengt meer dan de helft van de omzet"), rfm_aantal_eenmalig
+    # ("meer dan de helft van de kopers kwam maar één keer"), rfm_groepen_grens_60 ("een strengere grens maakt vooral
+    # de groep Dogs groter"), opdracht 1 ("de Economici brengen per klant het meeste op").
+    t = load_dataset("transacties")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rfm = rfm_table(t, reference_date="2026-01-01", order="order_id")
+    revenue = t.groupby("klant_id")["bedrag"].sum().sort_values(ascending=False)
+    assert revenue.head(round(0.1 * len(revenue))).sum() > revenue.sum() / 2
+    assert (rfm["frequency"] == 1).mean() > 0.5
+    strength = relatiesterkte(load_dataset("relatiesterkte"))
+    value = rendement(rfm_scores(rfm), bins=5).reindex(strength.index)
+    at_50, at_60 = (assessment_matrix(value, strength, cut=cut)["groep"].value_counts() for cut in (50, 60))
+    assert (at_60 - at_50).idxmax() == "Dogs"
+    matrix = assessment_matrix(value, strength, cut=50)
+    assert rfm["monetary"].reindex(matrix.index).groupby(matrix["groep"], observed=False).mean().idxmax() == "Economici"
+
+    # 05: sq_interval_onder_nul ("bij tastbaarheden ligt het hele interval boven nul"), sq_ongewogen_r0001 and
+    # sq_gewogen_r0002 ("let op het teken": both negative), sq_aandeel_gewogen_lager ("wegen maakt het oordeel
+    # strenger"), opdracht 1 (betrouwbaarheid: the largest gap and the most points; tastbaarheden: the fewest).
+    survey = load_dataset("servqual").set_index("respondent_id")
+    table = summary(survey)
+    assert table.loc["tastbaarheden", "ondergrens"] > 0
+    unweighted, weighted = servqual_score(survey)["servqual"], servqual_score(survey, weighted=True)["servqual"]
+    assert unweighted["R0001"] < 0 and weighted["R0002"] < 0 and (weighted < unweighted).mean() > 0.5
+    points = survey[list(WEIGHT_COLUMNS)].mean().set_axis(table.index)
+    assert table["gap"].idxmin() == points.idxmax() == "betrouwbaarheid" and points.idxmin() == "tastbaarheden"
+
+    # 06: "zakelijke klanten haken minder vaak af"; orca_offline_kwart ("bijna vier op de vijf reizen beginnen
+    # online"; "hoe verder in de reis, hoe vaker offline"); orca_patroon_kopers ("de grootste groep kopers doet alles
+    # online; daarna ... online zoeken en offline kopen"); opdracht 2 ("als deel is de overgang naar Actie het
+    # zwakst").
+    reis = load_dataset("klantreis")
+    per_group = funnel(reis, customer="reis_id", stage="stap", by="klantgroep")
+    assert per_group.loc[("zakelijk", "Actie"), "totale_conversie"] > per_group.loc[("consument", "Actie"),
+                                                                                     "totale_conversie"]
+    offline = channel_mix(reis, customer="reis_id", stage="stap")["offline"]
+    assert offline.is_monotonic_increasing and 0.75 < 1 - offline["Oriëntatie"] < 0.8
+    bought = paths(reis, customer="reis_id", stage="stap").per_customer
+    top_two = bought[bought.str.count("-") == 3].value_counts().index[:2].tolist()
+    assert top_two[0] == "online-online-online-online"
+    assert top_two[1].startswith("online-online") and top_two[1].endswith("offline")
+    assert funnel(reis, customer="reis_id", stage="stap")["stapconversie"].idxmin() == "Actie"
 
 
 def test_list_datasets():

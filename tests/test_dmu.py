@@ -86,8 +86,14 @@ def test_role_matrix_from_a_mapping_with_several_roles_and_a_person_without():
 def test_role_matrix_from_one_purchase_of_the_dataset(dmu):
     b003 = dmu[dmu["beslissing_id"] == "B003"]
     matrix = role_matrix(b003)
-    assert len(matrix) == 7 and matrix["beïnvloeder"].sum() == 4
-    assert matrix.loc["B003-P3", ["beïnvloeder", "gatekeeper"]].all()
+    assert len(matrix) == 5 and matrix["beïnvloeder"].sum() == 2
+    assert matrix.loc["B003-P2", ["gatekeeper", "beslisser"]].all()
+    # What notebook 02 says of B003 in words: a business customer buying e-bikes with lease for the first time (a
+    # new task), where someone holds two roles (the feedback of dmu_waarom_new_task).
+    customer = klantlib.load_dataset("klanten").set_index("klant_id").loc[b003["klant_id"].iloc[0]]
+    assert customer["klanttype"] == "zakelijk" and set(b003["koopsituatie"]) == {"new task"}
+    assert b003["omschrijving"].iloc[0].endswith("e-bikes met lease en onderhoud (nieuw)")
+    assert (matrix.sum(axis=1) > 1).any()
 
 
 def test_role_matrix_refuses_an_unknown_role_naming_the_person_or_row():

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from klantlib import formatting, plotting
 from klantlib.errors import KlantDataError, KlantDataWarning, describe_rows, drop_invalid_rows
-from klantlib.navigation import COURSE, index_markdown, navigation_markdown
+from klantlib.navigation import CHAPTERS, index_markdown, navigation_markdown
 
 
 # --- formatting -------------------------------------------------------------------------------
@@ -207,7 +207,7 @@ def test_index_links_existing_notebooks_and_announces_the_rest():
     text = index_markdown(["00_start_hier.ipynb", "04_rfm_klantenmatrix.ipynb"])
     assert "[De 80/20-regel, RFM en de klantenmatrix](04_rfm_klantenmatrix.ipynb)" in text
     assert "Wie is de klant? *(volgt nog)*" in text
-    assert text.count("\n| 0") == len(COURSE)
+    assert text.count("\n| 0") == len(CHAPTERS)
 
 
 def test_navigation_skips_missing_notebooks():

@@ -233,7 +233,7 @@ def test_widget_filter_redraws_the_funnel():
     before_png, before_counts = figure.area.shown, counts.value
     find_widget(widget, "klant-orca-groep").value = "zakelijk"
     assert figure.area.shown != before_png and counts.value != before_counts
-    assert "<b>Oriëntatie</b>: 551" in counts.value  # the business journeys of the shipped log
+    assert "<b>Oriëntatie</b>: 617" in counts.value  # the business journeys of the shipped log
 
 
 def test_plot_helpers_draw_model_numbers(tmp_path):

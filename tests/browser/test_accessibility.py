@@ -1,24 +1,22 @@
 """Every notebook's Voila page passes an axe-core accessibility audit: no serious or critical violations.
 
+Every notebook of the course (klantlib/notebooks.toml) is audited; tests/test_manifest.py proves that list is
+the notebooks in notebooks/.
+
 The audit runs offline (axe-core is bundled by axe-playwright-python) in headless Chromium, after Voila ran
 the whole notebook and drew its widgets and figures. A failure lists each violation with its rule, impact
 and the elements (``axe.report``).
 """
 
-from pathlib import Path
-
 import pytest
 from axe import audit, report, wait_until_settled
 
 from conftest import open_in_voila
+from klantlib.navigation import COURSE
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-NOTEBOOKS = sorted(path.name for path in (Path(__file__).resolve().parents[2] / "notebooks").glob("*.ipynb"))
-
-
-def test_every_notebook_is_audited():
-    assert len(NOTEBOOKS) >= 7 and NOTEBOOKS[0].startswith("00_")
+NOTEBOOKS = [chapter.file for chapter in COURSE]
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
