@@ -34,10 +34,10 @@ from importlib import resources
 from types import MappingProxyType
 from typing import NamedTuple
 
-import numpy as np
 import pandas as pd
 
 from klantlib.errors import KlantDataError
+from klantlib.formatting import listing
 from klantlib.parsing import check_option, require_columns, text_key, to_ids, value_error
 
 __all__ = [
@@ -366,10 +366,6 @@ def dmu_summary(participants: pd.DataFrame, *, decision: str = "beslissing_id", 
 
 # -- checking a role assignment ------------------------------------------------------------------------------
 
-def _listing(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} en {names[-1]}"
-
-
 def _hint(person: str, wrong: list[str], missing: list[str], nobody: set[str], market: str) -> str:
     """A Dutch hint for one person that points to the story, not to the answer."""
     if not wrong and not missing:
@@ -430,7 +426,7 @@ def check_roles(case, assignment) -> pd.DataFrame:
     given = _assignment(assignment)
     strangers = [p for p in given if p not in right]
     if strangers:
-        raise KlantDataError(f"{_listing([repr(p) for p in strangers])} komt niet voor in de casus. Kies uit: "
+        raise KlantDataError(f"{listing(map(repr, strangers), limit=None)} komt niet voor in de casus. Kies uit: "
                              f"{', '.join(right)}.")
     held = {r for roles in right.values() for r in roles}
     nobody = set(ROLES) - held

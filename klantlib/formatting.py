@@ -48,12 +48,14 @@ def number(x, decimals: int = 0) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
-def listing(items: Iterable, *, limit: int | None = 5, quote: bool = False, word: str = "en") -> str:
+def listing(items: Iterable, *, limit: int | None = 5, quote: bool = False, word: str = "en",
+            separator: str = ", ") -> str:
     """A list in a Dutch sentence: ``"a, b en c"``; after ``limit`` items ``"a, b en nog 3"``.
 
     Every message that lists things (columns, files, rows, values) writes its
     list here. ``quote`` puts each item in single quotes (names of columns and
-    files); ``word`` joins the last two (``"of"`` for choices).
+    files); ``word`` joins the last two (``"of"`` for choices); ``separator``
+    stands between the others (``"; "`` when an item holds commas itself).
 
     >>> listing(["E1", "E2", "P7"])
     'E1, E2 en P7'
@@ -61,15 +63,19 @@ def listing(items: Iterable, *, limit: int | None = 5, quote: bool = False, word
     "'klant_id' of 'datum'"
     >>> listing(range(1, 10), limit=3)
     '1, 2, 3 en nog 6'
+    >>> listing(["E1: hier 3, daar 6", "E2: hier 1, daar 2"], separator="; ")
+    'E1: hier 3, daar 6 en E2: hier 1, daar 2'
     >>> listing([])
     ''
     """
-    shown = [f"'{item}'" if quote else str(item) for item in items]
-    if limit is not None and len(shown) > limit:
-        return f"{', '.join(shown[:limit])} en nog {number(len(shown) - limit)}"
+    items = list(items)
+    rest = len(items) - limit if limit is not None and len(items) > limit else 0
+    shown = [f"'{item}'" if quote else str(item) for item in (items[:limit] if rest else items)]
+    if rest:
+        return f"{separator.join(shown)} en nog {number(rest)}"
     if len(shown) <= 1:
         return "".join(shown)
-    return f"{', '.join(shown[:-1])} {word} {shown[-1]}"
+    return f"{separator.join(shown[:-1])} {word} {shown[-1]}"
 
 
 def euro(x, decimals: int = 2) -> str:

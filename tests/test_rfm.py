@@ -154,7 +154,7 @@ def test_missing_ids_dates_and_amounts_are_reported_by_row(hand):
     bad.loc[1, "klant_id"] = None
     bad.loc[3, "bedrag"] = np.nan
     table, messages = caught(rfm_table, bad, reference_date=REF)
-    assert any("2 van de 9 rijen overgeslagen (rijen 1 en 3)" in m and "klant_id, bedrag" in m for m in messages)
+    assert any("2 van de 9 rijen overgeslagen (rijen 1 en 3)" in m and "klant_id en bedrag" in m for m in messages)
     assert "B" not in table.index
     with pytest.raises(KlantDataError, match="rijen 1 en 3"):
         rfm_table(bad, reference_date=REF, errors="raise")
@@ -186,7 +186,7 @@ def test_identical_rows_are_kept_and_reported_with_their_rows(hand):
 def test_empty_file_and_missing_columns(tmp_path):
     with pytest.raises(KlantDataError, match="leeg"):
         rfm_table(pd.DataFrame(columns=["klant_id", "datum", "bedrag"]), reference_date=REF)
-    with pytest.raises(KlantDataError, match="ontbreekt de kolom 'bedrag'. Gevonden kolommen: 'klant_id', 'datum'. Geef de kolomnamen"):
+    with pytest.raises(KlantDataError, match="ontbreekt de kolom 'bedrag'. Gevonden kolommen: 'klant_id' en 'datum'. Geef de kolomnamen"):
         rfm_table(pd.DataFrame({"klant_id": ["a"], "datum": ["2025-01-01"]}), reference_date=REF)
 
 
@@ -331,7 +331,7 @@ def test_an_ambiguous_text_amount_is_refused_not_guessed():
 
 
 def test_bad_options_are_dutch_errors():
-    with pytest.raises(KlantDataError, match="errors moet 'warn' of 'raise' zijn, niet 'negeer'"):
+    with pytest.raises(KlantDataError, match="errors moet 'raise' of 'warn' zijn, niet 'negeer'"):
         rfm_table(frame([("A", "2025-01-31", 10.0)]), reference_date=REF, errors="negeer")
     with pytest.raises(KlantDataError, match="bins moet 2, 3, 4, 5, 6, 7, 8 of 9 zijn, niet 10"):
         rfm_scores(pd.DataFrame({"recency": [1], "frequency": [1], "monetary": [1.0]}), bins=10)
@@ -352,7 +352,7 @@ def test_rendement_never_guesses_bins_even_after_a_join():
 def test_missing_score_columns_are_named_without_a_wrong_hint():
     with pytest.raises(KlantDataError) as error:
         rendement(pd.DataFrame({"R": [1]}), bins=5)
-    assert str(error.value) == ("Er ontbreken de kolommen 'F', 'M'. Gevonden kolommen: 'R'. Maak de scores met "
+    assert str(error.value) == ("Er ontbreken de kolommen 'F' en 'M'. Gevonden kolommen: 'R'. Maak de scores met "
                                 "rfm_scores(...).")
 
 
