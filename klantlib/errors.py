@@ -117,10 +117,12 @@ def drop_invalid_rows(
     return frame.loc[~mask.to_numpy()]
 
 
-def check_errors(errors: str, allowed: Sequence[str] = ("raise", "warn")) -> str:
+def check_errors(errors: str, allowed: Sequence[str] = ("raise", "warn"), *, name: str = "errors") -> str:
     """The ``errors=`` choice checked against the values a function accepts (from :data:`ERRORS`).
 
     The old name ``"missing"`` still works as ``"warn"``, with a FutureWarning.
+    ``name`` is the parameter named in the messages, for an option that takes the
+    same words under another name (``rfm_table(later=...)``).
 
     >>> check_errors("warn")
     'warn'
@@ -131,10 +133,10 @@ def check_errors(errors: str, allowed: Sequence[str] = ("raise", "warn")) -> str
     """
     if isinstance(errors, str) and errors in _OLD_ERRORS and _OLD_ERRORS[errors] in allowed:
         new = _OLD_ERRORS[errors]
-        warnings.warn(f'errors="{errors}" heet nu errors="{new}"; het oude woord werkt nog even.',
+        warnings.warn(f'{name}="{errors}" heet nu {name}="{new}"; het oude woord werkt nog even.',
                       FutureWarning, stacklevel=_caller_level())
         return new
-    check_option("errors", errors, tuple(allowed))
+    check_option(name, errors, tuple(allowed))
     return errors
 
 

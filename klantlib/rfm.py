@@ -151,7 +151,7 @@ def rfm_table(transactions: pd.DataFrame, *, reference_date, customer: str = "kl
             no date, an ambiguous amount (``1.234``), or no usable purchase.
     """
     errors = check_errors(errors, ("raise", "warn"))
-    later = errors if later is None else check_errors(later, ERRORS)
+    later = errors if later is None else check_errors(later, ERRORS, name="later")
     reference = to_date(reference_date, what="de peildatum").normalize()
     source = _source(transactions)
     require_columns(transactions, [customer, date, amount] + ([order] if order else []), source=source,

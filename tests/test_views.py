@@ -148,10 +148,8 @@ def assert_bubbles_are_the_counts(ax, matrix):
 
 
 def test_matrix_figure_shows_how_many_customers_share_a_spot(transactions, strength_survey):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", KlantDataWarning)
-        matrix, counts = rfm_views.matrix_state(transactions, relatiesterkte(strength_survey))
-    assert counts.tolist() == [157, 153, 95, 195]
+    matrix, counts = rfm_views.matrix_state(transactions, relatiesterkte(strength_survey))
+    assert counts.tolist() == [157, 153, 95, 195, 0]  # the four groups, and nobody without a group
     ax = rfm_views.matrix_figure(matrix)
     assert_bubbles_are_the_counts(ax, matrix)
     assert sum(len(c.get_offsets()) for c in ax.collections) == 176  # 600 customers on 176 spots
@@ -178,11 +176,12 @@ def test_matrix_widget_redraw_shows_the_model_matrix(transactions, strength_surv
     reference.value = date
     find_widget(box, "klant-cut-y").value = 30
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", KlantDataWarning)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         matrix, counts = rfm_views.matrix_state(transactions, relatiesterkte(strength_survey), reference_date=date,
                                                 bins=3, cut=(65, 30))
-    assert counts.tolist() == [147, 299, 3, 52]
+    assert caught == []  # the model was asked not to warn: the widget shows the number instead
+    assert counts.tolist() == [147, 299, 3, 52, 99]  # 99 surveyed customers had not bought yet on 01-07-2025
     fig = figure_of(box)
     ax = fig.axes[0]
     assert len(ax.collections) == 4
@@ -190,7 +189,8 @@ def test_matrix_widget_redraw_shows_the_model_matrix(transactions, strength_surv
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend == ["Partners: 147", "Vrienden: 299", "Economici: 3", "Dogs: 52"]
     assert find_widget(box, "klant-telling").value == ("<b>Partners</b>: 147 · <b>Vrienden</b>: 299 · "
-                                                "<b>Economici</b>: 3 · <b>Dogs</b>: 52")
+                                                "<b>Economici</b>: 3 · <b>Dogs</b>: 52 · <b>zonder groep (nog geen "
+                                                "aankoop op de peildatum)</b>: 99")
     assert list(ax.lines[0].get_xdata()) == [65, 65] and list(ax.lines[1].get_ydata()) == [30, 30]
     assert title_of(ax) == "Klantenmatrix op 01-07-2025"
 
@@ -301,7 +301,7 @@ def test_helpers_pass_keyword_arguments_through(transactions, strength_survey):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", KlantDataWarning)
         scores = rfm_scores(rfm_table(transactions, reference_date=REFERENCE), bins=5)
-        matrix, _ = rfm_views.matrix_state(transactions, relatiesterkte(strength_survey))
+    matrix, _ = rfm_views.matrix_state(transactions, relatiesterkte(strength_survey))
     axes = rfm_views.score_bars(scores, color="black", width=0.5)
     assert {to_hex(p.get_facecolor()) for ax in axes for p in ax.patches} == {"#000000"}
     assert {p.get_width() for ax in axes for p in ax.patches} == {0.5}
@@ -329,9 +329,7 @@ def test_helpers_pass_keyword_arguments_through(transactions, strength_survey):
 
 
 def test_default_figure_sizes_grow_in_presentation_mode(transactions, strength_survey):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", KlantDataWarning)
-        matrix, _ = rfm_views.matrix_state(transactions, relatiesterkte(strength_survey))
+    matrix, _ = rfm_views.matrix_state(transactions, relatiesterkte(strength_survey))
     try:
         plotting.presentation_mode()
         assert tuple(rfm_views.matrix_figure(matrix).figure.get_size_inches()) == (12.0, 9.75)
