@@ -5,6 +5,7 @@ One module per model, each a set of pure functions (DataFrame in, DataFrame out)
 - :mod:`klantlib.data`: the shipped datasets and reading a student's own file.
 - :mod:`klantlib.klant`: who the customer is: four markets, payer and user, organisations as data (§1.1, §1.2).
 - :mod:`klantlib.dmu`: buying roles, the DMU and the buying situations new task, modified rebuy, straight rebuy (§1.2).
+- :mod:`klantlib.loyalty`: loyal customers, how many bought at least N times and what they bring (notebook 00).
 - :mod:`klantlib.rfm`: the 80/20 rule, RFM and the customer relations assessment matrix (§1.3).
 - :mod:`klantlib.servqual`: SERVQUAL and the gap model (§1.4, §2.2).
 - :mod:`klantlib.service`: Martin's Customer Service Assessment Scale, systems and people (§2.2).

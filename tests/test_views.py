@@ -16,7 +16,7 @@ from PIL import Image  # noqa: E402
 
 import klantlib  # noqa: E402
 from klantlib.views._widgets import find_widget  # noqa: E402
-from klantlib import plotting  # noqa: E402
+from klantlib import loyalty, plotting  # noqa: E402
 from klantlib.errors import KlantDataWarning  # noqa: E402
 from klantlib.rfm import GROUPS, pareto_table, relatiesterkte, rfm_scores, rfm_table, top_share  # noqa: E402
 from klantlib.servqual import (  # noqa: E402
@@ -85,24 +85,7 @@ def bar_sets(ax) -> list:
     return [c for c in ax.containers if isinstance(c, BarContainer)]
 
 
-# --- the start widget (notebook 00) counts orders as rfm_table does (notebook 04) -------------------
-
-def test_customer_orders_are_rfm_frequency_and_monetary(transactions):
-    orders = start_views.customer_orders(transactions)
-    table = rfm_table(transactions, reference_date=REFERENCE, order="order_id")  # notebook 04's table
-    assert orders["bestellingen"].tolist() == table["frequency"].tolist()
-    assert orders["omzet"].tolist() == table["monetary"].tolist()
-    assert orders.index.equals(table.index)
-
-
-def test_customer_orders_reads_dates_as_rfm_table_and_leaves_out_returns_only():
-    df = pd.DataFrame({"klant_id": ["a", "a", "b", "c"], "order_id": [1, 2, 3, 4],
-                       "bedrag": [10.0, 30.0, 60.0, -5.0],
-                       "datum": ["31-12-2025", "2025-01-02", "15-06-2025", "01-07-2025"]})
-    with pytest.warns(KlantDataWarning, match="alleen retouren"):
-        orders = start_views.customer_orders(df)
-    assert orders.to_dict("index") == {"a": {"bestellingen": 2, "omzet": 40.0}, "b": {"bestellingen": 1, "omzet": 60.0}}
-
+# --- the start widget (notebook 00) draws klantlib.loyalty's counts ---------------------------------
 
 def test_start_widget_redraw_shows_the_model_counts(transactions):
     box = start_views.loyal_customers_widget(transactions)
@@ -111,14 +94,14 @@ def test_start_widget_redraw_shows_the_model_counts(transactions):
         slider.value = value
     fig = figure_of(box)
     ax = fig.axes[0]
-    orders = start_views.customer_orders(transactions)
+    orders = loyalty.customer_orders(transactions)
     per_count = orders["bestellingen"].clip(upper=10).value_counts().reindex(range(1, 11), fill_value=0)
     assert [bar.get_height() for bar in ax.patches] == per_count.tolist()
     assert [to_hex(bar.get_facecolor()) for bar in ax.patches] == ["#bbbbbb"] * 3 + ["#0072b2"] * 7
     assert title_of(ax) == "Klanten met minstens 4 bestelling(en)"
     assert find_widget(box, "klant-uitkomst").value == (
         "<b>295 klanten (9,0% van alle kopers) met minstens 4 bestelling(en) brengen 24,9% van de omzet.</b>")
-    stats = start_views.loyal_customers(orders, 4)
+    stats = loyalty.loyal_customers(orders, 4)
     assert (stats["klanten"], stats["aandeel_klanten"], stats["aandeel_omzet"]) == (295, 0.0901, 0.2486)
 
     # The same state as the static figure of the same setting.
