@@ -133,8 +133,7 @@ def check_errors(errors: str, allowed: Sequence[str] = ("raise", "warn"), *, nam
     """
     if isinstance(errors, str) and errors in _OLD_ERRORS and _OLD_ERRORS[errors] in allowed:
         new = _OLD_ERRORS[errors]
-        warnings.warn(f'{name}="{errors}" heet nu {name}="{new}"; het oude woord werkt nog even.',
-                      FutureWarning, stacklevel=_caller_level())
+        warn(f'{name}="{errors}" heet nu {name}="{new}"; het oude woord werkt nog even.', FutureWarning)
         return new
     check_option(name, errors, tuple(allowed))
     return errors

@@ -226,3 +226,46 @@ def test_every_errors_option_uses_the_one_vocabulary_and_check_errors():
         handed_on = any(k.arg == "errors" and isinstance(k.value, ast.Name) and k.value.id == "errors"
                         for call in calls for k in call.keywords)
         assert checked or handed_on, f"{module}.{name} controleert errors= niet met check_errors"
+
+
+# -- a warning points at the line that called klantlib ---------------------------------------------------------
+
+def _caught(call):
+    import warnings
+
+    with warnings.catch_warnings(record=True) as records:
+        warnings.simplefilter("always")
+        call()
+    return records
+
+
+def test_a_warning_points_at_the_callers_line_however_deep_klantlib_calls(tmp_path):
+    """errors.warn: the file and line of a KlantDataWarning are the student's, not klantlib's (a terminal and a
+    traceback show them; in a notebook klantlib.notebook shows only the Dutch sentence)."""
+    import pandas as pd
+
+    from klantlib.data import read_table
+    from klantlib.errors import KlantDataWarning
+    from klantlib.loyalty import customer_orders
+    from klantlib.rfm import relatiesterkte, rfm_table
+
+    bad = pd.DataFrame({"klant_id": ["a", None, "b"], "order_id": [1, 2, 3], "bedrag": [10.0, 5.0, 20.0],
+                        "datum": ["02-01-2025", "03-01-2025", "04-01-2025"]})
+    survey = pd.DataFrame({"klant_id": ["a", "b"], "attractiviteit": [4, None], "overstapkosten": [4, None],
+                           "vertrouwen": [4, None], "tevredenheid": [4, None]})
+    export = tmp_path / "kassa.csv"
+    export.write_text("klant;bedrag\na;1\n;\nb;2\n", encoding="utf-8")  # an empty row between the data
+    calls = [
+        lambda: rfm_table(bad, reference_date="2025-12-31"),  # rfm -> errors.drop_invalid_rows
+        lambda: customer_orders(bad),  # loyalty -> rfm -> errors
+        lambda: relatiesterkte(survey),  # rfm -> errors.drop_invalid_rows
+        lambda: read_table(export),  # data -> _readers
+    ]
+    for call in calls:
+        records = [r for r in _caught(call) if issubclass(r.category, KlantDataWarning)]
+        assert records, inspect.getsource(call)
+        for record in records:
+            assert (record.filename, record.lineno) == (__file__, call.__code__.co_firstlineno), str(record.message)
+    old = _caught(lambda: relatiesterkte(survey, errors="missing"))
+    future = [r for r in old if issubclass(r.category, FutureWarning)]
+    assert len(future) == 1 and future[0].filename == __file__
