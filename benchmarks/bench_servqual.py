@@ -7,7 +7,7 @@
    gaps alone, ``servqual_gaps`` against a bare ``P - E``. There the checks (every
    cell a whole number in 1..7, unique respondent ids) cost about as much again as
    the subtraction itself, so that ratio sits near 2.
-2. The questionnaire widget's update function, :func:`klantlib.views.servqual.widget_scores`,
+2. The questionnaire widget's update function, :func:`klantlib.servqual.own_scores`,
    with the shipped survey as reference (its summary computed once, as the widget
    does): median goal at most 50 ms, without drawing. Also reported: the same
    with the survey's summary recomputed every time.
@@ -38,7 +38,7 @@ from klantlib.servqual import (  # noqa: E402
     servqual_score,
     summary,
 )
-from klantlib.views.servqual import widget_scores  # noqa: E402
+from klantlib.servqual import own_scores as widget_scores  # noqa: E402
 
 N = 100_000
 SEED = 20240501

@@ -16,7 +16,9 @@ The rules every model shares, each written once:
 
 - :mod:`klantlib.parsing`: what a number, a date, an answer on a scale and an id are, required
   columns and option values, with Dutch errors naming file, column and row.
-- :mod:`klantlib.survey`: checking survey answers and points that add up, for every questionnaire.
+- :mod:`klantlib.survey`: questionnaires as data (``Questionnaire``, TOML files in
+  ``klantlib/questionnaires/``): reading, checking, pooling, scoring and comparing every questionnaire.
+- :mod:`klantlib.stats`: a mean with its 95% interval, and Cronbach's alpha.
 - :mod:`klantlib.errors`: the error and warning types, and leaving out rows never silently.
 
 Notebook machinery lives apart from the computing code and is imported only

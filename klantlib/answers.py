@@ -399,7 +399,7 @@ class AnswerStore:
             parts.append(f"Overgenomen van de andere kant: {_show_keys(taken)}.")
         if conflicts:
             listed = listing([f"{key}: hier {_show_value(mine)}, daar {_show_value(other)}"
-                              for key, mine, other in conflicts], limit=_KEYS_SHOWN, separator="; ")
+                              for key, mine, other in conflicts], limit=_KEYS_SHOWN, separator="; ", word=None)
             parts.append(f"Bij {len(conflicts)} antwoord(en) verschilden ze ({listed}); je laatste keuze "
                          f"telt. De andere versie is bewaard als '{backup}'.")
         parts.append("Vul de vragenlijst op één plek tegelijk in.")

@@ -48,14 +48,15 @@ def number(x, decimals: int = 0) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
-def listing(items: Iterable, *, limit: int | None = 5, quote: bool = False, word: str = "en",
+def listing(items: Iterable, *, limit: int | None = 5, quote: bool = False, word: str | None = "en",
             separator: str = ", ") -> str:
     """A list in a Dutch sentence: ``"a, b en c"``; after ``limit`` items ``"a, b en nog 3"``.
 
-    Every message that lists things (columns, files, rows, values) writes its
-    list here. ``quote`` puts each item in single quotes (names of columns and
-    files); ``word`` joins the last two (``"of"`` for choices); ``separator``
-    stands between the others (``"; "`` when an item holds commas itself).
+    Every message that lists things (columns, files, rows, values, wrong cells)
+    writes its list here. ``quote`` puts each item in single quotes (names of
+    columns and files); ``word`` joins the last two (``"of"`` for choices; None
+    joins them with ``separator`` too, for items that hold commas themselves).
+    Only the items shown are written out, so a long list costs little.
 
     >>> listing(["E1", "E2", "P7"])
     'E1, E2 en P7'
@@ -63,8 +64,8 @@ def listing(items: Iterable, *, limit: int | None = 5, quote: bool = False, word
     "'klant_id' of 'datum'"
     >>> listing(range(1, 10), limit=3)
     '1, 2, 3 en nog 6'
-    >>> listing(["E1: hier 3, daar 6", "E2: hier 1, daar 2"], separator="; ")
-    'E1: hier 3, daar 6 en E2: hier 1, daar 2'
+    >>> listing(["rij 2, kolom 'E1': 8", "rij 3, kolom 'E1': 0"], separator="; ", word=None)
+    "rij 2, kolom 'E1': 8; rij 3, kolom 'E1': 0"
     >>> listing([])
     ''
     """
@@ -73,8 +74,8 @@ def listing(items: Iterable, *, limit: int | None = 5, quote: bool = False, word
     shown = [f"'{item}'" if quote else str(item) for item in (items[:limit] if rest else items)]
     if rest:
         return f"{separator.join(shown)} en nog {number(rest)}"
-    if len(shown) <= 1:
-        return "".join(shown)
+    if len(shown) <= 1 or word is None:
+        return separator.join(shown)
     return f"{separator.join(shown[:-1])} {word} {shown[-1]}"
 
 

@@ -54,7 +54,7 @@ import difflib
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -484,29 +484,49 @@ def _filled(values: pd.Series) -> pd.Series:
     return filled
 
 
-def to_answers(values, *, scale: int) -> tuple[pd.Series, pd.Series]:
-    """Answers on a 1..``scale`` scale as floats, and where a given answer is wrong.
+def to_answers(values, *, scale: int, low: int = 1, words: Mapping[str, int] | None = None
+               ) -> tuple[pd.Series, pd.Series]:
+    """Answers on a ``low``..``scale`` scale as floats, and where a given answer is wrong.
 
     Returns ``(answers, wrong)``: ``answers`` is float64 with NaN for blank *and*
     wrong cells; ``wrong`` is True where something was filled in that is no whole
-    number from 1 to ``scale`` (text such as ``"ja"``, ``8``, ``6,5``, ``True``).
+    number from ``low`` to ``scale`` (text such as ``"ja"``, ``8``, ``6,5``, ``True``).
     The caller decides whether a wrong answer is an error or counts as not given.
+
+    ``words`` maps the words of a scale to their numbers, as online forms export
+    a Likert answer (``{"helemaal oneens": 1, ...}``); a cell matches a word by
+    :func:`text_key` (case, accents and extra spaces don't matter). Cells that are
+    already numbers are never read as words.
 
     >>> answers, wrong = to_answers(pd.Series([7, "6", " 6,0 ", 8, "ja", None, True]), scale=7)
     >>> answers.tolist(), wrong.tolist()
     ([7.0, 6.0, 6.0, nan, nan, nan, nan], [False, False, False, True, True, False, True])
+    >>> to_answers(pd.Series(["Eens", 0, "helemaal  EENS"]), scale=3, low=0,
+    ...            words={"oneens": 1, "eens": 2, "helemaal eens": 3})[0].tolist()
+    [2.0, 0.0, 3.0]
     """
-    check_scale(scale)
+    check_scale(scale, low=low)
     values = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
     numbers = to_numbers(values, errors="coerce", fallback=".")  # True/False and text: NaN
-    ok = numbers.between(1, scale) & (numbers % 1 == 0)
+    if words:
+        keys = {text_key(word): number for word, number in words.items()}
+        is_text = values.map(lambda v: isinstance(v, str)).astype(bool)
+        spoken = values[is_text & numbers.isna()].map(lambda v: keys.get(text_key(v)))
+        numbers = numbers.fillna(pd.Series(spoken, index=spoken.index, dtype="float64"))
+    ok = numbers.between(low, scale) & (numbers % 1 == 0)
     return numbers.where(ok), _filled(values) & ~ok
 
 
-def check_scale(scale) -> int:
-    """A scale is a whole number of at least 2 (a 7- or 5-point scale); returns it."""
-    if isinstance(scale, bool) or not isinstance(scale, (int, np.integer)) or scale < 2:
-        raise KlantDataError(f"scale moet een heel getal van minstens 2 zijn (meestal 7 of 5), niet {scale!r}.")
+def check_scale(scale, *, low: int = 1) -> int:
+    """A scale's highest answer is a whole number above its lowest (``low``, 1 unless told); returns it.
+
+    >>> check_scale(7), check_scale(10, low=0)
+    (7, 10)
+    """
+    if isinstance(low, bool) or not isinstance(low, (int, np.integer)):
+        raise KlantDataError(f"Het laagste antwoord van een schaal moet een heel getal zijn (meestal 1), niet {low!r}.")
+    if isinstance(scale, bool) or not isinstance(scale, (int, np.integer)) or scale < low + 1:
+        raise KlantDataError(f"scale moet een heel getal van minstens {low + 1} zijn (meestal 7 of 5), niet {scale!r}.")
     return int(scale)
 
 
@@ -543,6 +563,8 @@ def id_codes(values, *, column: str | None = None, source: str | None = None) ->
         rank[order] = np.arange(len(order))
         return np.where(codes < 0, -1, rank[np.maximum(codes, 0)]), pd.Index(np.asarray(distinct)[order].astype(str),
                                                                               dtype="str")
+    if len(distinct) == 0:  # every id blank (or no rows): nothing to label
+        return np.full(len(values), -1, dtype="int64"), pd.Index([], dtype="str")
     labels = _id_labels(pd.Series(distinct), codes, values, column, source)
     # Several distinct values can be one id (" K1" and "K1", 7 and 7.0): code them again, in sorted order.
     # The sort key puts whole numbers first, padded so that text order is numeric order.

@@ -7,8 +7,8 @@ collected themselves. :func:`pool_files` is the part every questionnaire shares:
 it finds the files, reads each one with the questionnaire's own reader (which
 checks it by that model's rules), leaves out a file that can't be used and names
 it with the reason, leaves out a file handed in twice, and combines the rest.
-The models call it: :func:`klantlib.servqual.pool_surveys` and
-:func:`klantlib.vals.pool_surveys`.
+Every questionnaire calls it through :meth:`klantlib.survey.Questionnaire.pool`
+(and so :func:`klantlib.servqual.pool_surveys` and :func:`klantlib.vals.pool_surveys`).
 
 **Unique respondents.** Every respondent gets the id ``<file>/<id>``: the file
 name without its extension, then the file's own ``respondent_id`` or, where that
@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import warnings
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pandas as pd
 
-from klantlib.errors import KlantDataError, KlantDataWarning
+from klantlib.errors import KlantDataError, warn
 
 __all__ = ["SUFFIXES", "pool_files"]
 
@@ -158,7 +157,7 @@ def pool_files(sources, read: Callable[[Mapping], pd.DataFrame], *, what: str,
     Samengevoegd: 2 bestanden met samen 3 respondenten.
     """
     from klantlib._sources import _load
-    from klantlib.formatting import number
+    from klantlib.formatting import listing, number
 
     entries, ignored, origin = _entries(sources)
     skipped: dict[str, str] = {}
@@ -204,12 +203,12 @@ def pool_files(sources, read: Callable[[Mapping], pd.DataFrame], *, what: str,
         notes.append(f"{number(len(skipped))} van de {number(total)} bestanden {verb} niet meegenomen in de {what} "
                      f"van de klas:\n{listed}")
     if ignored:
-        notes.append(f"Genegeerd, want geen CSV- of Excelbestand: {', '.join(repr(n) for n in ignored)}.")
+        notes.append(f"Genegeerd, want geen CSV- of Excelbestand: {listing(ignored, limit=None, quote=True)}.")
     if notes:
         files = "1 bestand" if len(frames) == 1 else f"{number(len(frames))} bestanden"
         notes.append(f"Samengevoegd: {files} met samen {number(respondents)} respondent"
                      f"{'' if respondents == 1 else 'en'}.")
-        warnings.warn("\n".join(notes), KlantDataWarning, stacklevel=3)
+        warn("\n".join(notes))
     pooled.attrs = {"source": f"de klas ({origin})", "bestanden": [shown for shown, _ in frames],
                     "overgeslagen": dict(skipped)}
     return pooled

@@ -62,7 +62,7 @@ from klantlib.parsing import (
     to_ids,
     to_numbers,
 )
-from klantlib.survey import check_answers
+from klantlib.survey import Questionnaire
 
 __all__ = [
     "DRIVERS",
@@ -83,7 +83,9 @@ __all__ = [
 ]
 
 #: Schijns' (2000) four drivers of relationship strength, as survey columns.
-DRIVERS = ("attractiviteit", "overstapkosten", "vertrouwen", "tevredenheid")
+#: The relationship-strength survey as data (``klantlib/questionnaires/relatiesterkte.toml``).
+RELATIESTERKTE = Questionnaire.load("relatiesterkte")
+DRIVERS = tuple(RELATIESTERKTE.codes)
 #: The numbers of score groups rfm_scores accepts (one digit each, so rfm_code stays readable).
 BINS = tuple(range(2, 10))
 #: The four groups of the customer relations assessment matrix, best first.
@@ -320,12 +322,13 @@ def relatiesterkte(survey: pd.DataFrame, *, scale: int = 7, customer: str = "kla
     """Relationship strength on 0-100 from Schijns' four drivers, per customer.
 
     The mean of the answers given (1..``scale``) is rescaled to 0-100; a customer who
-    skipped a question is scored on the others. Answers are checked by
-    :func:`klantlib.survey.check_answers`: one outside 1..``scale`` or not a whole
-    number raises a :class:`~klantlib.errors.KlantDataError` naming row, customer,
-    column and value; with ``errors="warn"`` it counts as not given, with a
-    warning (the older word ``"missing"`` still works, with a FutureWarning). A customer in the survey twice is an error; customers who answered
-    nothing are reported and left out.
+    skipped a question is scored on the others. Answers are checked by the
+    questionnaire (:data:`RELATIESTERKTE`, ``Questionnaire.answers``): one outside
+    1..``scale`` or not a whole number raises a :class:`~klantlib.errors.KlantDataError`
+    naming row, customer, column and value; with ``errors="warn"`` it counts as not
+    given, with a warning (the older word ``"missing"`` still works, with a
+    FutureWarning). A customer in the survey twice is an error; customers who
+    answered nothing are reported and left out.
 
     >>> survey = pd.DataFrame({"klant_id": ["a", "b"], "attractiviteit": [7, 1], "overstapkosten": [7, 1],
     ...                        "vertrouwen": [7, 4], "tevredenheid": [7, None]})
@@ -347,9 +350,7 @@ def relatiesterkte(survey: pd.DataFrame, *, scale: int = 7, customer: str = "kla
         raise KlantDataError(f"Klant(en) {listing(ids[duplicated].unique())} staan meer dan eens in de "
                              f"enquête ({describe_rows(survey.index[duplicated.to_numpy()])}). Houd één antwoord per klant.")
     # Every answer a whole number from 1 to scale: the same check and messages as every survey in the course.
-    # survey.check_answers still calls "warn" by its old name until the questionnaire rebuild (issue 17) renames it.
-    answers = check_answers(survey, DRIVERS, scale=scale, errors="missing" if errors == "warn" else errors,
-                            source=source, id_column=customer, fix=fix)
+    answers = RELATIESTERKTE.with_scale(scale).answers(survey, errors=errors, id_column=customer)
     nothing = answers.isna().all(axis=1) | ids.isna()
     answers = drop_invalid_rows(answers, nothing, "geen klantnummer of geen enkel antwoord", source=source)
     score = ((answers.mean(axis=1) - 1) / (scale - 1) * 100).round(1)

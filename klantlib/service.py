@@ -41,12 +41,13 @@ import pandas as pd
 
 from klantlib.errors import KlantDataError
 from klantlib.parsing import check_scale
-from klantlib.survey import check_answers
+from klantlib.survey import Questionnaire
 
 __all__ = [
     "ASPECTS",
     "CONVIVIAL",
     "PROCEDURAL",
+    "QUESTIONNAIRE",
     "STYLES",
     "example_ratings",
     "martin_profile",
@@ -54,12 +55,12 @@ __all__ = [
     "style_cut",
 ]
 
+#: Martin's scale as data (``klantlib/questionnaires/martin.toml``): one question per aspect, rated 1 to 5.
+QUESTIONNAIRE = Questionnaire.load("martin")
 #: The procedural aspects (the systems), Dutch column names in Martin's order.
-PROCEDURAL = ("tijdigheid", "doorstroming", "flexibiliteit", "anticipatie", "communicatie", "klantfeedback",
-              "toezicht")
+PROCEDURAL = tuple(QUESTIONNAIRE.dimensions["procedureel"])
 #: The convivial aspects (the people), Dutch column names in Martin's order.
-CONVIVIAL = ("houding", "lichaamstaal", "toon", "tact", "bij_naam", "aandacht", "begeleiding",
-             "suggestief_verkopen", "problemen_oplossen")
+CONVIVIAL = tuple(QUESTIONNAIRE.dimensions["persoonlijk"])
 
 #: The four styles by (procedural high, convivial high), Dutch labels (Martin's English in the comments).
 STYLES = {
@@ -70,30 +71,7 @@ STYLES = {
 }
 
 #: Every aspect with its dimension and a Dutch question to rate it by (own wording after Martin).
-ASPECTS = pd.DataFrame(
-    {
-        "dimensie": ["procedureel"] * len(PROCEDURAL) + ["persoonlijk"] * len(CONVIVIAL),
-        "vraag": [
-            "Wordt de klant op tijd geholpen, zonder onnodig wachten?",
-            "Verloopt de dienst soepel, zonder haperingen tussen afdelingen of stappen?",
-            "Past de organisatie haar werkwijze aan als een klant iets anders nodig heeft?",
-            "Is de organisatie de vraag van de klant voor (zij regelt iets voordat de klant erom vraagt)?",
-            "Krijgt de klant op tijd duidelijke informatie, en begrijpen medewerkers elkaar?",
-            "Vraagt de organisatie klanten om hun mening, en doet ze er iets mee?",
-            "Is er leiding die zorgt dat het systeem werkt en bijstuurt waar het misgaat?",
-            "Toont de medewerker een positieve, behulpzame houding?",
-            "Laat de lichaamstaal (oogcontact, glimlach) zien dat de klant welkom is?",
-            "Is de toon vriendelijk en respectvol, ook aan de telefoon?",
-            "Gaat de medewerker tactvol om met een lastige situatie of klant?",
-            "Spreekt de medewerker de klant bij zijn naam aan?",
-            "Heeft de medewerker echt aandacht voor deze ene klant?",
-            "Helpt de medewerker de klant op weg, met uitleg en advies?",
-            "Wijst de medewerker op iets wat de klant nog meer kan gebruiken?",
-            "Lost de medewerker een probleem zelf op, in plaats van door te verwijzen?",
-        ],
-    },
-    index=pd.Index(PROCEDURAL + CONVIVIAL, name="aspect"),
-)
+ASPECTS = QUESTIONNAIRE.items[["dimensie", "tekst"]].rename(columns={"tekst": "vraag"}).rename_axis("aspect")
 
 
 def style_cut(scale: int = 5, cut: float | None = None) -> float:
@@ -174,7 +152,7 @@ def martin_profile(ratings: pd.DataFrame, *, scale: int = 5, cut: float | None =
             ``scale``; a blank counts as not rated. Other columns are ignored.
         scale: the highest rating (5 by default).
         cut: where high begins (default: the middle of the scale, see :func:`style_cut`).
-        errors: ``"raise"``: a wrong rating is an error; ``"missing"``: it counts as
+        errors: ``"raise"``: a wrong rating is an error; ``"warn"``: it counts as
             not rated, with a warning.
 
     Returns:
@@ -192,12 +170,10 @@ def martin_profile(ratings: pd.DataFrame, *, scale: int = 5, cut: float | None =
     >>> martin_profile(bad)
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: 1 ongeldig antwoord: rij webshop, kolom 'tact': 6. Antwoorden moeten hele getallen van 1 tot en met 5 zijn; verbeter de waarde of maak de cel leeg.
+    klantlib.errors.KlantDataError: 1 ongeldig antwoord: rij webshop, kolom 'tact': 6. Antwoorden moeten hele getallen van 1 tot en met 5 zijn; verbeter de waarde of maak de cel leeg. Het gaat om tact: vraag 'Gaat de medewerker tactvol om met een lastige situatie of...'.
     """
     line = style_cut(scale, cut)
-    fix = (f"Geef elk aspect een eigen kolom: {', '.join(PROCEDURAL)} (procedureel) en "
-           f"{', '.join(CONVIVIAL)} (persoonlijk).")
-    values = check_answers(ratings, PROCEDURAL + CONVIVIAL, scale=scale, errors=errors, fix=fix)
+    values = QUESTIONNAIRE.with_scale(scale).answers(ratings, errors=errors)
     out = pd.DataFrame({
         "procedureel": values[list(PROCEDURAL)].mean(axis=1),
         "persoonlijk": values[list(CONVIVIAL)].mean(axis=1),

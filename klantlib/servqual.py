@@ -21,7 +21,7 @@ rij
 
 Answers must be whole numbers from 1 to ``scale`` (7, or 5 for a 5-point
 version). A wrong answer raises a :class:`~klantlib.errors.KlantDataError` that
-names the row, column and value; with ``errors="missing"`` such answers count as
+names the row, column and value; with ``errors="warn"`` such answers count as
 not given, with a :class:`~klantlib.errors.KlantDataWarning` saying how many.
 A respondent with blank answers is scored on the items present, and every score
 says how many items it rests on.
@@ -30,17 +30,15 @@ says how many items it rests on.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
-from importlib import resources
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from klantlib.errors import KlantDataError, drop_invalid_rows
-from klantlib.parsing import to_numbers, whole_if_possible
-from klantlib.survey import AGREE_ENDS, check_answers, check_points
+from klantlib.errors import KlantDataError
+from klantlib.formatting import listing
+from klantlib.parsing import to_numbers
+from klantlib.survey import Questionnaire, check_answers, check_points
 
 __all__ = [
     "DIMENSIONS",
@@ -49,12 +47,15 @@ __all__ = [
     "GAP_COLUMNS",
     "ITEMS",
     "P_COLUMNS",
+    "QUESTIONNAIRE",
     "SCALE_ENDS",
     "WEIGHT_COLUMNS",
     "answers_frame",
     "dimension_scores",
     "example_survey",
     "item_counts",
+    "own_score",
+    "own_scores",
     "pool_surveys",
     "read_survey",
     "survey_columns",
@@ -65,42 +66,26 @@ __all__ = [
     "validate_survey",
 ]
 
-#: The five service-quality dimensions, in the book's Dutch terms and the order of the items.
-DIMENSIONS = ("tastbaarheden", "betrouwbaarheid", "responsiviteit", "zekerheid", "inlevingsvermogen")
-
-#: Item numbers per dimension (Parasuraman, Zeithaml & Berry, 1991).
-DIMENSION_ITEMS = {
-    "tastbaarheden": (1, 2, 3, 4),
-    "betrouwbaarheid": (5, 6, 7, 8, 9),
-    "responsiviteit": (10, 11, 12, 13),
-    "zekerheid": (14, 15, 16, 17),
-    "inlevingsvermogen": (18, 19, 20, 21, 22),
-}
-
-E_COLUMNS = tuple(f"E{i}" for i in range(1, 23))
-P_COLUMNS = tuple(f"P{i}" for i in range(1, 23))
-#: Columns of :func:`servqual_gaps`: the gap ``P - E`` of item ``i`` is ``G<i>``.
-GAP_COLUMNS = tuple(f"G{i}" for i in range(1, 23))
-WEIGHT_COLUMNS = tuple(f"W_{d}" for d in DIMENSIONS)
-#: What the ends of the answer scale mean: 1 and the highest answer (7, or ``scale``).
-SCALE_ENDS = AGREE_ENDS
-
-def _item_dimension(item: int) -> str:
-    return next(d for d, items in DIMENSION_ITEMS.items() if item in items)
+#: SERVQUAL as data (``klantlib/questionnaires/servqual.toml``): the 22 statements as expectation (E) and
+#: perception (P), the 1-7 scale, the 100 points. Reading, checking and pooling go through it.
+QUESTIONNAIRE = Questionnaire.load("servqual")
 
 
-def _read_items() -> pd.DataFrame:
-    """The item texts, kept as data beside this module (``servqual_items.csv``)."""
-    with resources.files("klantlib").joinpath("servqual_items.csv").open(encoding="utf-8") as fh:
-        texts = pd.read_csv(fh, dtype="str")
-    assert texts["item"].tolist() == [str(i) for i in range(1, 23)], "servqual_items.csv: items 1..22 in order"
+def _items() -> pd.DataFrame:
+    """The 22 items side by side: E and P of item ``i`` are the questionnaire's ``E<i>`` and ``P<i>``."""
+    items = QUESTIONNAIRE.items
+    expect = items[items["deel"] == "verwachting"]
+    perceive = items[items["deel"] == "perceptie"]
+    assert list(expect.index) == [f"E{i}" for i in range(1, 23)], "servqual.toml: E1 .. E22 in order"
+    assert list(perceive.index) == [f"P{i}" for i in range(1, 23)], "servqual.toml: P1 .. P22 in order"
+    assert (expect["dimensie"].to_numpy() == perceive["dimensie"].to_numpy()).all(), "E and P share dimensions"
     return pd.DataFrame(
         {
-            "dimensie": [_item_dimension(i) for i in range(1, 23)],
-            "verwachting": texts["verwachting"].to_numpy(),
-            "perceptie": texts["perceptie"].to_numpy(),
-            "engels": texts["engels"].to_numpy(),
-            "negatief_1988": texts["negatief_1988"].eq("ja").to_numpy(),
+            "dimensie": expect["dimensie"].to_numpy(),
+            "verwachting": expect["tekst"].to_numpy(),
+            "perceptie": perceive["tekst"].to_numpy(),
+            "engels": expect["engels"].to_numpy(),
+            "negatief_1988": expect["negatief_1988"].astype(bool).to_numpy(),
         },
         index=pd.RangeIndex(1, 23, name="item"),
     )
@@ -109,7 +94,22 @@ def _read_items() -> pd.DataFrame:
 #: The 22 items: dimension, own Dutch wording of the expectation (``verwachting``) and
 #: perception (``perceptie``) statement in the positive 1991 form, an English gloss
 #: (``engels``) and whether the 1988 version worded the item negatively (``negatief_1988``).
-ITEMS = _read_items()
+ITEMS = _items()
+
+#: The five service-quality dimensions, in the book's Dutch terms and the order of the items.
+DIMENSIONS = tuple(dict.fromkeys(ITEMS["dimensie"]))
+
+#: Item numbers per dimension (Parasuraman, Zeithaml & Berry, 1991).
+DIMENSION_ITEMS = {d: tuple(int(i) for i in ITEMS.index[ITEMS["dimensie"] == d]) for d in DIMENSIONS}
+
+E_COLUMNS = tuple(f"E{i}" for i in range(1, 23))
+P_COLUMNS = tuple(f"P{i}" for i in range(1, 23))
+#: Columns of :func:`servqual_gaps`: the gap ``P - E`` of item ``i`` is ``G<i>``.
+GAP_COLUMNS = tuple(f"G{i}" for i in range(1, 23))
+WEIGHT_COLUMNS = tuple(QUESTIONNAIRE.points_columns)
+#: What the ends of the answer scale mean: 1 and the highest answer (7, or ``scale``).
+SCALE_ENDS = QUESTIONNAIRE.ends
+
 
 def validate_survey(
     survey: pd.DataFrame,
@@ -124,17 +124,18 @@ def validate_survey(
     :func:`klantlib.survey.check_answers` with SERVQUAL's columns: every answer a
     whole number from 1 to ``scale``; with ``errors="raise"`` a wrong answer raises a
     ``KlantDataError`` naming the row, the respondent, the column and the value, with
-    ``errors="missing"`` it counts as not given and a ``KlantDataWarning`` says how
+    ``errors="warn"`` it counts as not given and a ``KlantDataWarning`` says how
     many. A ``respondent_id`` that occurs twice is an error too (with
-    ``errors="missing"`` the later rows are left out, with a warning).
+    ``errors="warn"`` the later rows are left out, with a warning).
 
     >>> df = pd.DataFrame({"E1": [7, 8], "P1": [5, None]}, index=pd.Index([2, 3], name="rij"))
     >>> validate_survey(df, columns=["E1", "P1"])
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: 1 ongeldig antwoord: rij 3, kolom 'E1': 8. Antwoorden moeten hele getallen van 1 tot en met 7 zijn; verbeter de waarde of maak de cel leeg.
+    klantlib.errors.KlantDataError: 1 ongeldig antwoord: rij 3, kolom 'E1': 8. Antwoorden moeten hele getallen van 1 tot en met 7 zijn; verbeter de waarde of maak de cel leeg. Het gaat om E1: stelling 'Uitstekende organisaties werken met moderne apparatuur en...'.
     """
     return check_answers(survey, columns, scale=scale, errors=errors, source=source, id_column="respondent_id",
+                         describe={c: QUESTIONNAIRE.describe(c) for c in columns if c in QUESTIONNAIRE.items.index},
                          fix="Een SERVQUAL-enquête heeft per respondent de kolommen E1 t/m E22 (verwachtingen) en "
                              "P1 t/m P22 (percepties); controleer de kolomnamen in de eerste rij.")
 
@@ -217,7 +218,7 @@ def _weights(survey: pd.DataFrame, index: pd.Index, errors: str) -> np.ndarray:
     missing = [c for c in WEIGHT_COLUMNS if c not in survey.columns]
     if missing:
         raise KlantDataError(
-            f"Voor de gewogen score ontbreken de puntenkolommen {', '.join(missing)}. Elke respondent verdeelt "
+            f"Voor de gewogen score ontbreken de puntenkolommen {listing(missing, limit=None)}. Elke respondent verdeelt "
             "100 punten over de vijf dimensies (W_tastbaarheden t/m W_inlevingsvermogen); "
             "of reken ongewogen: weighted=False."
         )
@@ -329,102 +330,54 @@ def summary(survey: pd.DataFrame, *, scale: int = 7, errors: str = "raise", conf
     return pd.DataFrame(rows, index=pd.Index(DIMENSIONS, name="dimensie"))
 
 
-_ITEM_HEADER = re.compile(r"^\s*([EPep])\s*[-_]?\s*0*(\d{1,2})(?!\d)")
-
-
 def survey_columns(frame: pd.DataFrame) -> pd.DataFrame:
     """The survey with its columns renamed to ``E1`` .. ``P22`` and ``W_<dimensie>`` where they can be recognised.
 
     Online forms often export the question as the column header
-    (``"E1. Uitstekende organisaties ..."``, ``"p 03 - Deze organisatie ..."``)
-    and the points as ``"Punten tastbaarheden"``. The column is recognised by the
-    item code at its start, or by a dimension name for points. Other columns stay as
-    they are; a header that would become a name already taken is an error.
+    (``"E1. Uitstekende organisaties ..."``, ``"p 03 - Deze organisatie ..."``, or
+    the statement itself) and the points as ``"Punten tastbaarheden"``: the rules
+    of :meth:`klantlib.survey.Questionnaire.match_columns`. A respondent column
+    becomes ``respondent_id``. Other columns stay as they are; two headers for one
+    item are an error.
 
     >>> df = pd.DataFrame(columns=["Respondent_ID", "E1. Uitstekende ...", "p 02 Deze ...", "Punten zekerheid"])
     >>> list(survey_columns(df).columns)
     ['respondent_id', 'E1', 'P2', 'W_zekerheid']
     """
-    renamed = {}
-    for col in frame.columns:
-        text = str(col).strip()
-        match = _ITEM_HEADER.match(text)
-        new = None
-        if match and 1 <= int(match.group(2)) <= 22:
-            new = f"{match.group(1).upper()}{int(match.group(2))}"
-        elif text.lower().replace(" ", "_") == "respondent_id":
-            new = "respondent_id"
-        else:
-            lowered = text.lower()
-            dims = [d for d in DIMENSIONS if d in lowered]
-            if len(dims) == 1 and (lowered.startswith("w") or "punt" in lowered or "gewicht" in lowered):
-                new = f"W_{dims[0]}"
-        renamed[col] = new or col
-    targets = pd.Series(list(renamed.values()))
-    doubles = sorted(set(targets[targets.duplicated()]))
-    if doubles:
-        raise KlantDataError(
-            f"Meer dan één kolom hoort bij {', '.join(map(str, doubles))}. Houd per vraag één kolom over "
-            "(E1 t/m E22, P1 t/m P22) en verwijder of hernoem de andere."
-        )
+    from klantlib.parsing import column_key
+    from klantlib.survey import ID_COLUMNS
+
+    renamed = QUESTIONNAIRE.match_columns(frame.columns)
+    own = next((c for c in frame.columns if c not in renamed and column_key(c) in ID_COLUMNS), None)
+    if own is not None:
+        renamed[own] = "respondent_id"
     return frame.rename(columns=renamed)
 
 
 def read_survey(source, *, scale: int = 7, errors: str = "raise") -> pd.DataFrame:
     """Read a SERVQUAL survey from a student's CSV or Excel file, checked and ready to score.
 
-    Reads with :func:`klantlib.data.read_table` (Dutch formats, semicolons, the
-    spreadsheet row number as index), recognises the column headers with
-    :func:`survey_columns`, leaves out a row of question texts under the header
-    (with a warning) and checks every answer with :func:`validate_survey`: with
-    ``errors="missing"`` the returned frame has the wrong answers blanked (and
-    duplicated respondents left out), so scoring it warns no second time.
+    :meth:`klantlib.survey.Questionnaire.read` of SERVQUAL: Dutch formats and
+    semicolons, headers as forms export them (:func:`survey_columns`), a row of
+    question texts under the header left out (with a warning), every answer
+    checked. With ``errors="warn"`` wrong answers are blank (and repeated
+    respondents left out), so scoring it warns no second time.
+
+    Returns:
+        One row per respondent (index ``respondent``: the file's own id, or
+        ``rij <n>``), the items as whole numbers, then the file's other columns.
     """
-    from klantlib.data import read_table
-
-    frame = survey_columns(read_table(source))
-    name = frame.attrs.get("source")  # the file name, also for an upload
-    present = [c for c in E_COLUMNS + P_COLUMNS if c in frame.columns]
-    if present and len(frame):
-        cells = frame[present].astype("str")
-        is_text = cells.apply(lambda col: col.str.contains(r"[A-Za-z]{4,}", regex=True)).all(axis=1)
-        is_text &= frame.index.isin(frame.index[:2])  # only directly under the header
-        if is_text.any():
-            frame = drop_invalid_rows(frame, is_text, "deze rij bevat vraagteksten, geen antwoorden",
-                                      source=name, stacklevel=3)
-            frame = frame.copy()
-            for col in present:
-                if not pd.api.types.is_numeric_dtype(frame[col]):
-                    converted = to_numbers(frame[col], errors="coerce", fallback=".")
-                    if converted.notna().sum() == frame[col].notna().sum():
-                        frame[col] = whole_if_possible(converted)
-    checked = validate_survey(frame, scale=scale, errors=errors, source=name)
-    if errors == "missing":  # invalid answers blank and duplicates gone, so scoring warns no second time
-        frame = frame.loc[checked.index].copy()
-        frame[list(checked.columns)] = checked
-    return frame
-
-
-def _class_file(source: Mapping, scale: int) -> pd.DataFrame:
-    """One file of a class, read and checked by :func:`read_survey`; a file without a single answer is refused."""
-    frame = read_survey(source, scale=scale, errors="raise")
-    answered = frame[list(E_COLUMNS + P_COLUMNS)].notna().any(axis=1)
-    if not answered.any():
-        raise KlantDataError(f"In '{frame.attrs.get('source')}' is geen enkele stelling beantwoord (E1 t/m E22, "
-                             "P1 t/m P22 zijn leeg). Vul de vragenlijst in en exporteer opnieuw.")
-    return drop_invalid_rows(frame, ~answered, "deze respondent heeft geen enkele stelling beantwoord",
-                             source=frame.attrs.get("source"), stacklevel=5)
+    return QUESTIONNAIRE.with_scale(scale).read(source, errors=errors)
 
 
 def pool_surveys(sources, *, scale: int = 7) -> pd.DataFrame:
     """One SERVQUAL survey from the questionnaire exports of a class (opdracht 2.4 in groups).
 
-    Every file is read and checked as :func:`read_survey` does it (the widget's
-    export, or a survey a group collected: the columns ``E1`` .. ``P22``, answers
-    whole numbers from 1 to ``scale``, no ``respondent_id`` twice) and must hold
-    at least one answer. A file that fails, can't be read or has the same content
-    as an earlier one is left out and named, with the reason, in one
-    :class:`~klantlib.errors.KlantDataWarning` (see
+    :meth:`klantlib.survey.Questionnaire.pool` of SERVQUAL: every file is read
+    and checked as :func:`read_survey` does it (the widget's export, or a survey a
+    group collected), and must hold at least one answer. A file that fails, can't
+    be read or has the same content as an earlier one is left out and named, with
+    the reason, in one :class:`~klantlib.errors.KlantDataWarning` (see
     :func:`klantlib.pooling.pool_files`, which also says how every respondent
     gets a unique id). The result is scored and drawn like the shipped survey:
     :func:`servqual_score`, :func:`summary`, ``servqual_widget(klas)`` ...
@@ -442,6 +395,7 @@ def pool_surveys(sources, *, scale: int = 7) -> pd.DataFrame:
         KlantDataError: no files, or none of them usable (each named, with why).
 
     >>> import tempfile, warnings
+    >>> from pathlib import Path
     >>> folder = Path(tempfile.mkdtemp())
     >>> _ = example_survey().to_csv(folder / "groep_1.csv", index=False)
     >>> _ = (folder / "groep_2.csv").write_text("E1,P1\\n9,5\\n")
@@ -456,9 +410,7 @@ def pool_surveys(sources, *, scale: int = 7) -> pd.DataFrame:
     >>> "'groep_2.csv'" in str(caught[0].message)
     True
     """
-    from klantlib.pooling import pool_files
-
-    return pool_files(sources, lambda source: _class_file(source, scale), what="SERVQUAL-vragenlijst")
+    return QUESTIONNAIRE.with_scale(scale).pool(sources)
 
 
 def answers_frame(answers: Mapping, *, label=1) -> pd.DataFrame:
@@ -476,6 +428,66 @@ def answers_frame(answers: Mapping, *, label=1) -> pd.DataFrame:
     row = to_numbers(pd.Series([answers.get(c) for c in cols], index=cols, dtype="object"), errors="coerce",
                      fallback=".")
     return pd.DataFrame([row.to_numpy()], index=[label], columns=cols, dtype=float)
+
+
+def own_scores(answers: Mapping, reference: pd.DataFrame | None = None, *, scale: int = 7) -> pd.DataFrame:
+    """One respondent's answers scored per dimension, beside a survey: what the questionnaire widget shows.
+
+    ``answers`` maps ``E1`` .. ``E22``, ``P1`` .. ``P22`` and ``W_<dimensie>`` to
+    whole numbers (unanswered items may be left out); ``reference`` is
+    :func:`summary` of a survey. Per dimension: the respondent's mean expectation,
+    perception and gap over the items answered on both sides (``jouw_...``,
+    :func:`summary` of the answers as a one-row survey, :func:`answers_frame`),
+    how many items that is (:func:`item_counts`), the respondent's points and the
+    survey's mean gap and interval (``enquete_...``). ``attrs["beantwoord"]``
+    counts the items answered on both sides. An answer outside 1..``scale``
+    counts as not given, with a warning.
+
+    >>> ans = {"E1": 7, "P1": 5, "E2": 6, "P2": 6, "W_tastbaarheden": 100}
+    >>> own_scores(ans).loc["tastbaarheden", ["jouw_gap", "items", "punten"]].tolist()
+    [-1.0, 2.0, 100.0]
+    """
+    row = answers_frame(answers)
+    own = summary(row, scale=scale, errors="warn")
+    items = item_counts(servqual_gaps(row, scale=scale, errors="warn")).iloc[0]
+    out = pd.DataFrame({
+        "jouw_verwachting": own["verwachting"],
+        "jouw_perceptie": own["perceptie"],
+        "jouw_gap": own["gap"],
+        "items": items,
+        "punten": row[list(WEIGHT_COLUMNS)].iloc[0].to_numpy(),
+    }, index=own.index)
+    out.attrs["beantwoord"] = int(items.sum())
+    if reference is not None:
+        ref = reference.reindex(list(DIMENSIONS))
+        out["enquete_gap"] = ref["gap"].to_numpy()
+        out["enquete_ondergrens"] = ref["ondergrens"].to_numpy()
+        out["enquete_bovengrens"] = ref["bovengrens"].to_numpy()
+    return out
+
+
+def own_score(answers: Mapping, *, scale: int = 7) -> tuple[float, float]:
+    """One respondent's SERVQUAL score, unweighted and weighted with their own points.
+
+    The weighted score exists once the points add up to exactly 100
+    (:meth:`klantlib.survey.Questionnaire.points_left`, where a dimension without
+    points has 0); until then it is NaN.
+    Neither exists before an item is answered on both sides.
+
+    >>> answers = {"E1": 7, "P1": 5, "E5": 6, "P5": 6, "W_tastbaarheden": 50}
+    >>> own_score(answers)
+    (-1.0, nan)
+    >>> own_score(answers | {"W_betrouwbaarheid": 50})
+    (-1.0, -1.0)
+    """
+    row = answers_frame(answers)
+    unweighted = float(servqual_score(row, scale=scale, errors="warn")["servqual"].iloc[0])
+    remaining, _ = QUESTIONNAIRE.points_left(answers)
+    if remaining != 0:
+        return unweighted, math.nan
+    row[list(WEIGHT_COLUMNS)] = row[list(WEIGHT_COLUMNS)].fillna(0)  # as points_left counts them: none given is 0
+    weighted = float(servqual_score(row, scale=scale, weighted=True, errors="warn")["servqual"].iloc[0])
+    return unweighted, weighted
 
 
 def example_survey() -> pd.DataFrame:

@@ -18,9 +18,10 @@ statements, two per type (:data:`STATEMENTS`, the shipped dataset
   :data:`REFERENCES`), with a chi-square test and a plain Dutch reading.
 - :func:`segment_profile`: how a demographic variable spreads over the types.
 
-Answers are checked by the course's one rule for answers on a scale
-(:func:`klantlib.survey.check_answers`, :func:`klantlib.parsing.to_answers`);
-a wrong or missing answer gives a Dutch error that names the statement.
+The questionnaire is data (``klantlib/questionnaires/vals.toml``,
+:data:`QUESTIONNAIRE`): reading, checking and pooling answers go through
+:class:`klantlib.survey.Questionnaire`, so a wrong or missing answer gives the
+Dutch error every questionnaire gives, naming the statement.
 
 >>> uitslag = classify({**{item: 1 for item in ITEM_COLUMNS}, "S09": 5, "S10": 4})
 >>> uitslag.type, uitslag.categorie, float(uitslag.scores["geslaagden"])
@@ -30,7 +31,6 @@ a wrong or missing answer gives a Dutch error that names the statement.
 from __future__ import annotations
 
 import difflib
-import re
 import tomllib
 from collections.abc import Mapping
 from importlib import resources
@@ -41,12 +41,14 @@ import numpy as np
 import pandas as pd
 
 from klantlib.errors import KlantDataError, drop_invalid_rows
-from klantlib.parsing import check_option, require_columns, text_key, to_answers
-from klantlib.survey import AGREE_ENDS, check_answers, scale_legend
+from klantlib.formatting import listing
+from klantlib.parsing import check_option, require_columns, text_key
+from klantlib.survey import Questionnaire
 
 __all__ = [
     "CATEGORIES",
     "ITEM_COLUMNS",
+    "QUESTIONNAIRE",
     "REFERENCES",
     "SCALE",
     "SCALE_ENDS",
@@ -61,16 +63,20 @@ __all__ = [
     "chi_square",
     "compare_with_population",
     "cramers_v",
+    "own_type",
     "pool_surveys",
     "read_survey",
     "score_types",
     "segment_profile",
 ]
 
-#: The course's questionnaire: answers from 1 (helemaal oneens) to 5 (helemaal eens).
-SCALE = 5
+#: The course's lifestyle questionnaire as data (``klantlib/questionnaires/vals.toml``): 18 statements,
+#: two per type (the ``dimensie`` of a statement is its type), answered from 1 to 5.
+QUESTIONNAIRE = Questionnaire.load("vals")
+#: The highest answer: 1 (helemaal oneens) to 5 (helemaal eens).
+SCALE = QUESTIONNAIRE.scale[1]
 #: What the ends of the scale mean: 1 and :data:`SCALE`.
-SCALE_ENDS = AGREE_ENDS
+SCALE_ENDS = QUESTIONNAIRE.ends
 
 
 def _load() -> dict:
@@ -117,19 +123,17 @@ REFERENCES: Mapping[str, Reference] = MappingProxyType(
 
 
 def _read_statements() -> pd.DataFrame:
-    """The statements from their one source, the shipped dataset ``leefstijl_stellingen``."""
-    from klantlib.data import load_dataset
-
-    table = load_dataset("leefstijl_stellingen").set_index("item")
-    table["type"] = table["type"].astype("str")
+    """The statements from their one source, the questionnaire (``vals.toml``)."""
+    table = QUESTIONNAIRE.items.rename(columns={"tekst": "stelling", "dimensie": "type"}).rename_axis("item")
     unknown = sorted(set(table["type"]) - set(TYPES.index))
-    assert not unknown, f"leefstijl_stellingen: unknown types {unknown}"
+    assert not unknown, f"vals.toml: unknown types {unknown}"
     assert (table["type"].value_counts() == 2).all() and len(table) == 18, "two statements per type"
     return table[["stelling", "type"]]
 
 
 #: The course's 18 statements (index ``item``: S01 .. S18): the text and the type it points to.
-#: Read from the shipped dataset ``leefstijl_stellingen``, the one place the texts live.
+#: Read from the questionnaire (``vals.toml``), the one place the texts live; the shipped dataset
+#: ``leefstijl_stellingen`` is a copy for students who work with data files.
 STATEMENTS = _read_statements()
 
 #: The answer columns of a lifestyle survey, in order.
@@ -145,47 +149,13 @@ TIE_ORDER = tuple(
 _TYPE_KEYS = {text_key(name): name for name in TYPES.index}
 
 
-def _statement(item: str) -> str:
-    return f"{item} ('{STATEMENTS.at[item, 'stelling']}')"
-
-
-def _answers_frame(answers) -> tuple[pd.DataFrame, bool]:
-    """The answers as a frame with the item columns, and whether they were one respondent's."""
-    if isinstance(answers, pd.DataFrame):
-        return answers, False
-    if isinstance(answers, pd.Series):
-        answers = answers.to_dict()
-    if not isinstance(answers, Mapping):
+def _checked(answers, *, complete: bool = False) -> tuple[pd.DataFrame, bool]:
+    """The answers as floats (blank = NaN) checked by the questionnaire, and whether they were one respondent's."""
+    single = isinstance(answers, (Mapping, pd.Series))
+    if not single and not isinstance(answers, pd.DataFrame):
         raise KlantDataError("Geef de antwoorden als woordenboek ({'S01': 4, 'S02': 2, ...}), als Series of als "
                              f"tabel met de kolommen S01 t/m S18, niet als {type(answers).__name__}.")
-    unknown = [str(k) for k in answers if k not in ITEM_COLUMNS]
-    if unknown:
-        raise KlantDataError(f"Onbekende stelling(en): {', '.join(unknown)}. De stellingen heten "
-                             f"{ITEM_COLUMNS[0]} t/m {ITEM_COLUMNS[-1]}.")
-    row = pd.Series({item: answers.get(item) for item in ITEM_COLUMNS}, dtype="object")
-    return row.to_frame().T, True
-
-
-def _checked(answers) -> tuple[pd.DataFrame, bool]:
-    """The answers as floats (blank = NaN), checked by the course's answer rule; errors name the statement."""
-    frame, single = _answers_frame(answers)
-    if single:
-        values, wrong = to_answers(frame.iloc[0], scale=SCALE)
-        if wrong.any():
-            shown = "; ".join(f"stelling {_statement(item)}: {frame.iloc[0][item]!r}" for item in wrong.index[wrong])
-            raise KlantDataError(f"Ongeldig antwoord bij {shown}. Antwoorden moeten hele getallen van 1 tot en met "
-                                 f"{SCALE} zijn ({scale_legend(SCALE, SCALE_ENDS)}).")
-        return values.astype(float).to_frame().T.set_axis(frame.index), True
-    try:
-        values = check_answers(frame, ITEM_COLUMNS, scale=SCALE, id_column="respondent_id",
-                               fix="Een leefstijlenquête heeft per respondent de kolommen S01 t/m S18.")
-    except KlantDataError as error:
-        items = list(dict.fromkeys(re.findall(r"kolom '(S\d\d)'", str(error))))
-        if not items:
-            raise
-        about = "; ".join(_statement(item) for item in items)
-        raise KlantDataError(f"{error} Het gaat om stelling {about}.") from None
-    return values, False
+    return QUESTIONNAIRE.answers(answers, complete=complete), single
 
 
 def score_types(answers) -> pd.DataFrame:
@@ -212,9 +182,7 @@ def score_types(answers) -> pd.DataFrame:
        overlevers  zwoegers  meelopers
     0         4.5       2.0        NaN
     """
-    values, _ = _checked(answers)
-    scores = {kind: values[list(STATEMENTS.index[STATEMENTS["type"] == kind])].mean(axis=1) for kind in TYPES.index}
-    return pd.DataFrame(scores, index=values.index)
+    return QUESTIONNAIRE.score(answers)[list(TYPES.index)]
 
 
 class Classification(NamedTuple):
@@ -224,24 +192,6 @@ class Classification(NamedTuple):
     categorie: str
     scores: pd.Series  # per type, in the order of TYPES
     gelijk: tuple[str, ...]  # the types that shared the highest score (one type: no tie)
-
-
-def _require_all(values: pd.DataFrame, single: bool, source: str | None = None) -> None:
-    missing = values.isna()
-    if not missing.any().any():
-        return
-    if single:
-        items = list(values.columns[missing.iloc[0].to_numpy()])
-        raise KlantDataError(f"Nog niet beantwoord: stelling {'; '.join(_statement(i) for i in items)}. Voor een "
-                             "type zijn de antwoorden op alle 18 stellingen nodig.")
-    rows, cols = np.nonzero(missing.to_numpy())
-    shown = "; ".join(f"rij {values.index[r]}, stelling {_statement(values.columns[c])}"
-                      for r, c in list(zip(rows, cols))[:5])
-    more = f" (en nog {len(rows) - 5})" if len(rows) > 5 else ""
-    in_file = f" in '{source}'" if source else ""
-    noun = "ontbrekend antwoord" if len(rows) == 1 else "ontbrekende antwoorden"
-    raise KlantDataError(f"{len(rows)} {noun}{in_file}: {shown}{more}. Voor een type zijn de "
-                         "antwoorden op alle 18 stellingen nodig; vul ze aan of laat deze respondenten weg.")
 
 
 def classify(answers):
@@ -277,8 +227,7 @@ def classify(answers):
     ...
     klantlib.errors.KlantDataError: Ongeldig antwoord bij stelling S01 ('Ik koop alleen iets nieuws als het oude echt kapot is.'): 6. Antwoorden moeten hele getallen van 1 tot en met 5 zijn (1 = helemaal oneens, 5 = helemaal eens).
     """
-    values, single = _checked(answers)
-    _require_all(values, single)
+    values, single = _checked(answers, complete=True)
     scores = score_types(values)
     matrix = scores.to_numpy()
     top = np.isclose(matrix, matrix.max(axis=1, keepdims=True))
@@ -295,22 +244,56 @@ def classify(answers):
     return out
 
 
+def own_type(answers: Mapping) -> tuple[pd.Series, str | None, str]:
+    """One respondent's scores so far, the type (once every statement is answered) and a Dutch text: the widget's.
+
+    ``answers`` maps ``S01`` .. ``S18`` to whole numbers from 1 to 5; unanswered
+    statements may be missing or ``None``. The scores are
+    :func:`klantlib.vals.score_types` (a type with no answered statement has none);
+    the type is :func:`klantlib.vals.classify`, only when all 18 are answered.
+
+    >>> scores, kind, text = own_type({"S09": 5, "S10": 5})
+    >>> float(scores["geslaagden"]), kind, text
+    (5.0, None, 'Nog 16 van de 18 stellingen te beantwoorden; dan zie je je type.')
+    """
+    given = {k: v for k, v in answers.items() if v is not None}
+    scores = score_types(given).iloc[0]
+    missing = len(ITEM_COLUMNS) - len(given)
+    if missing:
+        return scores, None, f"Nog {missing} van de {len(ITEM_COLUMNS)} stellingen te beantwoorden; dan zie je je type."
+    from klantlib.formatting import number
+
+    result = classify(given)
+    kind = result.type
+    category = result.categorie
+    text = (f"Jouw type: <b>{kind}</b> ({TYPES.at[kind, 'engels']}), hoofdcategorie {category} "
+            f"({CATEGORIES.at[category, 'nederlands']}): {TYPES.at[kind, 'beschrijving']}. "
+            f"Score {number(result.scores[kind], 1)} van de {SCALE}.")
+    if len(result.gelijk) > 1:
+        others = listing([t for t in result.gelijk if t != kind], limit=None)
+        text += (f" Gelijke stand met {others}: bij gelijke scores kiest deze cursus het type dat in de bevolking "
+                 "het vaakst voorkomt.")
+    return scores, kind, text
+
+
 def read_survey(source) -> pd.DataFrame:
     """Read a lifestyle survey (or one student's export of the questionnaire) from a CSV or Excel file, checked.
 
-    Reads with :func:`klantlib.data.read_table` (Dutch formats, semicolons, the
-    spreadsheet row as index) and checks what :func:`classify` needs: the columns
-    ``S01`` .. ``S18``, every answer a whole number from 1 to 5 and given, no
-    ``respondent_id`` twice. Other columns (age, region ...) stay.
+    :meth:`klantlib.survey.Questionnaire.read` of :data:`QUESTIONNAIRE`: Dutch
+    formats, semicolons, headers as online forms write them (the code or the
+    statement), the words of the scale (``"eens"``), and what :func:`classify`
+    needs: every statement answered with a whole number from 1 to 5, no
+    respondent twice. Other columns (age, region ...) stay.
 
     Args:
         source: a path, the file's content, or an upload (see ``read_table``).
 
     Returns:
-        The survey as read, one row per respondent.
+        One row per respondent (index ``respondent``: the file's own id, or
+        ``rij <n>``, the row as Excel shows it).
 
     Raises:
-        KlantDataError: the file can't be read, a column is missing, or an answer
+        KlantDataError: the file can't be read, a statement is missing, or an answer
             is missing or wrong, naming the file, the row and the statement.
 
     >>> import io
@@ -318,20 +301,16 @@ def read_survey(source) -> pd.DataFrame:
     >>> read_survey(io.StringIO(export))
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: 1 ontbrekend antwoord in 'je bestand': rij 2, stelling S18 (...). Voor een type zijn de antwoorden op alle 18 stellingen nodig; vul ze aan of laat deze respondenten weg.
+    klantlib.errors.KlantDataError: 1 leeg antwoord in 'je bestand': rij 2, stelling S18 ('Ik voel me thuis in veel verschillende kringen.'). Bij de vragenlijst 'Leefstijlvragenlijst (VALS)' moet elk item beantwoord zijn; vul de antwoorden aan of laat deze respondenten weg.
     """
-    from klantlib.data import read_table
-
-    frame = read_table(source)
-    values, _ = _checked(frame)
-    _require_all(values, False, frame.attrs.get("source"))
-    return frame
+    return QUESTIONNAIRE.read(source)
 
 
 def pool_surveys(sources) -> pd.DataFrame:
     """One lifestyle survey from the questionnaire exports of a class, to compare the class with the population.
 
-    Every file is read and checked by :func:`read_survey` (the widget's export,
+    :meth:`klantlib.survey.Questionnaire.pool` of :data:`QUESTIONNAIRE`: every
+    file is read and checked as :func:`read_survey` does it (the widget's export,
     or a survey a group collected). A file that fails, can't be read or has the
     same content as an earlier one is left out and named, with the reason, in
     one :class:`~klantlib.errors.KlantDataWarning` (see
@@ -358,9 +337,7 @@ def pool_surveys(sources) -> pd.DataFrame:
     respondent
     anna        geslaagden  outer-directed
     """
-    from klantlib.pooling import pool_files
-
-    return pool_files(sources, read_survey, what="leefstijlvragenlijst")
+    return QUESTIONNAIRE.pool(sources)
 
 
 def _type_labels(types) -> pd.Series:
@@ -377,8 +354,8 @@ def _type_labels(types) -> pd.Series:
     if unknown:
         close = difflib.get_close_matches(text_key(unknown[0]), list(_TYPE_KEYS), n=1)
         hint = f" Bedoel je '{_TYPE_KEYS[close[0]]}'?" if close else ""
-        raise KlantDataError(f"Onbekend VALS-type: {', '.join(map(repr, unknown[:5]))}.{hint} De typen zijn: "
-                             f"{', '.join(TYPES.index)}.")
+        raise KlantDataError(f"Onbekend VALS-type: {listing(map(repr, unknown))}.{hint} De typen zijn: "
+                             f"{listing(TYPES.index, limit=None)}.")
     return keys.map(_TYPE_KEYS)
 
 
@@ -506,7 +483,7 @@ def compare_with_population(types, *, reference: str = "boek", alpha: float = 0.
     warning = ""
     if len(small):
         parts = [f"{label} ({number(value, 1)})" for label, value in small.items()]
-        which = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} en {parts[-1]}"
+        which = listing(parts, limit=None)
         warning = (f"Let op: bij {which} verwacht je minder dan {MIN_EXPECTED} respondenten. Dan is de "
                    "chi-kwadraattoets niet betrouwbaar: neem een grotere steekproef of voeg kleine groepen samen.")
     biggest = table["verschil"].abs().idxmax()

@@ -453,7 +453,7 @@ def test_same_answer_changed_in_two_stores_latest_wins_other_kept(tmp_path):
     assert answers_in(tmp_path / "servqual.json") == {"E1": 3, "organisatie": "Bieb"}
     conflict = tmp_path / "servqual.conflict-1.json"
     assert b.backup == conflict and answers_in(conflict) == {"E1": 6, "organisatie": "De bieb"}
-    assert ("Bij 2 antwoord(en) verschilden ze (E1: hier 3, daar 6 en organisatie: hier “Bieb”, daar “De bieb”); "
+    assert ("Bij 2 antwoord(en) verschilden ze (E1: hier 3, daar 6; organisatie: hier “Bieb”, daar “De bieb”); "
             f"je laatste keuze telt. De andere versie is bewaard als '{conflict}'.") in b.message
 
     # a changes something else: it takes over b's E1 (a didn't change E1 since), no new copy.

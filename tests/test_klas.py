@@ -100,7 +100,7 @@ def test_a_clean_folder_pools_without_a_warning_and_scores_as_computed_by_hand(c
 
 @pytest.mark.parametrize(("name", "content", "reason"), [
     ("leeg.csv", b"", "is leeg"),
-    ("vals.csv", (",".join(ITEM_COLUMNS) + "\n" + ",".join(["3"] * 18) + "\n").encode(), "ontbreken de kolommen"),
+    ("vals.csv", (",".join(ITEM_COLUMNS) + "\n" + ",".join(["3"] * 18) + "\n").encode(), "hoort niet bij de vragenlijst 'SERVQUAL: verwachtingen en percepties van een dienst'"),
     ("buiten_schaal.csv", None, "kolom 'E3': 9"),
     ("dubbel.csv", "copy", "dezelfde inhoud als 'anna.csv'"),
     ("niets_ingevuld.csv", ("organisatie," + ",".join(E_COLUMNS + P_COLUMNS) + "\nOV" + "," * 44 + "\n").encode(),
@@ -117,7 +117,8 @@ def test_a_bad_file_is_left_out_and_named_with_the_count(class_folder, tmp_path,
     klas, caught = with_bad_file(class_folder, tmp_path, name, content)
     assert len(caught) == 1
     message = caught[0]
-    assert message.startswith("1 van de 4 bestanden is niet meegenomen in de SERVQUAL-vragenlijst van de klas:")
+    assert message.startswith("1 van de 4 bestanden is niet meegenomen in de vragenlijst 'SERVQUAL: verwachtingen en "
+                              "percepties van een dienst' van de klas:")
     assert f"- '{name}': " in message and reason in message
     assert "Samengevoegd: 3 bestanden met samen 4 respondenten." in message
     assert klas.attrs["overgeslagen"].keys() == {name}
@@ -191,7 +192,7 @@ def test_the_pooled_survey_is_drawn_like_the_shipped_one(class_folder, tmp_path)
     box = servqual_widget(klas, folder=tmp_path)
     table = find_widget(box, "klant-figuur").area
     survey_bars = [p.get_width() for p in table.ax.patches[:5]]
-    np.testing.assert_allclose(survey_bars, summary(klas, errors="missing")["gap"].to_numpy())
+    np.testing.assert_allclose(survey_bars, summary(klas, errors="warn")["gap"].to_numpy())
 
 
 # --- the lifestyle statements of notebook 03 ---------------------------------------------------------------
@@ -213,9 +214,10 @@ def test_vals_exports_pool_classify_and_compare_with_the_population(tmp_path):
     (folder / "servqual.csv").write_text("E1,P1\n6,5\n")  # the other questionnaire's export
     klas, caught = pooled_with_warnings(folder, pool_vals)
     assert len(caught) == 1
-    assert caught[0].startswith("2 van de 5 bestanden zijn niet meegenomen in de leefstijlvragenlijst van de klas:")
-    assert "- 'dirk.csv': 1 ontbrekend antwoord in 'dirk.csv': rij 2, stelling S18" in caught[0]
-    assert "- 'servqual.csv': In 'servqual.csv' ontbreken de kolommen" in caught[0]
+    assert caught[0].startswith("2 van de 5 bestanden zijn niet meegenomen in de vragenlijst 'Leefstijlvragenlijst "
+                                 "(VALS)' van de klas:")
+    assert "- 'dirk.csv': 1 leeg antwoord in 'dirk.csv': rij 2, stelling S18" in caught[0]
+    assert "- 'servqual.csv': 'servqual.csv' hoort niet bij de vragenlijst 'Leefstijlvragenlijst (VALS)'" in caught[0]
     assert "Samengevoegd: 3 bestanden met samen 3 respondenten." in caught[0]
     types = classify(klas)
     assert types["type"].to_dict() == {"anna": "geslaagden", "bram": "ik ben ik", "cem": "geslaagden"}

@@ -254,6 +254,21 @@ def _servqual_widget(d, tmp_path):
     return _widget_fig(servqual_widget(_servqual_survey(d), folder=tmp_path))
 
 
+def _dimension_bars(d):
+    from klantlib.survey import Questionnaire
+    from klantlib.views.survey import dimension_bars
+
+    scan = Questionnaire.load("relatiesterkte")
+    return dimension_bars(scan.own_profile({"vertrouwen": 6}, d.relatiesterkte), scan.scale).figure
+
+
+def _questionnaire_widget(d, tmp_path):
+    from klantlib.survey import Questionnaire
+    from klantlib.views.survey import questionnaire_widget
+
+    return _widget_fig(questionnaire_widget(Questionnaire.load("martin"), folder=tmp_path))
+
+
 def _service_style_plot(d):
     from klantlib.service import example_ratings, martin_profile
     from klantlib.views.service import service_style_plot
@@ -319,6 +334,8 @@ FIGURES = {
     "servqual.gap_model_diagram": _gap_model_diagram,
     "servqual.servqual_widget": _servqual_widget,
     "service.service_style_plot": _service_style_plot,
+    "survey.dimension_bars": _dimension_bars,
+    "survey.questionnaire_widget": _questionnaire_widget,
     "orca.funnel_figure": _funnel_figure,
     "orca.mix_heatmap": _mix_heatmap,
     "orca.pattern_bars": _pattern_bars,

@@ -244,7 +244,9 @@ def test_likert_outside_the_scale_and_text_answers():
     assert str(error.value) == (
         "4 ongeldige antwoorden: rij 0 (klant a), kolom 'attractiviteit': 0; rij 1 (klant b), kolom 'attractiviteit': "
         "8; rij 1 (klant b), kolom 'vertrouwen': 'zes'; rij 2 (klant c), kolom 'tevredenheid': 4.5. Antwoorden moeten "
-        "hele getallen van 1 tot en met 7 zijn; verbeter de waarde of maak de cel leeg.")
+        "hele getallen van 1 tot en met 7 zijn; verbeter de waarde of maak de cel leeg. Het gaat om attractiviteit: "
+        "stelling 'Ik heb liever met Trapper te maken dan met een andere fie...'; vertrouwen: stelling 'Op Trapper kan "
+        "ik rekenen.'; tevredenheid: stelling 'Ik ben tevreden over wat er tot nu toe met Trapper is geb...'.")
     scores, messages = caught(relatiesterkte, survey, errors="warn")
     assert len(messages) == 1 and messages[0].startswith("4 ongeldige antwoorden als ontbrekend behandeld")
     assert scores["c"] == 50.0

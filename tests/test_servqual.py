@@ -223,7 +223,7 @@ def test_wrong_answer_as_missing_with_warning(bad):
     survey = example_survey().astype({"P1": object})
     survey.loc[2, "P1"] = bad
     with pytest.warns(KlantDataWarning, match="1 ongeldig antwoord.*als ontbrekend behandeld"):
-        gaps = servqual_gaps(survey, errors="missing")
+        gaps = servqual_gaps(survey, errors="warn")
     assert np.isnan(gaps.loc[2, "G1"])
     assert dimension_scores(gaps).loc[2, "aantal_items"] == 21
 
@@ -234,7 +234,7 @@ def test_many_wrong_answers_counted():
     with pytest.raises(KlantDataError, match="44 ongeldige antwoorden.*en nog 39"):
         servqual_gaps(survey)
     with pytest.warns(KlantDataWarning, match="44 ongeldige antwoorden"):
-        gaps = servqual_gaps(survey, errors="missing")
+        gaps = servqual_gaps(survey, errors="warn")
     assert gaps.isna().all().all()
 
 
@@ -264,7 +264,7 @@ def test_weights_not_summing_to_100():
     with pytest.raises(KlantDataError, match="rij 3 \\(respondent R0002\\): samen 90 punten"):
         servqual_score(survey, weighted=True)
     with pytest.warns(KlantDataWarning, match="samen 90 punten"):
-        scores = servqual_score(survey, weighted=True, errors="missing")
+        scores = servqual_score(survey, weighted=True, errors="warn")
     assert np.isnan(scores.loc[3, "servqual"]) and scores.loc[2, "servqual"] == pytest.approx(-1.005)
 
 
@@ -286,7 +286,7 @@ def test_duplicated_respondent_ids():
     with pytest.raises(KlantDataError, match="rij 3.*kwam al eerder voor"):
         servqual_gaps(survey)
     with pytest.warns(KlantDataWarning, match="1 van de 2 rijen overgeslagen \\(rij 3\\)"):
-        gaps = servqual_gaps(survey, errors="missing")
+        gaps = servqual_gaps(survey, errors="warn")
     assert list(gaps.index) == [2]
 
 
@@ -320,7 +320,7 @@ def test_question_text_headers_are_mapped():
 
 def test_two_columns_for_one_item():
     frame = pd.DataFrame(columns=["E1", "E1. Uitstekende organisaties"])
-    with pytest.raises(KlantDataError, match="Meer dan één kolom hoort bij E1"):
+    with pytest.raises(KlantDataError, match="Meer dan één kolom hoort bij hetzelfde item: 'E1' en 'E1. Uitstekende organisaties' bij E1"):
         survey_columns(frame)
 
 
@@ -341,8 +341,8 @@ def test_read_semicolon_csv(tmp_path):
     path = tmp_path / "enquete.csv"
     example_survey().to_csv(path, sep=";", index=False)
     survey = read_survey(path)
-    assert survey.index.name == "rij" and list(survey.index) == [2, 3]
-    assert servqual_score(survey).loc[2, "servqual"] == pytest.approx(-0.74)
+    assert survey.index.name == "respondent" and list(survey.index) == ["R0001", "R0002"]
+    assert servqual_score(survey).loc["R0001", "servqual"] == pytest.approx(-0.74)
 
 
 def test_read_excel_with_question_texts(tmp_path):
@@ -385,11 +385,11 @@ def test_read_file_with_wrong_answer_names_file_and_row(tmp_path):
     survey.loc[3, "P4"] = 8
     path = tmp_path / "enquete.csv"
     survey.to_csv(path, index=False)
-    with pytest.raises(KlantDataError, match="enquete.csv.*rij 3.*'P4': 8"):
+    with pytest.raises(KlantDataError, match=r"enquete.csv.*rij 3.*'P4': 8.*Het gaat om P4: stelling 'Bij deze organisatie zien folders"):
         read_survey(path)
     with pytest.warns(KlantDataWarning):
-        read = read_survey(path, errors="missing")
-    assert np.isnan(read.loc[3, "P4"])
+        read = read_survey(path, errors="warn")
+    assert pd.isna(read.loc["R0002", "P4"])
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         servqual_score(read)
@@ -443,9 +443,10 @@ def test_a_text_answer_in_an_object_column_is_named_not_a_numpy_error():
     with pytest.raises(KlantDataError) as error:
         servqual_gaps(survey)
     assert str(error.value) == ("1 ongeldig antwoord: rij 3 (respondent R0002), kolom 'E3': 'zes'. Antwoorden moeten "
-                                "hele getallen van 1 tot en met 7 zijn; verbeter de waarde of maak de cel leeg.")
+                                "hele getallen van 1 tot en met 7 zijn; verbeter de waarde of maak de cel leeg. Het "
+                                "gaat om E3: stelling 'Medewerkers van uitstekende organisaties zien er verzorgd...'.")
     with pytest.warns(KlantDataWarning, match="als ontbrekend behandeld"):
-        gaps = servqual_gaps(survey, errors="missing")
+        gaps = servqual_gaps(survey, errors="warn")
     assert np.isnan(gaps.loc[3, "G3"]) and gaps.loc[2, "G3"] == -1.0
 
 

@@ -152,11 +152,11 @@ def test_a_missing_answer_names_the_statement():
 def test_a_wrong_or_missing_answer_in_a_survey_names_row_and_statement(survey):
     wrong = survey.head(3).copy().astype({"S03": "object"})
     wrong.loc["L0002", "S03"] = 7
-    with pytest.raises(KlantDataError, match=r"rij L0002.*'S03': 7.*stelling S03 \('Ik let bij elke aankoop"):
+    with pytest.raises(KlantDataError, match=r"rij L0002, kolom 'S03': 7.*Het gaat om S03: stelling 'Ik let bij elke aankoop"):
         classify(wrong)
     blank = survey.head(3).astype({"S11": float})
     blank.loc["L0003", "S11"] = np.nan
-    with pytest.raises(KlantDataError, match=r"1 ontbrekend antwoord: rij L0003, stelling S11 \('Ik doe"):
+    with pytest.raises(KlantDataError, match=r"1 leeg antwoord: rij L0003, stelling S11 \('Ik doe"):
         classify(blank)
 
 

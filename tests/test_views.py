@@ -223,8 +223,8 @@ def test_widget_scores_are_the_model_scores():
     row = answers_frame(ANSWERS)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", KlantDataWarning)
-        gaps = servqual_gaps(row, errors="missing")
-        own = summary(row, errors="missing")
+        gaps = servqual_gaps(row, errors="warn")
+        own = summary(row, errors="warn")
     np.testing.assert_array_equal(scores["jouw_gap"], own["gap"])
     np.testing.assert_array_equal(scores["jouw_verwachting"], own["verwachting"])
     np.testing.assert_array_equal(scores["jouw_perceptie"], own["perceptie"])

@@ -21,26 +21,20 @@ In a notebook one line shows the widget::
 from __future__ import annotations
 
 import math
-import warnings
 from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 
-from klantlib.answers import DEFAULT_FOLDER, AnswerStore
-from klantlib.errors import KlantDataWarning
+from klantlib.answers import DEFAULT_FOLDER
 from klantlib.servqual import (
     DIMENSION_ITEMS,
     DIMENSIONS,
     E_COLUMNS,
-    ITEMS,
     P_COLUMNS,
-    SCALE_ENDS,
-    WEIGHT_COLUMNS,
-    answers_frame,
-    item_counts,
-    servqual_gaps,
-    servqual_score,
+    QUESTIONNAIRE,
+    own_score,
+    own_scores,
     summary,
 )
 
@@ -56,103 +50,37 @@ __all__ = [
 ]
 
 #: Every key the questionnaire saves, in questionnaire order.
-ANSWER_KEYS = ("organisatie", *E_COLUMNS, *P_COLUMNS, *WEIGHT_COLUMNS)
+ANSWER_KEYS = ("organisatie", *QUESTIONNAIRE.codes, *QUESTIONNAIRE.points_columns)
 
 #: Short Dutch labels for the dimensions in figures.
-LABELS = {
-    "tastbaarheden": "Tastbaarheden",
-    "betrouwbaarheid": "Betrouwbaarheid",
-    "responsiviteit": "Responsiviteit",
-    "zekerheid": "Zekerheid",
-    "inlevingsvermogen": "Inlevingsvermogen",
-}
+LABELS = {d: d.capitalize() for d in DIMENSIONS}
 
 
 def valid_answer(key: str, value, *, scale: int = 7) -> bool:
     """Whether a saved answer fits the questionnaire (used when answers are restored).
+
+    :meth:`klantlib.survey.Questionnaire.is_answer`, and the organisation's name as text.
 
     >>> valid_answer("E1", 7), valid_answer("E1", 8), valid_answer("W_zekerheid", 30), valid_answer("X", 1)
     (True, False, True, False)
     """
     if key == "organisatie":
         return isinstance(value, str)
-    if isinstance(value, bool) or not isinstance(value, int):
-        return False  # the dropdowns and point boxes hold whole numbers
-    if key in E_COLUMNS or key in P_COLUMNS:
-        from klantlib.parsing import to_answers  # the course's one rule for an answer on a scale
-
-        return not to_answers(pd.Series([value], dtype="object"), scale=scale)[1].iloc[0]
-    if key in WEIGHT_COLUMNS:
-        return 0 <= value <= 100
-    return False
+    return QUESTIONNAIRE.with_scale(scale).is_answer(key, value)
 
 
 def points_status(answers: Mapping) -> tuple[int, str]:
-    """How many of the 100 points are still to be divided, and a Dutch message.
+    """How many of the 100 points are still to be divided, and a Dutch message (the questionnaire's ``points_left``).
 
     >>> points_status({"W_tastbaarheden": 30, "W_zekerheid": 60})
     (10, 'Nog 10 punten te verdelen (samen 90 van de 100).')
-    >>> points_status({c: 20 for c in WEIGHT_COLUMNS})
-    (0, 'De 100 punten zijn verdeeld.')
-    >>> points_status({"W_tastbaarheden": 120})[1]
-    'Je hebt 20 punten te veel verdeeld (samen 120); haal er 20 weg, want het totaal moet 100 zijn.'
     """
-    total = sum(int(answers.get(c) or 0) for c in WEIGHT_COLUMNS)
-    remaining = 100 - total
-    if remaining == 0:
-        return 0, "De 100 punten zijn verdeeld."
-    if remaining > 0:
-        return remaining, f"Nog {remaining} punten te verdelen (samen {total} van de 100)."
-    return remaining, (f"Je hebt {-remaining} punten te veel verdeeld (samen {total}); "
-                       f"haal er {-remaining} weg, want het totaal moet 100 zijn.")
+    remaining, text = QUESTIONNAIRE.points_left(answers)
+    return int(remaining), text
 
 
-def widget_scores(answers: Mapping, reference: pd.DataFrame | None = None, *, scale: int = 7) -> pd.DataFrame:
-    """The widget's update logic: one student's answers scored per dimension, beside a survey.
-
-    ``answers`` maps ``E1`` .. ``E22``, ``P1`` .. ``P22`` and ``W_<dimensie>`` to
-    whole numbers (unanswered items may be left out); ``reference`` is
-    :func:`klantlib.servqual.summary` of a survey. Per dimension: the student's
-    mean expectation, perception and gap over the items answered on both sides
-    (``jouw_...``, :func:`~klantlib.servqual.summary` of the answers as a one-row
-    survey, :func:`~klantlib.servqual.answers_frame`), how many items that is
-    (:func:`~klantlib.servqual.item_counts`), the student's points and the
-    survey's mean gap and interval (``enquete_...``). An answer that
-    :func:`~klantlib.servqual.validate_survey` rejects (outside 1..``scale``, not
-    a whole number) counts as not given.
-
-    >>> ans = {"E1": 7, "P1": 5, "E2": 6, "P2": 6, "W_tastbaarheden": 100}
-    >>> widget_scores(ans).loc["tastbaarheden", ["jouw_gap", "items", "punten"]].tolist()
-    [-1.0, 2.0, 100.0]
-    """
-    row = answers_frame(answers)
-    with warnings.catch_warnings():  # a rejected answer simply counts as not given
-        warnings.simplefilter("ignore", KlantDataWarning)
-        own = summary(row, scale=scale, errors="missing")
-        items = item_counts(servqual_gaps(row, scale=scale, errors="missing")).iloc[0]
-    out = pd.DataFrame({
-        "jouw_verwachting": own["verwachting"],
-        "jouw_perceptie": own["perceptie"],
-        "jouw_gap": own["gap"],
-        "items": items,
-        "punten": row[list(WEIGHT_COLUMNS)].iloc[0].to_numpy(),
-    }, index=own.index)
-    if reference is not None:
-        ref = reference.reindex(list(DIMENSIONS))
-        out["enquete_gap"] = ref["gap"].to_numpy()
-        out["enquete_ondergrens"] = ref["ondergrens"].to_numpy()
-        out["enquete_bovengrens"] = ref["bovengrens"].to_numpy()
-    return out
-
-
-def _your_score(answers: Mapping, *, scale: int = 7) -> tuple[float, float]:
-    """The student's SERVQUAL score, unweighted and weighted with their points (NaN if they don't add up to 100)."""
-    row = answers_frame(answers)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", KlantDataWarning)
-        unweighted = servqual_score(row, scale=scale, errors="missing")["servqual"].iloc[0]
-        weighted = servqual_score(row, scale=scale, weighted=True, errors="missing")["servqual"].iloc[0]
-    return float(unweighted), float(weighted)
+#: The widget's update logic, now in the model: :func:`klantlib.servqual.own_scores`.
+widget_scores = own_scores
 
 
 def _x_limit(table: pd.DataFrame) -> float:
@@ -378,10 +306,11 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
                     scale: int = 7):
     """The SERVQUAL questionnaire as a widget: 22 expectations, 22 perceptions, 100 points.
 
-    Answers are saved to ``<folder>/<name>.json`` as they are given (see
-    :class:`klantlib.answers.AnswerStore`) and restored the next time, even after a
-    kernel restart. Each change scores the answers (:func:`widget_scores`) and
-    redraws one figure beside the averages of ``survey`` (if given).
+    The questionnaire itself is :class:`klantlib.views.survey.QuestionnaireForm`
+    (answers saved to ``<folder>/<name>.json`` as they are given and restored the
+    next time, even after a kernel restart; CSV export). Each change scores the
+    answers (:func:`klantlib.servqual.own_scores`, :func:`klantlib.servqual.own_score`)
+    and redraws one figure beside the averages of ``survey`` (if given).
 
     CSS classes for browser tests:
 
@@ -397,75 +326,24 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
     import ipywidgets as widgets
 
     from klantlib.formatting import number
-    from klantlib.survey import scale_legend
-    from klantlib.views._widgets import FigureArea, message_html, save_answers, with_class
+    from klantlib.views._widgets import FigureArea
+    from klantlib.views.survey import QuestionnaireForm
 
-    # Never raises for a bad folder or file: store.message says what is wrong (shown below).
-    store = AnswerStore(name, folder=folder, order=ANSWER_KEYS,
-                        validate=lambda k, v: valid_answer(k, v, scale=scale))
-    reference = summary(survey, scale=scale, errors="missing") if survey is not None else None
-    options = [("–", None)] + [(str(i), i) for i in range(1, scale + 1)]
-    wide = {"description_width": "initial"}
-    controls = {}
-
-    organisation = widgets.Text(value=store.get("organisatie", ""), description="Organisatie",
-                                placeholder="bijvoorbeeld: de bibliotheek van mijn hogeschool", style=wide,
-                                layout=widgets.Layout(width="480px"))
-    organisation.add_class("klant-organisatie")
-    controls["organisatie"] = organisation
-
-    def item_rows(kind):
-        rows = [with_class(widgets.HTML(f"<i>{scale_legend(scale, SCALE_ENDS)}</i>"), "klant-schaal")]
-        for i in ITEMS.index:
-            key = f"{kind}{i}"
-            text = ITEMS.at[i, "verwachting" if kind == "E" else "perceptie"]
-            dd = widgets.Dropdown(options=options, value=store.get(key), description=f"{kind}{i}",
-                                  layout=widgets.Layout(width="130px"), style={"description_width": "36px"})
-            dd.add_class(f"klant-{key}")
-            controls[key] = dd
-            rows.append(widgets.HBox([dd, widgets.HTML(text, layout=widgets.Layout(width="420px"))]))
-        return widgets.VBox(rows)
-
-    points = []
-    for dim in DIMENSIONS:
-        key = f"W_{dim}"
-        box = widgets.BoundedIntText(value=store.get(key, 0), min=0, max=100, step=5, description=LABELS[dim],
-                                     style={"description_width": "140px"}, layout=widgets.Layout(width="240px"))
-        box.add_class(f"klant-{key}")
-        controls[key] = box
-        points.append(box)
-    rest = widgets.HTML()
-    rest.add_class("klant-punten-rest")
-    points_page = widgets.VBox([widgets.HTML("Verdeel 100 punten over de vijf dimensies: hoe belangrijker, "
-                                             "hoe meer punten."), *points, rest])
-
-    tabs = widgets.Tab(children=[item_rows("E"), item_rows("P"), points_page])
-    for k, title in enumerate(["Verwachtingen (E)", "Percepties (P)", "Punten"]):
-        tabs.set_title(k, title)
-
-    message = widgets.HTML(message_html(store.message))
-    message.add_class("klant-melding")
+    questionnaire = QUESTIONNAIRE.with_scale(scale)
+    reference = summary(survey, scale=scale, errors="warn") if survey is not None else None
     outcome = widgets.HTML()
     outcome.add_class("klant-uitkomst")
-    export = widgets.Button(description="Exporteer als CSV", icon="download")
-    export.add_class("klant-export")
     area = FigureArea((7, 4))
-
-    def current() -> dict:
-        return {k: c.value for k, c in controls.items()}
-
-    chart = _GapBars(area.ax, widget_scores(current(), reference, scale=scale))
+    chart = _GapBars(area.ax, own_scores({}, reference, scale=scale))
     area.redraws(*chart.changing)
 
     def redraw():
-        answers = current()
-        scores = widget_scores(answers, reference, scale=scale)
-        org = answers.get("organisatie") or "jouw organisatie"
+        answers = form.item_answers()
+        scores = own_scores(answers, reference, scale=scale)
+        org = form.answers().get("organisatie") or "jouw organisatie"
         chart.update(scores, title=f"Gap per dimensie: {org}", label=org)
-        remaining, text = points_status(answers)
-        rest.value = f"<b>{text}</b>" if remaining else text
-        unweighted, weighted = _your_score(answers, scale=scale)
-        answered = int(scores["items"].sum())
+        unweighted, weighted = own_score(answers, scale=scale)
+        answered = scores.attrs["beantwoord"]
         if answered == 0:
             outcome.value = "Vul verwachtingen én percepties in; dan verschijnt hier je SERVQUAL-score."
         else:
@@ -475,16 +353,9 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
                              f"op {answered} van de 22 items.")
         area.show()
 
-    def to_store(key, new):
-        return (new.strip() or None) if key == "organisatie" else new
-
-    def to_control(key, value):
-        if key == "organisatie":
-            return value or ""
-        return (0 if key.startswith("W_") else None) if value is None else value
-
-    save_answers(store, controls, message, after=redraw, export=export, columns=ANSWER_KEYS,
-                 value=to_store, shown=to_control)
-    redraw()
-    return widgets.VBox([organisation, widgets.HBox([tabs, widgets.VBox([area.output, outcome])]),
-                         widgets.HBox([export, message])])
+    form = QuestionnaireForm(questionnaire, folder=folder, name=name, fields={"organisatie": "Organisatie"},
+                             after=redraw)
+    form.fields[0].placeholder = "bijvoorbeeld: de bibliotheek van mijn hogeschool"
+    form.refresh()
+    return widgets.VBox([*form.fields, widgets.HBox([form.pages, widgets.VBox([area.output, outcome])]),
+                         form.footer()])

@@ -20,24 +20,19 @@ main plotting call and only fills in defaults, and returns the axes.
 
 from __future__ import annotations
 
-import html
 import math
-from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 
-from klantlib.answers import DEFAULT_FOLDER, AnswerStore
+from klantlib.answers import DEFAULT_FOLDER
 from klantlib.vals import (
     CATEGORIES,
-    ITEM_COLUMNS,
+    QUESTIONNAIRE,
     REFERENCES,
     SCALE,
-    SCALE_ENDS,
-    STATEMENTS,
     TYPES,
-    classify,
-    score_types,
+    own_type,
 )
 
 __all__ = [
@@ -201,9 +196,7 @@ class _ScoreBars:
 
     def __init__(self, ax, scores: pd.Series, winner: str | None = None, *, title: str | None = None,
                  mark: str = "◀ type", **kwargs):
-        from matplotlib.patches import Patch
-
-        from klantlib.plotting import decorate, underride
+        from klantlib.plotting import decorate
 
         self.ax = ax
         self.mark = mark
@@ -252,57 +245,25 @@ def score_bars(scores: pd.Series, winner: str | None = None, ax=None, *, title: 
 
 
 def valid_answer(key: str, value) -> bool:
-    """Whether a saved answer fits the questionnaire (used when answers are restored).
+    """Whether a saved answer fits the questionnaire: :meth:`klantlib.survey.Questionnaire.is_answer`.
 
     >>> valid_answer("S01", 5), valid_answer("S01", 6), valid_answer("S19", 3), valid_answer("S02", True)
     (True, False, False, False)
     """
-    if key not in ITEM_COLUMNS or isinstance(value, bool) or not isinstance(value, int):
-        return False
-    from klantlib.parsing import to_answers  # the course's one rule for an answer on a scale
-
-    return not to_answers(pd.Series([value], dtype="object"), scale=SCALE)[1].iloc[0]
+    return QUESTIONNAIRE.is_answer(key, value)
 
 
-def widget_result(answers: Mapping) -> tuple[pd.Series, str | None, str]:
-    """The widget's update logic: the scores so far, the type (once every statement is answered) and a Dutch text.
-
-    ``answers`` maps ``S01`` .. ``S18`` to whole numbers from 1 to 5; unanswered
-    statements may be missing or ``None``. The scores are
-    :func:`klantlib.vals.score_types` (a type with no answered statement has none);
-    the type is :func:`klantlib.vals.classify`, only when all 18 are answered.
-
-    >>> scores, kind, text = widget_result({"S09": 5, "S10": 5})
-    >>> float(scores["geslaagden"]), kind, text
-    (5.0, None, 'Nog 16 van de 18 stellingen te beantwoorden; dan zie je je type.')
-    """
-    given = {k: v for k, v in answers.items() if k in ITEM_COLUMNS and v is not None}
-    scores = score_types(given).iloc[0]
-    missing = len(ITEM_COLUMNS) - len(given)
-    if missing:
-        return scores, None, f"Nog {missing} van de {len(ITEM_COLUMNS)} stellingen te beantwoorden; dan zie je je type."
-    from klantlib.formatting import number
-
-    result = classify(given)
-    kind = result.type
-    category = result.categorie
-    text = (f"Jouw type: <b>{kind}</b> ({TYPES.at[kind, 'engels']}), hoofdcategorie {category} "
-            f"({CATEGORIES.at[category, 'nederlands']}): {TYPES.at[kind, 'beschrijving']}. "
-            f"Score {number(result.scores[kind], 1)} van de {SCALE}.")
-    if len(result.gelijk) > 1:
-        others = ", ".join(t for t in result.gelijk if t != kind)
-        text += (f" Gelijke stand met {others}: bij gelijke scores kiest deze cursus het type dat in de bevolking "
-                 "het vaakst voorkomt.")
-    return scores, kind, text
+#: The widget's update logic, now in the model: :func:`klantlib.vals.own_type`.
+widget_result = own_type
 
 
 def vals_widget(*, folder=DEFAULT_FOLDER, name: str = "vals"):
     """The course's lifestyle questionnaire as a widget: 18 statements, your type and your scores.
 
-    Answers are saved to ``<folder>/<name>.json`` as they are given (see
-    :class:`klantlib.answers.AnswerStore`) and restored the next time, even after a
-    kernel restart. Each change scores the answers (:func:`widget_result`) and
-    redraws the score bars.
+    The questionnaire itself is :class:`klantlib.views.survey.QuestionnaireForm`
+    (answers saved to ``<folder>/<name>.json`` as they are given and restored the
+    next time, even after a kernel restart; CSV export). Each change scores the
+    answers (:func:`klantlib.vals.own_type`) and redraws the score bars.
 
     CSS classes for browser tests:
 
@@ -314,42 +275,21 @@ def vals_widget(*, folder=DEFAULT_FOLDER, name: str = "vals"):
     """
     import ipywidgets as widgets
 
-    from klantlib.survey import scale_legend
-    from klantlib.views._widgets import FigureArea, message_html, save_answers, with_class
+    from klantlib.views._widgets import FigureArea, with_class
+    from klantlib.views.survey import QuestionnaireForm
 
-    # Never raises for a bad folder or file: store.message says what is wrong (shown below).
-    store = AnswerStore(name, folder=folder, order=ITEM_COLUMNS, validate=valid_answer)
-    options = [("–", None)] + [(str(i), i) for i in range(1, SCALE + 1)]
-    controls = {}
-    rows = []
-    for item in ITEM_COLUMNS:
-        dropdown = with_class(widgets.Dropdown(options=options, value=store.get(item), description=item,
-                                               layout=widgets.Layout(width="120px"),
-                                               style={"description_width": "36px"}), f"klant-{item}")
-        controls[item] = dropdown
-        rows.append(widgets.HBox([dropdown, widgets.HTML(html.escape(STATEMENTS.at[item, "stelling"]),
-                                                         layout=widgets.Layout(width="430px"))]))
-    intro = with_class(widgets.HTML(f"<i>{scale_legend(SCALE, SCALE_ENDS)}</i>"), "klant-schaal")
-
-    message = with_class(widgets.HTML(message_html(store.message)), "klant-melding")
     outcome = with_class(widgets.HTML(layout=widgets.Layout(width="520px")), "klant-vals-type")
-    export = with_class(widgets.Button(description="Exporteer als CSV", icon="download"), "klant-export")
     area = FigureArea((6.5, 4.8))
-
-    def current() -> dict:
-        return {k: c.value for k, c in controls.items()}
-
-    scores, kind, _ = widget_result(current())
+    scores, kind, _ = own_type({})
     chart = _ScoreBars(area.ax, scores, kind, mark="◀ jouw type")
     area.redraws(*chart.changing)
 
     def redraw():
-        scores, kind, text = widget_result(current())
+        scores, kind, text = own_type(form.item_answers())
         chart.update(scores, kind, title="Jouw score per type" if kind else "Jouw score per type (tot nu toe)")
         outcome.value = text
         area.show()
 
-    save_answers(store, controls, message, after=redraw, export=export, columns=ITEM_COLUMNS)
-    redraw()
-    return widgets.VBox([widgets.HBox([widgets.VBox([intro, *rows]), widgets.VBox([area.output, outcome])]),
-                         widgets.HBox([export, message])])
+    form = QuestionnaireForm(QUESTIONNAIRE, folder=folder, name=name, after=redraw, text_width="430px")
+    form.refresh()
+    return widgets.VBox([widgets.HBox([form.pages, widgets.VBox([area.output, outcome])]), form.footer()])
