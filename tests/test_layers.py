@@ -192,18 +192,11 @@ def test_the_import_graph_sees_imports_inside_functions_and_finds_a_circle(tmp_p
 
 # -- one vocabulary for errors= ------------------------------------------------------------------------------
 
-#: Modules whose errors= the questionnaire rebuild of the same issue renames (survey's "missing" -> "warn").
-QUESTIONNAIRE_MODULES = {"klantlib.survey", "klantlib.servqual", "klantlib.vals", "klantlib.pooling",
-                         "klantlib.service", "klantlib.views.servqual", "klantlib.views.vals"}
-
-
 def _functions_with_errors():
     import importlib
     import pkgutil
 
     for info in pkgutil.walk_packages(klantlib.__path__, "klantlib."):
-        if info.name in QUESTIONNAIRE_MODULES:
-            continue
         module = importlib.import_module(info.name)
         for name, function in inspect.getmembers(module, inspect.isfunction):
             if function.__module__ == info.name and "errors" in inspect.signature(function).parameters:
@@ -211,16 +204,19 @@ def _functions_with_errors():
 
 
 def test_every_errors_option_uses_the_one_vocabulary_and_check_errors():
-    """Its default is one of ERRORS, and the function checks it with check_errors or hands it on (errors=errors)."""
+    """Its default (if any) is one of ERRORS, and the function checks it with check_errors or hands it on
+    (errors=errors), in every module, the questionnaires' too."""
     found = list(_functions_with_errors())
     assert {f"{module}.{name}" for module, name, _ in found} >= {
         "klantlib.rfm.rfm_table", "klantlib.rfm.relatiesterkte", "klantlib.rfm.assessment_matrix",
-        "klantlib.parsing.to_numbers", "klantlib.parsing.to_dates", "klantlib.errors.drop_invalid_rows"}
+        "klantlib.parsing.to_numbers", "klantlib.parsing.to_dates", "klantlib.errors.drop_invalid_rows",
+        "klantlib.survey.check_answers", "klantlib.servqual.summary", "klantlib.service.martin_profile"}
     for module, name, function in found:
         if (module, name) == ("klantlib.errors", "check_errors"):
             continue
         default = inspect.signature(function).parameters["errors"].default
-        assert default in ERRORS, f"{module}.{name}: errors={default!r} is geen van {ERRORS}"
+        assert default is inspect.Parameter.empty or default in ERRORS, \
+            f"{module}.{name}: errors={default!r} is geen van {ERRORS}"
         calls = [node for node in ast.walk(ast.parse(inspect.getsource(function))) if isinstance(node, ast.Call)]
         checked = any(ast.unparse(call.func).endswith("check_errors") for call in calls)
         handed_on = any(k.arg == "errors" and isinstance(k.value, ast.Name) and k.value.id == "errors"
