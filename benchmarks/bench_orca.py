@@ -11,7 +11,7 @@
    Goal a ratio of at most 2 for both. Each repeat times the four back to back;
    ratios are the median of the per-repeat ratios, so load from other
    processes hits both sides alike.
-2. The interactive funnel's update function, :func:`klantlib.views.orca.funnel_state`,
+2. The interactive funnel's update function, :func:`klantlib.orca.funnel_state`,
    on the shipped log (``klantreis``), changing a filter every call: median goal
    at most 50 ms (computing only; no drawing).
 
@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _results import report  # noqa: E402
 
 from klantlib.orca import funnel, paths  # noqa: E402
-from klantlib.views.orca import funnel_state  # noqa: E402
+from klantlib.orca import funnel_state  # noqa: E402
 
 N_EVENTS = 1_000_000
 SEED = 20250601

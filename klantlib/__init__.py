@@ -5,6 +5,7 @@ notebook that teaches it and the book's § (the course's list: ``klantlib/notebo
 checks these lines against it):
 
 - :mod:`klantlib.data`: the shipped datasets and reading a student's own file.
+- :mod:`klantlib.loyalty`: loyal customers, how many bought at least N times and what they bring (notebook 00; –).
 - :mod:`klantlib.klant`: who the customer is: four markets, payer and user, organisations as data (notebook 01; §1.1, §1.2.3, §1.2.4).
 - :mod:`klantlib.dmu`: buying roles, the DMU and the buying situations new task, modified rebuy, straight rebuy (notebook 02; §1.2.1, §1.2.2).
 - :mod:`klantlib.vals`: market segmentation and the VALS lifestyle typology, a sample against the population (notebook 03; §1.2.1).

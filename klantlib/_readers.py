@@ -8,14 +8,14 @@ own tracebacks never reach the student (they are kept as ``__cause__``).
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
 from klantlib._sources import _OLE_MAGIC, _ZIP_MAGIC, _csv_grid, _decode, _excel_grid, _load, _strip_blank, _xls_error
-from klantlib.errors import KlantDataError, KlantDataWarning, drop_invalid_rows
+from klantlib.errors import KlantDataError, drop_invalid_rows, warn
+from klantlib.formatting import listing
 from klantlib.parsing import (
     check_option,
     column_key,
@@ -81,7 +81,7 @@ def _header(cells: pd.Series, name: str, positions: list[int]) -> list[str]:
         for position, key in doubles.items():
             groups.setdefault(key, []).append(position)
         described = "; ".join(
-            f"'{columns[p[0]]}' in kolom {' en '.join(_letter(positions[i]) for i in p)}" for p in groups.values()
+            f"'{columns[p[0]]}' in kolom {listing((_letter(positions[i]) for i in p), limit=None)}" for p in groups.values()
         )
         raise KlantDataError(f"In '{name}' staat dezelfde kolomnaam meer dan eens: {described}. Geef elke kolom "
                              "een eigen naam (of verwijder de dubbele kolom) en sla het bestand opnieuw op.")
@@ -258,7 +258,7 @@ def read_table(source, *, required_columns: Sequence[str] | Mapping[str, str] | 
     >>> read_table(io.StringIO("klant,bedragen\\nK1,10\\n"), name="x.csv", required_columns=["bedrag"])
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: In 'x.csv' ontbreekt de kolom 'bedrag'. Gevonden kolommen (rij 1): 'klant', 'bedragen'. Bedoel je 'bedragen' voor 'bedrag'? Voeg de kolom toe of geef een bestaande kolom die naam.
+    klantlib.errors.KlantDataError: In 'x.csv' ontbreekt de kolom 'bedrag'. Gevonden kolommen (rij 1): 'klant' en 'bedragen'. Bedoel je 'bedragen' voor 'bedrag'? Voeg de kolom toe of geef een bestaande kolom die naam.
     """
     if required_columns is not None and isinstance(required_columns, str):
         required_columns = [required_columns]
@@ -323,9 +323,9 @@ def read_table(source, *, required_columns: Sequence[str] | Mapping[str, str] | 
         if fallback is None:  # nothing in the file says whether 1.234 is a thousand: don't guess
             converted[column] = frame[column]
             example = next(v for v in frame[column].dropna() if number_style(pd.Series([str(v)])).iloc[0] == "?")
-            warnings.warn(f"In '{name}' blijft kolom '{column}' tekst: een getal als {example!r} kan een duizendtal "
-                          "of een kommagetal zijn, en niets in het bestand zegt welke. Geef read_table(..., "
-                          "decimal=\",\") of decimal=\".\" mee.", KlantDataWarning, stacklevel=2)
+            warn(f"In '{name}' blijft kolom '{column}' tekst: een getal als {example!r} kan een duizendtal "
+                 "of een kommagetal zijn, en niets in het bestand zegt welke. Geef read_table(..., "
+                 "decimal=\",\") of decimal=\".\" mee.")
         else:
             converted[column], _ = _infer(frame[column], column, fallback, name)
     for column, kind in kinds.items():

@@ -84,16 +84,15 @@ import contextlib
 import errno
 import json
 import os
-import sys
 import tempfile
-import warnings
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import NoReturn
 
 import pandas as pd
 
-from klantlib.errors import KlantDataError, KlantDataWarning
+from klantlib.errors import KlantDataError, warn
+from klantlib.formatting import listing
 
 __all__ = ["DEFAULT_FOLDER", "FORMAT_VERSION", "AnswerFileError", "AnswerStore"]
 
@@ -124,8 +123,7 @@ def _same(a, b) -> bool:
 
 
 def _show_keys(keys: list[str]) -> str:
-    shown = ", ".join(keys[:_KEYS_SHOWN])
-    return shown + (f" en nog {len(keys) - _KEYS_SHOWN}" if len(keys) > _KEYS_SHOWN else "")
+    return listing(keys, limit=_KEYS_SHOWN)
 
 
 def _show_value(value) -> str:
@@ -355,10 +353,7 @@ class AnswerStore:
 
     def _report(self, text: str) -> None:
         self.message = text
-        frame, level = sys._getframe(0), 1
-        while frame is not None and frame.f_code.co_filename == __file__:  # warn at the caller's line
-            frame, level = frame.f_back, level + 1
-        warnings.warn(text, KlantDataWarning, stacklevel=level)
+        warn(text)
 
     # -- writing ------------------------------------------------------------------------
     def _fail(self, exc: OSError, *, doing: str = "opgeslagen in", reading: bool = False) -> NoReturn:
@@ -403,10 +398,9 @@ class AnswerStore:
         if taken:
             parts.append(f"Overgenomen van de andere kant: {_show_keys(taken)}.")
         if conflicts:
-            listed = "; ".join(f"{key}: hier {_show_value(mine)}, daar {_show_value(other)}"
-                               for key, mine, other in conflicts[:_KEYS_SHOWN])
-            more = f" en nog {len(conflicts) - _KEYS_SHOWN}" if len(conflicts) > _KEYS_SHOWN else ""
-            parts.append(f"Bij {len(conflicts)} antwoord(en) verschilden ze ({listed}{more}); je laatste keuze "
+            listed = listing([f"{key}: hier {_show_value(mine)}, daar {_show_value(other)}"
+                              for key, mine, other in conflicts], limit=_KEYS_SHOWN, separator="; ", word=None)
+            parts.append(f"Bij {len(conflicts)} antwoord(en) verschilden ze ({listed}); je laatste keuze "
                          f"telt. De andere versie is bewaard als '{backup}'.")
         parts.append("Vul de vragenlijst op één plek tegelijk in.")
         return " ".join(parts)

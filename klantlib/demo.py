@@ -210,6 +210,32 @@ def _stop(signum, frame):
     raise KeyboardInterrupt
 
 
+def _stoppable() -> None:
+    """Make Ctrl+C (SIGINT), SIGTERM and a closed terminal (SIGHUP) stop the demo and its server.
+
+    A process started in the background by a non-interactive shell (``make demo &``, ``make test &``,
+    some CI runners) inherits SIGINT *ignored*, and Python then installs no KeyboardInterrupt handler:
+    Ctrl+C would do nothing, and a test that stops the demo with SIGINT would wait forever. So the
+    default handler is put back. The server inherits it too: a signal this process *handles* is reset
+    to its default in a child when the child starts its program (exec), where an ignored one would stay
+    ignored; Voila then installs Python's own handler again.
+    """
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _stop)  # stopped by another program: stop the server too
+    if hasattr(signal, "SIGHUP"):  # not on Windows
+        signal.signal(signal.SIGHUP, _stop)
+
+
+def _stop_server(process: subprocess.Popen, timeout: float = 20) -> None:
+    """Stop the server: SIGTERM, and kill it when it has not stopped within ``timeout`` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except (subprocess.TimeoutExpired, KeyboardInterrupt):  # hanging, or a second Ctrl+C: don't wait longer
+        process.kill()
+        process.wait()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line: list the demos, or start one (see the module docstring)."""
     import argparse
@@ -250,8 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     mode = "met presentatiemodus" if args.presentatie else "zonder presentatiemodus"
     print(f"{entry.file[:2]} · {entry.title}: {'dia' + chr(39) + 's' if args.dia else 'demopagina'}, {mode}.",
           flush=True)
+    _stoppable()  # before the server starts, so that it inherits the default Ctrl+C too
     process = subprocess.Popen(command, cwd=ROOT, env=environment(args.presentatie))
-    signal.signal(signal.SIGTERM, _stop)  # stopped by another program: stop the server too
     try:
         if _wait_until_up(ready, process):
             print(f"Open in je browser: {url}\nStoppen: Ctrl+C in dit venster.", flush=True)
@@ -259,8 +285,7 @@ def main(argv: list[str] | None = None) -> int:
                 webbrowser.open(url)
         return process.wait()
     except KeyboardInterrupt:
-        process.terminate()
-        process.wait(timeout=20)
+        _stop_server(process)
         print("Gestopt.")
         return 0
 

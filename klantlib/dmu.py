@@ -11,6 +11,9 @@ is depends on the buying situation (:data:`BUYCLASSES`): a *new task*, a
   the people with several roles; and the same per buying situation.
 - :func:`role_matrix`: who holds which role, as a people × roles table of
   True/False (what :func:`klantlib.views.dmu.role_grid` draws).
+- :func:`dmu_sizes`: the DMU size per buying situation, the mean and how many
+  purchases had each size (what :func:`klantlib.views.dmu.dmu_size_bars` draws).
+- :func:`jobs`: each participant's job, when a table gives one.
 - :func:`check_roles`: a student's role assignment in a case, per person right,
   missing and wrong roles, with a Dutch hint (:data:`CASES` holds the cases).
 
@@ -32,11 +35,11 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
 
-import numpy as np
 import pandas as pd
 
 from klantlib._resources import package_toml
 from klantlib.errors import KlantDataError
+from klantlib.formatting import listing
 from klantlib.parsing import check_option, require_columns, text_key, to_ids, value_error
 
 __all__ = [
@@ -47,10 +50,13 @@ __all__ = [
     "ROLES",
     "BuyClass",
     "Case",
+    "DMUSizes",
     "DMUSummary",
     "Role",
     "check_roles",
+    "dmu_sizes",
     "dmu_summary",
+    "jobs",
     "role_matrix",
     "role_table",
 ]
@@ -363,11 +369,79 @@ def dmu_summary(participants: pd.DataFrame, *, decision: str = "beslissing_id", 
     return DMUSummary(aankopen, situaties)
 
 
+class DMUSizes(NamedTuple):
+    """What :func:`dmu_sizes` returns: the mean DMU size per buying situation, and how often each size occurred."""
+
+    gemiddelde: pd.Series
+    verdeling: pd.DataFrame
+
+
+def dmu_sizes(aankopen: pd.DataFrame) -> DMUSizes:
+    """The DMU size per buying situation: the mean, and how many purchases had each size.
+
+    Args:
+        aankopen: the first table of :func:`dmu_summary` (columns ``koopsituatie``
+            and ``deelnemers``).
+
+    Returns:
+        A :class:`DMUSizes`: ``gemiddelde``, the mean number of people per buying
+        situation (index ``koopsituatie`` in the order of :data:`BUYCLASSES`, only
+        situations with purchases; the same as ``situaties["deelnemers"]`` of
+        :func:`dmu_summary`); ``verdeling``, one row per situation and size with the
+        columns ``koopsituatie``, ``deelnemers`` and ``aankopen`` (how many purchases
+        had that size), in the same order, smallest size first.
+
+    Raises:
+        KlantDataError: a missing column.
+
+    >>> df = pd.DataFrame({"koopsituatie": ["new task", "new task", "straight rebuy", "new task"],
+    ...                    "deelnemers": [4, 6, 1, 4]})
+    >>> sizes = dmu_sizes(df)
+    >>> sizes.gemiddelde.round(2).to_dict()
+    {'new task': 4.67, 'straight rebuy': 1.0}
+    >>> sizes.verdeling
+         koopsituatie  deelnemers  aankopen
+    0        new task           4         2
+    1        new task           6         1
+    2  straight rebuy           1         1
+    """
+    require_columns(aankopen, ["koopsituatie", "deelnemers"], fix="Maak de tabel met dmu_summary(...).")
+    situation = pd.Categorical(aankopen["koopsituatie"].astype("str"), categories=list(BUYCLASSES))
+    sizes = aankopen["deelnemers"].astype("int64").to_numpy()
+    frame = pd.DataFrame({"koopsituatie": situation, "deelnemers": sizes})
+    mean = frame.groupby("koopsituatie", observed=True, sort=True)["deelnemers"].mean().rename("deelnemers")
+    counts = (frame.groupby(["koopsituatie", "deelnemers"], observed=True, sort=True).size()
+              .rename("aankopen").reset_index())
+    mean.index = pd.Index(mean.index.astype("str"), name="koopsituatie")
+    return DMUSizes(mean, counts.astype({"koopsituatie": "str", "aankopen": "int64"}))
+
+
+def jobs(participants: pd.DataFrame, *, person: str = "deelnemer_id", job: str = "functie") -> pd.Series:
+    """Each participant's job (``functie``), as a table of participants gives it: the first one filled in.
+
+    Args:
+        participants: one row per participant per role (a purchase of the ``dmu`` dataset).
+        person, job: the columns with the participant and the job.
+
+    Returns:
+        A Series ``functie`` indexed by participant id (text, in the order of the
+        table); a participant without a job in any row is left out.
+
+    Raises:
+        KlantDataError: a missing column.
+
+    >>> jobs(pd.DataFrame({"deelnemer_id": ["P1", "P1", "P2", "P3"],
+    ...                    "functie": [None, "inkoper", "directeur", None]})).to_dict()
+    {'P1': 'inkoper', 'P2': 'directeur'}
+    """
+    require_columns(participants, [person, job])
+    ids = to_ids(participants[person], column=person, source=participants.attrs.get("source"))
+    given = participants[job].where(~_blank(participants[job]))
+    first = given.groupby(ids.to_numpy(), sort=False).first()
+    return first.dropna().rename(job).rename_axis(person)
+
+
 # -- checking a role assignment ------------------------------------------------------------------------------
-
-def _listing(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} en {names[-1]}"
-
 
 def _hint(person: str, wrong: list[str], missing: list[str], nobody: set[str], market: str) -> str:
     """A Dutch hint for one person that points to the story, not to the answer."""
@@ -429,7 +503,7 @@ def check_roles(case, assignment) -> pd.DataFrame:
     given = _assignment(assignment)
     strangers = [p for p in given if p not in right]
     if strangers:
-        raise KlantDataError(f"{_listing([repr(p) for p in strangers])} komt niet voor in de casus. Kies uit: "
+        raise KlantDataError(f"{listing(map(repr, strangers), limit=None)} komt niet voor in de casus. Kies uit: "
                              f"{', '.join(right)}.")
     held = {r for roles in right.values() for r in roles}
     nobody = set(ROLES) - held

@@ -10,13 +10,17 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
+
+from klantlib.formatting import listing
 
 __all__ = [
     "ERRORS",
     "KlantDataError",
     "KlantDataWarning",
     "check_errors",
+    "check_option",
     "describe_rows",
     "drop_invalid_rows",
     "warn",
@@ -61,13 +65,9 @@ def describe_rows(labels: Iterable, *, limit: int = MAX_ROWS_SHOWN) -> str:
     'rijen 2, 3, 4, 5, 6 en nog 13 andere'
     """
     labels = list(labels)
-    shown = [str(label) for label in labels[:limit]]
-    rest = len(labels) - len(shown)
     if len(labels) == 1:
-        return f"rij {shown[0]}"
-    if rest > 0:
-        return f"rijen {', '.join(shown)} en nog {rest} andere"
-    return f"rijen {', '.join(shown[:-1])} en {shown[-1]}"
+        return f"rij {labels[0]}"
+    return f"rijen {listing(labels, limit=limit)}{' andere' if len(labels) > limit else ''}"
 
 
 def drop_invalid_rows(
@@ -78,14 +78,18 @@ def drop_invalid_rows(
     errors: str = "warn",
     source: str | None = None,
     fix: str | None = None,
-    stacklevel: int = 3,
+    stacklevel: int | None = None,
 ) -> pd.DataFrame:
     """Return ``frame`` without the ``invalid`` rows, and never silently.
 
     With ``errors="warn"`` (the default) a :class:`KlantDataWarning` says how
     many rows were left out, which ones (the first few) and why. With
     ``errors="raise"`` a :class:`KlantDataError` is raised instead and nothing
-    is left out.
+    is left out. The warning points at the caller's line outside klantlib
+    (:func:`warn`), however deep the call.
+
+    ``stacklevel`` is accepted and ignored: callers written before :func:`warn`
+    still pass it (the questionnaire modules, until their rebuild drops it).
 
     >>> import warnings
     >>> df = pd.DataFrame({"bedrag": [10.0, None, 5.0]})
@@ -95,8 +99,7 @@ def drop_invalid_rows(
     >>> len(kept), str(caught[0].message)
     (2, '1 van de 3 rijen overgeslagen (rij 1): het bedrag ontbreekt.')
     """
-    if errors not in ("warn", "raise"):
-        raise ValueError(f'errors moet "warn" of "raise" zijn, niet {errors!r}.')
+    errors = check_errors(errors, ("raise", "warn"))
     mask = pd.Series(invalid, index=frame.index).fillna(True).astype(bool)
     count = int(mask.sum())
     if count == 0:
@@ -110,14 +113,16 @@ def drop_invalid_rows(
         message = f"{counted} zijn niet bruikbaar ({where}): {reason}."
         raise KlantDataError(message + (f" {fix}" if fix else ""))
     message = f"{counted} overgeslagen ({where}): {reason}."
-    warnings.warn(message + (f" {fix}" if fix else ""), KlantDataWarning, stacklevel=stacklevel)
+    warn(message + (f" {fix}" if fix else ""))
     return frame.loc[~mask.to_numpy()]
 
 
-def check_errors(errors: str, allowed: Sequence[str] = ("raise", "warn")) -> str:
+def check_errors(errors: str, allowed: Sequence[str] = ("raise", "warn"), *, name: str = "errors") -> str:
     """The ``errors=`` choice checked against the values a function accepts (from :data:`ERRORS`).
 
     The old name ``"missing"`` still works as ``"warn"``, with a FutureWarning.
+    ``name`` is the parameter named in the messages, for an option that takes the
+    same words under another name (``rfm_table(later=...)``).
 
     >>> check_errors("warn")
     'warn'
@@ -126,15 +131,44 @@ def check_errors(errors: str, allowed: Sequence[str] = ("raise", "warn")) -> str
     ...
     klantlib.errors.KlantDataError: errors moet 'raise' of 'warn' zijn, niet 'ignore'.
     """
-    from klantlib.parsing import check_option
-
     if isinstance(errors, str) and errors in _OLD_ERRORS and _OLD_ERRORS[errors] in allowed:
         new = _OLD_ERRORS[errors]
-        warnings.warn(f'errors="{errors}" heet nu errors="{new}"; het oude woord werkt nog even.',
-                      FutureWarning, stacklevel=_caller_level())
+        warn(f'{name}="{errors}" heet nu {name}="{new}"; het oude woord werkt nog even.', FutureWarning)
         return new
-    check_option("errors", errors, tuple(allowed))
+    check_option(name, errors, tuple(allowed))
     return errors
+
+
+def _same(value, option) -> bool:
+    """Equal and of the same kind: 2 and np.int64(2) are the same option, True and 1 or "2" and 2 are not."""
+    if value is None or option is None:
+        return value is option
+    if isinstance(value, (bool, np.bool_)) != isinstance(option, bool):
+        return False
+    if isinstance(value, str) != isinstance(option, str):
+        return False
+    try:
+        return bool(value == option)
+    except (TypeError, ValueError):
+        return False
+
+
+def check_option(name: str, value, allowed: Sequence) -> None:
+    """Refuse an option value that is not one of ``allowed``, in Dutch.
+
+    Public as :func:`klantlib.parsing.check_option`, beside the other rules; it is
+    written here so that :func:`check_errors` needs no import of
+    :mod:`klantlib.parsing` (which imports this module).
+
+    >>> check_option("errors", "warn", ("warn", "raise"))
+    >>> check_option("errors", "ignore", ("warn", "raise"))
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: errors moet 'warn' of 'raise' zijn, niet 'ignore'.
+    """
+    if any(_same(value, option) for option in allowed):
+        return
+    raise KlantDataError(f"{name} moet {listing(map(repr, allowed), limit=None, word='of')} zijn, niet {value!r}.")
 
 
 def _caller_level() -> int:

@@ -56,6 +56,7 @@ def listing(items: Iterable, *, limit: int | None = 5, quote: bool = False, word
     writes its list here. ``quote`` puts each item in single quotes (names of
     columns and files); ``word`` joins the last two (``"of"`` for choices; None
     joins them with ``separator`` too, for items that hold commas themselves).
+    Only the items shown are written out, so a long list costs little.
 
     >>> listing(["E1", "E2", "P7"])
     'E1, E2 en P7'
@@ -68,9 +69,11 @@ def listing(items: Iterable, *, limit: int | None = 5, quote: bool = False, word
     >>> listing([])
     ''
     """
-    shown = [f"'{item}'" if quote else str(item) for item in items]
-    if limit is not None and len(shown) > limit:
-        return f"{separator.join(shown[:limit])} en nog {number(len(shown) - limit)}"
+    items = list(items)
+    rest = len(items) - limit if limit is not None and len(items) > limit else 0
+    shown = [f"'{item}'" if quote else str(item) for item in (items[:limit] if rest else items)]
+    if rest:
+        return f"{separator.join(shown)} en nog {number(rest)}"
     if len(shown) <= 1 or word is None:
         return separator.join(shown)
     return f"{separator.join(shown[:-1])} {word} {shown[-1]}"

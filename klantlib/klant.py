@@ -48,6 +48,7 @@ __all__ = [
     "CustomerParties",
     "customer_market",
     "customer_markets",
+    "depest_progress",
     "find_organisation",
     "market_summary",
     "organisation_markets",
@@ -488,3 +489,27 @@ def market_summary(transactions: pd.DataFrame, customers: pd.DataFrame) -> pd.Da
     out["mediaan_bestelling"] = order_stats["median"].reindex(list(MARKET_NAMES))
     out.index.name = "markt"
     return out
+
+
+def depest_progress(table: pd.DataFrame) -> dict:
+    """How far the DEPEST analysis of opdracht 1.1 is: markets chosen and fields filled in.
+
+    Args:
+        table: one row per DEPEST factor, one column per market chosen, a cell per
+            answer (``""`` when empty), as :func:`klantlib.views.klant.depest_frame`
+            makes it from the saved answers.
+
+    Returns:
+        A dict: ``markten`` (markets chosen), ``ingevuld`` (fields with text) and
+        ``vakjes`` (fields in all, six per market chosen).
+
+    Raises:
+        KlantDataError: ``table`` is not a table.
+
+    >>> depest_progress(pd.DataFrame({"overheid": ["nieuwe regels", "", " "]}))
+    {'markten': 1, 'ingevuld': 1, 'vakjes': 3}
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise KlantDataError(f"Verwacht de DEPEST-tabel (een DataFrame), geen {type(table).__name__}.")
+    filled = table.fillna("").astype("str").apply(lambda column: column.str.strip() != "")
+    return {"markten": int(table.shape[1]), "ingevuld": int(filled.to_numpy().sum()), "vakjes": int(table.size)}

@@ -132,7 +132,9 @@ def environment_problems() -> list[Problem]:
             absent.append(name)
     if absent:
         roles = [_JUPYTER_ROLES.get(name, name) for name in absent]
-        listed = roles[0] if len(roles) == 1 else ", ".join(roles[:-1]) + " en " + roles[-1]
+        from klantlib.formatting import listing
+
+        listed = listing(roles, limit=None)
         problems.append(Problem(
             f"Niet in deze omgeving: {listed}. In VS Code kan het zonder; voor JupyterLab "
             f"installeer je alles. {FIX}", blocking=False))

@@ -9,7 +9,9 @@ and when. From it:
   overall conversion and the drop-off;
 - :func:`paths`: per customer the online/offline pattern over the steps
   (``"online-online-offline-offline"``) and the most common patterns;
-- :func:`channel_mix`: per step, the share of each channel.
+- :func:`channel_mix`: per step, the share of each channel;
+- :func:`funnel_state`: the funnel of a selection (a customer group, a channel,
+  journeys started in a period), with :func:`filter_options` the choices.
 
 **Rules** (choices of this course, the book gives none):
 
@@ -52,8 +54,8 @@ from klantlib._resources import package_text
 from klantlib.errors import KlantDataError, drop_invalid_rows
 from klantlib.parsing import check_option, id_codes, require_columns, text_key, to_dates, value_error
 
-__all__ = ["FUNNEL_COLUMNS", "STAGES", "UNKNOWN", "Paths", "Stage", "channel_mix", "funnel", "paths", "stage_names",
-           "stage_table"]
+__all__ = ["ALL", "FUNNEL_COLUMNS", "STAGES", "UNKNOWN", "Paths", "Stage", "channel_mix", "filter_options", "funnel",
+           "funnel_state", "paths", "stage_names", "stage_table"]
 
 #: The channel shown for a step a customer reached but the log does not show.
 UNKNOWN = "?"
@@ -374,3 +376,85 @@ def channel_mix(events: pd.DataFrame, *, customer: str = "klant_id", stage: str 
         return table
     totals = table.sum(axis=1)
     return table.div(totals.where(totals > 0), axis=0)
+
+
+# -- a selection of the log, as the funnel widget of notebook 06 makes it ----------------------------------
+
+#: The choice that keeps every customer group or channel.
+ALL = "alle"
+
+
+def filter_options(events: pd.DataFrame, *, group_column: str = "klantgroep", channel: str = "kanaal",
+                   time: str = "tijdstip") -> dict:
+    """The choices a selection of the log can make: customer groups, channels and the months of the log.
+
+    Args:
+        events: the journey log, one row per event.
+        group_column, channel, time: the columns with the customer group, the
+            channel and the time of each event (dates read by :func:`klantlib.parsing.to_dates`).
+
+    Returns:
+        A dict: ``groups`` (:data:`ALL` and the groups, sorted), ``channels``
+        (:data:`ALL` and the channels, online before offline) and ``months`` (the
+        first day of every month from the first to the last event).
+
+    Raises:
+        KlantDataError: a missing column, or a time that is no date.
+
+    >>> log = pd.DataFrame({"klantgroep": ["zakelijk", "consument", "consument"],
+    ...                     "kanaal": ["offline", "online", "online"],
+    ...                     "tijdstip": ["30-01-2025", "02-03-2025", "2025-02-14"]})
+    >>> options = filter_options(log)
+    >>> options["groups"], options["channels"], [f"{m:%m-%Y}" for m in options["months"]]
+    (['alle', 'consument', 'zakelijk'], ['alle', 'online', 'offline'], ['01-2025', '02-2025', '03-2025'])
+    """
+    _check(events, [group_column, channel, time])
+    when = to_dates(events[time], column=time, source=_source(events))
+    months = pd.date_range(when.min().to_period("M").to_timestamp(), when.max().to_period("M").to_timestamp(),
+                           freq="MS")
+    return {"groups": [ALL, *sorted(events[group_column].dropna().astype(str).unique())],
+            "channels": [ALL, *sorted(events[channel].dropna().astype(str).unique(), reverse=True)],
+            "months": list(months)}
+
+
+def funnel_state(events: pd.DataFrame, *, group: str = ALL, channel_choice: str = ALL, period=None,
+                 customer: str = "reis_id", stage: str = "stap", channel: str = "kanaal",
+                 group_column: str = "klantgroep", time: str = "tijdstip") -> pd.DataFrame:
+    """The :func:`funnel` of a selection of the log: one customer group, one channel, journeys started in a period.
+
+    What the funnel widget of notebook 06 shows for one setting of its filters.
+
+    Args:
+        events: the journey log, one row per event.
+        group: keep the events of this customer group (:data:`ALL`: every group).
+        channel_choice: keep only the events in this channel, so the funnel counts
+            the journeys that reached a step *in that channel* (:data:`ALL`: every channel).
+        period: ``None``, or ``(start, end)``: keep the journeys whose first event
+            lies in ``[start, end)``.
+        customer, stage, channel, group_column, time: the columns of the log.
+
+    Returns:
+        The :func:`funnel` of the events kept.
+
+    Raises:
+        KlantDataError: as :func:`funnel`, also when nothing is left to count.
+
+    >>> log = pd.DataFrame({"reis_id": ["r1", "r1", "r2"], "stap": ["Oriëntatie", "Actie", "Oriëntatie"],
+    ...                     "kanaal": ["online", "offline", "online"], "klantgroep": ["consument"] * 3,
+    ...                     "tijdstip": ["02-01-2025", "09-01-2025", "03-02-2025"]})
+    >>> funnel_state(log, period=("2025-01-01", "2025-02-01"))["bereikt"].tolist()
+    [1, 1, 1, 1]
+    """
+    keep = pd.Series(True, index=events.index)
+    if group != ALL:
+        _check(events, [group_column])
+        keep &= events[group_column].astype(str) == group
+    if period is not None:
+        _check(events, [customer, time])
+        when = to_dates(events[time], column=time, source=_source(events))
+        start = when.groupby(events[customer], observed=True).transform("min")
+        keep &= (start >= pd.Timestamp(period[0])) & (start < pd.Timestamp(period[1]))
+    if channel_choice != ALL:
+        _check(events, [channel])
+        keep &= events[channel].astype(str) == channel_choice
+    return funnel(events[keep], customer=customer, stage=stage)

@@ -54,13 +54,13 @@ import difflib
 import math
 import re
 import unicodedata
-import warnings
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
-from klantlib.errors import KlantDataError, KlantDataWarning, describe_rows
+from klantlib.errors import KlantDataError, check_errors, check_option, describe_rows, warn
+from klantlib.formatting import listing
 
 __all__ = [
     "check_option",
@@ -271,7 +271,7 @@ def to_numbers(values, *, decimal: str | None = None, fallback: str | None = Non
     >>> to_numbers(["1.234", "5"], fallback=",").tolist()
     [1234.0, 5.0]
     """
-    check_option("errors", errors, ("raise", "coerce"))
+    errors = check_errors(errors, ("raise", "coerce"))
     check_option("decimal", decimal, (None, ",", "."))
     check_option("fallback", fallback, (None, ",", "."))
     values = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
@@ -420,7 +420,7 @@ def to_dates(values, *, column: str | None = None, source: str | None = None, er
     ...
     klantlib.errors.KlantDataError: In kolom 'datum' staat op rij 0 geen (bestaande) datum (bijvoorbeeld '31-02-2025' op rij 0). Schrijf datums als dd-mm-jjjj (31-12-2025) of jjjj-mm-dd (2025-12-31) en controleer dag en maand.
     """
-    check_option("errors", errors, ("raise", "coerce"))
+    errors = check_errors(errors, ("raise", "coerce"))
     values = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
     if pd.api.types.is_datetime64_any_dtype(values):
         return values  # already dates: never read again
@@ -615,9 +615,9 @@ def _warn_leading_zeros(labels: pd.Index, column: str | None) -> None:
     numeric = pd.Series(labels[labels.str.fullmatch(r"\d+").astype(bool)])
     clash = numeric[numeric.str.lstrip("0").duplicated(keep=False)]
     if len(clash):
-        warnings.warn(f"{len(clash)} klantnummers{f' in kolom {column!r}' if column else ''} verschillen alleen in "
-                      f"voorloopnullen ({', '.join(map(repr, clash[:4]))}); ze tellen als verschillende klanten. "
-                      "Is dat niet zo, maak ze dan gelijk.", KlantDataWarning, stacklevel=4)
+        warn(f"{len(clash)} klantnummers{f' in kolom {column!r}' if column else ''} verschillen alleen in "
+             f"voorloopnullen ({', '.join(map(repr, clash[:4]))}); ze tellen als verschillende klanten. "
+             "Is dat niet zo, maak ze dan gelijk.")
 
 
 def to_ids(values, *, column: str | None = None, source: str | None = None) -> pd.Series:
@@ -669,9 +669,8 @@ def column_key(name) -> str:
 
 def _listed(names: Sequence, limit: int) -> str:
     """Names for a message: quoted, long ones cut, at most ``limit`` and then "en nog N"."""
-    shown = [repr(n if len(str(n)) <= 40 else f"{str(n)[:37]}...") for n in names[:limit]]
-    rest = f" en nog {len(names) - limit}" if len(names) > limit else ""
-    return (", ".join(shown) or "geen") + rest
+    cut = [repr(n if len(str(n)) <= 40 else f"{str(n)[:37]}...") for n in names[:limit]]
+    return listing([*cut, *names[limit:]], limit=limit) or "geen"
 
 
 def missing_columns_message(found: Sequence, missing: Sequence, *, source: str | None = None,
@@ -683,7 +682,7 @@ def missing_columns_message(found: Sequence, missing: Sequence, *, source: str |
     that lacks ``S03`` gets no "Bedoel je 'S02' voor 'S03'?").
 
     >>> print(missing_columns_message(["S01", "S02", "klnt"], ["S03", "S04", "klant"], present=["S01", "S02"]))
-    Er ontbreken de kolommen 'S03', 'S04', 'klant'. Gevonden kolommen: 'S01', 'S02', 'klnt'. Bedoel je 'klnt' voor 'klant'? Voeg de kolom toe of geef een bestaande kolom die naam.
+    Er ontbreken de kolommen 'S03', 'S04' en 'klant'. Gevonden kolommen: 'S01', 'S02' en 'klnt'. Bedoel je 'klnt' voor 'klant'? Voeg de kolom toe of geef een bestaande kolom die naam.
     """
     used = {column_key(c) for c in present}
     by_key = {column_key(c): c for c in found if column_key(c) not in used}
@@ -712,7 +711,7 @@ def require_columns(frame: pd.DataFrame, columns: Iterable, *, source: str | Non
     >>> require_columns(pd.DataFrame(columns=["Klant_ID", "bedrag"]), ["klant_id", "bedrag"])
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: Er ontbreekt de kolom 'klant_id'. Gevonden kolommen: 'Klant_ID', 'bedrag'. Bedoel je 'Klant_ID' voor 'klant_id'? Voeg de kolom toe of geef een bestaande kolom die naam.
+    klantlib.errors.KlantDataError: Er ontbreekt de kolom 'klant_id'. Gevonden kolommen: 'Klant_ID' en 'bedrag'. Bedoel je 'Klant_ID' voor 'klant_id'? Voeg de kolom toe of geef een bestaande kolom die naam.
     """
     if not isinstance(frame, pd.DataFrame):
         raise KlantDataError(f"Verwacht een tabel (DataFrame), geen {type(frame).__name__}.")
@@ -722,33 +721,3 @@ def require_columns(frame: pd.DataFrame, columns: Iterable, *, source: str | Non
         raise KlantDataError(missing_columns_message(list(frame.columns), missing, fix=fix,
                                                      source=source or frame.attrs.get("source"),
                                                      present=[c for c in columns if c in frame.columns]))
-
-
-def _same(value, option) -> bool:
-    """Equal and of the same kind: 2 and np.int64(2) are the same option, True and 1 or "2" and 2 are not."""
-    if value is None or option is None:
-        return value is option
-    if isinstance(value, (bool, np.bool_)) != isinstance(option, bool):
-        return False
-    if isinstance(value, str) != isinstance(option, str):
-        return False
-    try:
-        return bool(value == option)
-    except (TypeError, ValueError):
-        return False
-
-
-def check_option(name: str, value, allowed: Sequence) -> None:
-    """Refuse an option value that is not one of ``allowed``, in Dutch.
-
-    >>> check_option("errors", "warn", ("warn", "raise"))
-    >>> check_option("errors", "ignore", ("warn", "raise"))
-    Traceback (most recent call last):
-    ...
-    klantlib.errors.KlantDataError: errors moet 'warn' of 'raise' zijn, niet 'ignore'.
-    """
-    if any(_same(value, option) for option in allowed):
-        return
-    shown = [repr(option) for option in allowed]
-    choices = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} of {shown[-1]}"
-    raise KlantDataError(f"{name} moet {choices} zijn, niet {value!r}.")

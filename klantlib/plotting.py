@@ -39,6 +39,7 @@ __all__ = [
     "percent_axis",
     "text_colour",
     "presentation_mode",
+    "shared_labels",
     "underride",
     "use_style",
 ]
@@ -282,6 +283,24 @@ def text_colour(colour, background="white", ratio: float = 4.5) -> str:
         if contrast(shade, background) >= ratio:
             return to_hex(shade)
     return "#000000"
+
+
+def shared_labels(x, y, labels, *, decimals: int = 6) -> list[tuple[float, float, str]]:
+    """Labels for points where several share one spot: one label per spot, its names joined, so none overprint.
+
+    Spots are compared after rounding to ``decimals`` (two means that differ in the
+    last bit are one spot); points with a missing coordinate get no label. The spots
+    keep the order of their first point.
+
+    >>> shared_labels([2.0, 4.0, 2.0], [3.0, 1.0, 3.0], ["werkplaats", "webshop", "winkel"])
+    [(2.0, 3.0, 'werkplaats, winkel'), (4.0, 1.0, 'webshop')]
+    """
+    spots: dict[tuple[float, float], list[str]] = {}
+    for px, py, label in zip(x, y, labels):
+        if px is None or py is None or px != px or py != py:  # NaN: not drawn, so no label
+            continue
+        spots.setdefault((round(float(px), decimals), round(float(py), decimals)), []).append(str(label))
+    return [(px, py, ", ".join(names)) for (px, py), names in spots.items()]
 
 
 def describe(fig_or_ax, text: str) -> None:

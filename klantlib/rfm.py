@@ -40,17 +40,19 @@ not occur. In the example, ``a`` and ``c`` both bought twice: F = 2 for both.
 from __future__ import annotations
 
 import math
-import warnings
 
 import numpy as np
 import pandas as pd
 
 from klantlib.errors import (
+    ERRORS,
     KlantDataError,
-    KlantDataWarning,
+    check_errors,
     describe_rows,
     drop_invalid_rows,
+    warn,
 )
+from klantlib.formatting import listing, number
 from klantlib.parsing import (
     check_option,
     id_codes,
@@ -65,14 +67,18 @@ from klantlib.survey import Questionnaire
 __all__ = [
     "DRIVERS",
     "GROUPS",
+    "UNPLACED",
     "assessment_matrix",
+    "customer_rendement",
     "customers_per_point",
     "day_after_last_transaction",
+    "group_counts",
     "pareto_table",
     "relatiesterkte",
     "rendement",
     "rfm_scores",
     "rfm_table",
+    "score_counts",
     "top_share",
 ]
 
@@ -84,6 +90,8 @@ DRIVERS = tuple(RELATIESTERKTE.codes)
 BINS = tuple(range(2, 10))
 #: The four groups of the customer relations assessment matrix, best first.
 GROUPS = ("Partners", "Vrienden", "Economici", "Dogs")
+#: What :func:`group_counts` calls the customers with only one of the two scores (no group).
+UNPLACED = "zonder groep"
 
 
 def _source(frame: pd.DataFrame) -> str | None:
@@ -95,7 +103,8 @@ _COLUMN_FIX = ("Geef de kolomnamen van jouw bestand mee, bijvoorbeeld rfm_table(
 
 
 def rfm_table(transactions: pd.DataFrame, *, reference_date, customer: str = "klant_id", date: str = "datum",
-              amount: str = "bedrag", order: str | None = None, errors: str = "warn") -> pd.DataFrame:
+              amount: str = "bedrag", order: str | None = None, errors: str = "warn",
+              later: str | None = None) -> pd.DataFrame:
     """Recency, frequency and monetary value per customer, measured on ``reference_date``.
 
     - ``recency``: whole days from the customer's last purchase to ``reference_date``;
@@ -118,7 +127,8 @@ def rfm_table(transactions: pd.DataFrame, *, reference_date, customer: str = "kl
       on one day happen; a warning counts them and names the rows, so you can drop
       them yourself (``transactions.drop_duplicates()``) if they were booked twice;
     - rows after ``reference_date`` (required: without it "how long ago" changes
-      every day) fall outside the period, with a warning saying how many;
+      every day) fall outside the period, with a warning saying how many (see
+      ``later``);
     - a customer with returns only, and no purchase, has no recency: reported and
       left out.
 
@@ -126,7 +136,13 @@ def rfm_table(transactions: pd.DataFrame, *, reference_date, customer: str = "kl
         transactions: one row per purchase or return.
         reference_date: the end of the period, a date or text (``"31-12-2025"``).
         customer, date, amount, order: the column names.
-        errors: ``"warn"`` (default) or ``"raise"`` for unusable rows.
+        errors: ``"warn"`` (default) or ``"raise"`` for unusable rows
+            (:data:`klantlib.errors.ERRORS`).
+        later: rows after ``reference_date``: ``"warn"`` (left out, with a
+            warning), ``"raise"`` (an error) or ``"coerce"`` (left out without a
+            word: for code that moves the reference date on purpose and shows it,
+            as the matrix widget of notebook 04). ``None`` (default) follows
+            ``errors``.
 
     Returns:
         A DataFrame indexed by customer id (text, numbers first in numeric order),
@@ -136,7 +152,8 @@ def rfm_table(transactions: pd.DataFrame, *, reference_date, customer: str = "kl
         KlantDataError: a missing column, an empty table, a reference date that is
             no date, an ambiguous amount (``1.234``), or no usable purchase.
     """
-    check_option("errors", errors, ("warn", "raise"))
+    errors = check_errors(errors, ("raise", "warn"))
+    later = errors if later is None else check_errors(later, ERRORS, name="later")
     reference = to_date(reference_date, what="de peildatum").normalize()
     source = _source(transactions)
     require_columns(transactions, [customer, date, amount] + ([order] if order else []), source=source,
@@ -162,28 +179,27 @@ def rfm_table(transactions: pd.DataFrame, *, reference_date, customer: str = "kl
         problems[order] = rows["order"].to_numpy() < 0
     unusable = np.logical_or.reduce(list(problems.values()))
     if unusable.any():
-        named = ", ".join(name for name, bad in problems.items() if bad.any())
+        named = listing((name for name, bad in problems.items() if bad.any()), limit=None)
         drop_invalid_rows(transactions, unusable, f"geen bruikbare waarde in {named}",
                           errors="raise" if errors == "raise" or unusable.all() else "warn", source=source,
-                          fix="Vul de cel in of verbeter hem (bedrag als 12,50; datum als 31-12-2025).", stacklevel=3)
+                          fix="Vul de cel in of verbeter hem (bedrag als 12,50; datum als 31-12-2025).")
         rows = rows[~unusable]
 
     # 3. Identical rows are kept (two equal purchases on one day happen), but never silently.
     _warn_identical_rows(transactions[~unusable] if unusable.any() else transactions, rows, source)
 
     # 4. The period ends on the reference date.
-    later = rows["dag"] > _days(pd.Series([reference]))[0]
-    if later.any():
-        n = int(later.sum())
-        from klantlib.formatting import number
-
-        if errors == "raise":
+    after = rows["dag"] > _days(pd.Series([reference]))[0]
+    if after.any():
+        n = int(after.sum())
+        if later == "raise":
             raise KlantDataError(f"{number(n)} transacties liggen na de peildatum {reference:%d-%m-%Y} "
-                                 f"({describe_rows(rows.index[later.to_numpy()])}). Kies een latere peildatum of "
+                                 f"({describe_rows(rows.index[after.to_numpy()])}). Kies een latere peildatum of "
                                  "haal ze weg.")
-        warnings.warn(f"{number(n)} van de {number(len(rows))} transacties liggen na de peildatum {reference:%d-%m-%Y} en vallen "
-                      "buiten de periode; ze tellen niet mee.", KlantDataWarning, stacklevel=2)
-        rows = rows[~later]
+        if later == "warn":
+            warn(f"{number(n)} van de {number(len(rows))} transacties liggen na de peildatum {reference:%d-%m-%Y} "
+                 "en vallen buiten de periode; ze tellen niet mee.")
+        rows = rows[~after]
 
     # 5. Per customer: R from the last purchase, F from the purchases, M from all amounts (returns included).
     #    observed=False gives every customer id a row, also those without a purchase in the period.
@@ -198,9 +214,8 @@ def rfm_table(transactions: pd.DataFrame, *, reference_date, customer: str = "kl
     per_customer = per_customer[per_customer["rijen"] > 0]  # ids whose every row was left out don't count
     only_returns = per_customer.index[per_customer["laatste"].isna()]
     if len(only_returns):
-        warnings.warn(f"{len(only_returns)} klant(en) hebben in de periode alleen retouren en geen aankoop "
-                      f"({', '.join(only_returns[:5])}{' ...' if len(only_returns) > 5 else ''}); zonder aankoop is "
-                      "er geen recency, dus ze tellen niet mee.", KlantDataWarning, stacklevel=2)
+        warn(f"{len(only_returns)} klant(en) hebben in de periode alleen retouren en geen aankoop "
+             f"({listing(only_returns)}); zonder aankoop is er geen recency, dus ze tellen niet mee.")
     per_customer = per_customer.dropna(subset=["laatste"])
     if per_customer.empty:
         raise KlantDataError("Er is geen enkele aankoop (positief bedrag) vóór de peildatum: er valt niets te meten.")
@@ -228,9 +243,9 @@ def _warn_identical_rows(transactions: pd.DataFrame, rows: pd.DataFrame, source:
     identical = candidates.duplicated(keep="first")
     if identical.any():
         labels = candidates.index[identical.to_numpy()]
-        warnings.warn(f"{len(labels)} rij(en){f' in {source!r}' if source else ''} zijn precies gelijk aan een "
-                      f"eerdere rij ({describe_rows(labels)}). Ze tellen mee als aparte aankopen. Zijn ze dubbel "
-                      "geboekt, haal ze dan eerst weg: transacties.drop_duplicates().", KlantDataWarning, stacklevel=3)
+        warn(f"{len(labels)} rij(en){f' in {source!r}' if source else ''} zijn precies gelijk aan een "
+             f"eerdere rij ({describe_rows(labels)}). Ze tellen mee als aparte aankopen. Zijn ze dubbel "
+             "geboekt, haal ze dan eerst weg: transacties.drop_duplicates().")
 
 
 def _score(values: np.ndarray, bins: int) -> np.ndarray:
@@ -307,12 +322,13 @@ def relatiesterkte(survey: pd.DataFrame, *, scale: int = 7, customer: str = "kla
     """Relationship strength on 0-100 from Schijns' four drivers, per customer.
 
     The mean of the answers given (1..``scale``) is rescaled to 0-100; a customer who
-    skipped a question is scored on the others. Answers are checked by
-    the questionnaire (:data:`RELATIESTERKTE`, ``Questionnaire.answers``): one outside 1..``scale`` or not a whole
-    number raises a :class:`~klantlib.errors.KlantDataError` naming row, customer,
-    column and value; with ``errors="missing"`` it counts as not given, with a
-    warning. A customer in the survey twice is an error; customers who answered
-    nothing are reported and left out.
+    skipped a question is scored on the others. Answers are checked by the
+    questionnaire (:data:`RELATIESTERKTE`, ``Questionnaire.answers``): one outside
+    1..``scale`` or not a whole number raises a :class:`~klantlib.errors.KlantDataError`
+    naming row, customer, column and value; with ``errors="warn"`` it counts as not
+    given, with a warning (the older word ``"missing"`` still works, with a
+    FutureWarning). A customer in the survey twice is an error; customers who
+    answered nothing are reported and left out.
 
     >>> survey = pd.DataFrame({"klant_id": ["a", "b"], "attractiviteit": [7, 1], "overstapkosten": [7, 1],
     ...                        "vertrouwen": [7, 4], "tevredenheid": [7, None]})
@@ -327,15 +343,16 @@ def relatiesterkte(survey: pd.DataFrame, *, scale: int = 7, customer: str = "kla
     require_columns(survey, [customer, *DRIVERS], source=source, fix=fix)
     if survey.empty:
         raise KlantDataError("De enquête is leeg: er zijn geen antwoorden.")
+    errors = check_errors(errors, ("raise", "warn"))
     ids = to_ids(survey[customer], column=customer, source=source)
     duplicated = ids.duplicated(keep=False) & ids.notna()
     if duplicated.any():
-        raise KlantDataError(f"Klant(en) {', '.join(ids[duplicated].unique()[:5])} staan meer dan eens in de "
+        raise KlantDataError(f"Klant(en) {listing(ids[duplicated].unique())} staan meer dan eens in de "
                              f"enquête ({describe_rows(survey.index[duplicated.to_numpy()])}). Houd één antwoord per klant.")
     # Every answer a whole number from 1 to scale: the same check and messages as every survey in the course.
     answers = RELATIESTERKTE.with_scale(scale).answers(survey, errors=errors, id_column=customer)
     nothing = answers.isna().all(axis=1) | ids.isna()
-    answers = drop_invalid_rows(answers, nothing, "geen klantnummer of geen enkel antwoord", source=source, stacklevel=3)
+    answers = drop_invalid_rows(answers, nothing, "geen klantnummer of geen enkel antwoord", source=source)
     score = ((answers.mean(axis=1) - 1) / (scale - 1) * 100).round(1)
     score.index = pd.Index(ids[answers.index].to_numpy(), name=customer)
     return score.sort_index().rename("relatiesterkte")
@@ -353,20 +370,24 @@ def _cuts(cut, rendement: pd.Series, strength: pd.Series) -> tuple[float, float]
     return float(cut), float(cut)
 
 
-def assessment_matrix(rendement: pd.Series, relatiesterkte: pd.Series, *, cut=50) -> pd.DataFrame:
+def assessment_matrix(rendement: pd.Series, relatiesterkte: pd.Series, *, cut=50, errors: str = "warn") -> pd.DataFrame:
     """Place every customer in Schijns' matrix: Partners, Vrienden, Economici or Dogs.
 
     ``rendement`` (x) and ``relatiesterkte`` (y) are Series by customer id, 0-100.
     A score on or above the cut counts as high/strong. ``cut`` is one number for
     both axes, a pair ``(x, y)``, or ``"median"`` (the medians of the customers
     with both scores). Customers with only one of the two scores are kept, with an
-    empty ``groep``, and reported in a :class:`~klantlib.errors.KlantDataWarning`.
+    empty ``groep``; ``errors`` (:data:`klantlib.errors.ERRORS`) says how they are
+    reported: ``"warn"`` (default) in a :class:`~klantlib.errors.KlantDataWarning`,
+    ``"raise"`` as a :class:`~klantlib.errors.KlantDataError`, ``"coerce"`` not at
+    all, for code that shows their number itself (:func:`group_counts` counts them).
 
     >>> x = pd.Series({"a": 80.0, "b": 20.0, "c": 90.0, "d": 10.0, "e": 60.0})
     >>> y = pd.Series({"a": 75.0, "b": 66.0, "c": 30.0, "d": 5.0})
     >>> assessment_matrix(x, y)["groep"].tolist()
     ['Partners', 'Vrienden', 'Economici', 'Dogs', nan]
     """
+    errors = check_errors(errors, ERRORS)
     both = pd.concat({"rendement": rendement.astype("float64"), "relatiesterkte": relatiesterkte.astype("float64")},
                      axis=1).sort_index()
     complete = both.notna().all(axis=1)
@@ -375,14 +396,16 @@ def assessment_matrix(rendement: pd.Series, relatiesterkte: pd.Series, *, cut=50
                              "klantnummers in de enquête dezelfde zijn als in de transacties.")
     only_x = int((both["rendement"].notna() & ~complete).sum())
     only_y = int((both["relatiesterkte"].notna() & ~complete).sum())
-    if only_x or only_y:
+    if (only_x or only_y) and errors != "coerce":
         parts = []
         if only_x:
             parts.append(f"{only_x} alleen een rendement (niet in de enquête)")
         if only_y:
             parts.append(f"{only_y} alleen een relatiesterkte (geen aankopen, of een onbekend klantnummer)")
-        warnings.warn(f"Van de {len(both)} klanten hebben er {' en '.join(parts)}. Ze staan in de tabel zonder groep.",
-                      KlantDataWarning, stacklevel=2)
+        if errors == "raise":
+            raise KlantDataError(f"Van de {len(both)} klanten hebben er {listing(parts)}: zonder beide scores "
+                                 "hebben ze geen groep.")
+        warn(f"Van de {len(both)} klanten hebben er {listing(parts)}. Ze staan in de tabel zonder groep.")
     x_cut, y_cut = _cuts(cut, both.loc[complete, "rendement"], both.loc[complete, "relatiesterkte"])
     high = both["rendement"] >= x_cut
     strong = both["relatiesterkte"] >= y_cut
@@ -424,6 +447,95 @@ def customers_per_point(matrix: pd.DataFrame) -> pd.DataFrame:
     counts = (placed.groupby(["groep", "rendement", "relatiesterkte"], observed=True).size()
               .rename("klanten").reset_index())
     return counts.astype({"groep": "str", "klanten": "int64"})
+
+
+def group_counts(matrix: pd.DataFrame) -> pd.Series:
+    """How many customers each group of the matrix holds, and how many have no group.
+
+    Args:
+        matrix: the result of :func:`assessment_matrix`.
+
+    Returns:
+        A Series ``klanten`` indexed by the four :data:`GROUPS` (best first, 0
+        where a group is empty) and :data:`UNPLACED`: the customers with only one
+        of the two scores.
+
+    Raises:
+        KlantDataError: ``matrix`` has no column ``groep``.
+
+    >>> x = pd.Series({"a": 80.0, "b": 20.0, "c": 90.0})
+    >>> y = pd.Series({"a": 75.0, "b": 66.0, "d": 5.0})
+    >>> group_counts(assessment_matrix(x, y, errors="coerce")).to_dict()
+    {'Partners': 1, 'Vrienden': 1, 'Economici': 0, 'Dogs': 0, 'zonder groep': 2}
+    """
+    require_columns(matrix, ["groep"], fix="Maak de matrix met assessment_matrix(...).")
+    groups = matrix["groep"]
+    counts = groups.value_counts().reindex(list(GROUPS), fill_value=0)
+    counts[UNPLACED] = groups.isna().sum()
+    return counts.astype("int64").rename("klanten").rename_axis("groep")
+
+
+def score_counts(scores: pd.DataFrame) -> pd.DataFrame:
+    """How many customers got each R, F and M score: one row per score, 1 to the number of score groups.
+
+    Args:
+        scores: the result of :func:`rfm_scores` (its number of score groups is
+            kept in ``scores.attrs["bins"]``; without it, the highest score given).
+
+    Returns:
+        A DataFrame indexed by ``score`` (1 .. bins, every score, 0 where no
+        customer has it), columns ``R``, ``F`` and ``M``.
+
+    Raises:
+        KlantDataError: a column R, F or M is missing.
+
+    >>> score_counts(rfm_scores(pd.DataFrame({"recency": [5, 40, 300, 40], "frequency": [1, 1, 1, 4],
+    ...                                       "monetary": [10.0, 99.0, 5.0, 500.0]}), bins=4))
+           R  F  M
+    score
+    1      1  3  1
+    2      2  0  1
+    3      0  0  1
+    4      1  1  1
+    """
+    require_columns(scores, ["R", "F", "M"], fix="Maak de scores met rfm_scores(...).")
+    bins = int(scores.attrs.get("bins") or scores[["R", "F", "M"]].max().max())
+    every = pd.RangeIndex(1, bins + 1, name="score")
+    return pd.DataFrame({column: scores[column].value_counts().reindex(every, fill_value=0).astype("int64")
+                         for column in ("R", "F", "M")}, index=every)
+
+
+def customer_rendement(transactions: pd.DataFrame, *, reference_date, bins: int = 5,
+                       order: str | None = "order_id") -> pd.Series:
+    """Rendement (0-100) per customer for one reference date: :func:`rfm_table`, :func:`rfm_scores`, :func:`rendement`.
+
+    The period ends on ``reference_date``: transactions after it are left out
+    without a warning (``rfm_table(..., later="coerce")``), since this is for
+    moving the reference date on purpose (the matrix widget of notebook 04 shows
+    the date it uses). Every other problem in the data is reported as
+    :func:`rfm_table` reports it.
+
+    Args:
+        transactions: one row per purchase or return (columns ``klant_id``,
+            ``datum``, ``bedrag`` and ``order``).
+        reference_date: the end of the period.
+        bins: the number of score groups.
+        order: the column with the order number (``None``: every purchase row counts).
+
+    Returns:
+        A Series ``rendement`` indexed by customer id.
+
+    Raises:
+        KlantDataError: as :func:`rfm_table` and :func:`rfm_scores`.
+
+    >>> df = pd.DataFrame({"klant_id": ["a", "a", "b", "c"], "order_id": [1, 2, 3, 4],
+    ...                    "datum": ["02-01-2025", "03-02-2025", "04-03-2025", "05-06-2025"],
+    ...                    "bedrag": [10.0, 30.0, 60.0, 5.0]})
+    >>> customer_rendement(df, reference_date="01-05-2025", bins=2).to_dict()  # c bought after 01-05-2025
+    {'a': 33.3, 'b': 66.7}
+    """
+    table = rfm_table(transactions, reference_date=reference_date, order=order, later="coerce")
+    return rendement(rfm_scores(table, bins=bins), bins=bins)
 
 
 def pareto_table(values: pd.Series) -> pd.DataFrame:

@@ -17,7 +17,8 @@ under a key that is unique over all banks. Five kinds of question::
 
 - ``number``: a number, written any way a student would (``12,5``, ``€ 1.234``, ``80%``).
 - ``text``: a word or name; case, accents and spaces don't matter.
-- ``choice``: pick from ``options`` (shown as clickable buttons by :func:`ask`);
+- ``choice``: pick from ``options`` (shown as clickable buttons by
+  :func:`klantlib.views.selfcheck.ask`, beside its widget);
   ``multiple = true`` allows several. ``members`` holds a hash per right option,
   ``mistakes`` a message per wrong option that explains the misconception.
 - ``set``: a set of labels the student types (``["Partners", "Dogs"]``);
@@ -55,7 +56,7 @@ import pandas as pd
 from klantlib._resources import package_files, package_toml
 from klantlib.parsing import number_style, text_key, to_number
 
-__all__ = ["Feedback", "Question", "answer_hash", "answers_given", "ask", "check", "part_hash", "question", "questions"]
+__all__ = ["Feedback", "Question", "answer_hash", "answers_given", "check", "part_hash", "question", "questions"]
 
 KINDS = ("number", "text", "choice", "set", "table")
 ABOUT = ("berekening", "begrip")
@@ -395,14 +396,15 @@ def _feedback(q: Question, answer) -> Feedback:
     return _wrong(f"{_parts_feedback(q, given)} {_next_hint(q)}")
 
 
-def ask(key: str):
-    """Show a choice question as clickable options with a check button (see :mod:`klantlib.views.selfcheck`)."""
-    from klantlib.views.selfcheck import choice_widget
-
-    q = question(key)
-    if q.kind != "choice":
-        raise ValueError(f"De opdracht {key!r} is geen keuzevraag: vul je antwoord in en gebruik check({key!r}, ...).")
-    return choice_widget(q)
+def __getattr__(name: str):
+    # ask() shows a widget, so it lives beside its widget in klantlib.views.selfcheck (which imports this
+    # module; importing it back here would be an import circle). A notebook saved before the move gets
+    # the new import line instead of Python's bare "cannot import name".
+    if name == "ask":
+        raise ImportError("ask staat nu in klantlib.views.selfcheck. Verander de importregel in:\n"
+                          "from klantlib.selfcheck import check\nfrom klantlib.views.selfcheck import ask",
+                          name="ask", path=__file__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def bank_entry(key: str, values: list[str], *, kind: str, decimals: int | None = None) -> str:

@@ -47,6 +47,7 @@ from klantlib.survey import Questionnaire
 __all__ = [
     "CATEGORIES",
     "ITEM_COLUMNS",
+    "MITCHELL_PER_CATEGORY",
     "QUESTIONNAIRE",
     "REFERENCES",
     "SCALE",
@@ -93,6 +94,12 @@ CATEGORIES = pd.DataFrame.from_dict(_DATA["categorieen"], orient="index").rename
 #: American adults in SRI's 1980 sample as cited from Mitchell (1983) in percent
 #: (``aandeel_mitchell``; see :data:`REFERENCES` for the source and its variant).
 TYPES = pd.DataFrame.from_dict(_DATA["typen"], orient="index").rename_axis("type")
+
+
+#: Mitchell's per-type shares summed per main category, in percent (11 / 67 / 22), to set beside the
+#: book's category shares (15 / 77 / 8): the two sources do not describe the same distribution.
+MITCHELL_PER_CATEGORY = (TYPES.groupby("categorie", sort=False)["aandeel_mitchell"].sum()
+                         .reindex(CATEGORIES.index).rename("aandeel_mitchell"))
 
 
 class Reference(NamedTuple):

@@ -106,7 +106,7 @@ def test_wrong_types_are_left_out_and_the_original_kept(tmp_path):
     original = json.dumps({"vragenlijst": "servqual", "versie": 1,
                            "antwoorden": {"E1": 6, "E2": "vijf", "E3": 9, "P1": [4], "P2": 3, "E4": True}})
     path.write_text(original, encoding="utf-8")
-    with pytest.warns(KlantDataWarning, match="4 opgeslagen antwoord\\(en\\).*E2, E3, P1, E4"):
+    with pytest.warns(KlantDataWarning, match="4 opgeslagen antwoord\\(en\\).*E2, E3, P1 en E4"):
         store = AnswerStore("servqual", folder=tmp_path, validate=validate)
     assert store.answers == {"E1": 6, "P2": 3}
     assert (tmp_path / "servqual.kapot-1.json").read_text(encoding="utf-8") == original
@@ -386,7 +386,7 @@ def test_unreadable_file_is_reported_never_overwritten_and_comes_back(tmp_path, 
     assert path.read_bytes() == before and files(tmp_path) == ["servqual.json"]
 
     # Readable again: the old answers are merged back, the new one kept
-    with pytest.warns(KlantDataWarning, match="Overgenomen van de andere kant: E1, E2"):
+    with pytest.warns(KlantDataWarning, match="Overgenomen van de andere kant: E1 en E2"):
         store.set("P2", 3)
     assert store.answers == {"E1": 6, "E2": 5, "P1": 4, "P2": 3}
     assert AnswerStore("servqual", folder=tmp_path).answers == store.answers
@@ -457,7 +457,7 @@ def test_same_answer_changed_in_two_stores_latest_wins_other_kept(tmp_path):
             f"je laatste keuze telt. De andere versie is bewaard als '{conflict}'.") in b.message
 
     # a changes something else: it takes over b's E1 (a didn't change E1 since), no new copy.
-    with pytest.warns(KlantDataWarning, match="Overgenomen van de andere kant: E1, organisatie\\. "):
+    with pytest.warns(KlantDataWarning, match="Overgenomen van de andere kant: E1 en organisatie\\. "):
         a.set("P1", 5)
     assert a.answers == {"E1": 3, "organisatie": "Bieb", "P1": 5}
     assert files(tmp_path) == ["servqual.conflict-1.json", "servqual.json"]
@@ -547,7 +547,7 @@ def test_two_widgets_on_one_file_merge_and_show_it(tmp_path):
         find_widget(second, "klant-P1").value = 4
     melding = find_widget(second, "klant-melding").value
     assert melding.startswith("<i>Je antwoorden in ") and "Ze zijn samengevoegd" in melding
-    assert "Overgenomen van de andere kant: organisatie, E1." in melding
+    assert "Overgenomen van de andere kant: organisatie en E1." in melding
     # The second widget shows the merged answers, and its figure and score use them.
     assert find_widget(second, "klant-E1").value == 6 and find_widget(second, "klant-organisatie").value == "De bieb"
     assert "SERVQUAL-score van De bieb: ongewogen <b>-2,00</b>" in find_widget(second, "klant-uitkomst").value

@@ -1,6 +1,7 @@
 """The lecturer's demo command (klantlib.demo, `make demo`), presentation mode through the environment,
 and klantlib's warnings as visible notebook outputs. The pages themselves: tests/browser/test_demo_pages.py."""
 
+import contextlib
 import json
 import os
 import re
@@ -85,38 +86,87 @@ def test_presentation_mode_reaches_the_kernels_through_the_environment():
     assert demo.environment(False, on) == {"PATH": "/bin"}
 
 
-def _start_demo(*args: str):
-    """Run the documented command as a lecturer does; return the process and the address it printed."""
+@pytest.fixture
+def demos():
+    """The demo processes a test starts; whatever is left of them (a server too) is killed afterwards,
+    also when the test failed or hit its time limit."""
+    started = []
+    yield started
+    for process in started:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # its own session: the demo, its server and their kernels
+        process.communicate()
+
+
+def _start_demo(demos: list, *args: str, ignoring_ctrl_c: bool = False):
+    """Run the documented command as a lecturer does; return the process and the address it printed.
+
+    ``ignoring_ctrl_c``: start it as a non-interactive shell starts a background job (``make demo &``,
+    ``make test &``, some CI runners): with SIGINT ignored, which the demo inherits. It runs in a session
+    of its own, so a test can send Ctrl+C to its whole process group, as a terminal does, and can kill
+    the whole group (its server too) when something goes wrong.
+    """
     env = {**os.environ, "JUPYTER_PLATFORM_DIRS": "1", "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen([sys.executable, "-m", "klantlib.demo", *args, "--geen-browser"], cwd=ROOT, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    command = [sys.executable, "-m", "klantlib.demo", *args, "--geen-browser"]
+    if ignoring_ctrl_c:  # the shell ignores SIGINT and exec keeps that for the demo (no preexec_fn: threads)
+        command = ["sh", "-c", 'trap "" INT; exec "$@"', "sh", *command]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               text=True, start_new_session=True)
+    demos.append(process)
     lines = []
     for line in process.stdout:
         lines.append(line)
         if line.startswith("Open in je browser: "):
             return process, line.removeprefix("Open in je browser: ").strip(), lines
-    process.wait(timeout=30)
     pytest.fail(f"geen adres gekregen:\n{''.join(lines)}")
 
 
-def _stop_demo(process) -> str:
-    process.send_signal(signal.SIGINT)  # Ctrl+C
-    out = process.stdout.read()
-    assert process.wait(timeout=30) == 0
+def _stop_demo(process, *, group: bool = False) -> str:
+    """Ctrl+C: to the demo, or (``group``) to its whole process group, server included, as a terminal sends it.
+
+    Never waits forever: when the demo has not stopped after 60 s the test fails, and the ``demos``
+    fixture kills its whole process group (the server shares the demo's output pipe, so killing the
+    demo alone would leave the pipe open and the test waiting).
+    """
+    if group:
+        os.killpg(process.pid, signal.SIGINT)
+    else:
+        process.send_signal(signal.SIGINT)
+    try:
+        out, _ = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("de demo stopte niet op Ctrl+C")  # the demos fixture kills what is left
+    assert process.returncode == 0
     return out
 
 
+def _ignores_sigint(pid: int) -> bool:
+    """Whether a process ignores SIGINT, from the kernel's own record (Linux: SigIgn in /proc/<pid>/status)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    ignored = int(next(line.split()[1] for line in status.splitlines() if line.startswith("SigIgn:")), 16)
+    return bool(ignored >> (signal.SIGINT - 1) & 1)
+
+
+def _children(pid: int) -> list[int]:
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def _port_of(url: str) -> int:
+    return int(url.split(":")[2].split("/")[0])
+
+
 @pytest.mark.slow
+@pytest.mark.timeout(240)
 @pytest.mark.parametrize(("args", "path", "first"), [
     (["04"], "/voila/render/04_rfm_klantenmatrix.ipynb", "04 · De 80/20-regel, RFM en de klantenmatrix: demopagina, "
                                                          "zonder presentatiemodus."),
     (["4", "--dia", "--presentatie"], "/rise/notebooks/04_rfm_klantenmatrix.ipynb?token=",
      "04 · De 80/20-regel, RFM en de klantenmatrix: dia's, met presentatiemodus."),
 ])
-def test_the_demo_command_starts_a_server_that_serves_the_page(args, path, first):
+def test_the_demo_command_starts_a_server_that_serves_the_page(args, path, first, demos):
     import urllib.request
 
-    process, url, lines = _start_demo(*args)
+    process, url, lines = _start_demo(demos, *args)
     try:
         assert lines[0].strip() == first
         assert url.startswith("http://127.0.0.1:") and path in url
@@ -127,9 +177,36 @@ def test_the_demo_command_starts_a_server_that_serves_the_page(args, path, first
     finally:
         out = _stop_demo(process)
     assert out.strip().endswith("Gestopt.")
-    port = int(url.split(":")[2].split("/")[0])
+    port = _port_of(url)
     with socket.socket() as probe:  # the server stopped with the command: nothing answers any more
         assert probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="leest /proc (Linux)")
+def test_a_background_job_really_starts_with_ctrl_c_ignored():
+    """The premise of the next test: what a child of ``sh -c 'trap "" INT; exec ...'`` gets, as a background job."""
+    code = "import signal; print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)"
+    out = subprocess.run(["sh", "-c", 'trap "" INT; exec "$@"', "sh", sys.executable, "-c", code],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "True"
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(240)
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="leest /proc (Linux)")
+def test_ctrl_c_stops_the_demo_and_its_server_even_when_started_ignoring_it(demos):
+    """make demo & / make test &: the demo inherits SIGINT ignored; it restores Ctrl+C for itself and its server."""
+    process, url, _ = _start_demo(demos, "04", ignoring_ctrl_c=True)
+    try:
+        servers = _children(process.pid)
+        assert servers, "geen server gestart"
+        assert not _ignores_sigint(process.pid)  # the demo put Ctrl+C back ...
+        assert not any(_ignores_sigint(pid) for pid in servers)  # ... and its server inherited that
+    finally:
+        out = _stop_demo(process, group=True)  # Ctrl+C as a terminal sends it: to the demo and the server
+    assert out.strip().endswith("Gestopt.")
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", _port_of(url))) != 0
 
 
 def _make(*args: str) -> str:

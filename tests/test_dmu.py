@@ -19,7 +19,9 @@ from klantlib.dmu import (  # noqa: E402
     ROLES,
     Case,
     check_roles,
+    dmu_sizes,
     dmu_summary,
+    jobs,
     role_matrix,
     role_table,
 )
@@ -198,6 +200,26 @@ def test_shipped_data_new_tasks_have_larger_dmus_than_straight_rebuys(dmu):
     # counted another way: distinct participants per purchase
     by_hand = dmu.groupby("beslissing_id")["deelnemer_id"].nunique()
     assert aankopen["deelnemers"].equals(by_hand.reindex(aankopen.index).astype("int64"))
+
+
+def test_dmu_sizes_are_the_summary_means_and_every_purchase_once(dmu):
+    aankopen, situaties = dmu_summary(dmu)
+    means, counts = dmu_sizes(aankopen)
+    pd.testing.assert_series_equal(means, situaties["deelnemers"].set_axis(situaties.index.astype("str")),
+                                   check_names=False, check_index_type=False)
+    assert list(means.index) == [s for s in BUYCLASSES if s in situaties.index]
+    assert counts["aankopen"].sum() == len(aankopen) == 150
+    for situation, part in counts.groupby("koopsituatie"):  # the mean again, from the counts
+        mean = (part["deelnemers"] * part["aankopen"]).sum() / part["aankopen"].sum()
+        assert mean == pytest.approx(means[situation])
+
+
+def test_jobs_are_the_first_job_given_per_participant():
+    table = pd.DataFrame({"deelnemer_id": [7, 7, "007", 8], "functie": ["", "inkoper", "directeur", None],
+                          "rol": ["koper", "beslisser", "initiator", "gebruiker"]})
+    assert jobs(table).to_dict() == {"7": "inkoper", "007": "directeur"}  # ids stay exact labels; 8 has none
+    with pytest.raises(KlantDataError, match="ontbreekt de kolom 'functie'"):
+        jobs(table.drop(columns="functie"))
 
 
 # -- check_roles ---------------------------------------------------------------------------------------------

@@ -238,18 +238,3 @@ def test_out_of_sync_sees_a_stale_navigation_cell_and_an_unknown_notebook(tmp_pa
     (sources / "99_onbekend.md").write_text("# 99\n", encoding="utf-8")
     with pytest.raises(ValueError, match="99_onbekend"):
         course.out_of_sync(sources, notebooks)
-
-
-# --- the start widget's computing part -------------------------------------------------------
-
-def test_loyal_customers_counts_distinct_orders():
-    from klantlib.views.start import customer_orders, loyal_customers
-
-    df = pd.DataFrame({"klant_id": ["a", "a", "a", "b", "c"], "order_id": [1, 1, 2, 3, 4],
-                       "bedrag": [10.0, 5.0, 25.0, 40.0, 20.0],
-                       "datum": ["02-01-2025", "02-01-2025", "05-02-2025", "06-03-2025", "07-04-2025"]})
-    orders = customer_orders(df)
-    assert orders.loc["a", "bestellingen"] == 2  # two lines of order 1 are one order
-    assert loyal_customers(orders, 1) == {"min_orders": 1, "klanten": 3, "aandeel_klanten": 1.0, "aandeel_omzet": 1.0}
-    assert loyal_customers(orders, 2)["aandeel_omzet"] == 0.4
-    assert loyal_customers(orders, 3)["klanten"] == 0

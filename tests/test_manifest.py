@@ -103,7 +103,7 @@ def test_the_readme_table_is_made_from_the_list(tmp_path):
 
 
 #: A model line of the package docstring: "- :mod:`klantlib.rfm`: ... (notebook 04; §1.3.1, §1.3.2)."
-MODEL_LINE = re.compile(r"^- :mod:`klantlib\.(\w+)`: .*\(notebook (\d\d); (§[^)]*)\)\.$", re.MULTILINE)
+MODEL_LINE = re.compile(r"^- :mod:`klantlib\.(\w+)`: .*\(notebook (\d\d); (§[^)]*|–)\)\.$", re.MULTILINE)
 
 
 def test_the_package_docstring_names_each_model_with_its_notebook_and_section():

@@ -211,7 +211,7 @@ def test_the_funnel_never_widens_and_conversions_lie_in_0_1(rows):
 
 def test_widget_state_is_the_model_funnel_of_the_chosen_journeys():
     import klantlib
-    from klantlib.views.orca import funnel_state
+    from klantlib.orca import funnel_state
 
     log = klantlib.load_dataset("klantreis")
     business = log[log["klantgroep"] == "zakelijk"]

@@ -184,7 +184,7 @@ def test_missing_columns_are_named_with_the_closest_match_and_the_file():
     with pytest.raises(KlantDataError) as error:
         require_columns(frame, ["klantnummer", "datum", "bedrag"])
     assert str(error.value) == (
-        "In 'kassa.csv' ontbreken de kolommen 'klantnummer', 'datum'. Gevonden kolommen: 'Klantnummer', 'Datum', "
+        "In 'kassa.csv' ontbreken de kolommen 'klantnummer' en 'datum'. Gevonden kolommen: 'Klantnummer', 'Datum' en "
         "'bedrag'. Bedoel je 'Klantnummer' voor 'klantnummer'? Bedoel je 'Datum' voor 'datum'? Voeg de kolom toe "
         "of geef een bestaande kolom die naam.")
 

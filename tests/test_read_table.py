@@ -233,8 +233,8 @@ def test_missing_column_lists_found_columns_and_suggests(tmp_path):
     with pytest.raises(KlantDataError) as error:
         read_table(path, required_columns=["klant_id", "datum", "bedrag"])
     message = str(error.value)
-    assert message.startswith("In 'x.csv' ontbreken de kolommen 'klant_id', 'bedrag'.")
-    assert "Gevonden kolommen (rij 1): 'klant', 'Datum', 'bedragen'." in message
+    assert message.startswith("In 'x.csv' ontbreken de kolommen 'klant_id' en 'bedrag'.")
+    assert "Gevonden kolommen (rij 1): 'klant', 'Datum' en 'bedragen'." in message
     assert "bedoel je 'bedragen' voor 'bedrag'?" in message.casefold()
 
 

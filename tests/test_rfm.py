@@ -12,13 +12,17 @@ import klantlib
 from klantlib.data import KlantDataError, KlantDataWarning, read_table
 from klantlib.rfm import (
     GROUPS,
+    UNPLACED,
     assessment_matrix,
+    customer_rendement,
     customers_per_point,
+    group_counts,
     pareto_table,
     relatiesterkte,
     rendement,
     rfm_scores,
     rfm_table,
+    score_counts,
     top_share,
 )
 
@@ -149,12 +153,40 @@ def test_transactions_after_the_reference_date_are_left_out_with_a_count(hand):
         rfm_table(hand, reference_date="2025-12-15", errors="raise")
 
 
+def test_later_says_what_happens_to_transactions_after_the_reference_date(hand):
+    warned, messages = caught(rfm_table, hand, reference_date="2025-12-15")
+    quiet, none = caught(rfm_table, hand, reference_date="2025-12-15", later="coerce")
+    assert len(messages) == 1 and none == []
+    pd.testing.assert_frame_equal(quiet, warned)  # the same period, only without the message
+    by_hand = rfm_table(hand[hand["datum"] <= "2025-12-15"], reference_date="2025-12-15")
+    pd.testing.assert_frame_equal(quiet, by_hand)
+    with pytest.raises(KlantDataError, match="2 transacties liggen na de peildatum 15-12-2025"):
+        rfm_table(hand, reference_date="2025-12-15", later="raise")
+    # errors="raise" is strict about the period too, unless later says otherwise.
+    assert caught(rfm_table, hand, reference_date="2025-12-15", errors="raise", later="coerce")[1] == []
+    with pytest.raises(KlantDataError, match="later moet 'raise', 'warn' of 'coerce' zijn"):
+        rfm_table(hand, reference_date=REF, later="stil")
+    # Unusable rows are still reported when the period is left quiet.
+    bad = hand.copy()
+    bad.loc[3, "bedrag"] = np.nan
+    assert any("overgeslagen (rij 3)" in m for m in caught(rfm_table, bad, reference_date="2025-12-15",
+                                                            later="coerce")[1])
+
+
+def test_customer_rendement_is_rfm_on_the_reference_date_without_a_message_about_the_period(hand):
+    score, messages = caught(customer_rendement, hand, reference_date="2025-12-15", bins=3, order=None)
+    assert messages == []
+    by_hand = rendement(rfm_scores(rfm_table(hand[hand["datum"] <= "2025-12-15"], reference_date="2025-12-15"),
+                                   bins=3), bins=3)
+    pd.testing.assert_series_equal(score, by_hand)
+
+
 def test_missing_ids_dates_and_amounts_are_reported_by_row(hand):
     bad = hand.copy()
     bad.loc[1, "klant_id"] = None
     bad.loc[3, "bedrag"] = np.nan
     table, messages = caught(rfm_table, bad, reference_date=REF)
-    assert any("2 van de 9 rijen overgeslagen (rijen 1 en 3)" in m and "klant_id, bedrag" in m for m in messages)
+    assert any("2 van de 9 rijen overgeslagen (rijen 1 en 3)" in m and "klant_id en bedrag" in m for m in messages)
     assert "B" not in table.index
     with pytest.raises(KlantDataError, match="rijen 1 en 3"):
         rfm_table(bad, reference_date=REF, errors="raise")
@@ -186,7 +218,7 @@ def test_identical_rows_are_kept_and_reported_with_their_rows(hand):
 def test_empty_file_and_missing_columns(tmp_path):
     with pytest.raises(KlantDataError, match="leeg"):
         rfm_table(pd.DataFrame(columns=["klant_id", "datum", "bedrag"]), reference_date=REF)
-    with pytest.raises(KlantDataError, match="ontbreekt de kolom 'bedrag'. Gevonden kolommen: 'klant_id', 'datum'. Geef de kolomnamen"):
+    with pytest.raises(KlantDataError, match="ontbreekt de kolom 'bedrag'. Gevonden kolommen: 'klant_id' en 'datum'. Geef de kolomnamen"):
         rfm_table(pd.DataFrame({"klant_id": ["a"], "datum": ["2025-01-01"]}), reference_date=REF)
 
 
@@ -218,6 +250,9 @@ def test_likert_outside_the_scale_and_text_answers():
     scores, messages = caught(relatiesterkte, survey, errors="warn")
     assert len(messages) == 1 and messages[0].startswith("4 ongeldige antwoorden als ontbrekend behandeld")
     assert scores["c"] == 50.0
+    with pytest.warns(FutureWarning, match='errors="missing" heet nu errors="warn"'):
+        old = relatiesterkte(survey, errors="missing")  # the old word, in saved notebooks, still works
+    pd.testing.assert_series_equal(old, scores)
 
 
 def test_duplicate_respondents_and_survey_ids_not_among_customers():
@@ -230,6 +265,31 @@ def test_duplicate_respondents_and_survey_ids_not_among_customers():
     matrix, messages = caught(assessment_matrix, x, y)
     assert matrix.loc["a", "groep"] == "Partners" and pd.isna(matrix.loc["zz", "groep"])
     assert any("1 alleen een rendement" in m and "1 alleen een relatiesterkte" in m for m in messages)
+    quiet, none = caught(assessment_matrix, x, y, errors="coerce")
+    assert none == []
+    pd.testing.assert_frame_equal(quiet, matrix)
+    with pytest.raises(KlantDataError, match="Van de 3 klanten hebben er 1 alleen een rendement .* en 1 alleen"):
+        assessment_matrix(x, y, errors="raise")
+    assert group_counts(quiet).to_dict() == {"Partners": 1, "Vrienden": 0, "Economici": 0, "Dogs": 0, UNPLACED: 2}
+
+
+def test_group_counts_count_every_customer_once():
+    x = pd.Series({"a": 50.0, "b": 50.0, "c": 50.0, "d": 10.0, "e": 10.0, "f": 90.0})
+    y = pd.Series({"a": 60.0, "b": 60.0, "c": 20.0, "d": 20.0, "e": 20.0, "g": 5.0})
+    counts = group_counts(assessment_matrix(x, y, errors="coerce"))
+    assert counts.index.tolist() == [*GROUPS, UNPLACED] and counts.name == "klanten"
+    assert counts.tolist() == [2, 0, 1, 2, 2]  # worked out by hand: f and g have one score only
+    assert counts.sum() == 7
+
+
+def test_score_counts_are_the_customers_per_score_with_every_score_listed(hand):
+    scores = rfm_scores(rfm_table(hand, reference_date=REF), bins=5)
+    counts = score_counts(scores)
+    # By hand (test_hand_computed_example): R 5,3,2,1,4; F 5,1,1,4,1; M 5,2,4,1,3.
+    assert counts.to_dict("list") == {"R": [1, 1, 1, 1, 1], "F": [3, 0, 0, 1, 1], "M": [1, 1, 1, 1, 1]}
+    assert counts.index.tolist() == [1, 2, 3, 4, 5] and (counts.sum() == len(scores)).all()
+    plain = scores[["R", "F", "M"]].copy()  # no attrs: the highest score given sets the range
+    assert score_counts(plain).index.tolist() == [1, 2, 3, 4, 5]
 
 
 def test_cut_as_number_pair_and_median():
@@ -333,7 +393,7 @@ def test_an_ambiguous_text_amount_is_refused_not_guessed():
 
 
 def test_bad_options_are_dutch_errors():
-    with pytest.raises(KlantDataError, match="errors moet 'warn' of 'raise' zijn, niet 'negeer'"):
+    with pytest.raises(KlantDataError, match="errors moet 'raise' of 'warn' zijn, niet 'negeer'"):
         rfm_table(frame([("A", "2025-01-31", 10.0)]), reference_date=REF, errors="negeer")
     with pytest.raises(KlantDataError, match="bins moet 2, 3, 4, 5, 6, 7, 8 of 9 zijn, niet 10"):
         rfm_scores(pd.DataFrame({"recency": [1], "frequency": [1], "monetary": [1.0]}), bins=10)
@@ -354,7 +414,7 @@ def test_rendement_never_guesses_bins_even_after_a_join():
 def test_missing_score_columns_are_named_without_a_wrong_hint():
     with pytest.raises(KlantDataError) as error:
         rendement(pd.DataFrame({"R": [1]}), bins=5)
-    assert str(error.value) == ("Er ontbreken de kolommen 'F', 'M'. Gevonden kolommen: 'R'. Maak de scores met "
+    assert str(error.value) == ("Er ontbreken de kolommen 'F' en 'M'. Gevonden kolommen: 'R'. Maak de scores met "
                                 "rfm_scores(...).")
 
 

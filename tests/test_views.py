@@ -21,7 +21,7 @@ from PIL import Image  # noqa: E402
 
 import klantlib  # noqa: E402
 from klantlib.views._widgets import find_widget  # noqa: E402
-from klantlib import plotting  # noqa: E402
+from klantlib import loyalty, plotting  # noqa: E402
 from klantlib.errors import KlantDataWarning  # noqa: E402
 from klantlib.rfm import GROUPS, pareto_table, relatiesterkte, rfm_scores, rfm_table, top_share  # noqa: E402
 from klantlib.servqual import (  # noqa: E402
@@ -156,24 +156,7 @@ def test_every_widget_shows_a_full_draw_after_each_change(number, runs, monkeypa
     plt.close("all")
 
 
-# --- the start widget (notebook 00) counts orders as rfm_table does (notebook 04) -------------------
-
-def test_customer_orders_are_rfm_frequency_and_monetary(transactions):
-    orders = start_views.customer_orders(transactions)
-    table = rfm_table(transactions, reference_date=REFERENCE, order="order_id")  # notebook 04's table
-    assert orders["bestellingen"].tolist() == table["frequency"].tolist()
-    assert orders["omzet"].tolist() == table["monetary"].tolist()
-    assert orders.index.equals(table.index)
-
-
-def test_customer_orders_reads_dates_as_rfm_table_and_leaves_out_returns_only():
-    df = pd.DataFrame({"klant_id": ["a", "a", "b", "c"], "order_id": [1, 2, 3, 4],
-                       "bedrag": [10.0, 30.0, 60.0, -5.0],
-                       "datum": ["31-12-2025", "2025-01-02", "15-06-2025", "01-07-2025"]})
-    with pytest.warns(KlantDataWarning, match="alleen retouren"):
-        orders = start_views.customer_orders(df)
-    assert orders.to_dict("index") == {"a": {"bestellingen": 2, "omzet": 40.0}, "b": {"bestellingen": 1, "omzet": 60.0}}
-
+# --- the start widget (notebook 00) draws klantlib.loyalty's counts ---------------------------------
 
 def test_start_widget_redraw_shows_the_model_counts(transactions):
     box = start_views.loyal_customers_widget(transactions)
@@ -182,14 +165,14 @@ def test_start_widget_redraw_shows_the_model_counts(transactions):
         slider.value = value
     fig = figure_of(box)
     ax = fig.axes[0]
-    orders = start_views.customer_orders(transactions)
+    orders = loyalty.customer_orders(transactions)
     per_count = orders["bestellingen"].clip(upper=10).value_counts().reindex(range(1, 11), fill_value=0)
     assert [bar.get_height() for bar in ax.patches] == per_count.tolist()
     assert [to_hex(bar.get_facecolor()) for bar in ax.patches] == ["#bbbbbb"] * 3 + ["#0072b2"] * 7
     assert title_of(ax) == "Klanten met minstens 4 bestelling(en)"
     assert find_widget(box, "klant-uitkomst").value == (
         "<b>314 klanten (9,6% van alle kopers) met minstens 4 bestelling(en) brengen 27,5% van de omzet.</b>")
-    stats = start_views.loyal_customers(orders, 4)
+    stats = loyalty.loyal_customers(orders, 4)
     assert (stats["klanten"], stats["aandeel_klanten"], stats["aandeel_omzet"]) == (314, 0.0961, 0.2751)
 
     # The same state as the static figure of the same setting.
@@ -219,10 +202,8 @@ def assert_bubbles_are_the_counts(ax, matrix):
 
 
 def test_matrix_figure_shows_how_many_customers_share_a_spot(transactions, strength_survey):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", KlantDataWarning)
-        matrix, counts = rfm_views.matrix_state(transactions, relatiesterkte(strength_survey))
-    assert counts.tolist() == [185, 157, 78, 180]
+    matrix, counts = rfm_views.matrix_state(transactions, relatiesterkte(strength_survey))
+    assert counts.tolist() == [185, 157, 78, 180, 0]  # the four groups, and nobody without a group
     ax = rfm_views.matrix_figure(matrix)
     assert_bubbles_are_the_counts(ax, matrix)
     assert sum(len(c.get_offsets()) for c in ax.collections) == 181  # 600 customers on 181 spots
@@ -249,11 +230,12 @@ def test_matrix_widget_redraw_shows_the_model_matrix(transactions, strength_surv
     reference.value = date
     find_widget(box, "klant-cut-y").value = 30
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", KlantDataWarning)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         matrix, counts = rfm_views.matrix_state(transactions, relatiesterkte(strength_survey), reference_date=date,
                                                 bins=3, cut=(65, 30))
-    assert counts.tolist() == [158, 310, 6, 50]
+    assert caught == []  # the model was asked not to warn: the widget shows the number instead
+    assert counts.tolist() == [158, 310, 6, 50, 76]  # 76 surveyed customers had not bought yet on 01-07-2025
     fig = figure_of(box)
     ax = fig.axes[0]
     assert len(ax.collections) == 4
@@ -261,7 +243,8 @@ def test_matrix_widget_redraw_shows_the_model_matrix(transactions, strength_surv
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend == ["Partners: 158", "Vrienden: 310", "Economici: 6", "Dogs: 50"]
     assert find_widget(box, "klant-telling").value == ("<b>Partners</b>: 158 · <b>Vrienden</b>: 310 · "
-                                                "<b>Economici</b>: 6 · <b>Dogs</b>: 50")
+                                                "<b>Economici</b>: 6 · <b>Dogs</b>: 50 · <b>zonder groep (nog geen "
+                                                "aankoop op de peildatum)</b>: 76")
     assert list(ax.lines[0].get_xdata()) == [65, 65] and list(ax.lines[1].get_ydata()) == [30, 30]
     assert title_of(ax) == "Klantenmatrix op 01-07-2025"
 
@@ -372,7 +355,7 @@ def test_helpers_pass_keyword_arguments_through(transactions, strength_survey):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", KlantDataWarning)
         scores = rfm_scores(rfm_table(transactions, reference_date=REFERENCE), bins=5)
-        matrix, _ = rfm_views.matrix_state(transactions, relatiesterkte(strength_survey))
+    matrix, _ = rfm_views.matrix_state(transactions, relatiesterkte(strength_survey))
     axes = rfm_views.score_bars(scores, color="black", width=0.5)
     assert {to_hex(p.get_facecolor()) for ax in axes for p in ax.patches} == {"#000000"}
     assert {p.get_width() for ax in axes for p in ax.patches} == {0.5}
@@ -400,9 +383,7 @@ def test_helpers_pass_keyword_arguments_through(transactions, strength_survey):
 
 
 def test_default_figure_sizes_grow_in_presentation_mode(transactions, strength_survey):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", KlantDataWarning)
-        matrix, _ = rfm_views.matrix_state(transactions, relatiesterkte(strength_survey))
+    matrix, _ = rfm_views.matrix_state(transactions, relatiesterkte(strength_survey))
     try:
         plotting.presentation_mode()
         assert tuple(rfm_views.matrix_figure(matrix).figure.get_size_inches()) == (12.0, 9.75)

@@ -27,8 +27,7 @@ import html
 import numpy as np
 import pandas as pd
 
-from klantlib.dmu import BUYCLASSES, CASES, ROLES, Case, check_roles, role_matrix
-from klantlib.parsing import to_ids
+from klantlib.dmu import BUYCLASSES, CASES, ROLES, Case, check_roles, dmu_sizes, jobs, role_matrix
 
 __all__ = ["dmu_size_bars", "role_grid", "role_widget", "roles_per_situation"]
 
@@ -50,9 +49,8 @@ def _new_axes(ax, figsize, default):
 def _labels(assignment, people: list[str]) -> list[str]:
     """Row labels: the person, and their job when a table gives one (``functie``)."""
     if isinstance(assignment, pd.DataFrame) and "functie" in assignment.columns and "deelnemer_id" in assignment:
-        jobs = assignment.assign(p=to_ids(assignment["deelnemer_id"])).groupby("p")["functie"]
-        jobs = jobs.first()
-        return [f"{p} ({jobs[p]})" if p in jobs.index and pd.notna(jobs[p]) else p for p in people]
+        job = jobs(assignment)
+        return [f"{p} ({job[p]})" if p in job.index else p for p in people]
     return list(people)
 
 
@@ -156,8 +154,9 @@ def role_grid(assignment, ax=None, *, verdict: pd.DataFrame | None = None, title
 def dmu_size_bars(aankopen: pd.DataFrame, ax=None, *, title: str | None = None, figsize=None, **kwargs):
     """The DMU size per buying situation: the mean as a bar, each purchase as a dot (its area: how many).
 
-    ``aankopen`` is the first table of :func:`klantlib.dmu.dmu_summary`. Keyword
-    arguments go to ``ax.barh``. Returns the axes.
+    ``aankopen`` is the first table of :func:`klantlib.dmu.dmu_summary`; the means and
+    counts are :func:`klantlib.dmu.dmu_sizes`. Keyword arguments go to ``ax.barh``.
+    Returns the axes.
     """
     from matplotlib.patches import Patch
 
@@ -165,21 +164,19 @@ def dmu_size_bars(aankopen: pd.DataFrame, ax=None, *, title: str | None = None, 
     from klantlib.plotting import PALETTE, decorate, underride
 
     ax = _new_axes(ax, figsize, (8, 3.6))
-    situations = [s for s in BUYCLASSES if (aankopen["koopsituatie"] == s).any()]
+    means, counts = dmu_sizes(aankopen)
+    situations = list(means.index)
     y = np.arange(len(situations))[::-1]
-    sizes = aankopen.groupby("koopsituatie", observed=True)["deelnemers"]
-    means = sizes.mean().reindex(situations)
     ax.barh(y, means.to_numpy(), **underride(kwargs, Patch, height=0.6, color=PALETTE[4], alpha=0.7,
                                              label="gemiddelde"))
-    counts = aankopen.groupby(["koopsituatie", "deelnemers"], observed=True).size()
     for yy, situation in zip(y, situations):
-        part = counts.loc[situation]
-        ax.scatter(part.index.to_numpy(), np.full(len(part), yy), s=12 * part.to_numpy(), color=PALETTE[0],
-                   zorder=3, label="aankopen (grootte: hoeveel)" if yy == y[0] else None)
+        part = counts[counts["koopsituatie"] == situation]
+        ax.scatter(part["deelnemers"].to_numpy(), np.full(len(part), yy), s=12 * part["aankopen"].to_numpy(),
+                   color=PALETTE[0], zorder=3, label="aankopen (grootte: hoeveel)" if yy == y[0] else None)
         ax.text(means[situation] + 0.15, yy + 0.36, f"gemiddeld {number(means[situation], 1)}", va="center",
                 fontsize="small")
     ax.set_yticks(y, situations)
-    ax.set_xlim(0, max(8, aankopen["deelnemers"].max() + 1))
+    ax.set_xlim(0, max(8, counts["deelnemers"].max() + 1))  # room for the largest DMU
     decorate(ax, xlabel="aantal personen in de DMU", ylabel="koopsituatie",
              title=title or "Hoe groot is de DMU per koopsituatie?")
     ax.legend(loc="lower right", fontsize="small")

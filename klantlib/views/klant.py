@@ -25,7 +25,15 @@ from collections.abc import Mapping
 import pandas as pd
 
 from klantlib.answers import DEFAULT_FOLDER, AnswerStore
-from klantlib.klant import DEPEST, ERAS, MARKET_NAMES, ORGANISATIONS, CustomerParties, who_is_the_customer
+from klantlib.klant import (
+    DEPEST,
+    ERAS,
+    MARKET_NAMES,
+    ORGANISATIONS,
+    CustomerParties,
+    depest_progress,
+    who_is_the_customer,
+)
 
 __all__ = [
     "DEPEST_KEYS",
@@ -365,10 +373,10 @@ def depest_widget(*, folder=DEFAULT_FOLDER, name: str = "opdracht_1_1"):
     export = with_class(widgets.Button(description="Exporteer als CSV", icon="download"), "klant-export")
 
     def count():
-        table = depest_frame(store.answers)
-        filled = int((table != "").to_numpy().sum())
-        progress.value = (f"{table.shape[1]} markt(en) gekozen; {filled} van de {table.size} DEPEST-vakjes "
-                          "ingevuld." if table.shape[1] else "Kies eerst in welke markt(en) je organisatie klanten heeft.")
+        done = depest_progress(depest_frame(store.answers))
+        progress.value = (f"{done['markten']} markt(en) gekozen; {done['ingevuld']} van de {done['vakjes']} "
+                          "DEPEST-vakjes ingevuld." if done["markten"]
+                          else "Kies eerst in welke markt(en) je organisatie klanten heeft.")
 
     def to_store(_key, new):
         if isinstance(new, str):

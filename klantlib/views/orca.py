@@ -1,9 +1,10 @@
 """Figures and the interactive funnel of notebook 06 (ORCA, the online buying journey).
 
-The computing lives in :mod:`klantlib.orca`; :func:`funnel_state` is the plain
-function behind the widget (filters in, funnel out), so tests and benchmarks
-call it without a browser. The widget only wires controls to it and updates one
-figure in place.
+The computing lives in :mod:`klantlib.orca`: :func:`klantlib.orca.funnel_state` is
+the plain function behind the widget (filters in, funnel out) and
+:func:`klantlib.orca.filter_options` its choices, so tests and benchmarks call them
+without a browser. The widget only wires controls to them and updates one figure
+in place.
 
 Every plot helper draws on ``ax`` (or makes a figure of ``figsize``, by default
 a size that grows in presentation mode), passes its keyword arguments to its
@@ -14,15 +15,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from klantlib.orca import funnel
+from klantlib.orca import ALL, filter_options, funnel_state
 
-__all__ = ["CHANNEL_COLORS", "ALL", "filter_options", "funnel_figure", "funnel_state", "funnel_widget",
-           "mix_heatmap", "pattern_bars"]
+__all__ = ["CHANNEL_COLORS", "funnel_figure", "funnel_widget", "mix_heatmap", "pattern_bars"]
 
 #: One fixed colour per channel (Okabe & Ito).
 CHANNEL_COLORS = {"online": "#0072B2", "offline": "#E69F00", "?": "#999999"}
-#: The filter value that keeps everything.
-ALL = "alle"
 
 
 def _new_axes(ax, figsize, default_size):
@@ -150,37 +148,6 @@ def pattern_bars(table: pd.DataFrame, ax=None, *, top: int = 8, title: str | Non
 
 
 # -- the widget -----------------------------------------------------------------------------------
-
-def filter_options(events: pd.DataFrame, *, group_column: str = "klantgroep", channel: str = "kanaal",
-                   time: str = "tijdstip") -> dict:
-    """The choices the widget offers: customer groups, channels and the months of the log (first day of each)."""
-    months = pd.date_range(events[time].min().to_period("M").to_timestamp(),
-                           events[time].max().to_period("M").to_timestamp(), freq="MS")
-    return {"groups": [ALL, *sorted(events[group_column].dropna().astype(str).unique())],
-            "channels": [ALL, *sorted(events[channel].dropna().astype(str).unique(), reverse=True)],
-            "months": list(months)}
-
-
-def funnel_state(events: pd.DataFrame, *, group: str = ALL, channel_choice: str = ALL, period=None,
-                 customer: str = "reis_id", stage: str = "stap", channel: str = "kanaal",
-                 group_column: str = "klantgroep", time: str = "tijdstip") -> pd.DataFrame:
-    """Everything the interactive funnel shows, for one setting: :func:`klantlib.orca.funnel` of the chosen events.
-
-    ``group`` keeps the journeys of one customer group (``"alle"``: all);
-    ``channel_choice`` keeps only the events in that channel, so the funnel counts
-    the journeys that reached a step *in that channel*; ``period`` (start, end)
-    keeps the journeys whose first event lies in ``[start, end)``.
-    """
-    keep = pd.Series(True, index=events.index)
-    if group != ALL:
-        keep &= events[group_column].astype(str) == group
-    if period is not None:
-        start = events.groupby(customer, observed=True)[time].transform("min")
-        keep &= (start >= pd.Timestamp(period[0])) & (start < pd.Timestamp(period[1]))
-    if channel_choice != ALL:
-        keep &= events[channel].astype(str) == channel_choice
-    return funnel(events[keep], customer=customer, stage=stage)
-
 
 def funnel_widget(events: pd.DataFrame, *, customer: str = "reis_id", stage: str = "stap", channel: str = "kanaal",
                   group_column: str = "klantgroep", time: str = "tijdstip"):

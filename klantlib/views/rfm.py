@@ -14,9 +14,18 @@ from __future__ import annotations
 
 import pandas as pd
 
-from klantlib.rfm import GROUPS, assessment_matrix, relatiesterkte, rendement, rfm_scores, rfm_table, top_share
+from klantlib.rfm import (
+    GROUPS,
+    UNPLACED,
+    assessment_matrix,
+    customer_rendement,
+    group_counts,
+    relatiesterkte,
+    score_counts,
+    top_share,
+)
 
-__all__ = ["AREA_PER_CUSTOMER", "GROUP_COLORS", "STRATEGY", "customer_rendement", "matrix_figure", "matrix_state", "matrix_widget",
+__all__ = ["AREA_PER_CUSTOMER", "GROUP_COLORS", "STRATEGY", "matrix_figure", "matrix_state", "matrix_widget",
            "pareto_figure", "score_bars"]
 
 #: One fixed colour per group of the customer relations assessment matrix (Schijns, 2000).
@@ -78,21 +87,21 @@ def pareto_figure(table: pd.DataFrame, ax=None, *, top: float = 0.2, figsize=Non
 def score_bars(scores: pd.DataFrame, axes=None, *, figsize=None, **kwargs):
     """Three small bar charts: how many customers got each R, F and M score; returns the axes.
 
-    Keyword arguments go to each ``ax.bar`` (``color``, ``width`` ...).
+    The counts are :func:`klantlib.rfm.score_counts`. Keyword arguments go to each
+    ``ax.bar`` (``color``, ``width`` ...).
     """
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
 
     from klantlib.plotting import PALETTE, decorate, figure_size, number_axis, underride
 
-    bins = scores.attrs.get("bins", int(scores[["R", "F", "M"]].max().max()))
+    counts = score_counts(scores)
     if axes is None:
         _, axes = plt.subplots(1, 3, figsize=figsize or figure_size((11, 3.4)), sharey=True)
     names = {"R": "Recency", "F": "Frequency", "M": "Monetary"}
     for ax, (column, name) in zip(axes, names.items()):
-        counts = scores[column].value_counts().reindex(range(1, bins + 1), fill_value=0)
-        ax.bar(counts.index, counts.to_numpy(), **underride(kwargs, Patch, color=PALETTE[0]))
-        ax.set_xticks(range(1, bins + 1))
+        ax.bar(counts.index, counts[column].to_numpy(), **underride(kwargs, Patch, color=PALETTE[0]))
+        ax.set_xticks(counts.index)
         number_axis(ax, "y")
         decorate(ax, title=f"{column}-score ({name})", xlabel="score (hoger = beter)")
     axes[0].set_ylabel("aantal klanten")
@@ -121,8 +130,9 @@ class _MatrixPlot:
 
     Each group is one scatter with a bubble per spot (rendement, relatiesterkte)
     and an area proportional to the number of customers on that spot
-    (:func:`klantlib.rfm.customers_per_point`). A caller's ``s`` (a fixed size)
-    turns that off, and with it the size legend. ``changing`` lists the artists
+    (:func:`klantlib.rfm.customers_per_point`); the legend counts each group
+    (:func:`klantlib.rfm.group_counts`). A caller's ``s`` (a fixed size) turns
+    that off, and with it the size legend. ``changing`` lists the artists
     :meth:`update` changes.
     """
 
@@ -172,13 +182,13 @@ class _MatrixPlot:
 
         x_cut, y_cut = matrix.attrs.get("cut", (50.0, 50.0))
         spots = customers_per_point(matrix)
-        totals = matrix["groep"].value_counts()
+        totals = group_counts(matrix)
         for (group, points), text in zip(self.points.items(), self.legend.get_texts()):
             part = spots[spots["groep"] == group]
             points.set_offsets(part[["rendement", "relatiesterkte"]].to_numpy().reshape(-1, 2))
             if not self.fixed_size:
                 points.set_sizes(AREA_PER_CUSTOMER * part["klanten"].to_numpy())
-            points.set_label(_group_label(group, int(totals.get(group, 0))))
+            points.set_label(_group_label(group, int(totals[group])))
             text.set_text(points.get_label())
         self.x_line.set_xdata([x_cut, x_cut])
         self.y_line.set_ydata([y_cut, y_cut])
@@ -201,33 +211,15 @@ def matrix_figure(matrix: pd.DataFrame, ax=None, *, title: str | None = None, fi
     return ax
 
 
-def customer_rendement(transactions: pd.DataFrame, *, reference_date="2026-01-01", bins: int = 5,
-                       order: str | None = "order_id") -> pd.Series:
-    """Rendement (0-100) per customer for one setting: :func:`~klantlib.rfm.rfm_table`, scores, rendement.
-
-    Transactions after ``reference_date`` fall outside the period (quietly here:
-    the notebook explains it before the widget).
-    """
-    import warnings
-
-    from klantlib.errors import KlantDataWarning
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", KlantDataWarning)
-        return rendement(rfm_scores(rfm_table(transactions, reference_date=reference_date, order=order), bins=bins),
-                         bins=bins)
+#: The widget's words for a count that is no group.
+_COUNT_LABELS = {UNPLACED: "zonder groep (nog geen aankoop op de peildatum)"}
 
 
 def _place(score: pd.Series, survey_scores: pd.Series, cut) -> tuple[pd.DataFrame, pd.Series]:
-    import warnings
-
-    from klantlib.errors import KlantDataWarning
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", KlantDataWarning)
-        matrix = assessment_matrix(score.reindex(survey_scores.index), survey_scores, cut=cut)
-    counts = matrix["groep"].value_counts().reindex(list(GROUPS), fill_value=0)
-    return matrix, counts
+    # Surveyed customers without a purchase before the reference date get no group: not a warning on
+    # every move of a slider, but a number in the counts (group_counts' "zonder groep").
+    matrix = assessment_matrix(score.reindex(survey_scores.index), survey_scores, cut=cut, errors="coerce")
+    return matrix, group_counts(matrix)
 
 
 def matrix_state(transactions: pd.DataFrame, survey_scores: pd.Series, *, reference_date="2026-01-01",
@@ -235,8 +227,10 @@ def matrix_state(transactions: pd.DataFrame, survey_scores: pd.Series, *, refere
     """Everything the interactive matrix shows, for one setting: (matrix, counts per group).
 
     ``survey_scores`` is :func:`klantlib.rfm.relatiesterkte` of the survey (computed once);
-    only the surveyed customers are placed. Transactions after ``reference_date`` fall
-    outside the period (quietly here: the notebook explains it before the widget).
+    only the surveyed customers are placed. Rendement is :func:`klantlib.rfm.customer_rendement`
+    (transactions after ``reference_date`` fall outside the period; the widget shows the date),
+    the counts :func:`klantlib.rfm.group_counts`: per group, and ``"zonder groep"`` for the
+    surveyed customers without a purchase before the reference date.
     """
     score = customer_rendement(transactions, reference_date=reference_date, bins=bins, order=order)
     return _place(score, survey_scores, cut)
@@ -245,7 +239,8 @@ def matrix_state(transactions: pd.DataFrame, survey_scores: pd.Series, *, refere
 def matrix_widget(transactions: pd.DataFrame, survey: pd.DataFrame):
     """Sliders for the cut on each axis, the reference date and the number of score groups.
 
-    The scatter and the count per group follow at once. CSS classes for browser tests:
+    The scatter and the count per group follow at once; surveyed customers who had not
+    bought yet on the reference date are counted as "zonder groep". CSS classes for browser tests:
     ``klant-cut-x`` and ``klant-cut-y`` (the cut-offs), ``klant-peildatum`` (reference
     date), ``klant-bins`` (number of score groups), ``klant-telling`` (the counts under
     the figure), ``klant-figuur`` (the figure output).
@@ -285,7 +280,8 @@ def matrix_widget(transactions: pd.DataFrame, survey: pd.DataFrame):
     def update():
         matrix, counts = state()
         plot.update(matrix, title=f"Klantenmatrix op {reference.value:%d-%m-%Y}")
-        counts_html.value = " · ".join(f"<b>{group}</b>: {number(n)}" for group, n in counts.items())
+        shown = [(_COUNT_LABELS.get(group, group), n) for group, n in counts.items() if group != UNPLACED or n]
+        counts_html.value = " · ".join(f"<b>{label}</b>: {number(n)}" for label, n in shown)
         area.show()
 
     redraw_on_change(update, cut_x, cut_y, reference, bins)

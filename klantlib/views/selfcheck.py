@@ -1,9 +1,10 @@
 """A choice question as clickable options: pick, press the button, read the feedback.
 
-The computing (which options are right, what a wrong option misses) is
-:func:`klantlib.selfcheck.check`; this module only draws and wires the widget.
-In a stored notebook, on GitHub or on paper, where no widget can run, the
-question shows as a plain list of its options.
+:func:`ask` shows the question of a key (``ask("rfm_peildatum")``), :func:`choice_widget`
+any :class:`~klantlib.selfcheck.Question`. The computing (which options are right,
+what a wrong option misses) is :func:`klantlib.selfcheck.check`; this module only
+draws and wires the widget. In a stored notebook, on GitHub or on paper, where no
+widget can run, the question shows as a plain list of its options.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ import html
 
 import ipywidgets as widgets
 
-from klantlib.selfcheck import LETTERS, Question
+from klantlib.selfcheck import LETTERS, Question, question
 from klantlib.views._widgets import with_class
 
-__all__ = ["ChoiceQuestion", "choice_widget"]
+__all__ = ["ChoiceQuestion", "ask", "choice_widget"]
 
 
 class ChoiceQuestion(widgets.VBox):
@@ -76,3 +77,25 @@ def choice_widget(question: Question) -> ChoiceQuestion:
     box = ChoiceQuestion([selector, button, feedback])
     box.question = question
     return with_class(box, "klant-vraag")
+
+
+def ask(key: str) -> ChoiceQuestion:
+    """Show the choice question ``key`` of the question banks as clickable options with a check button.
+
+    Args:
+        key: the question's key in its bank (:func:`klantlib.selfcheck.question`).
+
+    Returns:
+        The widget (:func:`choice_widget`); shown as a list of the options where no widget runs.
+
+    Raises:
+        KeyError: there is no question with this key (close keys are suggested).
+        ValueError: the question is not a choice (answer it with :func:`klantlib.selfcheck.check`).
+
+    >>> ask("start_herstart").question.kind
+    'choice'
+    """
+    q = question(key)
+    if q.kind != "choice":
+        raise ValueError(f"De opdracht {key!r} is geen keuzevraag: vul je antwoord in en gebruik check({key!r}, ...).")
+    return choice_widget(q)

@@ -28,14 +28,14 @@ def service_style_plot(profile: pd.DataFrame, ax=None, *, title: str | None = No
 
     ``profile`` is :func:`klantlib.service.martin_profile` (its scale and cut are
     drawn); each row is a point labelled with its index (rows on the same spot share
-    one label). Keyword arguments go to
+    one label, :func:`klantlib.plotting.shared_labels`). Keyword arguments go to
     ``ax.scatter`` (``s``, ``color``, ``marker`` ...). Without ``ax`` a figure of
     ``figsize`` is made (by default a house-style size that grows in presentation mode).
     """
     import matplotlib.pyplot as plt
     from matplotlib.collections import PathCollection
 
-    from klantlib.plotting import PALETTE, decorate, figure_size, number_axis, text_colour, underride
+    from klantlib.plotting import PALETTE, decorate, figure_size, number_axis, shared_labels, text_colour, underride
 
     if ax is None:
         _, ax = plt.subplots(figsize=figsize or figure_size((6.5, 6)))
@@ -51,11 +51,8 @@ def service_style_plot(profile: pd.DataFrame, ax=None, *, title: str | None = No
     shown = profile.dropna(subset=["procedureel", "persoonlijk"])
     ax.scatter(shown["procedureel"], shown["persoonlijk"],
                **underride(kwargs, PathCollection, s=80, color=PALETTE[7], zorder=3))
-    # Organisations (or raters) on the same spot share one label, so no labels are drawn over each other.
-    spots = shown.groupby([shown["procedureel"].round(6), shown["persoonlijk"].round(6)], sort=False)
-    for (x, y), group in spots:
-        ax.annotate(", ".join(map(str, group.index)), (x, y), xytext=(6, 6), textcoords="offset points",
-                    fontsize="small")
+    for x, y, label in shared_labels(shown["procedureel"], shown["persoonlijk"], shown.index):
+        ax.annotate(label, (x, y), xytext=(6, 6), textcoords="offset points", fontsize="small")
     decorate(ax, xlabel=f"procedureel: de systemen (1-{scale})", ylabel=f"persoonlijk: de mensen (1-{scale})",
              xlim=(low, high), ylim=(low, high))
     number_axis(ax, "both", decimals=0)

@@ -183,10 +183,8 @@ def profile_plot(survey: pd.DataFrame, ax=None, *, scale: int = 7, errors: str =
     from matplotlib.lines import Line2D
 
     from klantlib.plotting import PALETTE, decorate, figure_size, underride
-    from klantlib.servqual import validate_survey
 
-    values = validate_survey(survey, scale=scale, errors=errors)
-    means = values.mean()
+    means = QUESTIONNAIRE.with_scale(scale).compare(survey, errors=errors)["gemiddelde"]
     items = np.arange(1, 23)
     if ax is None:
         _, ax = plt.subplots(figsize=figsize or figure_size((10, 4.5)))

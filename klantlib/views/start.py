@@ -1,66 +1,20 @@
 """The start notebook's first widget: how many customers bought at least N times?
 
-The computing part, :func:`loyal_customers`, is a plain function that tests and
-benchmarks call without a browser; :func:`loyal_customers_widget` only wires a
-slider to it and recolours one figure. Orders are counted by
-:func:`klantlib.rfm.rfm_table`'s rules, so notebook 00 and notebook 04 agree.
+Every number comes from :mod:`klantlib.loyalty` (orders counted by
+:func:`klantlib.rfm.rfm_table`'s rules, so notebook 00 and notebook 04 agree);
+:func:`loyal_customers_widget` only wires a slider to it and recolours one figure.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from klantlib.rfm import day_after_last_transaction, rfm_table
+from klantlib.loyalty import MOST_ORDERS, customer_orders, customers_per_order_count, loyal_customers
 
-__all__ = ["customer_orders", "loyal_customers", "loyal_customers_figure", "loyal_customers_widget"]
+__all__ = ["loyal_customers_figure", "loyal_customers_widget"]
 
-#: The bar chart has one bar per number of orders, 1 .. 9, and one for 10 or more.
-MOST_ORDERS = 10
 #: Bars outside the chosen group.
 OTHER_COLOR = "#BBBBBB"
-
-
-def customer_orders(transactions: pd.DataFrame, *, customer: str = "klant_id", order: str | None = "order_id",
-                    amount: str = "bedrag", date: str = "datum") -> pd.DataFrame:
-    """Per customer: the number of distinct orders (``bestellingen``) and net revenue (``omzet``).
-
-    Counted by :func:`klantlib.rfm.rfm_table` over the whole period (up to the day
-    after the last transaction): ``bestellingen`` is its ``frequency`` (a return
-    is not an order), ``omzet`` its ``monetary``. Its rules hold here too: rows
-    without a usable customer, date or amount are left out with a warning, and so
-    are customers with returns only; identical rows count, with a warning. With
-    ``order=None`` every purchase row counts as an order.
-
-    >>> df = pd.DataFrame({"klant_id": ["a", "a", "b"], "order_id": [1, 2, 3], "bedrag": [10.0, 30.0, 60.0],
-    ...                    "datum": ["02-01-2025", "03-02-2025", "04-03-2025"]})
-    >>> customer_orders(df)
-              bestellingen  omzet
-    klant_id
-    a                    2   40.0
-    b                    1   60.0
-    """
-    table = rfm_table(transactions, reference_date=day_after_last_transaction(transactions, date=date),
-                      customer=customer, date=date, amount=amount, order=order)
-    return table[["frequency", "monetary"]].rename(columns={"frequency": "bestellingen", "monetary": "omzet"})
-
-
-def loyal_customers(orders: pd.DataFrame, min_orders: int) -> dict:
-    """Count the customers with at least ``min_orders`` orders, and their share of revenue.
-
-    ``orders`` comes from :func:`customer_orders`.
-
-    >>> df = pd.DataFrame({"klant_id": ["a", "a", "b"], "order_id": [1, 2, 3], "bedrag": [10.0, 30.0, 60.0],
-    ...                    "datum": ["02-01-2025", "03-02-2025", "04-03-2025"]})
-    >>> loyal_customers(customer_orders(df), 2)
-    {'min_orders': 2, 'klanten': 1, 'aandeel_klanten': 0.5, 'aandeel_omzet': 0.4}
-    """
-    chosen = orders["bestellingen"] >= min_orders
-    return {
-        "min_orders": int(min_orders),
-        "klanten": int(chosen.sum()),
-        "aandeel_klanten": round(float(chosen.mean()), 4),
-        "aandeel_omzet": round(float(orders.loc[chosen, "omzet"].sum() / orders["omzet"].sum()), 4),
-    }
 
 
 def _caption(orders: pd.DataFrame, min_orders: int) -> str:
@@ -72,7 +26,8 @@ def _caption(orders: pd.DataFrame, min_orders: int) -> str:
 
 
 class _OrdersChart:
-    """The bar chart of customers per number of orders; :meth:`update` only recolours it and sets the title.
+    """The bar chart of :func:`klantlib.loyalty.customers_per_order_count`; :meth:`update` only recolours it
+    and sets the title.
 
     ``changing`` lists the artists :meth:`update` changes.
     """
@@ -83,8 +38,7 @@ class _OrdersChart:
         from klantlib.plotting import PALETTE, decorate, number_axis, underride
 
         self.ax = ax
-        counts = orders["bestellingen"].clip(upper=MOST_ORDERS)
-        per_count = counts.value_counts().reindex(range(1, MOST_ORDERS + 1), fill_value=0)
+        per_count = customers_per_order_count(orders, most=MOST_ORDERS)
         options = underride(kwargs, Patch, color=PALETTE[0])
         self.color = options.pop("color")
         self.bars = ax.bar(per_count.index, per_count.to_numpy(), color=self.color, **options)

@@ -28,6 +28,7 @@ import pandas as pd
 from klantlib.answers import DEFAULT_FOLDER
 from klantlib.vals import (
     CATEGORIES,
+    MITCHELL_PER_CATEGORY,
     QUESTIONNAIRE,
     REFERENCES,
     SCALE,
@@ -99,7 +100,7 @@ def population_bars(axes=None, *, figsize=None, **kwargs):
                                gridspec_kw={"width_ratios": [1, 1.3]})
     left, right = axes
     book = REFERENCES["boek"].aandelen
-    mitchell = TYPES.groupby("categorie", sort=False)["aandeel_mitchell"].sum().reindex(book.index)
+    mitchell = MITCHELL_PER_CATEGORY.reindex(book.index)
     y = np.arange(len(book))[::-1].astype(float)
     colours = [CATEGORY_COLOURS[c] for c in book.index]
     left.barh(y + 0.2, book.to_numpy(), 0.38, **underride(kwargs, Patch, color=colours, label="boek"))

@@ -53,7 +53,15 @@ def pytest_report_header(config):
     return f"browsertests: {'VERPLICHT, maar ' if _required() else 'overgeslagen: '}{how}"
 
 
+#: The time limit of a browser test (pytest-timeout; the others get the limit in pyproject.toml): the first
+#: test of a worker also starts the servers (up to 60 s each), and open_in_voila loads a stalled page twice.
+BROWSER_TIMEOUT = 300
+
+
 def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "browser" in item.keywords and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(BROWSER_TIMEOUT))
     path, why = find_chromium()
     if path or _required():  # required and absent: the browser fixture fails every test
         return
@@ -99,6 +107,20 @@ def notebook_copy(course_copy) -> Path:
     return course_copy / "notebooks"
 
 
+def _stop(process: subprocess.Popen, timeout: float = 20) -> None:
+    """Stop a test server with SIGTERM, and kill it when it has not stopped within ``timeout`` seconds.
+
+    Never SIGINT: a run started in the background by a non-interactive shell (``make test &``) passes SIGINT
+    on *ignored* to every server it starts, and a server waited for after a SIGINT would never stop.
+    """
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def _server(command: list[str], port: int, ready_path: str, folder: Path, name: str, env: dict | None = None):
     log = folder.parent / f"{name}-{port}.log"
     env = {**(os.environ if env is None else env), "JUPYTER_PLATFORM_DIRS": "1",
@@ -107,8 +129,9 @@ def _server(command: list[str], port: int, ready_path: str, folder: Path, name: 
         process = subprocess.Popen(command, cwd=folder, stdout=out, stderr=subprocess.STDOUT, env=env)
     try:
         _wait_for(f"http://127.0.0.1:{port}{ready_path}", process, log)
-    except Exception:
+    except BaseException:  # also a test run's time limit or Ctrl+C while waiting: leave no server behind
         process.kill()
+        process.wait()
         raise
     return process
 
@@ -128,8 +151,7 @@ def _voila(folder: Path, presentation: bool, name: str):
 def voila_url(notebook_copy):
     process, url = _voila(notebook_copy, False, "voila")
     yield url
-    process.terminate()
-    process.wait(timeout=20)
+    _stop(process)
 
 
 @pytest.fixture(scope="session")
@@ -137,8 +159,7 @@ def voila_presentation_url(notebook_copy):
     """A second Voila server over the same notebooks, started with the lecture-hall mode on."""
     process, url = _voila(notebook_copy, True, "voila-presentatie")
     yield url
-    process.terminate()
-    process.wait(timeout=20)
+    _stop(process)
 
 
 def _lab_settings(folder: Path) -> Path:
@@ -174,8 +195,7 @@ def lab_root_url(course_copy, monkeypatch_session):
     ]
     process = _server(command, port, "/api", notebook_copy, "lab")
     yield f"http://127.0.0.1:{port}/lab/tree"
-    process.terminate()
-    process.wait(timeout=20)
+    _stop(process)
 
 
 @pytest.fixture(scope="session")
