@@ -23,10 +23,10 @@ The pure helpers below build the commands and addresses; :func:`main` runs them.
 '04_rfm_klantenmatrix.ipynb'
 >>> demo_url(8866, chapter("04"))
 'http://127.0.0.1:8866/voila/render/04_rfm_klantenmatrix.ipynb'
->>> chapter("12")
+>>> chapter("99")
 Traceback (most recent call last):
 ...
-ValueError: Er is geen notebook met nummer 12. Kies uit: 00, 01, 02, 03, 04, 05, 06.
+ValueError: Er is geen notebook met nummer 99. Kies uit: 00, 01, 02, ...
 """
 
 from __future__ import annotations

@@ -14,8 +14,8 @@ it, the title cells and the package docstring against the list.
 >>> print(navigation_markdown("04_rfm_klantenmatrix.ipynb", ["00_start_hier.ipynb", "04_rfm_klantenmatrix.ipynb"]))
 ---
 **Verder:** ← vorige: [00 · Start hier](00_start_hier.ipynb) · [inhoud](00_start_hier.ipynb#Inhoud)
->>> [c.number for c in CHAPTERS if c.planned][:1], COURSE[-1].stem
-(['07'], '06_orca_klantreis')
+>>> COURSE[0].stem, _chapter("04_rfm_klantenmatrix.ipynb").section
+('00_start_hier', '§1.3.1, §1.3.2')
 """
 
 from __future__ import annotations
