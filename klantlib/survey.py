@@ -374,7 +374,7 @@ class Questionnaire:
         >>> Questionnaire.load("servequal")
         Traceback (most recent call last):
         ...
-        klantlib.errors.KlantDataError: Er is geen vragenlijst 'servequal'. Bedoel je 'servqual'? Beschikbaar: martin, relatiesterkte, servqual ... Een eigen vragenlijst lees je met Questionnaire.from_toml('pad/naar/bestand.toml').
+        klantlib.errors.KlantDataError: Er is geen vragenlijst 'servequal'. Bedoel je 'servqual'? Beschikbaar: ... Een eigen vragenlijst lees je met Questionnaire.from_toml('pad/naar/bestand.toml').
         """
         key = str(name).strip().casefold()
         available = Questionnaire.available()
