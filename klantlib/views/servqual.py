@@ -4,10 +4,12 @@
   student's own gaps beside it).
 - :func:`profile_plot`: mean expectation and perception over the 22 items.
 - :func:`gap_model_diagram`: the five-gap model (Parasuraman, Zeithaml & Berry, 1985).
-- :func:`servqual_widget`: fill in the questionnaire for an organisation; the
-  answers are saved as they are given and scored and drawn at once beside the
-  survey's averages. Its update logic, :func:`widget_scores`, is a plain function
-  that scores with :mod:`klantlib.servqual`'s functions.
+- :func:`servqual_widget`: fill in the questionnaire for an organisation (the one
+  questionnaire form of :mod:`klantlib.views.survey`); the answers are saved as
+  they are given and scored and drawn at once beside the survey's averages. Its
+  numbers come from the model: :func:`klantlib.servqual.own_scores` (also
+  importable here under its old name, ``widget_scores``) and
+  :func:`klantlib.servqual.own_score`.
 
 Every plot helper draws on ``ax`` (or makes a figure of ``figsize``, by default
 a size that grows in presentation mode), passes its keyword arguments to its
