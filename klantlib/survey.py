@@ -615,6 +615,12 @@ class Questionnaire:
         (10.0, 'Nog 10 punten te verdelen (samen 90 van de 100).')
         >>> servqual.points_left({c: 20 for c in servqual.points_columns})
         (0.0, 'De 100 punten zijn verdeeld.')
+        >>> servqual.points_left({"W_tastbaarheden": "50%", "W_zekerheid": "50"})[0]
+        0.0
+        >>> servqual.points_left({"W_zekerheid": "vijftig"})
+        Traceback (most recent call last):
+        ...
+        klantlib.errors.KlantDataError: Punten moeten getallen zijn; geen getal bij W_zekerheid: 'vijftig'. Vul een getal in of laat het vak leeg.
         >>> servqual.points_left({"W_tastbaarheden": 120})[1]
         'Je hebt 20 punten te veel verdeeld (samen 120); haal er 20 weg, want het totaal moet 100 zijn.'
         """
@@ -622,7 +628,15 @@ class Questionnaire:
 
         if self.points is None:
             raise KlantDataError(f"Bij '{self.title}' verdelen respondenten geen punten.")
-        total = float(sum(float(answers.get(c) or 0) for c in self.points_columns))
+        given = pd.Series([answers.get(c) for c in self.points_columns], index=self.points_columns, dtype="object")
+        # The number rule, a percentage a share of the total (as check_points reads them); none given counts as 0.
+        points = _points_of(given, self.points)
+        wrong = [f"{column}: {_shown(given[column])}" for column in self.points_columns
+                 if pd.isna(points[column]) and not pd.isna(given[column]) and str(given[column]).strip()]
+        if wrong:
+            raise KlantDataError(f"Punten moeten getallen zijn; geen getal bij {listing(wrong, limit=None)}. "
+                                 "Vul een getal in of laat het vak leeg.")
+        total = float(points.fillna(0).sum())
         remaining = self.points - total
         if remaining == 0:
             return 0.0, f"De {number(self.points)} punten zijn verdeeld."

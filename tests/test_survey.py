@@ -377,3 +377,23 @@ def test_points_are_a_page_of_the_form(tmp_path):
     assert list(tabs.titles) == ["Verwachtingen (E)", "Percepties (P)", "Punten"]
     find_widget(box, "klant-W_zekerheid").value = 30
     assert find_widget(box, "klant-punten-rest").value == "<b>Nog 70 punten te verdelen (samen 30 van de 100).</b>"
+
+
+def test_an_empty_selection_gets_a_dutch_answer(mini):
+    empty = ANSWERS[ANSWERS["K1"] > 5]  # a filter that leaves nobody
+    for method in (mini.score, mini.compare, mini.reliability, mini.read):
+        with pytest.raises(KlantDataError, match="bevat geen respondenten"):
+            method(empty)
+    with pytest.raises(KlantDataError, match="alleen kolomnamen"):
+        mini.read(io.StringIO("K1,K2,K3,R1\n"))
+    with pytest.raises(KlantDataError, match="de lijst \\(of de upload\\) is leeg"):
+        mini.pool([])
+
+
+def test_points_left_reads_points_by_the_number_rule():
+    servqual = Questionnaire.load("servqual")
+    assert servqual.points_left({"W_tastbaarheden": "50%", "W_zekerheid": " 50 "})[0] == 0
+    with pytest.raises(KlantDataError, match="geen getal bij W_zekerheid: 'vijftig'"):
+        servqual.points_left({"W_zekerheid": "vijftig"})
+    with pytest.raises(KlantDataError, match="verdelen respondenten geen punten"):
+        Questionnaire.load("vals").points_left({})
