@@ -40,3 +40,19 @@ def test_answering_changes_score_and_figure_in_voila(page, voila_url):
     page.locator(".klant-W_betrouwbaarheid input").first.press("Enter")
     page.wait_for_function("() => document.querySelector('.klant-punten-rest').innerText.includes('40')",
                            timeout=15_000)
+
+
+def test_martins_scale_as_a_questionnaire_answers_from_the_keyboard(page, voila_url):
+    """The one questionnaire widget (klantlib.views.survey) in §9: a choice made with the keyboard alone counts."""
+    open_in_voila(page, voila_url, NOTEBOOK)
+    select = page.locator(".klant-tact select").first
+    select.wait_for(timeout=30_000)
+    outcome = page.locator(".klant-uitkomst", has_text="Customer Service Assessment Scale").first
+    assert "0 van de 16 items" in outcome.inner_text()
+    select.focus()
+    page.keyboard.press("4")  # a native <select>: typing the label chooses it
+    page.wait_for_function("() => [...document.querySelectorAll('.klant-uitkomst')].some("
+                           "e => e.innerText.includes('1 van de 16 items'))", timeout=15_000)
+    assert select.evaluate("e => e.options[e.selectedIndex].text") == "4"
+    label = page.locator(".klant-tact label").first.inner_text()
+    assert label.strip() == "tact"  # the control has a name a screen reader reads
