@@ -41,12 +41,17 @@ So a title line above the table doesn't count (one field for every separator); a
 ``klant;opmerking`` / ``K1;goed, snel`` / ``K2;duur, maar, goed`` is ``;`` (two fields on
 every line, while ``,`` gives 1, 2 and 3); ``klant;"naam, voorletters"`` is ``;`` too (the
 comma is inside quotes); and ``klant;bedrag`` / ``K1;12,50`` stays ``;`` although ``,``
-splits the data lines in two as well (``;`` also splits the header).
+splits the data lines in two as well (``;`` also splits the header). The guess looks at lines,
+not records: cells over several lines full of commas can tip it, and then a ``sep=;`` first
+line (or saving the file again from Excel) settles it.
 
 **Lines and row numbers.** Lines end at ``\\r\\n``, ``\\n`` or ``\\r``. The grid's index is
-the line number as a text editor shows it (line 1 is row 1; without cells over more lines
-this is also Excel's row number). A record whose cell holds a line break is numbered by
-its first line, and every later record keeps its own line number.
+the row number Excel shows when it opens the file: records are counted from 1, an empty
+line is a row too, and Excel's ``sep=;`` line is not (Excel reads it and hides it). A
+record whose cell holds a line break is *one* row, as in Excel, so it does not shift
+the rows below it (a text editor, which counts lines, shows higher numbers there).
+Messages about a quote opened by mistake name rows the same way: the row where the
+quote opens, and the rows it swallows as Excel would number them without that quote.
 
 **Quotes.** As in Excel: a cell that *starts* with ``"`` is quoted and may hold the
 separator (``"Jansen; Piet"``), doubled quotes (``"28"" wiel"`` is ``28" wiel``) and line
@@ -67,6 +72,7 @@ its row (empty extra fields, as Excel writes them, are dropped).
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import io
@@ -277,7 +283,7 @@ def _csv_grid(raw: bytes, name: str) -> tuple[pd.DataFrame, str]:
         except pd.errors.ParserError as ragged:  # more fields than the first line: decided below
             error = ragged
         else:
-            grid.index = pd.RangeIndex(first + 1, first + 1 + len(grid))
+            grid.index = pd.RangeIndex(1, 1 + len(grid))  # Excel's rows: the sep= line is not one of them
             return grid, sep
     lines = _LINE_BREAK.split(text)
     if lines and lines[-1] == "":
@@ -286,9 +292,19 @@ def _csv_grid(raw: bytes, name: str) -> tuple[pd.DataFrame, str]:
 
 
 def _record_grid(lines: list[str], first: int, sep: str, name: str, error: Exception | None) -> pd.DataFrame:
-    """The grid from Python's csv reader, which tells where each record starts and ends."""
+    """The grid from Python's csv reader, which tells on which lines each record starts and ends.
+
+    The index is Excel's row number: the record's position (the ``sep=`` line, ``first`` = 1, not counted).
+    """
     rows, starts, ends = [], [], []
     reader = csv.reader((line + "\n" for line in lines[first:]), delimiter=sep)
+
+    def row_of(line: int) -> int:
+        """Excel's row for a line: its record's row, plus the lines it lies below that record's first line
+        (the row it would have had without the quote that pulled it into the record)."""
+        k = bisect.bisect_right(starts, line) - 1
+        return (k + 1) + (line - starts[k]) if k >= 0 else line - first
+
     try:
         for row in reader:
             starts.append(ends[-1] + 1 if ends else first + 1)
@@ -296,23 +312,24 @@ def _record_grid(lines: list[str], first: int, sep: str, name: str, error: Excep
             rows.append(row)
     except csv.Error as failure:  # e.g. a field over csv's size limit: a quote that swallowed the rest
         start = ends[-1] + 1 if ends else first + 1
-        _check_quotes(lines, start, len(lines), sep, _width(rows)[1], name)
-        raise KlantDataError(f"'{name}' kon niet worden gelezen als CSV-bestand vanaf rij {start}. Open het in Excel "
-                             "en sla het opnieuw op als CSV.") from failure
+        starts.append(start)
+        _check_quotes(lines, start, len(lines), sep, _width(rows)[1], name, row_of)
+        raise KlantDataError(f"'{name}' kon niet worden gelezen als CSV-bestand vanaf rij {row_of(start)}. Open het "
+                             "in Excel en sla het opnieuw op als CSV.") from failure
     top, width = _width(rows)
     for k, (start, end) in enumerate(zip(starts, ends)):
         # a record over more lines, or a last line whose quote is still open at the end of the file
         if end > start or (k == len(rows) - 1 and any(cell.endswith("\n") for cell in rows[k])):
-            _check_quotes(lines, start, end, sep, width, name)
+            _check_quotes(lines, start, end, sep, width, name, row_of)
     extra = [k for k, row in enumerate(rows) if k > top and any(cell.strip() for cell in row[width:])]
     if extra:
         raise KlantDataError(
-            f"In '{name}' heeft {describe_rows([starts[k] for k in extra])} meer kolommen ({len(rows[extra[0]])}) "
+            f"In '{name}' heeft {describe_rows([k + 1 for k in extra])} meer kolommen ({len(rows[extra[0]])}) "
             f"dan de eerste rij ({width}). Meestal staat er een {_SEP_NAMES.get(sep, sep)} in een tekst of bedrag: "
             "zet die tekst tussen aanhalingstekens, of sla het bestand in Excel opnieuw op als CSV."
         ) from error
     grid = pd.DataFrame([row[:width] + [""] * (width - len(row)) for row in rows], dtype="str")
-    grid.index = pd.Index(starts, dtype="int64")
+    grid.index = pd.RangeIndex(1, 1 + len(rows))
     return grid
 
 
@@ -323,8 +340,10 @@ def _width(rows: list[list[str]]) -> tuple[int, int]:
     return top, (len(rows[top]) if rows else 0)
 
 
-def _check_quotes(lines: list[str], start: int, end: int, sep: str, width: int, name: str) -> None:
-    """Raise when a quoted cell on lines ``start``..``end`` (1-based) was not meant (rules in the module docstring)."""
+def _check_quotes(lines: list[str], start: int, end: int, sep: str, width: int, name: str, row_of) -> None:
+    """Raise when a quoted cell on lines ``start``..``end`` (1-based) was not meant (rules in the module docstring).
+
+    ``row_of`` turns a line number into the row Excel shows, for the message."""
     most = max(width - 1, 1)  # separators on one line of a cell that make it look like a swallowed row
     quoted, opened, pieces = False, 0, []
     for number in range(start, end + 1):
@@ -341,7 +360,7 @@ def _check_quotes(lines: list[str], start: int, end: int, sep: str, width: int, 
                 quoted = False
                 if number > opened and (line[close + 1:close + 2] not in (sep, "")
                                         or any(piece.count(sep) >= most for piece in pieces)):
-                    raise _quote_error(name, opened, number)
+                    raise _quote_error(name, row_of(opened), row_of(number))
                 next_sep = line.find(sep, close + 1)
             elif line.startswith('"', pos):  # a cell that starts with a quote
                 quoted, opened, pieces, pos = True, number, [], pos + 1
@@ -352,7 +371,7 @@ def _check_quotes(lines: list[str], start: int, end: int, sep: str, width: int, 
                 break
             pos = next_sep + len(sep)
     if quoted:
-        raise _quote_error(name, opened, None)
+        raise _quote_error(name, row_of(opened), None)
 
 
 def _quote_error(name: str, opened: int, closed: int | None) -> KlantDataError:
