@@ -27,15 +27,28 @@ each with an optional time ``hh:mm[:ss]``; ``01-02-2025`` is 1 February.
 A number is an Excel date serial (days since 30-12-1899) when it lies between
 1-1-1950 and 31-12-2100: that is how Excel stores a date that lost its format.
 Anything else (``3-jan-24``, ``31-02-2025``, ``2025``) is no date.
+A time with a time zone (a zone-aware ``Timestamp`` or column, or text such as
+``2025-03-30T09:15:00Z``, ``2025-03-30 11:15:00+02:00`` or ``... UTC``, as web
+shops and analytics tools export) becomes the clock time in the Netherlands
+(Europe/Amsterdam, summer time included) without a zone. This is the course's
+choice: every date is then comparable with a reference date typed by a student,
+and a web-shop order at 00:30 Dutch time counts on the day the customer saw.
 
 **Answers on a scale** (:func:`to_answers`): a whole number from 1 to
 ``scale``, read by the number rule (``"6"`` and ``6.0`` are 6); ``True`` and
 ``False`` are no answers.
 
-**Ids** (:func:`to_ids`): labels, not numbers. Text is kept exactly (leading
-zeros too, surrounding spaces removed); whole numbers become their digits
-(``7`` -> ``"7"``). A float id larger than 2**53 has already lost digits and
-is refused, and so is a float with decimals.
+**Ids** (:func:`to_ids`): exact labels, never amounts. A column whose every
+filled id is a *plain whole number* (``7``, ``"12"``, ``7.0``: no leading zero,
+at most 15 digits) stays whole numbers, ``int64`` (``Int64`` with blanks), so
+``tabel.loc[7]`` and a join with a student's own integer-keyed table work. Any
+other column is text (``str``): kept exactly, leading zeros too, surrounding
+spaces removed, whole numbers written as their digits (``7`` and ``"K1"`` ->
+``"7"`` and ``"K1"``). This is the course's choice: a customer number is a
+number when every customer number is one, and text as soon as one is not. A
+float id with decimals or above 2**53 has lost (or will lose) digits: refused.
+In a text cell, a number with 16 or more digits (a loyalty card, an analytics id
+such as ``1234567890.1709287200``) is an id, never read as a number.
 
 **Columns and options** (:func:`require_columns`, :func:`check_option`):
 one Dutch message for a missing column (with the closest name found) and for
@@ -359,7 +372,10 @@ def to_number(value, *, decimal: str | None = None):
 
 # -- dates --------------------------------------------------------------------------------------
 
-_TIME = r"(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?)?"
+#: The one time zone of the course: a time with a zone is converted to the clock time in the Netherlands.
+ZONE = "Europe/Amsterdam"
+_TIME = (r"(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
+         r"(?:\s*(?P<Z>Z|UTC|GMT|(?P<zs>[+-])(?P<zh>\d{2}):?(?P<zm>\d{2})?))?)?")
 _DATE_DUTCH = rf"(?P<d>\d{{1,2}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}){_TIME}"
 _DATE_ISO = rf"(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){_TIME}"
 
@@ -369,8 +385,12 @@ def _text_dates(text: pd.Series) -> pd.Series:
     found = []
     for pattern in (_DATE_DUTCH, _DATE_ISO):
         parts = text.str.extract(f"^{pattern}$")
-        found.append(parts[["y", "m", "d", "H", "M", "S"]])
+        found.append(parts[["y", "m", "d", "H", "M", "S", "Z", "zs", "zh", "zm"]])
     parts = found[0].combine_first(found[1])
+    zone = parts.pop("Z")
+    sign = parts.pop("zs").map({"+": 1, "-": -1})
+    offset = sign * (pd.to_numeric(parts.pop("zh")) * 60 + pd.to_numeric(parts.pop("zm")).fillna(0))
+    offset = offset.where(zone.isna() | sign.notna(), 0.0)  # Z, UTC and GMT: no offset; NaN: no zone given
     numbers = parts.apply(pd.to_numeric, errors="coerce")
     fields = {"year": numbers["y"], "month": numbers["m"], "day": numbers["d"],
               "hour": numbers["H"].fillna(0), "minute": numbers["M"].fillna(0), "second": numbers["S"].fillna(0)}
@@ -379,7 +399,16 @@ def _text_dates(text: pd.Series) -> pd.Series:
     if complete.any():
         frame = pd.DataFrame({k: v[complete] for k, v in fields.items()})
         out[complete] = pd.to_datetime(frame, errors="coerce").astype("datetime64[us]")
+    zoned = complete & offset.notna()
+    if zoned.any():  # the clock time minus its offset is UTC; then the clock time in the Netherlands
+        utc = out[zoned] - pd.to_timedelta(offset[zoned], unit="min")
+        out[zoned] = _local(utc.dt.tz_localize("UTC"))
     return out
+
+
+def _local(stamps: pd.Series) -> pd.Series:
+    """Time-zone aware stamps as the clock time in the Netherlands, without a zone (the course's one zone)."""
+    return stamps.dt.tz_convert(ZONE).dt.tz_localize(None).astype("datetime64[us]")
 
 
 def is_date_text(text: pd.Series) -> pd.Series:
@@ -408,13 +437,16 @@ def to_dates(values, *, column: str | None = None, source: str | None = None, er
         errors: ``"raise"`` (default) or ``"coerce"`` (no date -> NaT; the caller reports).
 
     Returns:
-        A datetime64 Series with the index of ``values`` (a datetime column is returned as it is).
+        A datetime64 Series without a time zone, with the index of ``values``
+        (a datetime column is returned as it is; one with a zone as Dutch clock time).
 
     Raises:
         KlantDataError: a value that is no (existing) date, naming the rows.
 
     >>> to_dates(["31-12-2025", "2025-01-31 14:05", None]).tolist()
     [Timestamp('2025-12-31 00:00:00'), Timestamp('2025-01-31 14:05:00'), NaT]
+    >>> to_dates(["2025-12-31T23:30:00Z", "2025-07-01 09:00:00+02:00"]).tolist()  # Dutch clock time
+    [Timestamp('2026-01-01 00:30:00'), Timestamp('2025-07-01 09:00:00')]
     >>> to_dates(["31-02-2025"], column="datum")
     Traceback (most recent call last):
     ...
@@ -422,6 +454,8 @@ def to_dates(values, *, column: str | None = None, source: str | None = None, er
     """
     errors = check_errors(errors, ("raise", "coerce"))
     values = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        return _local(values)  # already dates, with a zone: the same moments on a Dutch clock
     if pd.api.types.is_datetime64_any_dtype(values):
         return values  # already dates: never read again
     labels, values = values.index, values.reset_index(drop=True)  # work by position: labels may repeat
@@ -432,7 +466,7 @@ def to_dates(values, *, column: str | None = None, source: str | None = None, er
     else:
         is_date = values.map(is_date_value).astype(bool)
         if is_date.any():
-            result[is_date] = pd.to_datetime(values[is_date].tolist()).astype("datetime64[us]")
+            result[is_date] = [_naive(value) for value in values[is_date]]
         numbers, text = _split_kinds(values[~is_date])
         if len(numbers):
             result[numbers.index] = _serial_dates(numbers.astype("float64"))
@@ -453,6 +487,12 @@ def to_dates(values, *, column: str | None = None, source: str | None = None, er
     return result.set_axis(labels)
 
 
+def _naive(value) -> pd.Timestamp:
+    """A date or time kept as it is; one with a zone becomes the clock time in the Netherlands."""
+    stamp = pd.Timestamp(value)
+    return stamp.tz_convert(ZONE).tz_localize(None) if stamp.tzinfo is not None else stamp
+
+
 def to_date(value, *, what: str = "de datum") -> pd.Timestamp:
     """One date by the date rule (day first: ``"01-02-2025"`` is 1 February).
 
@@ -466,7 +506,7 @@ def to_date(value, *, what: str = "de datum") -> pd.Timestamp:
     klantlib.errors.KlantDataError: De peildatum '1 februari' is geen datum. Schrijf hem als dd-mm-jjjj (01-02-2025) of jjjj-mm-dd (2025-02-01).
     """
     if is_date_value(value) and not pd.isna(value):
-        return pd.Timestamp(value)  # already a date: kept as it is
+        return _naive(value)  # already a date: kept as it is (a zone: the Dutch clock time)
     parsed = to_dates(pd.Series([value], dtype="object"), errors="coerce").iloc[0] if value is not None else pd.NaT
     if pd.isna(parsed):
         raise KlantDataError(f"{what[:1].upper()}{what[1:]} {value!r} is geen datum. Schrijf hem als dd-mm-jjjj "
@@ -533,38 +573,51 @@ def check_scale(scale, *, low: int = 1) -> int:
 # -- ids ----------------------------------------------------------------------------------------
 
 def is_id_text(text: pd.Series) -> pd.Series:
-    """Per text value, whether it can only be an id, never an amount: a leading zero (``00123``) or
-    more digits than a float keeps exactly (16 or more: a loyalty card). Such columns stay text.
+    """Per text value, whether it can only be an id, never an amount: a leading zero (``00123``), or
+    more digits than a float keeps exactly (16 or more, separators not counted: a loyalty card, or an
+    analytics id such as ``1234567890.1709287200``). Such columns stay text, every digit kept.
 
-    >>> is_id_text(pd.Series(["00123", "1234567890123456789", "123", "0,5"])).tolist()
-    [True, True, False, False]
+    >>> is_id_text(pd.Series(["00123", "1234567890123456789", "1234567890.1709287200", "123", "0,5"])).tolist()
+    [True, True, True, False, False]
     """
-    return text.astype("str").str.fullmatch(r"0\d+|\d{16,}").fillna(False).astype(bool)
+    text = text.astype("str").str.strip()
+    leading_zero = text.str.fullmatch(r"0\d+").fillna(False).astype(bool)
+    digits = text.str.count(r"\d").where(text.str.fullmatch(r"\d[\d.,]*").fillna(False).astype(bool), 0)
+    return leading_zero | (digits >= 16)
+
+
+#: An id that is a plain whole number: no leading zero, at most 15 digits (16 or more is a card number: text).
+_WHOLE_ID = r"0|[1-9][0-9]{0,14}"
+_WHOLE_ID_LIMIT = 10**15
 
 
 def id_codes(values, *, column: str | None = None, source: str | None = None) -> tuple[np.ndarray, pd.Index]:
     """Ids as integer codes and their labels: ``labels[codes]`` is :func:`to_ids`, code -1 is a missing id.
 
     The rule is applied once per distinct value, so this is fast on a million rows;
-    :func:`klantlib.rfm.rfm_table` uses it. The labels are sorted: numbers in
-    numeric order before text (``"7"``, ``"12"``, ``"007"``, ``"K1"``).
+    :func:`klantlib.rfm.rfm_table` uses it. The labels are sorted: ``int64`` in
+    numeric order when every id is a plain whole number, else text with the
+    numbers first in numeric order (``"7"``, ``"12"``, ``"007"``, ``"K1"``).
 
     >>> codes, labels = id_codes(pd.Series(["K1", 12, 7, "K1 ", None], dtype="object"))
     >>> codes.tolist(), list(labels)
     ([2, 1, 0, 2, -1], ['7', '12', 'K1'])
+    >>> codes, labels = id_codes(pd.Series([12, 7, 12]))
+    >>> codes.tolist(), labels
+    ([1, 0, 1], Index([7, 12], dtype='int64'))
     """
     values = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
     codes, distinct = pd.factorize(values, use_na_sentinel=True)  # a missing id gets code -1
-    if pd.api.types.is_integer_dtype(distinct) and len(distinct) and distinct.min() >= 0:
-        # Whole numbers from 0 up (the usual customer numbers): their labels are their digits, already unique,
-        # and numeric order is the label order, so sorting the numbers is all there is to do.
+    if len(distinct) == 0:  # every id blank (or no rows): nothing to label
+        return np.full(len(values), -1, dtype="int64"), pd.Index([], dtype="str")
+    if (pd.api.types.is_integer_dtype(distinct) and not pd.api.types.is_bool_dtype(distinct)
+            and distinct.min() >= 0 and distinct.max() < _WHOLE_ID_LIMIT):
+        # Whole numbers (the usual customer numbers): already unique and exact, so sorting is all there is to do.
         order = np.argsort(np.asarray(distinct), kind="stable")
         rank = np.empty(len(order), dtype="int64")
         rank[order] = np.arange(len(order))
-        return np.where(codes < 0, -1, rank[np.maximum(codes, 0)]), pd.Index(np.asarray(distinct)[order].astype(str),
-                                                                              dtype="str")
-    if len(distinct) == 0:  # every id blank (or no rows): nothing to label
-        return np.full(len(values), -1, dtype="int64"), pd.Index([], dtype="str")
+        return (np.where(codes < 0, -1, rank[np.maximum(codes, 0)]),
+                pd.Index(np.asarray(distinct, dtype="int64")[order], dtype="int64"))
     labels = _id_labels(pd.Series(distinct), codes, values, column, source)
     # Several distinct values can be one id (" K1" and "K1", 7 and 7.0): code them again, in sorted order.
     # The sort key puts whole numbers first, padded so that text order is numeric order.
@@ -580,6 +633,8 @@ def id_codes(values, *, column: str | None = None, source: str | None = None) ->
         final = final.delete(blank)
         relabel = np.where(missing, -1, relabel - (relabel > blank))
     codes = np.where(codes < 0, -1, relabel[np.maximum(codes, 0)] if len(relabel) else -1)
+    if len(final) and final.str.fullmatch(_WHOLE_ID).all():  # every id a plain whole number: numbers they stay
+        return codes, final.astype("int64")
     _warn_leading_zeros(final, column)
     return codes, final
 
@@ -597,9 +652,8 @@ def _id_labels(distinct: pd.Series, codes: np.ndarray, values: pd.Series, column
         broken = (floats % 1 != 0) | (floats.abs() > EXACT_FLOAT_LIMIT)
         if broken.any():
             rows = np.isin(codes, broken.index[broken.to_numpy()])
-            raise value_error(values, rows, what="een klantnummer dat geen heel getal is of te lang is om exact "
-                              "te bewaren", fix="Lees het bestand met read_table (die houdt lange nummers als "
-                              "tekst) of zet de kolom in Excel op 'Tekst'.", column=column, source=source)
+            raise value_error(values, rows, what=_FLOAT_ID, column=column, source=source,
+                              fix=_FLOAT_ID_FIX_FILE if source else _FLOAT_ID_FIX_FRAME)
     if distinct.dtype != object and not is_float.any():
         labels = distinct.astype("str").str.strip()
     else:
@@ -607,6 +661,17 @@ def _id_labels(distinct: pd.Series, codes: np.ndarray, values: pd.Series, column
         labels = distinct.astype("str").str.strip()
         labels[is_number] = [str(int(v)) for v in distinct[is_number]]
     return labels.mask(labels == "")
+
+
+_FLOAT_ID = ("een nummer dat als kommagetal is opgeslagen; daarbij zijn (of raken) cijfers verloren, en een "
+             "klantnummer moet exact blijven")
+# The frame came from read_table (it names its file): there the cell already was a number, as Excel stored it.
+_FLOAT_ID_FIX_FILE = ("In het bestand zelf staat het nummer al als getal, en Excel bewaart van een getal maar 15 "
+                      "cijfers. Zet de kolom in Excel op 'Tekst', zet de nummers er opnieuw in vanuit de bron en sla "
+                      "het bestand opnieuw op.")
+# A frame without a source: read by pandas itself, which makes long or dotted numbers floats.
+_FLOAT_ID_FIX_FRAME = ("Lees het bestand met klantlib.data.read_table: die houdt zulke nummers als tekst, met al hun "
+                       "cijfers (pd.read_csv maakt er een kommagetal van).")
 
 
 def _warn_leading_zeros(labels: pd.Index, column: str | None) -> None:
@@ -621,28 +686,43 @@ def _warn_leading_zeros(labels: pd.Index, column: str | None) -> None:
 
 
 def to_ids(values, *, column: str | None = None, source: str | None = None) -> pd.Series:
-    """Ids as exact text labels (``str``); blank cells become missing.
+    """Ids as exact labels by the id rule of this module; blank cells become missing.
 
-    Whole numbers become their digits, text keeps its leading zeros and loses
-    surrounding spaces. Ids that differ only in leading zeros (``7`` and
-    ``"007"``) stay two ids, with a :class:`~klantlib.errors.KlantDataWarning`.
+    When every filled id is a plain whole number (``7``, ``"12"``, ``7.0``; no
+    leading zero, at most 15 digits) the ids are ``int64`` (``Int64`` with
+    blanks). Otherwise they are text (``str``): whole numbers become their
+    digits, text keeps its leading zeros and loses surrounding spaces. Ids that
+    differ only in leading zeros (``7`` and ``"007"``) stay two ids, with a
+    :class:`~klantlib.errors.KlantDataWarning`.
+
+    Args:
+        values: a Series (any dtype) or a list.
+        column, source: the column and file named in messages.
+
+    Returns:
+        A Series with the index of ``values``: ``int64``/``Int64`` or ``str``.
 
     Raises:
         KlantDataError: a float id with decimals, or one above 2**53 (its last
-            digits are already lost: read the file with ``read_table``, which keeps
-            long ids as text).
+            digits are already lost), naming the rows and saying how to keep
+            every digit.
 
+    >>> to_ids(pd.Series([12, 7, None])).tolist()
+    [12, 7, <NA>]
     >>> to_ids(pd.Series([12, " K12 ", None, 1234567890123456789], dtype="object")).tolist()
     ['12', 'K12', nan, '1234567890123456789']
-    >>> to_ids(pd.Series([1.5]), column="klant_id")
+    >>> to_ids(pd.Series([1234567890.1709287]), column="client_id")
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: In kolom 'klant_id' staat op rij 0 een klantnummer dat geen heel getal is of te lang is om exact te bewaren (bijvoorbeeld 1.5 op rij 0). Lees het bestand met read_table (die houdt lange nummers als tekst) of zet de kolom in Excel op 'Tekst'.
+    klantlib.errors.KlantDataError: In kolom 'client_id' staat op rij 0 een nummer dat als kommagetal is opgeslagen; daarbij zijn (of raken) cijfers verloren, en een klantnummer moet exact blijven (bijvoorbeeld 1234567890.1709287 op rij 0). Lees het bestand met klantlib.data.read_table: die houdt zulke nummers als tekst, met al hun cijfers (pd.read_csv maakt er een kommagetal van).
     """
     values = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
     codes, labels = id_codes(values, column=column, source=source)
-    ids = pd.Series(np.append(labels.to_numpy(dtype=object), np.nan)[codes], index=values.index, dtype="str")
-    return ids
+    if labels.dtype == "int64":
+        whole = pd.array(labels.to_numpy()[np.maximum(codes, 0)], dtype="Int64")
+        whole[codes < 0] = pd.NA
+        return pd.Series(whole, index=values.index, dtype="int64" if (codes >= 0).all() else "Int64")
+    return pd.Series(np.append(labels.to_numpy(dtype=object), np.nan)[codes], index=values.index, dtype="str")
 
 
 # -- columns and options ------------------------------------------------------------------------

@@ -792,8 +792,10 @@ class Questionnaire:
 
         Returns:
             One row per respondent, index ``respondent``: the file's own id
-            (a column ``respondent_id``, ``Respondent`` or ``Id``) as text, or
-            ``rij <n>``, the row as Excel shows it. Then one whole-number column
+            (a column ``respondent_id``, ``Respondent`` or ``Id``) by the id rule
+            of :func:`~klantlib.parsing.to_ids` (whole numbers when every id is
+            one), or, when a respondent has no id, text: the id, or ``rij <n>``,
+            the row as Excel shows it. Then one whole-number column
             per item code (``Int64`` where blanks are allowed), the points columns,
             and the file's other columns as they were. ``attrs["source"]`` names
             the file. A respondent who answered nothing is left out with a warning.
@@ -817,9 +819,10 @@ class Questionnaire:
         errors = check_errors(errors)
         frame = self._file(source, errors)
         ids = frame.pop("respondent_id")
-        index = [rid if not pd.isna(rid) else f"rij {row}" for row, rid in zip(frame.index, ids)]
-        frame = frame.set_axis(pd.Index(index, name="respondent", dtype="str"))
-        return frame
+        if ids.notna().all():  # every respondent has an own id: kept by the id rule (whole numbers stay numbers)
+            return frame.set_axis(pd.Index(ids, name="respondent"))
+        index = [str(rid) if not pd.isna(rid) else f"rij {row}" for row, rid in zip(frame.index, ids)]
+        return frame.set_axis(pd.Index(index, name="respondent", dtype="str"))
 
     def pool(self, sources) -> pd.DataFrame:
         """One survey from the exports of a whole class: a folder, a list of files, or an upload.

@@ -162,8 +162,92 @@ def test_long_ids_stay_exact_and_distinct():
     cards = pd.Series([1234567890123456789, 1234567890123456788], dtype="object")
     assert to_ids(cards).tolist() == ["1234567890123456789", "1234567890123456788"]
     assert to_ids(pd.Series(["00123", "123 ", None])).tolist()[:2] == ["00123", "123"]
-    with pytest.raises(KlantDataError, match="te lang is om exact te bewaren"):
+    with pytest.raises(KlantDataError, match="als kommagetal is opgeslagen; daarbij zijn \\(of raken\\) cijfers verloren"):
         to_ids(pd.Series([1.2345678901234568e18]))
+
+
+def test_whole_number_ids_stay_whole_numbers_so_loc_and_joins_work():
+    ids = to_ids(pd.Series(["12", " 7", 3.0, np.int64(12)], dtype="object"), column="klant_id")
+    assert ids.dtype == "int64" and ids.tolist() == [12, 7, 3, 12]
+    with_blank = to_ids(pd.Series([12, None, 7.0], dtype="object"))
+    assert str(with_blank.dtype) == "Int64" and with_blank.tolist() == [12, pd.NA, 7]
+    # What a student does next: look up customer 7, and join with an own table keyed by integers.
+    table = pd.DataFrame({"bedrag": [5.0, 6.0, 7.0]}, index=pd.Index(to_ids(pd.Series([12, 7, 3])), name="klant_id"))
+    assert table.loc[7, "bedrag"] == 6.0
+    own = pd.DataFrame({"regio": ["Noord", "Zuid"]}, index=pd.Index([7, 12], name="klant_id"))
+    assert table.join(own)["regio"].tolist() == ["Zuid", "Noord", np.nan]
+
+
+def test_one_id_that_is_not_a_plain_whole_number_makes_every_id_text():
+    assert to_ids(pd.Series([12, "K7"], dtype="object")).tolist() == ["12", "K7"]
+    assert to_ids(pd.Series(["12", "0012"])).dtype == "str"  # a leading zero: an id written as text
+    assert to_ids(pd.Series([12, 1234567890123456], dtype="int64")).tolist() == ["12", "1234567890123456"]
+    assert to_ids(pd.Series([-3, 5])).tolist() == ["-3", "5"]
+
+
+def test_a_dotted_analytics_id_stays_text_with_every_digit(tmp_path):
+    from klantlib.data import read_table
+
+    path = tmp_path / "ga4.csv"
+    path.write_text("client_id;sessies\n1234567890.1709287200;3\n987654321.1709290000;1\n", encoding="utf-8")
+    frame = read_table(path)
+    assert frame["client_id"].tolist() == ["1234567890.1709287200", "987654321.1709290000"]
+    assert to_ids(frame["client_id"]).tolist() == ["1234567890.1709287200", "987654321.1709290000"]
+
+
+def test_a_float_id_is_refused_with_advice_that_fits_how_it_was_read():
+    floats = pd.Series([1234567890.1709287, 7.0], index=pd.Index([2, 3], name="rij"))
+    with pytest.raises(KlantDataError) as from_pandas:
+        to_ids(floats, column="client_id")
+    assert str(from_pandas.value) == (
+        "In kolom 'client_id' staat op rij 2 een nummer dat als kommagetal is opgeslagen; daarbij zijn (of raken) "
+        "cijfers verloren, en een klantnummer moet exact blijven (bijvoorbeeld 1234567890.1709287 op rij 2). Lees het "
+        "bestand met klantlib.data.read_table: die houdt zulke nummers als tekst, met al hun cijfers (pd.read_csv "
+        "maakt er een kommagetal van).")
+    with pytest.raises(KlantDataError) as from_excel:  # read_table was used: the cell was a number in Excel
+        to_ids(floats, column="client_id", source="ga4.xlsx")
+    assert str(from_excel.value).startswith("In 'ga4.xlsx', kolom 'client_id', staat op rij 2 een nummer dat als "
+                                            "kommagetal is opgeslagen")
+    assert str(from_excel.value).endswith("Zet de kolom in Excel op 'Tekst', zet de nummers er opnieuw in vanuit "
+                                          "de bron en sla het bestand opnieuw op.")
+    assert "read_table" not in str(from_excel.value)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.integers(0, 10**15 - 1), st.none()), min_size=1, max_size=20), st.booleans())
+def test_any_whole_number_ids_come_back_exact_whatever_form_they_were_in(numbers, as_text):
+    cells = [None if n is None else (f" {n} " if as_text else n) for n in numbers]
+    ids = to_ids(pd.Series(cells, dtype="object"))
+    expected = [pd.NA if n is None else n for n in numbers]
+    if any(n is not None for n in numbers):
+        assert ids.dtype.kind == "i" or str(ids.dtype) == "Int64"
+        assert ids.tolist() == expected
+
+
+# -- time zones ---------------------------------------------------------------------------------
+
+def test_times_with_a_zone_become_dutch_clock_time():
+    # UTC, across the switch to summer time (30 March 2025, 01:00 UTC): 01:30 and 04:30 on the Dutch clock.
+    aware = pd.Series(pd.to_datetime(["2025-03-30 00:30", "2025-03-30 02:30"]).tz_localize("UTC"))
+    assert to_dates(aware).tolist() == [pd.Timestamp("2025-03-30 01:30"), pd.Timestamp("2025-03-30 04:30")]
+    assert to_dates(aware).dt.tz is None
+    mixed = pd.Series([pd.Timestamp("2025-01-01 10:00", tz="America/New_York"), dt.datetime(2025, 1, 1, 10, 0), None],
+                      dtype="object")
+    assert to_dates(mixed).tolist() == [pd.Timestamp("2025-01-01 16:00"), pd.Timestamp("2025-01-01 10:00"), pd.NaT]
+    text = ["2025-12-31T23:30:00Z", "2025-07-01 09:00:00+02:00", "2025-07-01 07:00:00 UTC", "01-07-2025 08:00 +0100",
+            "2025-07-01 09:00"]
+    assert to_dates(text).tolist() == [pd.Timestamp("2026-01-01 00:30")] + [pd.Timestamp("2025-07-01 09:00")] * 4
+    assert to_date(pd.Timestamp("2025-01-01 23:30", tz="UTC")) == pd.Timestamp("2025-01-02 00:30")
+
+
+def test_a_web_shop_export_with_zones_reads_as_dates_comparable_with_a_reference_date(tmp_path):
+    from klantlib.data import read_table
+
+    path = tmp_path / "shop.csv"
+    path.write_text("order;besteld\n1;2025-01-31T23:30:00Z\n2;2025-02-01T08:00:00+01:00\n", encoding="utf-8")
+    frame = read_table(path)
+    assert frame["besteld"].tolist() == [pd.Timestamp("2025-02-01 00:30"), pd.Timestamp("2025-02-01 08:00")]
+    assert (frame["besteld"] >= to_date("01-02-2025")).all()
 
 
 def test_ids_that_mix_numbers_and_text_are_labels_with_a_warning_for_leading_zeros():

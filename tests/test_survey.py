@@ -136,7 +136,7 @@ def test_a_microsoft_forms_export_with_question_texts_and_likert_words(mini):
               "1,1-12-2026 9:01:02,1-12-2026 9:03:40,anoniem,,Eens,Oneens,helemaal oneens,Neutraal\n"
               "2,1-12-2026 9:05:00,1-12-2026 9:06:10,anoniem,,Helemaal eens,Eens,Eens,Helemaal eens\n")
     answers = mini.read(io.StringIO(export))
-    assert list(answers.index) == ["1", "2"] and answers.index.name == "respondent"
+    assert list(answers.index) == [1, 2] and answers.index.name == "respondent"  # whole-number ids stay numbers
     assert answers[mini.codes].to_numpy().tolist() == [[4, 2, 1, 3], [5, 4, 4, 5]]
     assert answers[mini.codes].dtypes.eq("int64").all()
     assert "Begintijd" in answers.columns  # the file's other columns stay
