@@ -29,15 +29,17 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from klantlib._resources import package_csv
-from klantlib.errors import KlantDataError, drop_invalid_rows
-from klantlib.formatting import number
-from klantlib.parsing import check_option, require_columns, text_key, to_ids, to_numbers
+from klantlib.errors import KlantDataError, describe_rows, drop_invalid_rows, warn
+from klantlib.formatting import listing, number
+from klantlib.parsing import check_option, require_columns, text_key, to_ids, to_numbers, value_error
 
 __all__ = [
     "CHOICE",
+    "CUSTOMER_TYPES",
     "DEPEST",
     "ERAS",
     "MARKETS",
@@ -67,6 +69,9 @@ PAYS = ("ja", "deels", "nee")
 #: The columns of the organisations table, in file order.
 ORGANISATION_COLUMNS = ("organisatie", "soort", "winstoogmerk", "markten", "betaler", "gebruiker",
                         "gebruiker_betaalt", "keuze", "andere_rollen", "redenering")
+
+#: The customer types in Trapper's data (``klanttype``), compared by :func:`klantlib.parsing.text_key`.
+CUSTOMER_TYPES = ("consument", "zakelijk", "gemeente")
 
 #: The sector word in a business customer's name that the course reads as a care institution.
 CARE_WORD = "Zorg"
@@ -351,14 +356,17 @@ def organisation_markets(organisations: pd.DataFrame | None = None) -> pd.DataFr
 def customer_market(customer_type: str, name: str | None = None) -> str:
     """The market of one customer of Trapper, from its ``klanttype`` and ``naam`` (the course's rule).
 
-    The data know three types: ``consument``, ``zakelijk`` and ``gemeente``. The course
-    places them in the book's markets like this, and that is a choice of the course,
-    not a fact in the data:
+    The data know three types (:data:`CUSTOMER_TYPES`): ``consument``, ``zakelijk`` and
+    ``gemeente``. The type is compared as a person typed it (:func:`klantlib.parsing.text_key`):
+    ``"Consument"`` (Excel's autocorrect), ``" consument "`` and ``"CONSUMENT"`` are all
+    ``consument``. The course places the types in the book's markets like this, and that
+    is a choice of the course, not a fact in the data:
 
     - ``consument`` -> consumentenmarkt;
     - ``gemeente`` -> overheid (a municipality buying bicycles);
-    - ``zakelijk`` whose name has the sector word ``Zorg`` (a care organisation,
-      "Brink Zorg B.V.") -> institutionele markt: it buys for people in its care;
+    - ``zakelijk`` whose name has the sector word ``Zorg`` as a word of its own (a care
+      organisation, "Brink Zorg B.V."; case doesn't matter) -> institutionele markt: it
+      buys for people in its care;
     - any other ``zakelijk`` -> business-to-businessmarkt.
 
     Args:
@@ -369,74 +377,194 @@ def customer_market(customer_type: str, name: str | None = None) -> str:
         One of :data:`MARKET_NAMES`.
 
     Raises:
-        KlantDataError: an unknown ``customer_type``.
+        KlantDataError: an unknown ``customer_type`` (the message quotes it as given).
 
     >>> customer_market("zakelijk", "Brink Zorg B.V. (1)"), customer_market("zakelijk", "Smit Logistiek Groep (2)")
     ('institutionele markt', 'business-to-businessmarkt')
-    >>> customer_market("gemeente", "Gemeente Zwolle"), customer_market("consument")
+    >>> customer_market("Gemeente", "Gemeente Zwolle"), customer_market(" CONSUMENT ")
     ('overheid', 'consumentenmarkt')
     >>> customer_market("zakelijke klant")
     Traceback (most recent call last):
     ...
     klantlib.errors.KlantDataError: klanttype moet 'consument', 'zakelijk' of 'gemeente' zijn, niet 'zakelijke klant'.
     """
-    check_option("klanttype", customer_type, ("consument", "zakelijk", "gemeente"))
-    if customer_type == "consument":
+    kind = text_key(customer_type) if isinstance(customer_type, str) else customer_type
+    if kind not in CUSTOMER_TYPES:
+        check_option("klanttype", customer_type, CUSTOMER_TYPES)  # raises, quoting the value as given
+    if kind == "consument":
         return "consumentenmarkt"
-    if customer_type == "gemeente":
+    if kind == "gemeente":
         return "overheid"
-    words = str(name or "").replace("(", " ").split()
-    return "institutionele markt" if CARE_WORD in words else "business-to-businessmarkt"
+    words = text_key(str(name or "").replace("(", " ")).split()
+    return "institutionele markt" if text_key(CARE_WORD) in words else "business-to-businessmarkt"
+
+
+def _in_column(column: str, source: str | None, table: str) -> str:
+    """Where a message points: ``"In 'klanten.csv', kolom 'klanttype',"`` or, without a file, the table."""
+    return f"In '{source}', kolom '{column}'," if source else f"In de {table}, kolom '{column}',"
 
 
 def customer_markets(customers: pd.DataFrame) -> pd.Series:
     """The market of every customer (:func:`customer_market`), as an ordered categorical Series.
 
     Args:
-        customers: a table with columns ``klanttype`` and ``naam`` (as ``load_dataset("klanten")``).
+        customers: a table with columns ``klanttype`` and ``naam`` (as ``load_dataset("klanten")``
+            or ``read_table``); ``klanttype`` is compared without minding case, accents and
+            extra spaces (``"Consument"`` is ``consument``).
 
     Returns:
-        A Series named ``markt`` with the index of ``customers``; its categories are
-        :data:`MARKET_NAMES`, in the book's order.
+        A Series named ``markt`` with the index of ``customers`` (one value per row); its
+        categories are :data:`MARKET_NAMES`, in the book's order.
 
     Raises:
-        KlantDataError: a column is missing, or a ``klanttype`` is unknown.
+        KlantDataError: a column is missing, or a ``klanttype`` is blank or unknown; the
+            message names the file (``customers.attrs["source"]``, set by ``read_table``),
+            the column and the rows (the index: with ``read_table`` the row Excel shows).
 
-    >>> klanten = pd.DataFrame({"klanttype": ["consument", "zakelijk", "gemeente"],
+    >>> klanten = pd.DataFrame({"klanttype": ["Consument", "zakelijk", "gemeente"],
     ...                         "naam": [None, "De Groot Zorg B.V. (18)", "Gemeente Kampen"]})
     >>> customer_markets(klanten).tolist()
     ['consumentenmarkt', 'institutionele markt', 'overheid']
+    >>> customer_markets(klanten.assign(klanttype=["consument", "bedrijf", "gemeente"]))
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: In kolom 'klanttype' staat op rij 1 een onbekend klanttype (bijvoorbeeld 'bedrijf' op rij 1). Een klanttype is 'consument', 'zakelijk' of 'gemeente' (hoofdletters en spaties maken niet uit).
     """
     require_columns(customers, ["klanttype", "naam"])
-    markets = [customer_market(str(t), None if pd.isna(n) else str(n))
-               for t, n in zip(customers["klanttype"], customers["naam"])]
+    source = customers.attrs.get("source")
+    kinds = customers["klanttype"]
+    # 1. Each type as a person typed it, by the one rule for typed text (text_key): "Consument" is "consument".
+    keys = pd.Series(["" if pd.isna(kind) else text_key(kind) for kind in kinds], index=customers.index)
+    # 2. A blank or unknown type is refused with file, column and rows: never guessed.
+    blank = keys == ""
+    if blank.any():
+        rows = describe_rows(customers.index[blank.to_numpy()])
+        verb = "is" if blank.sum() == 1 else "zijn"
+        raise KlantDataError(f"{_in_column('klanttype', source, 'klanten')} {verb} {rows} leeg. Vul het "
+                             f"klanttype in: {listing(map(repr, CUSTOMER_TYPES), limit=None, word='of')}.")
+    unknown = ~keys.isin(CUSTOMER_TYPES)
+    if unknown.any():
+        raise value_error(kinds, unknown, what="een onbekend klanttype", column="klanttype", source=source,
+                          fix=f"Een klanttype is {listing(map(repr, CUSTOMER_TYPES), limit=None, word='of')} "
+                              "(hoofdletters en spaties maken niet uit).")
+    # 3. The course's rule, one customer at a time.
+    markets = [customer_market(kind, None if pd.isna(name) else str(name))
+               for kind, name in zip(keys, customers["naam"])]
     return pd.Series(pd.Categorical(markets, categories=list(MARKET_NAMES), ordered=True),
                      index=customers.index, name="markt")
+
+
+def _require_filled(ids: pd.Series, column: str, source: str | None, table: str) -> None:
+    """Refuse an id column in which every cell is blank: nothing in it can be counted or joined."""
+    if ids.isna().all():
+        where = f"In '{source}' is" if source else f"In de {table} is"
+        raise KlantDataError(f"{where} de kolom '{column}' helemaal leeg: geen enkele rij heeft een "
+                             f"{column}, dus er valt per markt niets te tellen. Vul de kolom in.")
+
+
+def _comparable_ids(left: pd.Series, right: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Two id columns of one kind, so that 12 and "12" match.
+
+    :func:`klantlib.parsing.to_ids` keeps an id column of whole numbers as numbers and
+    any other as text; when one table has number ids and the other text ids, both are
+    compared as text (a whole number's text is exactly its digits).
+
+    >>> a, b = _comparable_ids(pd.Series([12, 13]), pd.Series(["12", "K1"], dtype="str"))
+    >>> a.tolist(), b.tolist()
+    (['12', '13'], ['12', 'K1'])
+    """
+    numbers = [pd.api.types.is_integer_dtype(ids) for ids in (left, right)]
+    if numbers[0] == numbers[1]:
+        return left, right
+    return tuple(ids.astype("str") if number else ids for ids, number in zip((left, right), numbers))
+
+
+def _market_per_customer(customers: pd.DataFrame) -> pd.Series:
+    """The market of every customer, indexed by ``klant_id``: each customer once.
+
+    A customer listed on several rows that give the same market counts once, with a
+    warning that counts them; rows that give different markets are an error naming
+    the file, the column that differs and the rows.
+    """
+    source = customers.attrs.get("source")
+    table = pd.DataFrame({"klant_id": to_ids(customers["klant_id"], column="klant_id", source=source),
+                          "klanttype": customers["klanttype"], "naam": customers["naam"],
+                          "markt": customer_markets(customers)}, index=customers.index)
+    _require_filled(table["klant_id"], "klant_id", source, "klanten")
+    table = drop_invalid_rows(table, table["klant_id"].isna(), "geen klant_id", source=source,
+                              fix="Een klant zonder klantnummer hoort bij geen enkele transactie.")
+    # A customer listed twice is never counted twice: rows that agree count once, rows that differ are refused.
+    doubled = table[table["klant_id"].duplicated(keep=False)]
+    if not doubled.empty:
+        markets_per_customer = doubled.groupby("klant_id")["markt"].nunique()
+        conflicts = markets_per_customer.index[markets_per_customer > 1]
+        if len(conflicts):
+            rows = doubled[doubled["klant_id"] == conflicts[0]]
+            same_type = rows["klanttype"].map(text_key).nunique() == 1
+            column, differs = ("naam", "een naam die een andere markt geeft") if same_type else (
+                "klanttype", "een ander klanttype")
+            shown = "; ".join(f"rij {row}: {value!r}" for row, value in rows[column].items())
+            others = (f" Nog {number(len(conflicts) - 1)} andere klant(en) staan er ook meer dan één keer in met "
+                      "verschillende gegevens." if len(conflicts) > 1 else "")
+            raise KlantDataError(f"{_in_column(column, source, 'klanten')} staat klant {conflicts[0]!r} "
+                                 f"{len(rows)} keer, met {differs} ({shown}).{others} Geef elke klant één rij, "
+                                 "met de juiste gegevens.")
+        extra = table["klant_id"].duplicated()
+        first = doubled["klant_id"].iloc[0]
+        in_file = f" in '{source}'" if source else " in de klanten"
+        warn(f"{number(doubled['klant_id'].nunique())} klant(en) staan meer dan één keer{in_file} "
+             f"({number(int(extra.sum()))} dubbele rij(en), bijvoorbeeld {first!r} op "
+             f"{describe_rows(doubled.index[(doubled['klant_id'] == first).to_numpy()])}), met dezelfde markt; "
+             "elke klant telt één keer.")
+        table = table[~extra.to_numpy()]
+    return pd.Series(table["markt"].to_numpy(), index=table["klant_id"].to_numpy(), name="markt")
 
 
 def market_summary(transactions: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFrame:
     """Revenue and order size per market: the transactions joined with the customers' markets.
 
+    A *purchase line* is a transaction with ``bedrag`` > 0; a return (``bedrag`` < 0) is
+    never a purchase. An *order* is one customer's order number: the pair
+    (``klant_id``, ``order_id``), so two customers' order "1" are two orders, whether a
+    shop numbers its orders per customer or for the whole shop. A purchase line without
+    an order number counts as an order of its own, with a warning that counts them.
     Per market (:func:`customer_markets`):
 
-    - ``klanten``: customers who bought in the period;
-    - ``bestellingen``: orders with at least one purchase line (``bedrag`` > 0);
+    - ``klanten``: customers who bought in the selection, i.e. with at least one purchase
+      line; a customer with only returns (or lines of 0) is not a buying customer;
+    - ``bestellingen``: orders with at least one purchase line;
     - ``netto_omzet``: the sum of ``bedrag``, returns (negative) included;
-    - ``aandeel_omzet``: its share of all net revenue (0-1);
-    - ``omzet_per_klant``: ``netto_omzet`` / ``klanten``;
+    - ``aandeel_omzet``: its share of all net revenue (the shares add up to 1; with
+      returns a market's share can be below 0 or above 1; NaN when the net revenue of
+      the whole selection is 0);
+    - ``omzet_per_klant``: ``netto_omzet`` / ``klanten`` (NaN without buying customers);
     - ``gemiddelde_bestelling`` and ``mediaan_bestelling``: the mean and median of the
       order value, the sum of an order's purchase lines (a return is not an order).
 
+    So ``klanten`` is 0 exactly when ``bestellingen`` is 0, and never more.
+
     Args:
-        transactions: with ``klant_id``, ``order_id`` and ``bedrag`` (as ``load_dataset("transacties")``).
-        customers: with ``klant_id``, ``klanttype`` and ``naam`` (as ``load_dataset("klanten")``).
+        transactions: with ``klant_id``, ``order_id`` and ``bedrag`` (as ``load_dataset("transacties")``),
+            for example a selection (a filter) of them.
+        customers: with ``klant_id``, ``klanttype`` and ``naam`` (as ``load_dataset("klanten")``). A
+            customer listed twice with the same market counts once.
 
     Returns:
         A DataFrame indexed by ``markt`` (all four, in the book's order; a market without
         customers has zeros and NaN).
 
     Raises:
-        KlantDataError: a column is missing, or a transaction's ``klant_id`` is not in ``customers``.
+        KlantDataError: a column is missing; the selection of transactions is empty, or
+            the customers table is; every ``klant_id`` (or ``bedrag``) is blank; a
+            ``klanttype`` is blank or unknown; a customer is listed twice with different
+            markets; a transaction's ``klant_id`` is not in ``customers``. Each message
+            names the file (``attrs["source"]``), the column and the rows.
+
+    Warns:
+        KlantDataWarning: rows without a customer or a usable amount (left out), purchase
+            lines without an order number (each its own order), customers listed twice with
+            the same market (counted once), and customers without a ``klant_id`` (left out);
+            each with its count.
 
     >>> klanten = pd.DataFrame({"klant_id": ["A", "B"], "klanttype": ["consument", "gemeente"],
     ...                         "naam": [None, "Gemeente Kampen"]})
@@ -448,42 +576,75 @@ def market_summary(transactions: pd.DataFrame, customers: pd.DataFrame) -> pd.Da
     markt
     consumentenmarkt        1             1         80.0               100.0
     overheid                1             1        900.0               900.0
+    >>> market_summary(tr[tr["bedrag"] > 1000], klanten)
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: De selectie is leeg: de transacties hebben geen enkele rij, dus er valt per markt niets te tellen. Kijk of je filter rijen overlaat (bijvoorbeeld op datum, kanaal of categorie).
     """
     require_columns(transactions, ["klant_id", "order_id", "bedrag"])
     require_columns(customers, ["klant_id", "klanttype", "naam"])
     source = transactions.attrs.get("source")
-    # Ids as exact labels and amounts as numbers, by klantlib.parsing's one rule each (12 and "12" match,
-    # "1.234,50" is read, a row without an amount is reported, never silently left out of the sum).
-    ids = to_ids(transactions["klant_id"], column="klant_id", source=source)
-    market = pd.Series(customer_markets(customers).to_numpy(),
-                       index=to_ids(customers["klant_id"], column="klant_id").to_numpy())
-    joined = pd.DataFrame({"klant_id": ids, "order_id": to_ids(transactions["order_id"], column="order_id",
-                                                                source=source),
-                           "bedrag": to_numbers(transactions["bedrag"], column="bedrag", source=source)},
-                          index=transactions.index)
-    joined = drop_invalid_rows(joined, joined["bedrag"].isna() | joined["klant_id"].isna(),
-                               "geen klant of geen bruikbaar bedrag", source=source)
-    joined["markt"] = joined["klant_id"].map(market)
-    unknown = joined["markt"].isna()
+    # 1. An empty selection gets a Dutch answer, not a table of zeros.
+    if customers.empty:
+        where = f"De klanten in '{customers.attrs['source']}'" if customers.attrs.get("source") else "De klanten"
+        raise KlantDataError(f"{where} hebben geen enkele rij: zonder klanten is er geen markt. Gebruik de "
+                             "hele klantentabel; wil je een deel van de klanten, filter dan de transacties.")
+    if transactions.empty:
+        what = f"de transacties uit '{source}'" if source else "de transacties"
+        raise KlantDataError(f"De selectie is leeg: {what} hebben geen enkele rij, dus er valt per markt niets te "
+                             "tellen. Kijk of je filter rijen overlaat (bijvoorbeeld op datum, kanaal of categorie).")
+    # 2. The market of every customer, each customer once.
+    market = _market_per_customer(customers)
+    # 3. Ids as exact labels and amounts as numbers, by klantlib.parsing's one rule each (12 and "12" match,
+    #    "1.234,50" is read, a row without an amount is reported, never silently left out of the sum).
+    rows = pd.DataFrame({"klant_id": to_ids(transactions["klant_id"], column="klant_id", source=source),
+                         "order_id": to_ids(transactions["order_id"], column="order_id", source=source),
+                         "bedrag": to_numbers(transactions["bedrag"], column="bedrag", source=source)},
+                        index=transactions.index)
+    _require_filled(rows["klant_id"], "klant_id", source, "transacties")
+    if rows["bedrag"].isna().all():
+        where = f"In '{source}'" if source else "In de transacties"
+        raise KlantDataError(f"{where} heeft geen enkele rij een bedrag: de kolom 'bedrag' is helemaal leeg. "
+                             "Vul de bedragen in.")
+    unusable = (rows["bedrag"].isna() | rows["klant_id"].isna()).to_numpy()
+    rows = drop_invalid_rows(rows, unusable, "geen klant of geen bruikbaar bedrag", source=source,
+                             errors="raise" if unusable.all() else "warn")  # none left: an error, not zeros
+    # 4. Each transaction gets its customer's market; a customer who is not in the customers table is an error.
+    ids, known = _comparable_ids(rows["klant_id"], pd.Series(market.index))
+    rows["markt"] = ids.map(pd.Series(market.to_numpy(), index=known.to_numpy())).to_numpy()
+    unknown = rows["markt"].isna()
     if unknown.any():
-        first = joined.loc[unknown, "klant_id"].iloc[0]
-        raise KlantDataError(f"{number(int(unknown.sum()))} transactie(s) hebben een klant_id dat niet in de "
-                             f"klanten staat (bijvoorbeeld {first!r}). Gebruik de klanten en transacties uit "
-                             "dezelfde bron.")
-    joined["markt"] = pd.Categorical(joined["markt"], categories=list(MARKET_NAMES), ordered=True)
-    by_market = joined.groupby("markt", observed=False)
-    purchases = joined[joined["bedrag"] > 0]
-    orders = purchases.groupby(["markt", "order_id"], observed=True)["bedrag"].sum()
-    order_stats = orders.groupby(level="markt", observed=False).agg(["mean", "median", "size"])
+        raise value_error(transactions["klant_id"][~unusable], unknown.to_numpy(), column="klant_id",
+                          source=source, what="een klant_id dat niet in de klanten staat",
+                          fix="Gebruik de klanten en transacties uit dezelfde bron.")
+    rows["markt"] = pd.Categorical(rows["markt"], categories=list(MARKET_NAMES), ordered=True)
+    # 5. Orders: one number per (customer, order number). A purchase line without an order number is an
+    #    order of its own (said with a count), never silently left out of the count.
+    by_order = rows.groupby(["klant_id", "order_id"], sort=False)
+    rows["bestelling"] = by_order.ngroup()  # NaN where the order number is blank
+    purchase = rows["bedrag"] > 0
+    no_number = rows["bestelling"].isna()
+    if (no_number & purchase).any():
+        lines = (no_number & purchase).to_numpy()
+        in_file = f" in '{source}'" if source else ""
+        warn(f"{number(int(lines.sum()))} van de {number(int(purchase.sum()))} aankoopregels{in_file} hebben geen "
+             f"order_id ({describe_rows(rows.index[lines])}); elke regel telt als een eigen bestelling. Hoort een "
+             "regel bij een andere bestelling, vul dan het order_id in.")
+    rows.loc[no_number, "bestelling"] = by_order.ngroups + np.arange(int(no_number.sum()))
+    # 6. Per market: buyers and orders from the purchase lines, net revenue from every line.
+    purchases = rows[purchase]
+    order_values = purchases.groupby(["markt", "bestelling"], observed=True)["bedrag"].sum()
+    order_stats = order_values.groupby(level="markt", observed=False).agg(["mean", "median", "size"])
     out = pd.DataFrame({
-        "klanten": by_market["klant_id"].nunique(),
+        "klanten": purchases.groupby("markt", observed=False)["klant_id"].nunique(),
         "bestellingen": order_stats["size"],
-        "netto_omzet": by_market["bedrag"].sum(),
+        "netto_omzet": rows.groupby("markt", observed=False)["bedrag"].sum(),
     }).reindex(list(MARKET_NAMES))
     out["klanten"] = out["klanten"].fillna(0).astype("int64")
     out["bestellingen"] = out["bestellingen"].fillna(0).astype("int64")
     out["netto_omzet"] = out["netto_omzet"].fillna(0.0)
-    out["aandeel_omzet"] = out["netto_omzet"] / out["netto_omzet"].sum()
+    total = out["netto_omzet"].sum()
+    out["aandeel_omzet"] = out["netto_omzet"] / total if total != 0 else np.nan
     out["omzet_per_klant"] = out["netto_omzet"] / out["klanten"].where(out["klanten"] > 0)
     out["gemiddelde_bestelling"] = order_stats["mean"].reindex(list(MARKET_NAMES))
     out["mediaan_bestelling"] = order_stats["median"].reindex(list(MARKET_NAMES))

@@ -34,6 +34,7 @@ webshop            4.14         2.56                 Fabriek
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from numbers import Real
 
 import numpy as np
@@ -149,7 +150,9 @@ def martin_profile(ratings: pd.DataFrame, *, scale: int = 5, cut: float | None =
     Args:
         ratings: one row per organisation (or per rater), a column per aspect in
             :data:`PROCEDURAL` and :data:`CONVIVIAL`, each a whole number from 1 to
-            ``scale``; a blank counts as not rated. Other columns are ignored.
+            ``scale``; a blank counts as not rated. Other columns are ignored. One
+            organisation's ratings as a Series (a row of such a table) or a dict are
+            a table of one row (named by the Series' name, else 0).
         scale: the highest rating (5 by default).
         cut: where high begins (default: the middle of the scale, see :func:`style_cut`).
         errors: ``"raise"``: a wrong rating is an error; ``"warn"``: it counts as
@@ -158,12 +161,14 @@ def martin_profile(ratings: pd.DataFrame, *, scale: int = 5, cut: float | None =
     Returns:
         A DataFrame with the index of ``ratings`` and the columns ``procedureel``
         and ``persoonlijk`` (the mean rating per dimension, over the aspects rated),
-        ``stijl`` (see :data:`STYLES`; empty when a dimension has no rating) and
-        ``aantal_aspecten`` (how many of the 16 aspects were rated).
+        ``stijl`` (see :data:`STYLES`; ``None`` when a dimension has no rating) and
+        ``aantal_aspecten`` (how many of the 16 aspects were rated). ``attrs["cut"]``
+        and ``attrs["scale"]`` hold the cut and the scale used.
 
     Raises:
         KlantDataError: a missing aspect column (with the closest name found), a
-            rating outside 1..``scale`` or not a whole number, or a bad ``cut`` or ``errors``.
+            rating outside 1..``scale`` or not a whole number (with ``errors="raise"``),
+            a table without rows, ratings that are no table, or a bad ``cut`` or ``errors``.
 
     >>> bad = example_ratings()
     >>> bad.loc["webshop", "tact"] = 6
@@ -173,6 +178,11 @@ def martin_profile(ratings: pd.DataFrame, *, scale: int = 5, cut: float | None =
     klantlib.errors.KlantDataError: 1 ongeldig antwoord: rij webshop, kolom 'tact': 6. Antwoorden moeten hele getallen van 1 tot en met 5 zijn; verbeter de waarde of maak de cel leeg. Het gaat om tact: vraag 'Gaat de medewerker tactvol om met een lastige situatie of...'.
     """
     line = style_cut(scale, cut)
+    # One organisation's ratings become a table of one row, so its index is the organisation, not the aspects.
+    if isinstance(ratings, pd.Series):
+        ratings = ratings.to_frame(name=0 if ratings.name is None else ratings.name).T
+    elif isinstance(ratings, Mapping):
+        ratings = pd.DataFrame([ratings])
     values = QUESTIONNAIRE.with_scale(scale).answers(ratings, errors=errors)
     out = pd.DataFrame({
         "procedureel": values[list(PROCEDURAL)].mean(axis=1),

@@ -101,6 +101,27 @@ def test_a_wrong_rating_can_count_as_not_given():
     assert profile.loc["org", "aantal_aspecten"] == 15 and profile.loc["org", "persoonlijk"] == 4.0
 
 
+def test_one_organisations_ratings_as_a_row_or_a_dict_are_a_table_of_one_row():
+    """A row taken from the table (``ratings.loc["webshop"]``) used to give 16 rows of NaN, one per aspect."""
+    whole = martin_profile(example_ratings())
+    row = martin_profile(example_ratings().loc["webshop"])
+    pd.testing.assert_frame_equal(row, whole.loc[["webshop"]])
+    as_dict = martin_profile(example_ratings().loc["webshop"].to_dict())
+    assert as_dict.index.tolist() == [0]
+    assert as_dict.loc[0, ["stijl", "aantal_aspecten"]].tolist() == ["Fabriek", 16]
+    assert as_dict.loc[0, "procedureel"] == pytest.approx(29 / 7)
+
+
+def test_an_empty_table_or_ratings_that_are_no_table_get_a_dutch_error():
+    with pytest.raises(KlantDataError) as caught:
+        martin_profile(example_ratings().head(0))
+    assert str(caught.value) == "De enquête bevat geen respondenten (geen enkele rij met antwoorden)."
+    with pytest.raises(KlantDataError) as caught:
+        martin_profile([4, 2])
+    assert str(caught.value) == ("Geef de antwoorden als tabel (een kolom per item: tijdigheid ...), of van één "
+                                 "respondent als woordenboek ({'tijdigheid': ...}), niet als list.")
+
+
 def test_the_plot_shows_the_profile_and_its_cut():
     plotting.use_style()
     profile = martin_profile(example_ratings(), cut=3.5)
