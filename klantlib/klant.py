@@ -35,7 +35,7 @@ import pandas as pd
 from klantlib._resources import package_csv
 from klantlib.errors import KlantDataError, describe_rows, drop_invalid_rows, warn
 from klantlib.formatting import listing, number
-from klantlib.parsing import check_option, require_columns, text_key, to_ids, to_numbers, value_error
+from klantlib.parsing import check_option, comparable_ids, require_columns, text_key, to_ids, to_numbers, value_error
 
 __all__ = [
     "CHOICE",
@@ -462,23 +462,6 @@ def _require_filled(ids: pd.Series, column: str, source: str | None, table: str)
                              f"{column}, dus er valt per markt niets te tellen. Vul de kolom in.")
 
 
-def _comparable_ids(left: pd.Series, right: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Two id columns of one kind, so that 12 and "12" match.
-
-    :func:`klantlib.parsing.to_ids` keeps an id column of whole numbers as numbers and
-    any other as text; when one table has number ids and the other text ids, both are
-    compared as text (a whole number's text is exactly its digits).
-
-    >>> a, b = _comparable_ids(pd.Series([12, 13]), pd.Series(["12", "K1"], dtype="str"))
-    >>> a.tolist(), b.tolist()
-    (['12', '13'], ['12', 'K1'])
-    """
-    numbers = [pd.api.types.is_integer_dtype(ids) for ids in (left, right)]
-    if numbers[0] == numbers[1]:
-        return left, right
-    return tuple(ids.astype("str") if number else ids for ids, number in zip((left, right), numbers))
-
-
 def _market_per_customer(customers: pd.DataFrame) -> pd.Series:
     """The market of every customer, indexed by ``klant_id``: each customer once.
 
@@ -610,7 +593,7 @@ def market_summary(transactions: pd.DataFrame, customers: pd.DataFrame) -> pd.Da
     rows = drop_invalid_rows(rows, unusable, "geen klant of geen bruikbaar bedrag", source=source,
                              errors="raise" if unusable.all() else "warn")  # none left: an error, not zeros
     # 4. Each transaction gets its customer's market; a customer who is not in the customers table is an error.
-    ids, known = _comparable_ids(rows["klant_id"], pd.Series(market.index))
+    ids, known = comparable_ids(rows["klant_id"], pd.Series(market.index))
     rows["markt"] = ids.map(pd.Series(market.to_numpy(), index=known.to_numpy())).to_numpy()
     unknown = rows["markt"].isna()
     if unknown.any():

@@ -78,6 +78,7 @@ from klantlib.formatting import listing
 __all__ = [
     "check_option",
     "column_key",
+    "comparable_ids",
     "id_codes",
     "is_date_value",
     "is_id_text",
@@ -723,6 +724,23 @@ def to_ids(values, *, column: str | None = None, source: str | None = None) -> p
         whole[codes < 0] = pd.NA
         return pd.Series(whole, index=values.index, dtype="int64" if (codes >= 0).all() else "Int64")
     return pd.Series(np.append(labels.to_numpy(dtype=object), np.nan)[codes], index=values.index, dtype="str")
+
+
+def comparable_ids(*columns: pd.Series) -> tuple[pd.Series, ...]:
+    """Id columns from :func:`to_ids` made one kind, so that the same customer matches across tables.
+
+    :func:`to_ids` keeps a column of whole numbers as numbers and any other as text.
+    When one table has number ids and another text ids (``12`` and ``"K1"``), all are
+    compared as text: a whole number's text is exactly its digits, so 12 matches "12".
+
+    >>> a, b = comparable_ids(pd.Series([12, 13]), pd.Series(["12", "K1"], dtype="str"))
+    >>> a.tolist(), b.tolist()
+    (['12', '13'], ['12', 'K1'])
+    """
+    numbers = [pd.api.types.is_integer_dtype(ids) for ids in columns]
+    if all(numbers) or not any(numbers):
+        return tuple(columns)
+    return tuple(ids.astype("str") if number else ids for ids, number in zip(columns, numbers))
 
 
 # -- columns and options ------------------------------------------------------------------------

@@ -55,6 +55,7 @@ from klantlib.errors import (
 from klantlib.formatting import listing, number
 from klantlib.parsing import (
     check_option,
+    comparable_ids,
     id_codes,
     require_columns,
     to_date,
@@ -388,6 +389,10 @@ def assessment_matrix(rendement: pd.Series, relatiesterkte: pd.Series, *, cut=50
     ['Partners', 'Vrienden', 'Economici', 'Dogs', nan]
     """
     errors = check_errors(errors, ERRORS)
+    # Customer 12 in the transactions (a number) is customer "12" in a survey whose ids are text.
+    x_ids, y_ids = comparable_ids(pd.Series(rendement.index), pd.Series(relatiesterkte.index))
+    rendement = rendement.set_axis(pd.Index(x_ids, name=rendement.index.name))
+    relatiesterkte = relatiesterkte.set_axis(pd.Index(y_ids, name=relatiesterkte.index.name))
     both = pd.concat({"rendement": rendement.astype("float64"), "relatiesterkte": relatiesterkte.astype("float64")},
                      axis=1).sort_index()
     complete = both.notna().all(axis=1)

@@ -528,14 +528,14 @@ def test_the_care_word_is_read_without_minding_case():
 
 
 def test_number_ids_and_text_ids_are_compared_as_text():
-    from klantlib.klant import _comparable_ids
+    from klantlib.parsing import comparable_ids
 
     numbers = pd.Series(pd.array([12, None, 7], dtype="Int64"))
     text = pd.Series(["12", "K1"], dtype="str")
-    left, right = _comparable_ids(numbers, text)
+    left, right = comparable_ids(numbers, text)
     assert left.tolist()[::2] == ["12", "7"] and pd.isna(left[1]) and right is text
     same = pd.Series([1, 2])
-    assert _comparable_ids(same, same)[0] is same
+    assert comparable_ids(same, same)[0] is same
 
 
 _SHIPPED = klantlib.load_dataset("transacties")

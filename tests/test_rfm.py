@@ -457,3 +457,13 @@ def test_shipped_matrix_has_600_customers_on_181_spots():
     assert (len(spots), spots["klanten"].sum()) == (181, 600)
     per_group = spots.groupby("groep")["klanten"].sum().to_dict()
     assert per_group == {"Partners": 185, "Vrienden": 157, "Economici": 78, "Dogs": 180}
+
+
+def test_number_ids_in_the_transactions_match_text_ids_in_the_survey():
+    # The till writes customer numbers (12, 7), the survey tool text ("12", "K9"): customer 12 is one customer.
+    rendement = pd.Series([80.0, 20.0], index=pd.Index([12, 7], name="klant_id"))
+    strength = pd.Series([75.0, 30.0], index=pd.Index(["12", "K9"], name="klant_id"))
+    with pytest.warns(KlantDataWarning, match="Van de 3 klanten hebben er 1 alleen een rendement"):
+        matrix = assessment_matrix(rendement, strength)
+    assert matrix.loc["12", "groep"] == "Partners" and matrix.index.name == "klant_id"
+    assert matrix["groep"].isna().sum() == 2
