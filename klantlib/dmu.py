@@ -533,8 +533,9 @@ def check_roles(case, assignment) -> pd.DataFrame:
     """Compare a role assignment with a case: per person the right, missing and wrong roles, and a hint.
 
     Args:
-        case: a :class:`Case`, the name of one in :data:`CASES`, or a mapping
-            ``{person: [roles]}`` with the right roles (then the hints use the
+        case: a :class:`Case`, the name of one in :data:`CASES`, or the right
+            roles in a form :func:`role_matrix` takes (a mapping
+            ``{person: [roles]}`` or a table; then the hints use the
             definitions of the business-to-business market if any person is a
             gatekeeper, else those of the consumer market). A person may hold
             several roles, a role may be held by several people, and a role

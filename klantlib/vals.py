@@ -182,7 +182,8 @@ def score_types(answers) -> pd.DataFrame:
 
     Raises:
         KlantDataError: an answer that is no whole number from 1 to 5, naming the
-            statement (and for a survey the row), or an unknown statement.
+            statement (and for a survey the row), an unknown statement, or a
+            survey without respondents.
 
     >>> score_types({"S01": 5, "S02": 4, "S03": 2})[["overlevers", "zwoegers", "meelopers"]]
        overlevers  zwoegers  meelopers
@@ -222,7 +223,8 @@ def classify(answers):
 
     Raises:
         KlantDataError: an answer that is missing or no whole number from 1 to 5,
-            naming the statement (and for a survey the row), or an unknown statement.
+            naming the statement (and for a survey the row), an unknown statement,
+            or a survey without respondents.
 
     >>> antwoorden = {item: 2 for item in ITEM_COLUMNS} | {"S05": 4, "S06": 4, "S13": 5, "S14": 3}
     >>> uitslag = classify(antwoorden)  # meelopers and experimentelen both score 4.0
