@@ -38,9 +38,9 @@ from typing import NamedTuple
 import pandas as pd
 
 from klantlib._resources import package_toml
-from klantlib.errors import KlantDataError
+from klantlib.errors import KlantDataError, describe_rows, warn
 from klantlib.formatting import listing
-from klantlib.parsing import check_option, require_columns, text_key, to_ids, value_error
+from klantlib.parsing import check_option, require_columns, text_key, to_ids, to_numbers, value_error
 
 __all__ = [
     "BUYCLASSES",
@@ -170,6 +170,35 @@ def _blank(values: pd.Series) -> pd.Series:
     return values.isna() | values.astype("str").str.strip().eq("")
 
 
+def _not_empty(table: pd.DataFrame, *, what: str, columns: Iterable[str]) -> None:
+    """A Dutch error when a table has no rows: the file, or the filter that made it, left nothing to count."""
+    if len(table):
+        return
+    source = table.attrs.get("source")
+    in_file = f" in '{source}'" if source else ""
+    raise KlantDataError(f"De selectie is leeg: de tabel{in_file} heeft geen rijen, dus er zijn geen {what}. "
+                         f"Heb je gefilterd (bijvoorbeeld op {listing(map(repr, columns), limit=None, word='of')})? "
+                         "Dan hield het filter niets over: kies een ruimer filter of kijk de waarden na.")
+
+
+def _filled_ids(table: pd.DataFrame, column: str, *, what: str, fix: str, option: str | None = None) -> pd.Series:
+    """The ids of a column by the id rule (:func:`klantlib.parsing.to_ids`), or a Dutch error naming blank rows.
+
+    A column that is blank on every row gets its own message: then the column is the problem, not a row.
+    """
+    source = table.attrs.get("source")
+    ids = to_ids(table[column], column=column, source=source)
+    blank = ids.isna()
+    if blank.all():
+        where = f"In '{source}' is de kolom '{column}'" if source else f"De kolom '{column}' is"
+        other = f", of geef met {option}=\"...\" de kolom die dat wel doet" if option else ""
+        raise KlantDataError(f"{where} helemaal leeg: op geen enkele rij staat een {what}. Vul de kolom in{other}.")
+    if blank.any():
+        raise value_error(table[column], blank.to_numpy(), what=f"geen {what}", column=column, source=source,
+                          fix=fix)
+    return ids
+
+
 def _known(values: pd.Series, keys: Mapping[str, str], *, column: str, what: str, fix: str,
            source: str | None) -> pd.Series:
     """Each value as its official name (by the text rule), or a Dutch error naming the rows."""
@@ -208,8 +237,11 @@ def _assignment(assignment) -> dict[str, list[str]]:
         require_columns(assignment, [COLUMNS["person"], COLUMNS["role"]])
         roles = _known(assignment[COLUMNS["role"]], _ROLE_KEYS, column=COLUMNS["role"], what="rol",
                        fix=_roles_fix(), source=assignment.attrs.get("source"))
-        people = to_ids(assignment[COLUMNS["person"]], column=COLUMNS["person"])
         out: dict[str, list[str]] = {}
+        if len(assignment) == 0:
+            return out  # nobody has a role (the callers decide whether that is an answer or an empty selection)
+        people = _filled_ids(assignment, COLUMNS["person"], what="persoon",
+                             fix="Vul bij elke rol de persoon in die hem heeft.")
         for person, role in zip(people, roles):
             out.setdefault(person, [])
             if role not in out[person]:
@@ -235,11 +267,13 @@ def role_matrix(assignment) -> pd.DataFrame:
 
     Returns:
         A bool DataFrame: one row per person (index ``persoon``, in the given
-        order), one column per role of :data:`ROLES` (a role no one holds is a
-        column of False).
+        order; from a table the ids of :func:`klantlib.parsing.to_ids`), one
+        column per role of :data:`ROLES` (a role no one holds is a column of False).
 
     Raises:
-        KlantDataError: an unknown role (naming the person or the row), or a table without those columns.
+        KlantDataError: an unknown role (naming the person or the row), a table
+            without those columns, a blank person (naming the rows), or no
+            people at all (an empty mapping, or a table a filter left empty).
 
     >>> role_matrix({"Ria": ["initiator", "Gebruiker"], "Henk": "koper, beslisser"}).sum().tolist()
     [1, 0, 0, 1, 1, 1]
@@ -248,10 +282,14 @@ def role_matrix(assignment) -> pd.DataFrame:
     ...
     klantlib.errors.KlantDataError: Bij Ria staat een onbekende rol: 'chauffeur'. Kies uit: initiator, beïnvloeder, gatekeeper, beslisser, koper, gebruiker (hoofdletters en accenten doen er niet toe).
     """
+    if isinstance(assignment, pd.DataFrame):
+        _not_empty(assignment, what="personen met een rol", columns=[COLUMNS["decision"], COLUMNS["person"]])
     people = _assignment(assignment)
+    if not people:
+        raise KlantDataError("Er staan geen personen in de rolverdeling, dus er is niets te tekenen. Geef per persoon "
+                             "de rollen, zoals {'Ria': ['initiator', 'gebruiker']}.")
     values = [[role in people[p] for role in ROLES] for p in people]
-    return pd.DataFrame(values, index=pd.Index(list(people), name="persoon", dtype="str"), columns=list(ROLES),
-                        dtype=bool)
+    return pd.DataFrame(values, index=pd.Index(list(people), name="persoon"), columns=list(ROLES), dtype=bool)
 
 
 # -- the DMU per purchase and per buying situation -----------------------------------------------------------
@@ -271,7 +309,9 @@ def dmu_summary(participants: pd.DataFrame, *, decision: str = "beslissing_id", 
         participants: one row per participant per role (a person with two roles
             has two rows), as ``klantlib.load_dataset("dmu")`` or a student's own
             table. Roles and buying situations are matched without regard to
-            case, accents and spaces; a row repeated is counted once.
+            case, accents and spaces; a row repeated (the same purchase, person
+            and role) is counted once, with a
+            :class:`~klantlib.errors.KlantDataWarning` that counts the repeats.
         decision, situation, person, role: the names of the columns with the
             purchase, its buying situation (``new task``, ``modified rebuy`` or
             ``straight rebuy``), the participant and the role.
@@ -279,7 +319,8 @@ def dmu_summary(participants: pd.DataFrame, *, decision: str = "beslissing_id", 
     Returns:
         A :class:`DMUSummary` of two DataFrames:
 
-        - ``aankopen``, one row per purchase (index ``decision``):
+        - ``aankopen``, one row per purchase (index ``decision``: the ids of
+          :func:`klantlib.parsing.to_ids`, in the order of the table):
           ``koopsituatie``; ``deelnemers`` (people in the DMU); ``rollen`` (how
           many of the six roles someone holds); ``meerdere_rollen`` (people
           with two or more roles); ``ontbrekende_rollen`` (the roles no one
@@ -296,7 +337,9 @@ def dmu_summary(participants: pd.DataFrame, *, decision: str = "beslissing_id", 
     Raises:
         KlantDataError: a missing column, a blank or unknown role or buying
             situation, a blank purchase or participant, or a purchase with two
-            buying situations, naming the rows.
+            buying situations, naming the rows; a table without rows (a filter
+            that left nothing: "De selectie is leeg ..."), or a purchase or
+            participant column that is blank on every row.
 
     >>> df = pd.DataFrame({"beslissing_id": ["A", "A", "A", "B"],
     ...                    "koopsituatie": ["new task", "New Task", "new task", "straight rebuy"],
@@ -314,26 +357,31 @@ def dmu_summary(participants: pd.DataFrame, *, decision: str = "beslissing_id", 
     klantlib.errors.KlantDataError: In kolom 'rol' staat op rij 2 een onbekende rol (bijvoorbeeld 'adviseur' op rij 2). Kies uit: initiator, beïnvloeder, gatekeeper, beslisser, koper, gebruiker (hoofdletters en accenten doen er niet toe).
     """
     require_columns(participants, [decision, situation, person, role])
+    _not_empty(participants, what="aankopen om samen te vatten", columns=[decision, situation])
     source = participants.attrs.get("source")
-    ids = {}  # purchases and people as exact labels (klantlib.parsing's id rule)
-    for column, what in ((decision, "aankoop (beslissing)"), (person, "deelnemer")):
-        ids[column] = to_ids(participants[column], column=column, source=source)
-        blank = ids[column].isna()
-        if blank.any():
-            raise value_error(participants[column], blank.to_numpy(), what=f"geen {what}", column=column,
-                              source=source, fix="Vul de cel in: elke rij hoort bij een aankoop en een persoon.")
+    # Purchases and people as exact ids (klantlib.parsing's id rule); a blank one is an error naming the rows.
+    fill = "Vul de cel in: elke rij hoort bij een aankoop en een persoon."
+    purchases = _filled_ids(participants, decision, what="aankoop (beslissing)", option="decision", fix=fill)
+    people_ids = _filled_ids(participants, person, what="deelnemer", option="person", fix=fill)
     roles = _known(participants[role], _ROLE_KEYS, column=role, what="rol", fix=_roles_fix(), source=source)
     situations = _known(participants[situation], _BUYCLASS_KEYS, column=situation, what="koopsituatie",
                         source=source, fix=f"Kies uit: {', '.join(BUYCLASSES)} (de Engelse termen uit het boek).")
-    rows = pd.DataFrame({"aankoop": ids[decision].to_numpy(), "situatie": situations.to_numpy(),
-                         "persoon": ids[person].to_numpy(), "rol": roles.to_numpy()}, index=participants.index)
+    rows = pd.DataFrame({"aankoop": purchases.array, "situatie": situations.to_numpy(),
+                         "persoon": people_ids.array, "rol": roles.to_numpy()}, index=participants.index)
     mixed = rows.groupby("aankoop", sort=False)["situatie"].transform("nunique") > 1
     if mixed.any():
         raise value_error(participants[situation], mixed.to_numpy(), what="een aankoop met meer dan één "
                           "koopsituatie", column=situation, source=source,
                           fix="Een aankoop heeft één koopsituatie: maak die op alle rijen van de aankoop gelijk.")
-    rows = rows.drop_duplicates(["aankoop", "persoon", "rol"])
-    order = list(dict.fromkeys(rows["aankoop"]))  # purchases in the order of the table
+    # A row repeated (same purchase, person and role) says nothing new: count it once, and say so.
+    repeated = rows.duplicated(["aankoop", "persoon", "rol"])
+    if repeated.any():
+        count, in_file = int(repeated.sum()), f" in '{source}'" if source else ""
+        warn(f"{count} {'rij herhaalt' if count == 1 else 'rijen herhalen'}{in_file} een eerdere rij met dezelfde "
+             f"aankoop, persoon en rol ({describe_rows(participants.index[repeated.to_numpy()])}); "
+             f"{'die telt' if count == 1 else 'die tellen'} niet nog een keer mee.")
+    rows = rows[~repeated]
+    order = pd.Index(rows["aankoop"].drop_duplicates(), name=decision)  # purchases in the order of the table
 
     holders = pd.crosstab(rows["aankoop"], pd.Categorical(rows["rol"], categories=list(ROLES)), dropna=False)
     holders = holders.reindex(index=order, columns=list(ROLES), fill_value=0)
@@ -349,7 +397,7 @@ def dmu_summary(participants: pd.DataFrame, *, decision: str = "beslissing_id", 
         "rollen": covered.sum(axis=1).to_numpy(dtype="int64"),
         "meerdere_rollen": several.to_numpy(dtype="int64"),
         "ontbrekende_rollen": missing.to_numpy(dtype=object).astype("str"),
-    }, index=pd.Index(order, name=decision, dtype="str"))
+    }, index=order)
     for name in ROLES:
         aankopen[name] = holders[name].to_numpy(dtype="int64")
 
@@ -392,7 +440,10 @@ def dmu_sizes(aankopen: pd.DataFrame) -> DMUSizes:
         had that size), in the same order, smallest size first.
 
     Raises:
-        KlantDataError: a missing column.
+        KlantDataError: a missing column; a table without rows (a filter that
+            left no purchase); a blank or unknown buying situation (matched as in
+            :func:`dmu_summary`), or a size that is no whole number from 1 up,
+            naming the rows.
 
     >>> df = pd.DataFrame({"koopsituatie": ["new task", "new task", "straight rebuy", "new task"],
     ...                    "deelnemers": [4, 6, 1, 4]})
@@ -406,9 +457,20 @@ def dmu_sizes(aankopen: pd.DataFrame) -> DMUSizes:
     2  straight rebuy           1         1
     """
     require_columns(aankopen, ["koopsituatie", "deelnemers"], fix="Maak de tabel met dmu_summary(...).")
-    situation = pd.Categorical(aankopen["koopsituatie"].astype("str"), categories=list(BUYCLASSES))
-    sizes = aankopen["deelnemers"].astype("int64").to_numpy()
-    frame = pd.DataFrame({"koopsituatie": situation, "deelnemers": sizes})
+    _not_empty(aankopen, what="aankopen om te tellen", columns=["koopsituatie"])
+    source = aankopen.attrs.get("source")
+    # Situations by the text rule, as dmu_summary reads them (never silently left out when spelled otherwise).
+    names = _known(aankopen["koopsituatie"], _BUYCLASS_KEYS, column="koopsituatie", what="koopsituatie",
+                   source=source, fix=f"Kies uit: {', '.join(BUYCLASSES)} (de Engelse termen uit het boek).")
+    # Sizes by the number rule: a DMU has a whole number of people, at least one.
+    sizes = to_numbers(aankopen["deelnemers"], column="deelnemers", source=source)
+    wrong = sizes.isna() | (sizes % 1 != 0) | (sizes < 1)
+    if wrong.any():
+        raise value_error(aankopen["deelnemers"], wrong.to_numpy(), what="geen heel aantal personen vanaf 1",
+                          column="deelnemers", source=source, fix="Tel de personen per aankoop, of maak de tabel "
+                          "met dmu_summary(...).")
+    situation = pd.Categorical(names.to_numpy(), categories=list(BUYCLASSES))
+    frame = pd.DataFrame({"koopsituatie": situation, "deelnemers": sizes.to_numpy(dtype="int64")})
     mean = frame.groupby("koopsituatie", observed=True, sort=True)["deelnemers"].mean().rename("deelnemers")
     counts = (frame.groupby(["koopsituatie", "deelnemers"], observed=True, sort=True).size()
               .rename("aankopen").reset_index())
@@ -424,20 +486,24 @@ def jobs(participants: pd.DataFrame, *, person: str = "deelnemer_id", job: str =
         person, job: the columns with the participant and the job.
 
     Returns:
-        A Series ``functie`` indexed by participant id (text, in the order of the
-        table); a participant without a job in any row is left out.
+        A Series ``functie`` indexed by participant id (the ids of
+        :func:`klantlib.parsing.to_ids`, in the order of the table); a
+        participant without a job in any row is left out.
 
     Raises:
-        KlantDataError: a missing column.
+        KlantDataError: a missing column, a table without rows (a filter that
+            left nothing), or a blank participant (naming the rows).
 
     >>> jobs(pd.DataFrame({"deelnemer_id": ["P1", "P1", "P2", "P3"],
     ...                    "functie": [None, "inkoper", "directeur", None]})).to_dict()
     {'P1': 'inkoper', 'P2': 'directeur'}
     """
     require_columns(participants, [person, job])
-    ids = to_ids(participants[person], column=person, source=participants.attrs.get("source"))
-    given = participants[job].where(~_blank(participants[job]))
-    first = given.groupby(ids.to_numpy(), sort=False).first()
+    _not_empty(participants, what="deelnemers", columns=[COLUMNS["decision"], person])
+    ids = _filled_ids(participants, person, what="deelnemer", option="person",
+                      fix="Vul de cel in: elke rij hoort bij een persoon.")
+    given = participants[job].where(~_blank(participants[job]))  # a blank job is no job
+    first = given.groupby(ids.array, sort=False).first()  # per participant the first job filled in
     return first.dropna().rename(job).rename_axis(person)
 
 
@@ -467,14 +533,17 @@ def check_roles(case, assignment) -> pd.DataFrame:
     """Compare a role assignment with a case: per person the right, missing and wrong roles, and a hint.
 
     Args:
-        case: a :class:`Case`, the name of one in :data:`CASES`, or a mapping
-            ``{person: [roles]}`` with the right roles (then the hints use the
+        case: a :class:`Case`, the name of one in :data:`CASES`, or the right
+            roles in a form :func:`role_matrix` takes (a mapping
+            ``{person: [roles]}`` or a table; then the hints use the
             definitions of the business-to-business market if any person is a
             gatekeeper, else those of the consumer market). A person may hold
             several roles, a role may be held by several people, and a role
             no one holds is in nobody's list.
         assignment: the student's roles per person, in the same forms as for
-            :func:`role_matrix` (a person left out has no roles).
+            :func:`role_matrix` (a person left out has no roles; an empty
+            assignment, ``{}`` or a table without rows, is an answer too: every
+            role of the case is then missing).
 
     Returns:
         A DataFrame with one row per person of the case (index ``persoon``):
@@ -484,7 +553,8 @@ def check_roles(case, assignment) -> pd.DataFrame:
         missing role is counted, not named.
 
     Raises:
-        KlantDataError: an unknown case, an unknown role, or a person who is not in the case.
+        KlantDataError: an unknown case, an unknown role, a person who is not in
+            the case, a blank person in a table, or a case without people.
 
     >>> uitslag = check_roles("ebike", {"Ria": ["initiator", "gebruiker"], "Daan": ["gatekeeper"]})
     >>> uitslag.loc["Ria", ["goed", "ontbreekt", "fout"]].tolist(), bool(uitslag.loc["Ria", "in_orde"])
@@ -500,6 +570,10 @@ def check_roles(case, assignment) -> pd.DataFrame:
     else:
         right = _assignment(case)
         market = "zakelijk" if any("gatekeeper" in roles for roles in right.values()) else "consument"
+    if not right:
+        raise KlantDataError("De casus heeft geen personen, dus er valt niets na te kijken. Geef per persoon de "
+                             "juiste rollen, zoals {'Ria': ['initiator', 'gebruiker']}, of de naam van een casus: "
+                             f"{listing(map(repr, CASES), limit=None, word='of')}.")
     given = _assignment(assignment)
     strangers = [p for p in given if p not in right]
     if strangers:
@@ -515,4 +589,4 @@ def check_roles(case, assignment) -> pd.DataFrame:
         wrong = [r for r in ROLES if r in mine and r not in wanted]
         rows.append({"goed": good, "ontbreekt": missing, "fout": wrong, "in_orde": not missing and not wrong,
                      "hint": _hint(person, wrong, missing, nobody, market)})
-    return pd.DataFrame(rows, index=pd.Index(list(right), name="persoon", dtype="str"))
+    return pd.DataFrame(rows, index=pd.Index(list(right), name="persoon"))

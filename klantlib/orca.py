@@ -52,7 +52,8 @@ import pandas as pd
 
 from klantlib._resources import package_text
 from klantlib.errors import KlantDataError, drop_invalid_rows
-from klantlib.parsing import check_option, id_codes, require_columns, text_key, to_dates, value_error
+from klantlib.formatting import listing
+from klantlib.parsing import check_option, id_codes, require_columns, text_key, to_date, to_dates, value_error
 
 __all__ = ["ALL", "FUNNEL_COLUMNS", "STAGES", "UNKNOWN", "Paths", "Stage", "channel_mix", "filter_options", "funnel",
            "funnel_state", "paths", "stage_names", "stage_table"]
@@ -116,12 +117,17 @@ def _source(events: pd.DataFrame) -> str | None:
 def _check(events: pd.DataFrame, columns) -> None:
     require_columns(events, [c for c in columns if c is not None], source=_source(events))
     if len(events) == 0:
-        raise KlantDataError("De klantreis is leeg: er staat geen enkele gebeurtenis in. Controleer het bestand "
-                             "of het filter dat je gebruikte.")
+        in_file = f" in '{_source(events)}'" if _source(events) else ""
+        raise KlantDataError(f"De selectie is leeg: de klantreis{in_file} heeft geen enkele gebeurtenis. Controleer "
+                             "het bestand, of het filter dat je gebruikte: dat hield niets over.")
 
 
 def _customer_codes(events: pd.DataFrame, customer: str) -> tuple[np.ndarray, pd.Index]:
     codes, labels = id_codes(events[customer], column=customer, source=_source(events))
+    if len(labels) == 0:  # every row blank: the column is the problem, not a row
+        in_file = f"In '{_source(events)}' is" if _source(events) else "In de klantreis is"
+        raise KlantDataError(f"{in_file} de kolom '{customer}' helemaal leeg: geen enkele gebeurtenis zegt van "
+                             f"welke klant of reis hij is. {_CUSTOMER_FIX}")
     if (codes < 0).any():  # never silently: a blank customer cannot be counted
         drop_invalid_rows(events, pd.Series(codes < 0, index=events.index), f"de kolom '{customer}' is leeg",
                           errors="raise", source=_source(events), fix=_CUSTOMER_FIX)
@@ -163,6 +169,9 @@ def _group_codes(events: pd.DataFrame, by) -> tuple[np.ndarray, pd.MultiIndex | 
     if by is None:
         return np.zeros(len(events), dtype="int64"), None, []
     names = [by] if isinstance(by, str) else list(by)
+    if not names:
+        raise KlantDataError("by is een lege lijst: geef een kolom (by=\"klantgroep\"), een lijst kolommen, of "
+                             "by=None voor één trechter.")
     codes, groups = pd.MultiIndex.from_frame(events[names]).factorize(sort=True) if len(names) > 1 else \
         pd.factorize(events[names[0]], sort=True, use_na_sentinel=False)
     if isinstance(groups, pd.MultiIndex):
@@ -200,8 +209,10 @@ def funnel(events: pd.DataFrame, *, customer: str = "klant_id", stage: str = "fa
         reached the step before but not this one).
 
     Raises:
-        KlantDataError: a missing column, an empty log, a blank customer or an
-            unknown step, naming the column and the rows.
+        KlantDataError: a missing column, a blank customer or an unknown step,
+            naming the column and the rows; an empty log (a filter that left no
+            event: "De selectie is leeg ..."), a customer column that is blank
+            on every row, or ``by=[]``.
 
     >>> log = pd.DataFrame({"reis": ["r1", "r1", "r2"], "stap": ["ORIENTATIE", "actie", "Verkoop"]})
     >>> funnel(log, customer="reis", stage="stap")
@@ -311,9 +322,10 @@ def paths(events: pd.DataFrame, *, customer: str = "klant_id", stage: str = "fas
         common first (ties: alphabetically).
 
     Raises:
-        KlantDataError: a missing column, an empty log, a blank customer or
-            channel, an unknown step or a moment that is no date, naming the
-            column and the rows.
+        KlantDataError: a missing column, a blank customer or channel, an
+            unknown step, or a moment that is blank or no date, naming the column
+            and the rows; an empty log (a filter that left no event: "De selectie
+            is leeg ..."), or a customer column that is blank on every row.
 
     >>> log = pd.DataFrame({"klant_id": ["a", "a", "b"], "fase": ["Actie", "Oriëntatie", "Oriëntatie"],
     ...                     "kanaal": ["Offline", "online", "online"], "tijdstip": ["2025-01-09", "2025-01-02", "gisteren"]})
@@ -384,6 +396,11 @@ def channel_mix(events: pd.DataFrame, *, customer: str = "klant_id", stage: str 
 ALL = "alle"
 
 
+def _group_names(values: pd.Series) -> list[str]:
+    """The customer groups a selection can choose, as written in the log, sorted (a blank group is no choice)."""
+    return sorted(g for g in values.dropna().astype("str").unique() if g.strip())
+
+
 def filter_options(events: pd.DataFrame, *, group_column: str = "klantgroep", channel: str = "kanaal",
                    time: str = "tijdstip") -> dict:
     """The choices a selection of the log can make: customer groups, channels and the months of the log.
@@ -394,12 +411,16 @@ def filter_options(events: pd.DataFrame, *, group_column: str = "klantgroep", ch
             channel and the time of each event (dates read by :func:`klantlib.parsing.to_dates`).
 
     Returns:
-        A dict: ``groups`` (:data:`ALL` and the groups, sorted), ``channels``
-        (:data:`ALL` and the channels, online before offline) and ``months`` (the
-        first day of every month from the first to the last event).
+        A dict: ``groups`` (:data:`ALL` and the groups as written in the log,
+        sorted; a blank group is no choice), ``channels`` (:data:`ALL` and the
+        channels in the form :func:`channel_mix` shows them, by
+        :func:`klantlib.parsing.text_key`: online before offline, then the others
+        sorted) and ``months`` (the first day of every month from the first to
+        the last event).
 
     Raises:
-        KlantDataError: a missing column, or a time that is no date.
+        KlantDataError: a missing column, an empty log, a time that is no date,
+            or a time column that is blank on every row.
 
     >>> log = pd.DataFrame({"klantgroep": ["zakelijk", "consument", "consument"],
     ...                     "kanaal": ["offline", "online", "online"],
@@ -410,11 +431,28 @@ def filter_options(events: pd.DataFrame, *, group_column: str = "klantgroep", ch
     """
     _check(events, [group_column, channel, time])
     when = to_dates(events[time], column=time, source=_source(events))
+    if when.isna().all():
+        raise value_error(events[time], when.isna().to_numpy(), what="geen tijdstip", column=time,
+                          source=_source(events), fix="Vul bij elke gebeurtenis datum en tijd in.")
     months = pd.date_range(when.min().to_period("M").to_timestamp(), when.max().to_period("M").to_timestamp(),
                            freq="MS")
-    return {"groups": [ALL, *sorted(events[group_column].dropna().astype(str).unique())],
-            "channels": [ALL, *sorted(events[channel].dropna().astype(str).unique(), reverse=True)],
+    channels = {text_key(v) for v in events[channel].dropna().unique()} - {""}
+    return {"groups": [ALL, *_group_names(events[group_column])],
+            "channels": [ALL, *sorted(channels, key=_channel_order)],
             "months": list(months)}
+
+
+def _period(period) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """``(start, end)`` as two dates by the date rule (day first), or a Dutch error."""
+    if isinstance(period, str) or not hasattr(period, "__len__") or len(period) != 2:
+        raise KlantDataError(f"period moet None zijn of een paar datums (begin, einde), zoals ('01-03-2025', "
+                             f"'01-06-2025'); niet {period!r}.")
+    start = to_date(period[0], what="het begin van de periode")
+    end = to_date(period[1], what="het einde van de periode")
+    if end <= start:
+        raise KlantDataError(f"De periode loopt van {start:%d-%m-%Y} tot {end:%d-%m-%Y}: het einde ligt niet na het "
+                             "begin. Draai ze om, of kies een later einde.")
+    return start, end
 
 
 def funnel_state(events: pd.DataFrame, *, group: str = ALL, channel_choice: str = ALL, period=None,
@@ -422,39 +460,78 @@ def funnel_state(events: pd.DataFrame, *, group: str = ALL, channel_choice: str 
                  group_column: str = "klantgroep", time: str = "tijdstip") -> pd.DataFrame:
     """The :func:`funnel` of a selection of the log: one customer group, one channel, journeys started in a period.
 
-    What the funnel widget of notebook 06 shows for one setting of its filters.
+    What the funnel widget of notebook 06 shows for one setting of its filters
+    (:func:`filter_options` gives the choices).
 
     Args:
         events: the journey log, one row per event.
-        group: keep the events of this customer group (:data:`ALL`: every group).
+        group: keep the events of this customer group, as written in the log
+            (:data:`ALL`: every group).
         channel_choice: keep only the events in this channel, so the funnel counts
-            the journeys that reached a step *in that channel* (:data:`ALL`: every channel).
+            the journeys that reached a step *in that channel* (:data:`ALL`: every
+            channel). Compared by :func:`klantlib.parsing.text_key`, as
+            :func:`filter_options` lists the channels (``"Online"`` is ``"online"``).
         period: ``None``, or ``(start, end)``: keep the journeys whose first event
-            lies in ``[start, end)``.
+            (in any group or channel) lies in ``[start, end)``. Both are read by
+            :func:`klantlib.parsing.to_date` (day first: ``"01-02-2025"`` is 1
+            February), the times of the log by :func:`klantlib.parsing.to_dates`.
         customer, stage, channel, group_column, time: the columns of the log.
 
     Returns:
         The :func:`funnel` of the events kept.
 
     Raises:
-        KlantDataError: as :func:`funnel`, also when nothing is left to count.
+        KlantDataError: as :func:`funnel` (a missing column, an empty log, a blank
+            customer, an unknown step); a group or channel that is not in the log; a
+            period that is no pair of dates or ends before it starts; a time that is
+            blank or no date (with a period); and a choice of filters that keeps no
+            event, with a message that names the filters ("Geen reizen bij deze
+            keuze ..."): the widget of notebook 06 shows it instead of a funnel.
 
     >>> log = pd.DataFrame({"reis_id": ["r1", "r1", "r2"], "stap": ["Oriëntatie", "Actie", "Oriëntatie"],
     ...                     "kanaal": ["online", "offline", "online"], "klantgroep": ["consument"] * 3,
     ...                     "tijdstip": ["02-01-2025", "09-01-2025", "03-02-2025"]})
-    >>> funnel_state(log, period=("2025-01-01", "2025-02-01"))["bereikt"].tolist()
+    >>> funnel_state(log, period=("01-01-2025", "01-02-2025"))["bereikt"].tolist()
     [1, 1, 1, 1]
+    >>> funnel_state(log, channel_choice="offline", period=("01-02-2025", "01-03-2025"))
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: Geen reizen bij deze keuze (kanaal 'offline' en reizen gestart van 01-02-2025 tot 01-03-2025): de selectie is leeg. Kies een ruimere periode of een ander filter.
     """
-    keep = pd.Series(True, index=events.index)
+    used = [customer, stage, *([group_column] if group != ALL else []), *([channel] if channel_choice != ALL else []),
+            *([time] if period is not None else [])]
+    _check(events, used)  # the columns the filters need, and a log that is not empty to begin with
+    keep = np.ones(len(events), dtype=bool)
+    chosen = []  # the filters, named in the message when nothing is left
     if group != ALL:
-        _check(events, [group_column])
-        keep &= events[group_column].astype(str) == group
-    if period is not None:
-        _check(events, [customer, time])
-        when = to_dates(events[time], column=time, source=_source(events))
-        start = when.groupby(events[customer], observed=True).transform("min")
-        keep &= (start >= pd.Timestamp(period[0])) & (start < pd.Timestamp(period[1]))
+        groups = events[group_column].astype("str").to_numpy()
+        if not (groups == group).any():
+            choices = [ALL, *_group_names(events[group_column])]
+            raise KlantDataError(f"De klantgroep {group!r} komt niet voor in de kolom '{group_column}'. Kies uit: "
+                                 f"{listing(map(repr, choices), limit=None, word='of')}.")
+        keep &= groups == group
+        chosen.append(f"klantgroep {group!r}")
     if channel_choice != ALL:
-        _check(events, [channel])
-        keep &= events[channel].astype(str) == channel_choice
+        codes, distinct = pd.factorize(events[channel])  # compare each distinct channel once, by the text rule
+        keys = np.array([text_key(v) for v in distinct] + [""], dtype=object)
+        in_channel = keys[codes] == text_key(channel_choice)  # code -1 (blank) picks "", never a channel
+        if not in_channel.any():
+            names = sorted(set(keys) - {""}, key=_channel_order)
+            raise KlantDataError(f"Het kanaal {channel_choice!r} komt niet voor in de kolom '{channel}'. Kies uit: "
+                                 f"{listing(map(repr, [ALL, *names]), limit=None, word='of')}.")
+        keep &= in_channel
+        chosen.append(f"kanaal {channel_choice!r}")
+    if period is not None:
+        start, end = _period(period)
+        journeys, _ = _customer_codes(events, customer)  # the id rule: " r1" is r1; a blank journey is an error
+        when = to_dates(events[time], column=time, source=_source(events))
+        if when.isna().any():  # a journey without a time can't be placed in a period: never silently
+            raise value_error(events[time], when.isna().to_numpy(), what="geen tijdstip", column=time,
+                              source=_source(events), fix="Vul bij elke gebeurtenis datum en tijd in.")
+        first = when.groupby(journeys).transform("min").to_numpy()  # when each journey started
+        keep &= (first >= start.to_datetime64()) & (first < end.to_datetime64())
+        chosen.append(f"reizen gestart van {start:%d-%m-%Y} tot {end:%d-%m-%Y}")
+    if not keep.any():
+        raise KlantDataError(f"Geen reizen bij deze keuze ({listing(chosen, limit=None)}): de selectie is leeg. "
+                             "Kies een ruimere periode of een ander filter.")
     return funnel(events[keep], customer=customer, stage=stage)

@@ -41,7 +41,7 @@ import pandas as pd
 from klantlib._resources import package_toml
 from klantlib.errors import KlantDataError, drop_invalid_rows
 from klantlib.formatting import listing
-from klantlib.parsing import check_option, require_columns, text_key
+from klantlib.parsing import check_option, require_columns, text_key, to_numbers, value_error
 from klantlib.survey import Questionnaire
 
 __all__ = [
@@ -182,7 +182,8 @@ def score_types(answers) -> pd.DataFrame:
 
     Raises:
         KlantDataError: an answer that is no whole number from 1 to 5, naming the
-            statement (and for a survey the row), or an unknown statement.
+            statement (and for a survey the row), an unknown statement, or a
+            survey without respondents.
 
     >>> score_types({"S01": 5, "S02": 4, "S03": 2})[["overlevers", "zwoegers", "meelopers"]]
        overlevers  zwoegers  meelopers
@@ -222,7 +223,8 @@ def classify(answers):
 
     Raises:
         KlantDataError: an answer that is missing or no whole number from 1 to 5,
-            naming the statement (and for a survey the row), or an unknown statement.
+            naming the statement (and for a survey the row), an unknown statement,
+            or a survey without respondents.
 
     >>> antwoorden = {item: 2 for item in ITEM_COLUMNS} | {"S05": 4, "S06": 4, "S13": 5, "S14": 3}
     >>> uitslag = classify(antwoorden)  # meelopers and experimentelen both score 4.0
@@ -517,15 +519,51 @@ class SegmentProfile(NamedTuple):
     cramers_v: float  # 0 = the variable says nothing about the type, 1 = it decides the type
 
 
-def _groups(values: pd.Series, bins) -> pd.Series:
+def _blank(values: pd.Series) -> pd.Series:
+    """Where nothing was filled in: missing, or text of only spaces."""
+    return values.isna() | values.astype("str").str.strip().eq("")
+
+
+def _bin_labels(bins) -> tuple[list[float], list[str]]:
+    """The edges of ``bins`` as numbers (rising), and a label per group: ``"18-34"``, the last open one ``"65+"``."""
+    try:
+        edges = [float(edge) for edge in bins]
+    except (TypeError, ValueError):
+        edges = []
+    if len(edges) < 2 or any(np.isnan(edges)) or any(lo >= hi for lo, hi in zip(edges[:-1], edges[1:])):
+        raise KlantDataError(f"bins moet een rij oplopende getallen zijn (de grenzen van de groepen), zoals "
+                             f"[18, 35, 50, 65, 100]; niet {bins!r}.")
+    finite = [edge for edge in edges if np.isfinite(edge)]
+    if all(edge % 1 == 0 for edge in finite):  # whole numbers (ages): the last value a group holds, "18-34"
+        labels = [f"{lo:g}-{hi - 1:g}" if np.isfinite(hi) else f"{lo:g}+" for lo, hi in zip(edges[:-1], edges[1:])]
+    else:  # decimals: hi - 1 is not the last value of the group, so say where it stops, "2,5 tot 5"
+        labels = [(f"{lo:g} tot {hi:g}" if np.isfinite(hi) else f"{lo:g}+").replace(".", ",")
+                  for lo, hi in zip(edges[:-1], edges[1:])]
+    return edges, labels
+
+
+def _groups(values: pd.Series, bins, *, source: str | None) -> pd.Series:
+    """The group of every respondent: the value itself, or with ``bins`` the group its number falls in."""
+    column = values.name
     if bins is None:
         if pd.api.types.is_numeric_dtype(values) and values.nunique() > 12:
-            raise KlantDataError(f"'{values.name}' heeft {values.nunique()} verschillende waarden: te veel voor een "
+            raise KlantDataError(f"'{column}' heeft {values.nunique()} verschillende waarden: te veel voor een "
                                  "kruistabel. Maak groepen met bins, bijvoorbeeld bins=[18, 35, 50, 65, 100].")
-        return values
-    edges = list(bins)
-    labels = [f"{lo:g}-{hi - 1:g}" if np.isfinite(hi) else f"{lo:g}+" for lo, hi in zip(edges[:-1], edges[1:])]
-    return pd.cut(values, edges, right=False, labels=labels)
+        if pd.api.types.is_numeric_dtype(values) or isinstance(values.dtype, pd.CategoricalDtype):
+            return values
+        # Text: surrounding spaces don't make another group, and a cell of only spaces is blank.
+        text = values.astype("object").where(values.isna(), values.astype("str").str.strip())
+        return text.where(~_blank(values))
+    edges, labels = _bin_labels(bins)
+    # Bins need numbers: read the column by the number rule (" 42 " is 42, "42,0" too). Text that is no number
+    # ("65+", "18-24": a group already) can't be put in a bin: a Dutch error naming the rows, never a guess.
+    numbers = to_numbers(values, errors="coerce", column=column, source=source)
+    text = numbers.isna() & ~_blank(values)
+    if text.any():
+        raise value_error(values, text.to_numpy(), what="geen getal", column=column, source=source,
+                          fix=f"Met bins deelt segment_profile getallen in groepen. Schrijf in '{column}' alleen "
+                          "getallen (42), of laat bins weg als de kolom al groepen bevat (zoals '18-24' of '65+').")
+    return pd.cut(numbers, edges, right=False, labels=labels)
 
 
 def segment_profile(survey: pd.DataFrame, by: str, *, bins=None) -> SegmentProfile:
@@ -541,18 +579,26 @@ def segment_profile(survey: pd.DataFrame, by: str, *, bins=None) -> SegmentProfi
         by: the variable, e.g. ``"leeftijd"`` or ``"provincie"``.
         bins: edges of groups for a numeric variable (``[18, 35, 50, 65, 100]``
             gives 18-34, 35-49, 50-64, 65-99; each group includes its lower
-            edge); needed when it has more than 12 different values.
+            edge; an infinite last edge gives ``"65+"``; edges with decimals
+            give ``"2,5 tot 5"``); needed when it has more than 12 different values.
 
     Returns:
         A :class:`SegmentProfile`: ``aantallen`` and ``aandelen`` (groups as
         rows, the nine types as columns; ``aandelen`` per row) and ``cramers_v``.
 
     Raises:
-        KlantDataError: a missing column, an unknown type, or a numeric variable
-            with many values and no ``bins``.
+        KlantDataError: a missing column, an unknown type, a numeric variable
+            with many values and no ``bins``, ``bins`` that are no rising
+            numbers, with ``bins`` a value that is no number (``"65+"``, naming
+            the column and the rows; ``" 42 "`` and ``"42,0"`` are read by
+            :func:`klantlib.parsing.to_numbers`); a survey without respondents
+            (a filter that left nothing: "De selectie is leeg ..."), or a
+            variable that is blank (or outside the bins) for every respondent.
 
-    Respondents whose value falls outside the bins or is blank are left out,
-    with a :class:`~klantlib.errors.KlantDataWarning`.
+    Respondents whose value falls outside the bins or is blank (a cell of
+    only spaces too) are left out, with a
+    :class:`~klantlib.errors.KlantDataWarning` that counts them. Without bins a
+    text value is its own group, surrounding spaces ignored.
 
     >>> df = pd.DataFrame({"type": ["meelopers", "geslaagden"] * 4, "regio": ["noord"] * 4 + ["zuid"] * 4})
     >>> profiel = segment_profile(df, "regio")
@@ -565,11 +611,24 @@ def segment_profile(survey: pd.DataFrame, by: str, *, bins=None) -> SegmentProfi
     0.0
     """
     require_columns(survey, ["type", by], fix="Voeg eerst de typen toe: enquete.join(classify(enquete)).")
+    source = survey.attrs.get("source")
+    if len(survey) == 0:
+        in_file = f" in '{source}'" if source else ""
+        raise KlantDataError(f"De selectie is leeg: de enquête{in_file} heeft geen respondenten, dus er valt niets "
+                             f"te verdelen over '{by}'. Heb je gefilterd? Dan hield het filter niets over: kies een "
+                             "ruimer filter.")
     types = _type_labels(survey["type"].reset_index(drop=True)).set_axis(survey.index)
-    groups = _groups(survey[by], bins)
+    groups = _groups(survey[by], bins, source=source)
     frame = pd.DataFrame({by: groups, "type": types})
-    frame = drop_invalid_rows(frame, frame[by].isna(), f"geen (bruikbare) waarde in '{by}'"
-                              + (" of buiten de bins" if bins is not None else ""))
+    unusable = f"geen (bruikbare) waarde in '{by}'" + (" of een waarde buiten de bins" if bins is not None else "")
+    if frame[by].isna().all():  # nobody left: not a warning about some rows, but a column to fill in
+        if bins is None:
+            raise KlantDataError(f"De kolom '{by}' is bij alle {len(frame)} respondenten leeg: er valt niets te "
+                                 "verdelen. Vul de kolom in, of kies een andere kolom.")
+        raise KlantDataError(f"In de kolom '{by}' staat bij geen van de {len(frame)} respondenten een getal binnen de "
+                             f"bins {list(bins)!r}: er valt niets te verdelen. Vul de kolom in, of kies bins die de "
+                             "waarden omvatten.")
+    frame = drop_invalid_rows(frame, frame[by].isna(), unusable)
     counts = pd.crosstab(frame[by], pd.Categorical(frame["type"], categories=list(TYPES.index)), dropna=False)
     counts.columns = pd.Index(list(counts.columns), name="type")
     if isinstance(frame[by].dtype, pd.CategoricalDtype):

@@ -11,6 +11,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 import klantlib  # noqa: E402
 from klantlib.dmu import (  # noqa: E402
@@ -120,7 +122,8 @@ def test_dmu_summary_counts_people_roles_and_people_with_several_roles_by_hand()
         ("B", "straight rebuy", "Q1", "initiator"),
         ("C", " straight  rebuy ", "R1", "koper"),
     ]
-    aankopen, situaties = dmu_summary(_table(rows))
+    with pytest.warns(klantlib.KlantDataWarning, match="1 rij herhaalt een eerdere rij"):
+        aankopen, situaties = dmu_summary(_table(rows))
     assert list(aankopen.index) == ["A", "B", "C"]
     assert aankopen.loc["A", ["deelnemers", "rollen", "meerdere_rollen", "beïnvloeder"]].tolist() == [3, 3, 1, 2]
     assert aankopen.loc["B", ["deelnemers", "rollen", "meerdere_rollen"]].tolist() == [1, 3, 1]
@@ -334,7 +337,166 @@ def test_purchase_and_person_ids_stay_exact_labels():
     df = pd.DataFrame({"beslissing_id": [1.0, 1.0, 2.0], "koopsituatie": ["new task", "new task", "straight rebuy"],
                        "deelnemer_id": [7.0, 8.0, 7.0], "rol": ["initiator", "koper", "koper"]})
     aankopen, _ = dmu_summary(df)
-    assert list(aankopen.index) == ["1", "2"]
-    assert aankopen.loc["1", "deelnemers"] == 2
+    assert [str(i) for i in aankopen.index] == ["1", "2"]  # the digits, never "1.0" (text or whole numbers)
+    assert aankopen["deelnemers"].tolist() == [2, 1]
     with pytest.raises(KlantDataError, match="rij 2"):
         dmu_summary(df.assign(beslissing_id=[1.0, 1.0, None]))
+
+
+# -- an empty selection, a blank id column, repeated rows, ids of either kind (issue 18) ---------------------
+
+_EMPTY_END = "Dan hield het filter niets over: kies een ruimer filter of kijk de waarden na."
+
+
+def test_an_empty_selection_is_a_dutch_error_that_names_what_to_filter_on(dmu):
+    nothing = dmu[dmu["koopsituatie"] == "herhaalaankoop"]  # a filter that keeps no row
+    calls = {
+        "aankopen om samen te vatten. Heb je gefilterd (bijvoorbeeld op 'beslissing_id' of 'koopsituatie')?":
+            lambda: dmu_summary(nothing),
+        "aankopen om te tellen. Heb je gefilterd (bijvoorbeeld op 'koopsituatie')?":
+            lambda: dmu_sizes(dmu_summary(dmu).aankopen.iloc[:0]),
+        "deelnemers. Heb je gefilterd (bijvoorbeeld op 'beslissing_id' of 'deelnemer_id')?": lambda: jobs(nothing),
+        "personen met een rol. Heb je gefilterd (bijvoorbeeld op 'beslissing_id' of 'deelnemer_id')?":
+            lambda: role_matrix(nothing),
+    }
+    for middle, call in calls.items():
+        with pytest.raises(KlantDataError) as caught:
+            call()
+        assert str(caught.value) == f"De selectie is leeg: de tabel heeft geen rijen, dus er zijn geen {middle} {_EMPTY_END}"
+
+
+def test_an_empty_selection_of_a_file_names_the_file(tmp_path):
+    path = tmp_path / "mijn_dmu.csv"
+    path.write_text("beslissing_id;koopsituatie;deelnemer_id;rol\nA;new task;P1;koper\n", encoding="utf-8")
+    table = klantlib.read_table(path)
+    with pytest.raises(KlantDataError) as caught:
+        dmu_summary(table[table["rol"] == "gatekeeper"])
+    assert str(caught.value).startswith("De selectie is leeg: de tabel in 'mijn_dmu.csv' heeft geen rijen")
+
+
+def test_role_matrix_without_people_and_check_roles_without_a_case_are_refused():
+    with pytest.raises(KlantDataError) as caught:
+        role_matrix({})
+    assert str(caught.value) == ("Er staan geen personen in de rolverdeling, dus er is niets te tekenen. Geef per "
+                                 "persoon de rollen, zoals {'Ria': ['initiator', 'gebruiker']}.")
+    expected = ("De casus heeft geen personen, dus er valt niets na te kijken. Geef per persoon de juiste rollen, "
+                "zoals {'Ria': ['initiator', 'gebruiker']}, of de naam van een casus: 'ebike' of 'zorginstelling'.")
+    for case in ({}, pd.DataFrame({"deelnemer_id": [], "rol": []})):
+        with pytest.raises(KlantDataError) as caught:
+            check_roles(case, {"Ria": ["koper"]})
+        assert str(caught.value) == expected
+
+
+def test_check_roles_with_an_empty_assignment_misses_every_role_of_the_case():
+    """An empty assignment is an answer (nothing ticked yet): every role of the story is missing, none wrong."""
+    for nothing in ({}, pd.DataFrame({"deelnemer_id": [], "rol": []})):
+        verdict = check_roles("ebike", nothing)
+        assert list(verdict.index) == ["Ria", "Femke", "Daan", "Henk"]
+        assert verdict["goed"].tolist() == verdict["fout"].tolist() == [[], [], [], []]
+        assert verdict["ontbreekt"].tolist() == [["initiator", "beslisser", "gebruiker"], ["beïnvloeder"],
+                                                 ["beïnvloeder"], ["beslisser", "koper"]]
+        assert not verdict["in_orde"].any()
+        assert verdict.loc["Ria", "hint"] == "Bij Ria ontbreken nog 3 rollen. Lees terug wat Ria in het verhaal doet."
+        assert verdict.loc["Femke", "hint"] == ("Bij Femke ontbreekt nog één rol. Lees terug wat Femke in het "
+                                                "verhaal doet.")
+
+
+def test_an_id_column_blank_on_every_row_is_named_as_a_column(dmu):
+    with pytest.raises(KlantDataError) as caught:
+        dmu_summary(dmu.assign(beslissing_id=None))
+    assert str(caught.value) == ("De kolom 'beslissing_id' is helemaal leeg: op geen enkele rij staat een aankoop "
+                                 "(beslissing). Vul de kolom in, of geef met decision=\"...\" de kolom die dat wel doet.")
+    for call in (dmu_summary, jobs):
+        with pytest.raises(KlantDataError) as caught:
+            call(dmu.head(4).assign(deelnemer_id=" "))  # spaces only: blank too
+        assert str(caught.value) == ("De kolom 'deelnemer_id' is helemaal leeg: op geen enkele rij staat een "
+                                     "deelnemer. Vul de kolom in, of geef met person=\"...\" de kolom die dat wel doet.")
+    with pytest.raises(KlantDataError) as caught:
+        role_matrix(pd.DataFrame({"deelnemer_id": [None, ""], "rol": ["koper", "initiator"]}))
+    assert str(caught.value) == ("De kolom 'deelnemer_id' is helemaal leeg: op geen enkele rij staat een persoon. "
+                                 "Vul de kolom in.")
+
+
+def test_a_blank_person_in_a_role_table_names_the_row_instead_of_a_person_called_nan():
+    table = pd.DataFrame({"deelnemer_id": ["P1", ""], "rol": ["koper", "initiator"]}, index=pd.Index([2, 3], name="rij"))
+    expected = ("In kolom 'deelnemer_id' staat op rij 3 geen persoon (bijvoorbeeld '' op rij 3). Vul bij elke rol de "
+                "persoon in die hem heeft.")
+    for call in (role_matrix, lambda t: check_roles({"P1": ["koper"]}, t)):
+        with pytest.raises(KlantDataError) as caught:
+            call(table)
+        assert str(caught.value) == expected
+    with pytest.raises(KlantDataError) as caught:
+        jobs(table.assign(functie="inkoper").assign(deelnemer_id=["P1", "  "]))
+    assert str(caught.value) == ("In kolom 'deelnemer_id' staat op rij 3 geen deelnemer (bijvoorbeeld '  ' op rij 3). "
+                                 "Vul de cel in: elke rij hoort bij een persoon.")
+
+
+def test_repeated_rows_count_once_with_a_warning_that_counts_them():
+    rows = [("A", "new task", "P1", "koper"), ("A", "new task", "P1", "Koper"), ("A", "new task", "P2", "initiator"),
+            ("A", "new task", "P1", "koper")]
+    with pytest.warns(klantlib.KlantDataWarning) as caught:
+        aankopen, _ = dmu_summary(_table(rows, index=[2, 3, 4, 5]))
+    assert [str(w.message) for w in caught] == [
+        "2 rijen herhalen een eerdere rij met dezelfde aankoop, persoon en rol (rijen 3 en 5); die tellen niet nog "
+        "een keer mee."]
+    assert aankopen.loc["A", ["deelnemers", "rollen", "meerdere_rollen", "koper", "initiator"]].tolist() == [2, 2, 0, 1, 1]
+
+
+def test_dmu_sizes_reads_situations_by_the_text_rule_and_sizes_by_the_number_rule():
+    own = pd.DataFrame({"koopsituatie": ["New Task", " straight rebuy", "new task"], "deelnemers": ["3", 1.0, "5"]})
+    means, counts = dmu_sizes(own)
+    assert means.to_dict() == {"new task": 4.0, "straight rebuy": 1.0}  # "New Task" was not left out
+    assert counts.to_dict("list") == {"koopsituatie": ["new task", "new task", "straight rebuy"],
+                                      "deelnemers": [3, 5, 1], "aankopen": [1, 1, 1]}
+    rows = pd.Index([2, 3, 4], name="rij")
+    with pytest.raises(KlantDataError) as caught:
+        dmu_sizes(pd.DataFrame({"koopsituatie": ["new task", "nieuw", "new task"], "deelnemers": [3, 2, 4]}, index=rows))
+    assert str(caught.value) == ("In kolom 'koopsituatie' staat op rij 3 een onbekende koopsituatie (bijvoorbeeld "
+                                 "'nieuw' op rij 3). Kies uit: new task, modified rebuy, straight rebuy (de Engelse "
+                                 "termen uit het boek).")
+    with pytest.raises(KlantDataError) as caught:
+        dmu_sizes(pd.DataFrame({"koopsituatie": ["new task"] * 3, "deelnemers": ["3", "2,5", 0]}, index=rows))
+    assert str(caught.value) == ("In kolom 'deelnemers' staat op rijen 3 en 4 geen heel aantal personen vanaf 1 "
+                                 "(bijvoorbeeld '2,5' op rij 3). Tel de personen per aankoop, of maak de tabel met "
+                                 "dmu_summary(...).")
+
+
+def test_ids_of_either_kind_index_the_results_as_the_id_rule_reads_them():
+    """Whole-number ids or text: the results are indexed by klantlib.parsing.to_ids, whatever kind it returns."""
+    from klantlib.parsing import to_ids
+
+    table = pd.DataFrame({"beslissing_id": [12, 12, 7], "koopsituatie": ["new task"] * 2 + ["straight rebuy"],
+                          "deelnemer_id": [1, 2, 1], "functie": ["inkoper", None, "directeur"],
+                          "rol": ["koper", "initiator", "koper"]})
+    aankopen, _ = dmu_summary(table)
+    assert list(aankopen.index) == list(to_ids(pd.Series([12, 7])))  # in the order of the table
+    assert aankopen["deelnemers"].tolist() == [2, 1]
+    people = to_ids(pd.Series([1, 2]))
+    assert list(role_matrix(table).index) == list(people)
+    assert list(jobs(table).index) == [people[0]]  # participant 1's first job; 2 has none
+    assert list(check_roles(table, table).index) == list(people)
+
+
+# -- property: any filter of the shipped DMU data gives a summary or a Dutch "empty" message ------------------
+
+_DMU = klantlib.load_dataset("dmu")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(situations=st.sets(st.sampled_from(list(BUYCLASSES))), outcomes=st.sets(st.sampled_from(["gewonnen", "verloren"])),
+       roles=st.sets(st.sampled_from(list(ROLES)), min_size=1), first=st.integers(0, 1100), size=st.integers(0, 300))
+def test_any_filter_of_the_shipped_data_gives_a_summary_or_says_the_selection_is_empty(situations, outcomes, roles,
+                                                                                       first, size):
+    chosen = _DMU[_DMU["koopsituatie"].isin(situations) & _DMU["uitkomst"].isin(outcomes) & _DMU["rol"].isin(roles)]
+    chosen = chosen.iloc[first:first + size]
+    if chosen.empty:
+        with pytest.raises(KlantDataError, match=r"^De selectie is leeg: de tabel heeft geen rijen"):
+            dmu_summary(chosen)
+        return
+    aankopen, situaties = dmu_summary(chosen)
+    assert list(aankopen.index) == list(dict.fromkeys(chosen["beslissing_id"]))
+    by_hand = chosen.groupby("beslissing_id", observed=True)["deelnemer_id"].nunique()
+    assert aankopen["deelnemers"].to_dict() == by_hand.to_dict()
+    assert (aankopen["meerdere_rollen"] <= aankopen["deelnemers"]).all() and aankopen["rollen"].between(1, 6).all()
+    assert int(situaties["aankopen"].sum()) == len(aankopen)
+    assert set(situaties.index) == set(chosen["koopsituatie"].astype("str"))

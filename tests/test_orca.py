@@ -6,8 +6,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import klantlib
 from klantlib.errors import KlantDataError
-from klantlib.orca import STAGES, channel_mix, funnel, paths, stage_names, stage_table
+from klantlib.orca import (
+    ALL,
+    STAGES,
+    channel_mix,
+    filter_options,
+    funnel,
+    funnel_state,
+    paths,
+    stage_names,
+    stage_table,
+)
 
 
 def hand_log() -> pd.DataFrame:
@@ -145,10 +156,41 @@ def test_missing_stage_is_an_error_too():
         funnel(log)
 
 
+_EMPTY = ("De selectie is leeg: de klantreis heeft geen enkele gebeurtenis. Controleer het bestand, of het filter "
+          "dat je gebruikte: dat hield niets over.")
+
+
 def test_empty_log():
+    log = hand_log()
+    for call in (funnel, paths, channel_mix, lambda e: filter_options(e, group_column="groep"),
+                 lambda e: funnel(e, by="groep"),
+                 lambda e: funnel_state(e, customer="klant_id", stage="fase")):
+        with pytest.raises(KlantDataError) as caught:
+            call(log[log["groep"] == "z"])  # a filter that keeps no event
+        assert str(caught.value) == _EMPTY
+
+
+def test_an_empty_selection_of_a_file_names_the_file(tmp_path):
+    path = tmp_path / "reis.csv"
+    path.write_text("klant_id;fase;kanaal;tijdstip\na;Oriëntatie;online;02-01-2025\n", encoding="utf-8")
+    log = klantlib.read_table(path)
+    with pytest.raises(KlantDataError) as caught:
+        funnel(log[log["kanaal"] == "offline"])
+    assert str(caught.value).startswith("De selectie is leeg: de klantreis in 'reis.csv' heeft geen enkele gebeurtenis.")
+
+
+def test_a_customer_column_blank_on_every_row_is_named_as_a_column():
     for call in (funnel, paths, channel_mix):
-        with pytest.raises(KlantDataError, match="leeg"):
-            call(hand_log().iloc[:0])
+        with pytest.raises(KlantDataError) as caught:
+            call(hand_log().assign(klant_id=" "))
+        assert str(caught.value) == (
+            "In de klantreis is de kolom 'klant_id' helemaal leeg: geen enkele gebeurtenis zegt van welke klant of "
+            "reis hij is. Een reis zonder klant kan niet worden geteld. Vul de klant in, of tel per reis: geef een "
+            "kolom die voor elke rij gevuld is, bijvoorbeeld customer=\"reis_id\".")
+    with pytest.raises(KlantDataError) as caught:
+        funnel(hand_log(), by=[])
+    assert str(caught.value) == ("by is een lege lijst: geef een kolom (by=\"klantgroep\"), een lijst kolommen, of "
+                                 "by=None voor één trechter.")
 
 
 def test_unparseable_timestamp_names_the_row():
@@ -261,3 +303,180 @@ def test_funnel_by_two_columns_and_a_bad_option():
     assert result.loc[("y", "offline"), "bereikt"].tolist() == [1, 0, 0, 0]  # only e's first event
     with pytest.raises(KlantDataError, match="share moet True of False zijn"):
         channel_mix(hand_log(), share="ja")
+
+
+# -- the widget's selection: funnel_state and filter_options (issue 18) ----------------------------------------
+
+def journey_log() -> pd.DataFrame:
+    """The hand log with the column names of the shipped log, which funnel_state and filter_options use by default."""
+    return hand_log().rename(columns={"klant_id": "reis_id", "fase": "stap", "groep": "klantgroep"})
+
+
+def test_an_empty_choice_of_filters_is_a_dutch_message_naming_the_filters():
+    with pytest.raises(KlantDataError) as caught:
+        funnel_state(journey_log(), group="y", channel_choice="offline", period=("01-06-2025", "01-07-2025"))
+    assert str(caught.value) == ("Geen reizen bij deze keuze (klantgroep 'y', kanaal 'offline' en reizen gestart van "
+                                 "01-06-2025 tot 01-07-2025): de selectie is leeg. Kies een ruimere periode of een "
+                                 "ander filter.")
+
+
+def test_a_group_or_channel_not_in_the_log_names_the_choices():
+    with pytest.raises(KlantDataError) as caught:
+        funnel_state(journey_log(), group="z")
+    assert str(caught.value) == "De klantgroep 'z' komt niet voor in de kolom 'klantgroep'. Kies uit: 'alle', 'x' of 'y'."
+    with pytest.raises(KlantDataError) as caught:
+        funnel_state(journey_log(), channel_choice="telefoon")
+    assert str(caught.value) == ("Het kanaal 'telefoon' komt niet voor in de kolom 'kanaal'. Kies uit: 'alle', 'online' "
+                                 "of 'offline'.")
+
+
+def test_the_period_is_read_day_first_and_a_wrong_period_is_refused_in_dutch():
+    log = journey_log()
+    # b starts 01-02, c 01-03: "01-02-2025" is 1 February (pd.Timestamp would read 2 January and keep nobody)
+    assert funnel_state(log, period=("01-02-2025", "01-04-2025"))["bereikt"].tolist() == [2, 2, 1, 1]
+    pd.testing.assert_frame_equal(funnel_state(log, period=("01-02-2025", "01-04-2025")),
+                                  funnel(log[log["reis_id"].isin(["b", "c"])], customer="reis_id", stage="stap"))
+    wrong = {
+        ("01-06-2025", "01-05-2025"): "De periode loopt van 01-06-2025 tot 01-05-2025: het einde ligt niet na het "
+                                      "begin. Draai ze om, of kies een later einde.",
+        "2025": "period moet None zijn of een paar datums (begin, einde), zoals ('01-03-2025', '01-06-2025'); niet "
+                "'2025'.",
+        ("1 mei", "01-06-2025"): "Het begin van de periode '1 mei' is geen datum. Schrijf hem als dd-mm-jjjj "
+                                 "(01-02-2025) of jjjj-mm-dd (2025-02-01).",
+    }
+    for period, message in wrong.items():
+        with pytest.raises(KlantDataError) as caught:
+            funnel_state(log, period=period)
+        assert str(caught.value) == message
+
+
+def test_with_a_period_a_blank_journey_or_time_names_the_row_instead_of_dropping_it():
+    log = journey_log()
+    log.loc[3, "reis_id"] = None  # was silently left out of every period
+    with pytest.raises(KlantDataError) as caught:
+        funnel_state(log, period=("01-01-2025", "01-07-2025"))
+    assert str(caught.value).startswith("1 van de 16 rijen zijn niet bruikbaar (rij 3): de kolom 'reis_id' is leeg.")
+    log = journey_log()
+    log.loc[3, "tijdstip"] = " "
+    with pytest.raises(KlantDataError) as caught:
+        funnel_state(log, period=("01-01-2025", "01-07-2025"))
+    assert str(caught.value) == ("In kolom 'tijdstip' staat op rij 3 geen tijdstip (bijvoorbeeld ' ' op rij 3). Vul bij "
+                                 "elke gebeurtenis datum en tijd in.")
+
+
+def test_channels_are_chosen_by_the_text_rule_online_first():
+    log = journey_log().assign(kanaal=["Online", "offline", "ONLINE", "webshop"] * 4,
+                               klantgroep=["x", "", None, "y"] * 4)
+    options = filter_options(log)
+    assert options["channels"] == [ALL, "online", "offline", "webshop"]  # was ['alle', 'webshop', 'offline', ...]
+    assert options["groups"] == [ALL, "x", "y"]  # a blank group is no choice
+    assert [f"{m:%m-%Y}" for m in options["months"]] == [f"0{k}-2025" for k in range(1, 7)]
+    online = log["kanaal"].str.lower() == "online"
+    for choice in ("online", "Online", " ONLINE"):
+        pd.testing.assert_frame_equal(funnel_state(log, channel_choice=choice),
+                                      funnel(log[online], customer="reis_id", stage="stap"))
+    with pytest.raises(KlantDataError) as caught:
+        filter_options(log.assign(tijdstip=None))
+    assert str(caught.value) == ("In kolom 'tijdstip' staat op rijen 0, 1, 2, 3, 4 en nog 11 andere geen tijdstip "
+                                 "(bijvoorbeeld None op rij 0). Vul bij elke gebeurtenis datum en tijd in.")
+
+
+def test_the_widget_shows_a_dutch_message_for_an_empty_choice():
+    from klantlib.views._widgets import find_widget
+    from klantlib.views.orca import funnel_widget
+
+    widget = funnel_widget(klantlib.load_dataset("klantreis"))
+    period, counts = find_widget(widget, "klant-orca-periode"), find_widget(widget, "klant-orca-telling")
+    last = len(period.options) - 1
+    period.index = (last, last)  # January 2026: journeys end then, none starts
+    assert counts.value == "<b>Geen reizen bij deze keuze.</b> Kies een ruimere periode of een ander filter."
+
+
+# -- time stamps: orca reads every time by klantlib.parsing.to_dates (and inherits its rule for time zones) -----
+
+def test_every_time_column_is_read_by_the_date_rule(monkeypatch):
+    import klantlib.orca as orca
+
+    read = []
+
+    def recording(values, **kwargs):
+        read.append(kwargs.get("column"))
+        return klantlib.parsing.to_dates(values, **kwargs)
+
+    monkeypatch.setattr(orca, "to_dates", recording)
+    log = journey_log()
+    paths(log, customer="reis_id", stage="stap")
+    channel_mix(log, customer="reis_id", stage="stap")
+    filter_options(log)
+    funnel_state(log, period=("01-01-2025", "01-07-2025"))
+    assert read == ["tijdstip"] * 4
+
+
+def _to_dates_converts_time_zones() -> bool:
+    """Whether klantlib.parsing.to_dates already has the rule for time zones (the lead's part of issue 18)."""
+    try:
+        read = klantlib.parsing.to_dates(pd.Series(pd.to_datetime(["2025-01-31T23:30:00Z"])))
+    except Exception:  # noqa: BLE001 - any failure means: not yet
+        return False
+    return getattr(read.dtype, "tz", None) is None and read.iloc[0] == pd.Timestamp("2025-02-01 00:30")
+
+
+@pytest.mark.skipif(not _to_dates_converts_time_zones(), reason="klantlib.parsing.to_dates has no time-zone rule yet")
+def test_time_zone_aware_times_count_in_amsterdam_local_time():
+    log = journey_log()
+    log["tijdstip"] = pd.to_datetime(log["tijdstip"]).dt.tz_localize("Europe/Amsterdam").dt.tz_convert("UTC")
+    log.loc[5, "tijdstip"] = pd.Timestamp("2025-01-31 23:30", tz="UTC")  # b starts at 00:30 on 1 February in Amsterdam
+    assert funnel_state(log, period=("01-02-2025", "01-04-2025"))["bereikt"].tolist() == [2, 2, 1, 1]  # b and c
+    assert funnel_state(log, period=("01-01-2025", "01-02-2025"))["bereikt"].tolist() == [1, 1, 1, 1]  # a only
+    assert [f"{m:%m-%Y}" for m in filter_options(log)["months"]] == [f"0{k}-2025" for k in range(1, 7)]
+    assert paths(log, customer="reis_id", stage="stap").per_customer.to_dict() == \
+        paths(journey_log(), customer="reis_id", stage="stap").per_customer.to_dict()
+
+
+# -- properties on the shipped log: any filter gives a result or a Dutch "empty" message ----------------------
+
+_LOG = klantlib.load_dataset("klantreis")
+_MONTHS = filter_options(_LOG)["months"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(groups=st.sets(st.sampled_from(["consument", "zakelijk"])), channels=st.sets(st.sampled_from(["online", "offline"])),
+       stages=st.sets(st.sampled_from(stage_names()), min_size=1), first=st.integers(0, 400), days=st.integers(0, 60))
+def test_any_filter_of_the_shipped_log_gives_a_funnel_and_paths_or_says_it_is_empty(groups, channels, stages, first,
+                                                                                     days):
+    start = pd.Timestamp("2025-01-01") + pd.Timedelta(days=first)
+    chosen = _LOG[_LOG["klantgroep"].isin(groups) & _LOG["kanaal"].isin(channels) & _LOG["stap"].isin(stages)
+                  & (_LOG["tijdstip"] >= start) & (_LOG["tijdstip"] < start + pd.Timedelta(days=days))]
+    if chosen.empty:
+        for call in (funnel, paths):
+            with pytest.raises(KlantDataError) as caught:
+                call(chosen, customer="reis_id", stage="stap")
+            assert str(caught.value) == _EMPTY
+        return
+    journeys = chosen["reis_id"].nunique()
+    result = funnel(chosen, customer="reis_id", stage="stap")
+    assert result["bereikt"].iloc[0] == journeys and (np.diff(result["bereikt"]) <= 0).all()
+    furthest = chosen.groupby("reis_id")["stap_nr"].max()
+    assert result["bereikt"].tolist() == [int((furthest >= k).sum()) for k in range(1, 5)]
+    patterns = paths(chosen, customer="reis_id", stage="stap")
+    assert patterns.table["klanten"].sum() == journeys == len(patterns.per_customer)
+
+
+@settings(max_examples=25, deadline=None)
+@given(group=st.sampled_from(filter_options(_LOG)["groups"]), channel=st.sampled_from(filter_options(_LOG)["channels"]),
+       months=st.tuples(st.integers(0, len(_MONTHS) - 1), st.integers(0, len(_MONTHS) - 1)))
+def test_any_setting_of_the_widget_gives_a_funnel_or_says_no_journey_was_chosen(group, channel, months):
+    first, last = sorted(months)
+    period = (_MONTHS[first], _MONTHS[last] + pd.offsets.MonthBegin(1))  # as the widget makes it
+    started = _LOG.groupby("reis_id")["tijdstip"].transform("min")
+    keep = started.ge(period[0]) & started.lt(period[1])
+    keep &= _LOG["klantgroep"].eq(group) if group != ALL else True
+    keep &= _LOG["kanaal"].eq(channel) if channel != ALL else True
+    try:
+        result = funnel_state(_LOG, group=group, channel_choice=channel, period=period)
+    except KlantDataError as error:
+        assert not keep.any()
+        assert str(error).startswith("Geen reizen bij deze keuze (") and str(error).endswith(
+            "de selectie is leeg. Kies een ruimere periode of een ander filter.")
+        return
+    assert result["bereikt"].iloc[0] == _LOG.loc[keep, "reis_id"].nunique() > 0

@@ -4,6 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 import scipy.stats
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import klantlib
 from klantlib.errors import KlantDataError
@@ -371,3 +373,93 @@ def test_a_reference_that_adds_up_to_101_is_scaled_to_100(monkeypatch):
     result = compare_with_population(["meelopers"] * 101, reference="gemengd")
     assert result.tabel["verwacht_aandeel"].sum() == pytest.approx(1.0)
     assert result.tabel["verwacht_aantal"].tolist() == pytest.approx(shares.tolist())
+
+
+# --- segment_profile: ages written as text, an empty survey, a blank variable (issue 18) -----------------------
+
+def _ages(values, types=("meelopers", "geslaagden", "meelopers", "geslaagden", "zwoegers", "meelopers")):
+    return pd.DataFrame({"type": list(types), "leeftijd": values}, index=pd.Index(range(2, 2 + len(values)), name="rij"))
+
+
+def test_with_bins_ages_are_read_by_the_number_rule():
+    survey = _ages([" 42 ", "67", 19, "23,0", None, "  "])  # text, a number, a decimal comma, two blanks
+    with pytest.warns(klantlib.KlantDataWarning) as caught:
+        profile = segment_profile(survey, "leeftijd", bins=[18, 35, 65, 120])
+    assert [str(w.message) for w in caught] == [
+        "2 van de 6 rijen overgeslagen (rijen 6 en 7): geen (bruikbare) waarde in 'leeftijd' of een waarde buiten "
+        "de bins."]
+    assert list(profile.aantallen.index) == ["18-34", "35-64", "65-119"]
+    assert profile.aantallen[["meelopers", "geslaagden"]].to_numpy().tolist() == [[1, 1], [1, 0], [0, 1]]
+    numbers = segment_profile(_ages([42, 67, 19, 23, 30, 50]), "leeftijd", bins=[18, 35, 65, 120])
+    assert numbers.aantallen.sum(axis=1).tolist() == [3, 2, 1]
+
+
+def test_with_bins_an_age_that_is_no_number_names_column_and_rows():
+    """"65+" or "18-24" is a group already: never guessed into a bin, but a Dutch error (was a TypeError)."""
+    with pytest.raises(KlantDataError) as caught:
+        segment_profile(_ages([" 42 ", "65+", 19, "18-24", None, "70"]), "leeftijd", bins=[18, 35, 65, 120])
+    assert str(caught.value) == (
+        "In kolom 'leeftijd' staat op rijen 3 en 5 geen getal (bijvoorbeeld '65+' op rij 3). Met bins deelt "
+        "segment_profile getallen in groepen. Schrijf in 'leeftijd' alleen getallen (42), of laat bins weg als de "
+        "kolom al groepen bevat (zoals '18-24' of '65+').")
+    groups = segment_profile(_ages(["18-24", "65+", "18-24", "65+", "65+", "18-24"]), "leeftijd")  # without bins
+    assert groups.aantallen.sum(axis=1).to_dict() == {"18-24": 3, "65+": 3}
+
+
+def test_bin_labels_name_the_values_each_group_holds():
+    survey = _ages([1, 2.5, 4.9, 5, 7, 30])
+    profile = segment_profile(survey, "leeftijd", bins=[0, 2.5, 5, float("inf")])
+    assert profile.aantallen.sum(axis=1).to_dict() == {"0 tot 2,5": 1, "2,5 tot 5": 2, "5+": 3}  # was "0--1.5" ...
+    profile = segment_profile(survey, "leeftijd", bins=[0, 5, 10, np.inf])
+    assert profile.aantallen.sum(axis=1).to_dict() == {"0-4": 3, "5-9": 2, "10+": 1}
+
+
+def test_bins_that_are_no_rising_numbers_are_refused():
+    for bins in ([35, 18], ["a", 18], 18, [18]):
+        with pytest.raises(KlantDataError) as caught:
+            segment_profile(_ages([20, 30, 40, 50, 60, 70]), "leeftijd", bins=bins)
+        assert str(caught.value) == ("bins moet een rij oplopende getallen zijn (de grenzen van de groepen), zoals "
+                                     f"[18, 35, 50, 65, 100]; niet {bins!r}.")
+
+
+def test_an_empty_survey_or_a_variable_blank_for_everyone_is_a_dutch_error(survey):
+    typed = survey.join(classify(survey)[["type"]])
+    nobody = typed[typed["leeftijd"] > 200]  # a filter that keeps nobody
+    for bins in (None, [18, 35, 50, 65, 100]):
+        with pytest.raises(KlantDataError) as caught:
+            segment_profile(nobody, "leeftijd", bins=bins)
+        assert str(caught.value) == ("De selectie is leeg: de enquête heeft geen respondenten, dus er valt niets te "
+                                     "verdelen over 'leeftijd'. Heb je gefilterd? Dan hield het filter niets over: kies "
+                                     "een ruimer filter.")
+    with pytest.raises(KlantDataError) as caught:
+        segment_profile(typed.assign(regio=" "), "regio")  # was an empty table with Cramér's V 0.0
+    assert str(caught.value) == (f"De kolom 'regio' is bij alle {len(typed)} respondenten leeg: er valt niets te "
+                                 "verdelen. Vul de kolom in, of kies een andere kolom.")
+    with pytest.raises(KlantDataError) as caught:
+        segment_profile(typed.assign(leeftijd=None), "leeftijd", bins=[18, 35])  # was a TypeError
+    assert str(caught.value) == (f"In de kolom 'leeftijd' staat bij geen van de {len(typed)} respondenten een getal "
+                                 "binnen de bins [18, 35]: er valt niets te verdelen. Vul de kolom in, of kies bins "
+                                 "die de waarden omvatten.")
+
+
+def test_without_bins_spaces_make_no_group_and_a_cell_of_spaces_is_blank():
+    survey = _ages(["noord", " noord", "zuid ", "  ", None, "zuid"]).rename(columns={"leeftijd": "regio"})
+    with pytest.warns(klantlib.KlantDataWarning) as caught:
+        profile = segment_profile(survey, "regio")
+    assert [str(w.message) for w in caught] == [
+        "2 van de 6 rijen overgeslagen (rijen 5 en 6): geen (bruikbare) waarde in 'regio'."]
+    assert profile.aantallen[["meelopers", "geslaagden"]].to_dict("index") == {
+        "noord": {"meelopers": 1, "geslaagden": 1}, "zuid": {"meelopers": 2, "geslaagden": 0}}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.integers(18, 99), st.sampled_from(["{}", " {} ", "{},0"]), st.sampled_from(list(TYPES.index))),
+                min_size=1, max_size=30))
+def test_an_age_written_as_text_falls_in_the_bin_of_its_number(rows):
+    bins = [18, 35, 50, 65, 100]
+    as_numbers = pd.DataFrame({"type": [t for _, _, t in rows], "leeftijd": [age for age, _, _ in rows]})
+    as_text = as_numbers.assign(leeftijd=[form.format(age) for age, form, _ in rows])
+    expected = segment_profile(as_numbers, "leeftijd", bins=bins)
+    read = segment_profile(as_text, "leeftijd", bins=bins)
+    pd.testing.assert_frame_equal(read.aantallen, expected.aantallen)
+    assert read.cramers_v == expected.cramers_v
