@@ -7,11 +7,14 @@ file, then ``os.replace``), so a crash or a kernel restart never leaves half a
 file. A new store on the same file, after a kernel restart or on another day,
 finds the answers again.
 
-A file that can't be read (broken JSON, cut off halfway, wrong types, or a file
-of another questionnaire) is never overwritten or deleted: it is moved aside to
-a backup name (``<naam>.kapot-1.json``, ``-2`` ...), the store starts empty and
-:attr:`AnswerStore.message` says in Dutch what happened (also as a
-:class:`~klantlib.errors.KlantDataWarning`).
+A file that can't be read (broken JSON, cut off halfway, not shaped as an
+answers file, or a file of another questionnaire) is never overwritten or
+deleted: it is moved aside to a backup name (``<naam>.kapot-1.json``, ``-2``
+...), the store starts empty and :attr:`AnswerStore.message` says in Dutch what
+happened (also as a :class:`~klantlib.errors.KlantDataWarning`). A file that
+can be read but holds answers of a wrong type (a list, or what ``validate``
+rejects) is first copied to such a backup; the store keeps its other answers
+and the message names the ones left out.
 
 >>> import tempfile
 >>> folder = tempfile.mkdtemp()
@@ -605,7 +608,8 @@ class AnswerStore:
         return len(self._answers)
 
     def to_frame(self, columns: Iterable[str] | None = None) -> pd.DataFrame:
-        """The answers as one row (columns in ``columns`` or ``order``; unanswered ones blank).
+        """The answers as one row: the columns in ``columns`` (or ``order``), unanswered ones blank, then
+        any other answers in columns of their own (sorted), so that none is left out.
 
         >>> import tempfile
         >>> s = AnswerStore("demo", folder=tempfile.mkdtemp(), order=["E1", "E2"])
@@ -613,6 +617,9 @@ class AnswerStore:
         >>> s.to_frame()
            E1  E2
         0   5   3
+        >>> s.to_frame(columns=["E2", "E3"])
+           E2    E3  E1
+        0   3  None   5
         """
         columns = list(columns) if columns is not None else (self.order or list(self._answers))
         extra = [k for k in self._answers if k not in columns] if columns is not None else []
