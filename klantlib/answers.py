@@ -7,11 +7,14 @@ file, then ``os.replace``), so a crash or a kernel restart never leaves half a
 file. A new store on the same file, after a kernel restart or on another day,
 finds the answers again.
 
-A file that can't be read (broken JSON, cut off halfway, wrong types, or a file
-of another questionnaire) is never overwritten or deleted: it is moved aside to
-a backup name (``<naam>.kapot-1.json``, ``-2`` ...), the store starts empty and
-:attr:`AnswerStore.message` says in Dutch what happened (also as a
-:class:`~klantlib.errors.KlantDataWarning`).
+A file that can't be read (broken JSON, cut off halfway, not shaped as an
+answers file, or a file of another questionnaire) is never overwritten or
+deleted: it is moved aside to a backup name (``<naam>.kapot-1.json``, ``-2``
+...), the store starts empty and :attr:`AnswerStore.message` says in Dutch what
+happened (also as a :class:`~klantlib.errors.KlantDataWarning`). A file that
+can be read but holds answers of a wrong type (a list, or what ``validate``
+rejects) is first copied to such a backup; the store keeps its other answers
+and the message names the ones left out.
 
 >>> import tempfile
 >>> folder = tempfile.mkdtemp()
@@ -19,6 +22,23 @@ a backup name (``<naam>.kapot-1.json``, ``-2`` ...), the store starts empty and
 >>> store.set("E1", 6)
 >>> AnswerStore("demo", folder=folder).answers  # a new store: as after a kernel restart
 {'E1': 6}
+
+**What an answer can be.** Text, a whole number, a decimal number, true/false,
+or blank (``None``, which removes the answer). A number taken from a
+DataFrame (``df.iloc[0]["E1"]``, a numpy ``int64``, ``float64`` or ``bool``)
+is kept as the Python value it stands for (``np.int64(3)`` is ``3``); a blank
+cell (``NaN``, ``pd.NA``) is a blank answer. Text is kept exactly, except
+that it is made writable first: a browser paste or a widget can deliver half
+of an emoji (a lone surrogate, such as ``"\\ud83d"``), which no file can
+hold. Such a half is replaced by the replacement character ``"\\ufffd"`` (�),
+and two halves that belong together become their character, in memory as in
+the file, so :attr:`AnswerStore.answers` always shows what is saved and the
+store keeps saving.
+
+>>> import numpy as np
+>>> store.update({"E2": np.int64(3), "P1": np.float64("nan"), "naam": "Bieb \\ud83d"})
+>>> AnswerStore("demo", folder=folder).answers
+{'E1': 6, 'E2': 3, 'naam': 'Bieb �'}
 
 **When saving fails** (the folder is a file, no permission to write, a full
 disk ...) nothing is lost and nothing is silent: the change stays in memory,
@@ -83,12 +103,14 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
+import math
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import NoReturn
 
+import numpy as np
 import pandas as pd
 
 from klantlib.errors import KlantDataError, warn
@@ -115,6 +137,49 @@ class AnswerFileError(KlantDataError, OSError):
 
 class _Unusable(Exception):
     """The file is not a readable answers file; the argument says why, in Dutch."""
+
+
+def _writable(text: str) -> str:
+    """``text`` as it can be written to a UTF-8 file: half an emoji (a lone surrogate) becomes "\\ufffd".
+
+    Two surrogates that form a pair become their one character; every lone one
+    becomes the replacement character. Text without surrogates is returned as it is.
+
+    >>> _writable("Bieb \\ud83d"), _writable("\\ud83d\\ude00") == "\\U0001f600", _writable("café")
+    ('Bieb �', True, 'café')
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # UTF-16 is the one encoding in which surrogates mean something: a pair decodes to its
+        # character, and "replace" turns each lone one into U+FFFD.
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text
+
+
+def _answer_value(key, value):
+    """The value as the store keeps it: a plain str, int, float or bool, or ``None`` for a blank.
+
+    A numpy scalar becomes its Python value, a blank cell (NaN, ``pd.NA``, NaT)
+    ``None``, and text :func:`_writable`. Raises ``TypeError`` (in Dutch) for
+    anything else.
+
+    >>> _answer_value("E1", np.int64(3)), _answer_value("E1", np.bool_(True)), _answer_value("E1", float("nan"))
+    (3, True, None)
+    """
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return None
+    if isinstance(value, (np.bool_, np.integer, np.floating, np.str_)):  # a cell of a DataFrame row
+        value = value.item()
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int):
+        return int(value)  # a subclass (an IntEnum) as the plain int it reads back as from the file
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, str):
+        return _writable(str(value))
+    raise TypeError(f"Antwoord op {key!r} moet tekst, een getal of leeg zijn, niet {type(value).__name__}.")
 
 
 def _same(a, b) -> bool:
@@ -203,7 +268,8 @@ class AnswerStore:
     file of another questionnaire is not taken over). ``validate(key, value)``
     may say whether a stored answer is acceptable; answers it rejects are left
     out when the file is read (the file itself is kept as a backup copy).
-    Values are JSON scalars: text, numbers, true/false or null.
+    Values are text, numbers or true/false (see the module docstring for numpy
+    numbers, blanks and half an emoji); ``None`` is no answer.
 
     Creating a store never fails because of the file or folder: problems are
     reported in :attr:`message` (and as a ``KlantDataWarning``).
@@ -225,7 +291,7 @@ class AnswerStore:
         validate: Callable[[str, object], bool] | None = None,
         order: Iterable[str] | None = None,
     ):
-        if not name or any(ch in name for ch in '/\\:*?"<>|'):
+        if not name or any(ch in name for ch in '/\\:*?"<>|') or _writable(name) != name:
             raise ValueError(f"Ongeldige naam voor een antwoordenbestand: {name!r}.")
         self.name = name
         self.path = Path(folder) / f"{name}.json"
@@ -276,8 +342,13 @@ class AnswerStore:
             raise _Unusable(f"het bestand hoort bij een andere vragenlijst ({data.get('vragenlijst')!r})")
         good, bad = {}, []
         for key, value in data["antwoorden"].items():
-            if value is None:
-                continue  # null is no answer, as set(key, None) makes it
+            if value is None or (isinstance(value, float) and math.isnan(value)):
+                continue  # null (or NaN) is no answer, as set(key, None) makes it
+            # Text that another program wrote with half an emoji ("\\ud83d" in the JSON) is made
+            # writable here, so that it can't stop the next save.
+            key = _writable(key)
+            if isinstance(value, str):
+                value = _writable(value)
             if isinstance(value, _SCALARS) and (self.validate is None or self.validate(key, value)):
                 good[key] = value
             else:
@@ -455,26 +526,32 @@ class AnswerStore:
         return dict(sorted(answers.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0])))
 
     def set(self, key: str, value) -> None:
-        """Store one answer and save at once; ``None`` removes it.
+        """Store one answer and save at once; ``None`` (or a blank cell: NaN, ``pd.NA``) removes it.
+
+        ``value`` as in the module docstring: a numpy number is kept as its Python
+        value, text with half an emoji gets "\\ufffd" in its place.
 
         Raises:
-            TypeError: ``value`` is not text, a number, true/false or ``None``.
+            TypeError: ``key`` is not text, or ``value`` is not text, a number,
+                true/false or blank.
             AnswerFileError: the file could not be written; the answer is kept in
                 memory, :attr:`saved` is ``False`` and :attr:`message` says why.
         """
         self.update({key: value})
 
     def update(self, answers: Mapping) -> None:
-        """Store several answers and save once (``None`` removes an answer).
+        """Store several answers and save once (``None`` removes an answer); values as for :meth:`set`.
 
         Raises:
-            TypeError: a value is not a JSON scalar; then nothing is changed.
+            TypeError: a key is not text or a value is no answer (see :meth:`set`); then nothing is changed.
             AnswerFileError: as :meth:`set`.
         """
-        for key, value in answers.items():
-            if not isinstance(value, _SCALARS):
-                raise TypeError(f"Antwoord op {key!r} moet tekst, een getal of leeg zijn, niet {type(value).__name__}.")
-        for key, value in answers.items():
+        cleaned = {}
+        for key, value in answers.items():  # everything is checked before anything changes
+            if not isinstance(key, str):
+                raise TypeError(f"De naam van een antwoord moet tekst zijn, niet {key!r}.")
+            cleaned[_writable(str(key))] = _answer_value(key, value)
+        for key, value in cleaned.items():
             if value is None:
                 self._answers.pop(key, None)
             else:
@@ -531,7 +608,8 @@ class AnswerStore:
         return len(self._answers)
 
     def to_frame(self, columns: Iterable[str] | None = None) -> pd.DataFrame:
-        """The answers as one row (columns in ``columns`` or ``order``; unanswered ones blank).
+        """The answers as one row: the columns in ``columns`` (or ``order``), unanswered ones blank, then
+        any other answers in columns of their own (sorted), so that none is left out.
 
         >>> import tempfile
         >>> s = AnswerStore("demo", folder=tempfile.mkdtemp(), order=["E1", "E2"])
@@ -539,6 +617,9 @@ class AnswerStore:
         >>> s.to_frame()
            E1  E2
         0   5   3
+        >>> s.to_frame(columns=["E2", "E3"])
+           E2    E3  E1
+        0   3  None   5
         """
         columns = list(columns) if columns is not None else (self.order or list(self._answers))
         extra = [k for k in self._answers if k not in columns] if columns is not None else []

@@ -6,7 +6,7 @@ under a key that is unique over all banks. Five kinds of question::
     [rfm_aantal_eenmalig]
     kind = "number"          # number | text | choice | set | table
     about = "berekening"     # berekening (computing) | begrip (a concept)
-    decimals = 0             # numbers are compared after rounding to this many decimals
+    decimals = 0             # numbers are compared after rounding half up to this many decimals
     tolerance = 0            # optional: also right within this distance (absolute)
     answer = "3f2a..."       # number and text: the hash of the right answer
     hints = ["the concept", "where to look", "a partial step"]
@@ -15,8 +15,10 @@ under a key that is unique over all banks. Five kinds of question::
     [rfm_aantal_eenmalig.mistakes]  # hashes of known wrong answers -> a targeted message
     "9b1c..." = "Je telde aankoopregels, geen bestellingen."
 
-- ``number``: a number, written any way a student would (``12,5``, ``€ 1.234``, ``80%``).
-- ``text``: a word or name; case, accents and spaces don't matter.
+- ``number``: a number, written any way a student would (``12,5``, ``12.5``, ``€ 1.234,50``,
+  ``80%``), read by :func:`klantlib.parsing.to_number`. A number that can be read two ways
+  (``1.234``: a thousand or a decimal number?) gets feedback that asks which one.
+- ``text``: a word or name; case, accents and extra spaces don't matter.
 - ``choice``: pick from ``options`` (shown as clickable buttons by
   :func:`klantlib.views.selfcheck.ask`, beside its widget);
   ``multiple = true`` allows several. ``members`` holds a hash per right option,
@@ -26,6 +28,15 @@ under a key that is unique over all banks. Five kinds of question::
 - ``table``: a small table of numbers per label (``{"Partners": 157, ...}``, or a
   pandas Series such as ``value_counts()``); ``cells`` holds a hash per row, so
   the feedback says which rows are right.
+
+**Rounding.** A number is compared after rounding it *half up* (away from zero) to the
+question's ``decimals``, as at school and in Excel: 12,5 is 13 and -0,125 is -0,13. It is
+rounded as the decimal number a person reads (its first 15 significant digits), not as
+the binary float Python stores: 2.675 typed is 2.675 (Python's ``round(2.675, 2)`` gives
+2.67), and a computation's noise in the last digit doesn't count (0.1 + 0.2 is 0.3). A
+right answer never lies exactly halfway at its question's decimals (:func:`bank_entry`
+refuses it), so Python's ``round()`` and pandas' ``.round()`` (which round half to
+even, on the binary value) give the same right answer as rounding half up.
 
 The hashes are salted with the question key; the answer itself is never stored.
 Hints escalate with each wrong attempt: first the concept, then where to look,
@@ -37,8 +48,13 @@ checks every answer against the bank. To make the hashes for a bank entry::
 
     python -m klantlib.selfcheck KEY VALUE... --kind number --decimals 2
 
+Give it the exact value (``0.40816326530612246``), not one already rounded: the tool
+rounds it, and refuses a value that lies exactly halfway at ``--decimals``.
+
 >>> h = answer_hash("demo", 12.345, kind="number", decimals=1)
 >>> answer_hash("demo", "12,3", kind="number", decimals=1) == h   # a Dutch comma is fine
+True
+>>> answer_hash("demo", "12,5", decimals=0) == answer_hash("demo", 13, decimals=0)  # half up
 True
 >>> part_hash("demo", "Vrienden ") == part_hash("demo", "vrienden")
 True
@@ -48,9 +64,12 @@ from __future__ import annotations
 
 import hashlib
 import html
+import math
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
 from klantlib._resources import package_files, package_toml
@@ -63,13 +82,55 @@ ABOUT = ("berekening", "begrip")
 LETTERS = "ABCDEFGHIJ"
 
 
+#: Enough digits for any float with its decimals: Decimal arithmetic here is exact, never rounded by the context.
+_EXACT = Context(prec=400)
+
+
+def _decimal(number: float) -> Decimal:
+    """A float as the decimal number a person reads: its first 15 significant digits.
+
+    Any decimal text of up to 15 significant digits comes back exactly (a float
+    holds 15 for sure): 2.675 is 2.675, not the binary 2.67499999999999982236431605997495353221893310546875.
+    What a computation adds beyond them is noise: 0.1 + 0.2 is 0.3.
+
+    >>> _decimal(2.675), _decimal(0.1 + 0.2), _decimal(1e20)
+    (Decimal('2.675'), Decimal('0.3'), Decimal('1E+20'))
+    """
+    return Decimal(f"{number:.15g}")
+
+
+def _digits(decimals: int | None) -> int:
+    return 6 if decimals is None else decimals
+
+
+def _fixed(number: Decimal) -> str:
+    """A rounded number as the text that is hashed: all its decimals, no minus sign on zero."""
+    text = f"{number:f}"
+    return text[1:] if text.startswith("-") and not number else text
+
+
+def _rounded(number: float, digits: int, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """``number`` rounded to ``digits`` decimals, by default half up (away from zero), as at school and in Excel.
+
+    >>> _rounded(12.5, 0), _rounded(2.675, 2), _rounded(-0.125, 2), _rounded(12.5, 0, ROUND_HALF_DOWN)
+    (Decimal('13'), Decimal('2.68'), Decimal('-0.13'), Decimal('12'))
+    """
+    with localcontext(_EXACT):
+        return _decimal(number).quantize(Decimal(1).scaleb(-digits), rounding=rounding)
+
+
+def _halfway(number: float, digits: int) -> bool:
+    """Whether ``number`` lies exactly halfway between two numbers of ``digits`` decimals (12.5 at 0)."""
+    return _rounded(number, digits) != _rounded(number, digits, ROUND_HALF_DOWN)
+
+
 def _normalize_number(value, decimals: int | None) -> str:
-    number = to_number(value)  # klantlib.parsing's rule: "12,5", "€ 1.234", "80%" (= 0.8)
+    number = to_number(value)  # klantlib.parsing's rule: "12,5", "€ 1.234,50", "80%" (= 0.8)
     if number is None:
         raise ValueError("empty answer")
-    digits = 6 if decimals is None else decimals
-    text = f"{round(number, digits):.{digits}f}"
-    return text[1:] if text.startswith("-") and float(text) == 0 else text
+    if math.isinf(number):
+        return "inf" if number > 0 else "-inf"  # never a right answer, but an answer
+    return _fixed(_rounded(number, _digits(decimals)))
 
 
 def _normalize(value, kind: str, decimals: int | None) -> str:
@@ -166,18 +227,19 @@ class Question:
         return [self._option(v) for v in values]
 
     def _numbers_near(self, value) -> list[str]:
-        """The number as the bank compares it, and its neighbours within the tolerance."""
-        digits = 6 if self.decimals is None else self.decimals
-        step = 10.0 ** -digits
-        steps = min(int(round(self.tolerance / step)), 50)
-        number = round(to_number(value), digits)
-        return [number + k * step for k in range(-steps, steps + 1)]
+        """The number as the bank compares it (rounded half up, as text), and its neighbours within the tolerance."""
+        text = _normalize_number(value, self.decimals)
+        if not self.tolerance or text.endswith("inf"):
+            return [text]
+        step = Decimal(1).scaleb(-_digits(self.decimals))
+        with localcontext(_EXACT):
+            steps = min(int((_decimal(self.tolerance) / step).to_integral_value(ROUND_HALF_UP)), 50)
+            return [_fixed(Decimal(text) + k * step) for k in range(-steps, steps + 1)]
 
     def is_right(self, value) -> bool:
         """Whether ``value`` is a right answer to this question."""
         if self.kind == "number":
-            return any(answer_hash(self.key, v, kind="number", decimals=self.decimals) == self.answer
-                       for v in self._numbers_near(value))
+            return any(_digest(self.key, text) == self.answer for text in self._numbers_near(value))
         if self.kind == "text":
             return answer_hash(self.key, value, kind="text") == self.answer
         if self.kind == "choice":
@@ -195,11 +257,9 @@ class Question:
 
     def _row_right(self, label: str, number) -> bool:
         wanted = next((h for name, h in self.cells.items() if text_key(name) == text_key(label)), None)
-        if wanted is None or to_number(number) is None:  # an empty cell (NaN) is never right
+        if wanted is None or _cell_problem(number):  # an empty cell (NaN) or text is never right
             return False
-        return any(
-            part_hash(self.key, label, v, decimals=self.decimals) == wanted for v in self._numbers_near(number)
-        )
+        return any(_digest(self.key, "row", text_key(label), text) == wanted for text in self._numbers_near(number))
 
 
 @cache
@@ -262,16 +322,20 @@ def answers_given() -> dict[str, object]:
 
 
 def _plain(value):
-    """A JSON-friendly copy of an answer."""
+    """A JSON-friendly copy of an answer.
+
+    >>> _plain(pd.Index(["Dogs", "Partners"])), _plain(np.array([1.5, 2.0])), _plain(np.int64(3))
+    (['Dogs', 'Partners'], [1.5, 2.0], 3)
+    """
     if isinstance(value, pd.Series) or (isinstance(value, pd.DataFrame) and value.shape[1] == 1):
         return {str(k): _plain(v) for k, v in _table(value).items()}
     if isinstance(value, pd.DataFrame):
         return _plain(value.to_dict())
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
+    if isinstance(value, (list, tuple, set, frozenset, np.ndarray, pd.Index)):  # labels, e.g. tabel.index[...]
         return [_plain(v) for v in value]
-    if hasattr(value, "item"):  # numpy scalars
+    if isinstance(value, np.generic):  # numpy scalars
         return value.item()
     return value
 
@@ -305,6 +369,14 @@ def _parts_feedback(q: Question, given: list[str]) -> str:
     return " ".join(lines)
 
 
+def _cell_problem(number) -> str | None:
+    """Why a table cell can't be right: "leeg" (blank or NaN), "geen getal" (text, a list ...), or None."""
+    try:
+        return "leeg" if to_number(number) is None else None
+    except (TypeError, ValueError):  # klantlib.parsing's KlantDataError is a ValueError
+        return "geen getal"
+
+
 def _table_feedback(q: Question, table: dict) -> str:
     known = {text_key(name): name for name in q.cells}
     given = {text_key(label): (label, number) for label, number in table.items()}
@@ -316,11 +388,14 @@ def _table_feedback(q: Question, table: dict) -> str:
     if extra:
         lines.append(f"Deze rij hoort niet in de tabel: {', '.join(extra)}.")
     rows = [(label, number) for k, (label, number) in given.items() if k in known]
-    empty = [label for label, number in rows if to_number(number) is None]
+    empty = [label for label, number in rows if _cell_problem(number) == "leeg"]
     if empty:
         lines.append(f"Bij {', '.join(empty)} staat geen getal (leeg of NaN). Kwam je tabel uit een berekening "
                      "met twee tabellen? Kijk of hun rijen dezelfde namen hebben.")
-    rows = [(label, number) for label, number in rows if label not in empty]
+    text = [label for label, number in rows if _cell_problem(number) == "geen getal"]
+    if text:
+        lines.append(f"Bij {', '.join(text)} staat iets wat geen getal is. Geef per rij één getal.")
+    rows = [(label, number) for label, number in rows if not _cell_problem(number)]
     right = [label for label, number in rows if q._row_right(label, number)]
     wrong = [label for label, number in rows if not q._row_right(label, number)]
     for label, number in rows:
@@ -329,7 +404,7 @@ def _table_feedback(q: Question, table: dict) -> str:
             lines.append(reason)
     if right and wrong:
         lines.append(f"Goed: {', '.join(right)}. Kijk nog eens naar: {', '.join(wrong)}.")
-    elif wrong and not empty:
+    elif wrong and not empty and not text:
         lines.append("Geen van de rijen klopt al.")
     return " ".join(lines)
 
@@ -407,17 +482,59 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def bank_entry(key: str, values: list[str], *, kind: str, decimals: int | None = None) -> str:
+def _refuse_halfway(value, decimals: int | None) -> None:
+    """Raise a Dutch ValueError if the number ``value`` lies exactly halfway at ``decimals`` (see the module docstring)."""
+    number = to_number(value)
+    digits = _digits(decimals)
+    if number is None or math.isinf(number) or not _halfway(number, digits):
+        return
+    up, down = _fixed(_rounded(number, digits)), _fixed(_rounded(number, digits, ROUND_HALF_DOWN))
+    places = f"{digits} {'decimaal' if digits == 1 else 'decimalen'}"
+    raise ValueError(f"{value} ligt precies halverwege bij {places}: naar boven afgerond (zoals op school "
+                     f"en in Excel) is het {up}, maar round() in Python en .round() in pandas kunnen {down} geven. "
+                     "Vraag om een ander aantal decimalen (--decimals), zodat elke manier van afronden hetzelfde "
+                     "goede antwoord geeft. Is het een fout antwoord (een bekende vergissing)? Geef dan --fout mee.")
+
+
+def bank_entry(key: str, values: list, *, kind: str, decimals: int | None = None, wrong: bool = False) -> str:
     """The hash lines of a bank entry for the right answer, as TOML (for the command line).
+
+    Args:
+        key: the question's key (it salts the hashes).
+        values: the answer: one value (number, text), each right option (choice,
+            set), or ``"label=number"`` (or a pair ``(label, number)``) per row
+            (table). Give a number exactly as computed, not rounded: it is rounded
+            half up to ``decimals`` here.
+        kind: the question's kind (:data:`KINDS`).
+        decimals: the question's ``decimals``, for a number or a table.
+        wrong: the hash of a known wrong answer (for ``mistakes``), which may lie halfway.
+
+    Returns:
+        The TOML line(s): ``answer = ...``, ``members = [...]`` or ``cells = {...}``.
+
+    Raises:
+        ValueError: a right number lies exactly halfway at ``decimals`` (12.5 at 0
+            decimals): rounding half up and Python's ``round()`` would disagree, so the
+            question should ask for another number of decimals.
 
     >>> print(bank_entry("demo", ["Partners", "Dogs"], kind="set"))
     members = ["6cbe5ac5a84ae1b3", "8f3e6565710380b3"]
+    >>> print(bank_entry("demo", ["12.25"], kind="number", decimals=1))
+    Traceback (most recent call last):
+    ...
+    ValueError: 12.25 ligt precies halverwege bij 1 decimaal: naar boven afgerond (zoals op school en in Excel) is het 12.3, maar round() in Python en .round() in pandas kunnen 12.2 geven. Vraag om een ander aantal decimalen (--decimals), zodat elke manier van afronden hetzelfde goede antwoord geeft. Is het een fout antwoord (een bekende vergissing)? Geef dan --fout mee.
     """
     if kind in ("number", "text"):
-        return f'answer = "{answer_hash(key, " ".join(values), kind=kind, decimals=decimals)}"'
+        value = values[0] if len(values) == 1 else " ".join(values)
+        if kind == "number" and not wrong:
+            _refuse_halfway(value, decimals)
+        return f'answer = "{answer_hash(key, value, kind=kind, decimals=decimals)}"'
     if kind in ("choice", "set"):
         return "members = [" + ", ".join(f'"{part_hash(key, v)}"' for v in values) + "]"
-    rows = [v.split("=", 1) for v in values]
+    rows = [v.split("=", 1) if isinstance(v, str) else v for v in values]
+    if not wrong:
+        for _, number in rows:
+            _refuse_halfway(number, decimals)
     cells = ", ".join(f'"{label}" = "{part_hash(key, label, number, decimals=decimals)}"' for label, number in rows)
     return "cells = { " + cells + " }"
 
@@ -428,19 +545,26 @@ def _main(argv=None) -> None:
     parser = argparse.ArgumentParser(
         description="Maak de hashes van een antwoord voor een vragenbank. Een keuze of verzameling: "
                     "elke goede keuze als apart argument; een fout antwoord of foute keuze krijg je "
-                    "met --kind number/text of --part. Een tabel: label=getal per rij."
+                    "met --kind number/text (en --fout) of --part. Een tabel: label=getal per rij. Geef "
+                    "getallen zoals ze berekend zijn, niet afgerond: ze worden hier half naar boven afgerond "
+                    "op --decimals."
     )
     parser.add_argument("key")
     parser.add_argument("value", nargs="+")
     parser.add_argument("--kind", default="number", choices=KINDS)
     parser.add_argument("--decimals", type=int, default=None)
     parser.add_argument("--part", action="store_true", help="de hash van één (foute) keuze of tabelrij")
+    parser.add_argument("--fout", action="store_true",
+                        help="een fout antwoord (voor mistakes): mag precies halverwege liggen")
     args = parser.parse_args(argv)
     if args.part:
         label, _, number = " ".join(args.value).partition("=")
         print(part_hash(args.key, label, number or None, decimals=args.decimals))
-    else:
-        print(bank_entry(args.key, args.value, kind=args.kind, decimals=args.decimals))
+        return
+    try:
+        print(bank_entry(args.key, args.value, kind=args.kind, decimals=args.decimals, wrong=args.fout))
+    except ValueError as exc:  # a number that lies halfway, or that is no number: said in Dutch
+        parser.error(str(exc))
 
 
 if __name__ == "__main__":

@@ -1,10 +1,17 @@
 """Self-checks: right answers pass, wrong ones get hints, the answer itself never shows."""
 
+import json
+from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from klantlib import selfcheck
+from klantlib.parsing import number_style
 from klantlib.selfcheck import Question, answer_hash, check, part_hash, questions
 from klantlib.views.selfcheck import ask
 
@@ -209,3 +216,148 @@ def test_ask_lives_beside_its_widget_and_the_old_import_says_where():
     assert "ask" not in selfcheck.__all__
     with pytest.raises(AttributeError):
         selfcheck.no_such_name  # noqa: B018
+
+
+# -- rounding: half up, as at school and in Excel (issue 18) ----------------------------------------
+
+def _half_up(value, decimals: int) -> Decimal:
+    """The value's decimal text (repr), rounded half up: how a student rounds what the notebook shows."""
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def _dutch(number: Decimal) -> str:
+    return f"{number:f}".replace(".", ",")
+
+
+def test_every_number_in_the_banks_is_right_rounded_half_up_and_rounded_by_python():
+    """For every number and table question: its exact worked value (tests/worked_numbers.json, made by
+    tests/worked_numbers.py from the worked solutions) is right as it is, rounded half up (as a number,
+    as Dutch text) and rounded by Python's round() and pandas' .round(); and it never lies halfway."""
+    worked = json.loads((ROOT / "tests" / "worked_numbers.json").read_text(encoding="utf-8"))
+    numeric = {key for key, q in questions().items() if q.kind in ("number", "table")}
+    assert set(worked) == numeric, "run tests/worked_numbers.py: a number question has no worked value"
+    for key, value in worked.items():
+        q = questions()[key]
+        digits = 6 if q.decimals is None else q.decimals
+        rows = {"": value} if q.kind == "number" else value
+        for label, exact in rows.items():
+            up = _half_up(exact, digits)
+            half_down = Decimal(repr(exact)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_DOWN)
+            assert up == half_down, f"{key} {label}: {exact} lies halfway at {digits} decimals"
+            spellings = {"exact": exact, "half up": float(up), "half up, Dutch text": _dutch(up),
+                         "round()": round(exact, digits), ".round()": pd.Series([exact]).round(digits).iloc[0]}
+            for how, spelled in spellings.items():
+                right = q.is_right(spelled) if q.kind == "number" else q._row_right(label, spelled)
+                assert right, (f"{key} {label}: {exact} {how} ({spelled!r}) is not accepted; after a change in the "
+                               "data or a worked solution, run tests/worked_numbers.py (it says which bank line to change)")
+        if q.kind == "table":  # the whole table, rounded half up, as a Series
+            assert q.check(pd.Series({label: float(_half_up(n, digits)) for label, n in value.items()}))
+
+
+def test_a_student_who_rounds_half_up_is_right():
+    selfcheck._attempts.clear()
+    q = _question(key="r", answer=answer_hash("r", 12.5, decimals=0), decimals=0, hints=["een", "twee"])
+    for answer in (13, "13", 12.5, "12,5", "12.5", "€ 12,50", 12.7, "13,0"):
+        assert q.check(answer).status == "goed", answer
+    assert q.check(12).status == "fout" and q.check(12.49).status == "fout"
+    negative = _question(key="n", answer=answer_hash("n", -0.125, decimals=2), decimals=2, hints=["een"])
+    assert negative.check(-0.13) and negative.check("-0,125") and not negative.check(-0.12)
+
+
+def test_a_decimal_typed_is_rounded_as_typed_not_as_its_binary_float():
+    """2.675 is stored as 2.67499999999999982...: Python's round(2.675, 2) gives 2.67; a student gives 2.68."""
+    assert round(2.675, 2) == 2.67
+    q = _question(key="b", answer=answer_hash("b", "2,68", decimals=2), decimals=2, hints=["een"])
+    assert q.check(2.675) and q.check("2,6750") and q.check(2.68) and not q.check(2.67)
+    # "2,675" alone could be two thousand six hundred and seventy-five (klantlib.parsing): the check asks.
+    assert q.check("2,675").message == (
+        "Nog niet goed. Is 2,675 een duizendtal of een kommagetal? Schrijf het zonder duizendtalteken (1234) of "
+        "met een komma en alle decimalen (1,234).")
+    # A computation's noise in the last digits doesn't count: 0.1 + 0.2 is 0.3, 1.1 * 3 is 3.3.
+    q = _question(key="c", answer=answer_hash("c", 0.35, decimals=1), decimals=1, hints=["een"])
+    assert q.check(0.15 + 0.2) and q.check(0.4)
+    assert answer_hash("d", 1.1 * 3 + 0.05, decimals=1) == answer_hash("d", 3.4, decimals=1)
+
+
+def test_tolerance_counts_from_the_half_up_rounding():
+    q = _question(key="t", answer=answer_hash("t", 0.5, decimals=0), decimals=0, tolerance=1, hints=["een"])
+    assert [bool(q.check(v)) for v in (-0.5, -0.4, 0.4, 0.5, 1.49, 1.5, 2.5)] == [
+        False, True, True, True, True, True, False]  # right is 1 (0.5 half up); 0 to 2 is within 1; -0.5 is -1
+
+
+def test_bank_entry_refuses_a_right_answer_that_lies_halfway(capsys):
+    message = ("12,5 ligt precies halverwege bij 0 decimalen: naar boven afgerond (zoals op school en in Excel) is "
+               "het 13, maar round() in Python en .round() in pandas kunnen 12 geven. Vraag om een ander aantal "
+               "decimalen (--decimals), zodat elke manier van afronden hetzelfde goede antwoord geeft. Is het een "
+               "fout antwoord (een bekende vergissing)? Geef dan --fout mee.")
+    with pytest.raises(ValueError) as caught:
+        selfcheck.bank_entry("k", ["12,5"], kind="number", decimals=0)
+    assert str(caught.value) == message
+    with pytest.raises(ValueError, match="^0.125 ligt precies halverwege bij 2 decimalen: .* is het 0.13, .* 0.12 "):
+        selfcheck.bank_entry("k", ["Partners=1", ("Dogs", 0.125)], kind="table", decimals=2)
+    assert selfcheck.bank_entry("k", ["12,5"], kind="number", decimals=0, wrong=True) == (
+        f'answer = "{answer_hash("k", 13, decimals=0)}"')  # a known mistake may lie halfway
+    assert selfcheck.bank_entry("k", [0.40816326530612246], kind="number", decimals=2) == (
+        f'answer = "{answer_hash("k", "0,41", decimals=2)}"')
+    with pytest.raises(SystemExit) as stop:
+        selfcheck._main(["k", "12,5", "--decimals", "0"])
+    assert stop.value.code == 2 and capsys.readouterr().err.endswith(f"error: {message}\n")
+    selfcheck._main(["k", "12,5", "--decimals", "0", "--fout"])
+    assert capsys.readouterr().out == f'answer = "{answer_hash("k", 13, decimals=0)}"\n'
+
+
+#: Whole numbers; half of them end in 5, so that x below often lies exactly halfway.
+WHOLE = st.one_of(st.integers(-10**9, 10**9), st.integers(-10**8, 10**8).map(lambda w: 10 * w + 5))
+
+
+@settings(deadline=None, max_examples=50)
+@given(whole=WHOLE, decimals=st.integers(0, 4), more=st.integers(0, 3))
+def test_any_number_rounded_half_up_is_right(whole, decimals, more):
+    """x with decimals + more decimals (halfway cases included): the bank made from x accepts x's
+    half-up rounding, as a number and as Dutch text, and x itself."""
+    x = Decimal(whole).scaleb(-(decimals + more))
+    q = Question(key="x", answer=answer_hash("x", float(x), decimals=decimals), decimals=decimals, hints=["h"])
+    up = x.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    assert q.is_right(float(up)) and q.is_right(float(x))
+    for text in (_dutch(up), _dutch(x)):
+        if (number_style(pd.Series([text])) != "?").all():  # "1,000" could be a thousand: check asks which
+            assert q.is_right(text), text
+    step = Decimal(1).scaleb(-decimals)
+    assert not q.is_right(float(up + step)) and not q.is_right(float(up - step))
+    if x.quantize(step, rounding=ROUND_HALF_DOWN) == up:  # not halfway: Python's round() agrees
+        assert q.is_right(round(float(x), decimals))
+
+
+# -- check never answers with a traceback -----------------------------------------------------------
+
+def test_labels_as_an_index_or_array_and_tables_with_text_get_feedback():
+    q = _question(key="s", kind="set", members=[part_hash("s", "Dogs"), part_hash("s", "Partners")], hints=["h"])
+    assert q.check(pd.Index(["Partners", "Dogs"])) and q.check(np.array(["dogs", "partners"]))
+    assert selfcheck._plain(pd.Index(["Partners", "Dogs"])) == ["Partners", "Dogs"]
+    cells = {label: part_hash("tb", label, n, decimals=0) for label, n in {"Partners": 157, "Dogs": 195}.items()}
+    t = _question(key="tb", kind="table", cells=cells, decimals=0, hints=["tel per groep"])
+    feedback = t.check({"Partners": "veel", "Dogs": [195], "Vrienden": 3})
+    assert feedback.message == ("Nog niet goed. Deze rij hoort niet in de tabel: Vrienden. Bij Partners, Dogs staat "
+                                "iets wat geen getal is. Geef per rij één getal. Hint 1: tel per groep")
+    assert t.check({"Partners": "157", "Dogs": "1.234"}).message == (
+        "Nog niet goed. Bij Dogs staat iets wat geen getal is. Geef per rij één getal. Hint 1: tel per groep")
+
+
+#: Every row label of the table questions, so that a drawn table often has the right rows.
+ROW_LABELS = sorted({label for q in questions().values() for label in q.cells})
+LABELS = st.lists(st.one_of(st.text(), st.integers(), st.sampled_from(["A", "Dogs", "Partners"])))
+ANSWERS = st.one_of(
+    st.none(), st.just(...), st.booleans(), st.integers(), st.floats(), st.text(),
+    st.sampled_from(["12,5", "€ 1.234", "1.234", "80%", "A", "b", "Partners", "12.5", "-0", "inf", "nan"]),
+    LABELS, LABELS.map(lambda labels: pd.Index(labels, dtype=object)),
+    LABELS.map(lambda labels: np.array(labels, dtype=object)),
+    st.dictionaries(st.one_of(st.text(), st.sampled_from(ROW_LABELS)),
+                    st.one_of(st.floats(), st.integers(), st.text(), st.none(), st.lists(st.integers()))),
+)
+
+
+@settings(deadline=None, max_examples=100)
+@given(key=st.sampled_from(sorted(questions())), answer=ANSWERS)
+def test_any_answer_to_any_question_gets_feedback_never_a_traceback(key, answer):
+    feedback = check(key, answer)
+    assert feedback.status in ("goed", "fout", "leeg") and feedback.message
