@@ -287,7 +287,8 @@ def read_survey(source) -> pd.DataFrame:
 
     :meth:`klantlib.survey.Questionnaire.read` of :data:`QUESTIONNAIRE`: Dutch
     formats, semicolons, headers as online forms write them (the code or the
-    statement), the words of the scale (``"eens"``), and what :func:`classify`
+    statement), the words of the scale (``"eens"``, or as Microsoft Forms words it,
+    ``"Mee eens"``), and what :func:`classify`
     needs: every statement answered with a whole number from 1 to 5, no
     respondent twice. Other columns (age, region ...) stay.
 
