@@ -903,24 +903,32 @@ class Questionnaire:
         """One survey from the exports of a whole class: a folder, a list of files, or an upload.
 
         Every file is read and checked as :meth:`read` does it. A file that
-        belongs to another questionnaire, can't be read, holds a wrong answer or
-        has exactly the content of an earlier file is left out, and one
-        :class:`~klantlib.errors.KlantDataWarning` names each such file and why.
-        Every respondent gets the id ``<file>/<id>`` (see
+        belongs to another questionnaire, can't be read or holds a wrong answer
+        is left out. A file or respondent handed in twice counts once: a file
+        with the content or the answers (items and points) of an earlier file,
+        and a respondent with the id and the answers of one in an earlier file
+        (the rule is in :mod:`klantlib.pooling`). One
+        :class:`~klantlib.errors.KlantDataWarning` names each file and respondent
+        left out and why. Every respondent gets the id ``<file>/<id>`` (see
         :func:`klantlib.pooling.pool_files`).
 
         Args:
-            sources: a folder (every CSV and Excel file in it), a list of paths or
-                ``(name, bytes)`` pairs, or the value of an ipywidgets ``FileUpload``.
+            sources: a folder (every CSV and Excel file in it and in its
+                subfolders, as a learning environment's "download all" writes
+                them; Excel's lock files ``~$...`` and other clutter are skipped
+                quietly), a list of paths or ``(name, bytes)`` pairs, or the value
+                of an ipywidgets ``FileUpload``.
 
         Returns:
             The class's answers, one row per respondent (index ``respondent``),
             with the columns ``respondent_id`` and ``bestand``, then the items as
-            :meth:`read` gives them; ``attrs["bestanden"]`` and
-            ``attrs["overgeslagen"]`` list the files used and left out.
+            :meth:`read` gives them; ``attrs["bestanden"]``,
+            ``attrs["overgeslagen"]`` and ``attrs["dubbel"]`` list the files used,
+            the files left out and the respondents counted once.
 
         Raises:
-            KlantDataError: no files, or not one of them usable (each named, with why).
+            KlantDataError: no files (an empty folder or upload, or only Excel's
+                lock files), or not one of them usable (each named, with why).
 
         >>> import warnings
         >>> rs = Questionnaire.load("relatiesterkte")
@@ -939,7 +947,8 @@ class Questionnaire:
         """
         from klantlib.pooling import pool_files
 
-        return pool_files(sources, lambda source: self._file(source, "raise"), what=f"vragenlijst '{self.title}'")
+        return pool_files(sources, lambda source: self._file(source, "raise"), what=f"vragenlijst '{self.title}'",
+                          answers=[*self.codes, *self.points_columns])
 
     # -- scoring and comparing --------------------------------------------------------------------
 

@@ -318,16 +318,18 @@ def pool_surveys(sources) -> pd.DataFrame:
 
     :meth:`klantlib.survey.Questionnaire.pool` of :data:`QUESTIONNAIRE`: every
     file is read and checked as :func:`read_survey` does it (the widget's export,
-    or a survey a group collected). A file that fails, can't be read or has the
-    same content as an earlier one is left out and named, with the reason, in
-    one :class:`~klantlib.errors.KlantDataWarning` (see
+    or a survey a group collected). A file that fails or can't be read is left
+    out, and a file or respondent handed in twice (the same content, or the same
+    answers, see :mod:`klantlib.pooling`) counts once; each is named, with the
+    reason, in one :class:`~klantlib.errors.KlantDataWarning` (see
     :func:`klantlib.pooling.pool_files`, which also says how every respondent
     gets a unique id). The result works like the shipped survey:
     ``compare_with_population(classify(klas))``.
 
     Args:
         sources: the class's exports, in any form :func:`klantlib.pooling.pool_files`
-            takes (a folder, paths, ``(name, bytes)`` pairs, a ``FileUpload`` value).
+            takes (a folder, with its subfolders, paths, ``(name, bytes)`` pairs, a
+            ``FileUpload`` value).
 
     Returns:
         The class's survey, one row per respondent, as ``pool_files`` returns it:
