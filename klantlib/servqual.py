@@ -375,17 +375,18 @@ def pool_surveys(sources, *, scale: int = 7) -> pd.DataFrame:
 
     :meth:`klantlib.survey.Questionnaire.pool` of SERVQUAL: every file is read
     and checked as :func:`read_survey` does it (the widget's export, or a survey a
-    group collected), and must hold at least one answer. A file that fails, can't
-    be read or has the same content as an earlier one is left out and named, with
-    the reason, in one :class:`~klantlib.errors.KlantDataWarning` (see
+    group collected), and must hold at least one answer. A file that fails or
+    can't be read is left out, and a file or respondent handed in twice (the same
+    content, or the same answers, see :mod:`klantlib.pooling`) counts once; each
+    is named, with the reason, in one :class:`~klantlib.errors.KlantDataWarning` (see
     :func:`klantlib.pooling.pool_files`, which also says how every respondent
     gets a unique id). The result is scored and drawn like the shipped survey:
     :func:`servqual_score`, :func:`summary`, ``servqual_widget(klas)`` ...
     Points (``W_...``) are checked when you score weighted, as for any survey.
 
     Args:
-        sources: a folder of exports, or a list of files: paths, ``(name, bytes)``
-            pairs or the value of an ipywidgets ``FileUpload``.
+        sources: a folder of exports (with its subfolders), or a list of files:
+            paths, ``(name, bytes)`` pairs or the value of an ipywidgets ``FileUpload``.
         scale: the highest answer of the questionnaire (7, or 5).
 
     Returns:

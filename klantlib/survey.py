@@ -78,6 +78,20 @@ SHOWN = 5
 AGREE_ENDS = ("helemaal oneens", "helemaal eens")
 #: Column names that hold a respondent's own id in an export (compared loosely: ``Respondent ID``, ``Id``).
 ID_COLUMNS = ("respondent_id", "respondent", "id")
+#: Other wordings that online forms export for the course's agreement words: Microsoft Forms' Dutch Likert
+#: options ("Helemaal mee eens"), common Dutch variants ("Zeer eens") and the English options of Microsoft and
+#: Google Forms ("Strongly agree"). A questionnaire whose ``words`` hold one of the keys also reads its variants
+#: as that word's number (see :attr:`Questionnaire.answer_words`); a variant that is itself one of the
+#: questionnaire's words keeps the questionnaire's own number.
+WORD_VARIANTS = {
+    "helemaal oneens": ("helemaal mee oneens", "zeer oneens", "strongly disagree"),
+    "oneens": ("mee oneens", "disagree"),
+    "enigszins oneens": ("enigszins mee oneens", "een beetje oneens", "somewhat disagree"),
+    "neutraal": ("niet eens, niet oneens", "niet mee eens, niet mee oneens", "neither agree nor disagree", "neutral"),
+    "enigszins eens": ("enigszins mee eens", "een beetje eens", "somewhat agree"),
+    "eens": ("mee eens", "agree"),
+    "helemaal eens": ("helemaal mee eens", "zeer eens", "strongly agree"),
+}
 
 
 def scale_legend(scale: int, ends: tuple[str, str] = AGREE_ENDS, *, low: int = 1) -> str:
@@ -143,7 +157,8 @@ def check_answers(survey: pd.DataFrame, columns: Sequence[str], *, scale: int = 
         fix: the advice when a column is missing.
         low: the lowest answer (1 unless told).
         words: the words of the scale and their numbers (see
-            :func:`klantlib.parsing.to_answers`).
+            :func:`klantlib.parsing.to_answers`); a message names the first
+            word given for each number.
         describe: per column, what a message says it is, after the wrong cells
             (``{"S05": "stelling 'Ik ga graag ...'"}``).
 
@@ -193,8 +208,11 @@ def check_answers(survey: pd.DataFrame, columns: Sequence[str], *, scale: int = 
                          for r, c in zip(rows, cols)], limit=SHOWN, separator="; ", word=None)
         cells = list(zip(rows, cols))[:SHOWN]
         rule = f"Antwoorden moeten hele getallen van {low} tot en met {scale} zijn"
-        if words:
-            rule += f" (of de woorden {listing(words, limit=None, quote=True, word='of')})"
+        if words:  # the first word given for each number (a questionnaire's own words come before their variants)
+            first: dict = {}
+            for word, value in words.items():
+                first.setdefault(value, word)
+            rule += f" (of de woorden {listing([first[v] for v in sorted(first)], limit=None, quote=True, word='of')})"
         named = [columns[c] for c in dict.fromkeys(c for _, c in cells) if columns[c] in (describe or {})]
         about = f" Het gaat om {'; '.join(f'{column}: {describe[column]}' for column in named)}." if named else ""
         noun = "ongeldig antwoord" if count == 1 else "ongeldige antwoorden"
@@ -479,8 +497,30 @@ class Questionnaire:
 
     @property
     def word_values(self) -> dict[str, int]:
-        """The words of the scale and their numbers (empty when the file gives none)."""
+        """The words of the scale and their numbers (empty when the TOML file gives none)."""
         return {word: self.scale[0] + k for k, word in enumerate(self.words)}
+
+    @property
+    def answer_words(self) -> dict[str, int]:
+        """Every word an answer may be given in, with its number: :attr:`word_values`, then their variants.
+
+        The variants are the other wordings online forms export for the same
+        answer (:data:`WORD_VARIANTS`: Microsoft Forms writes "Helemaal mee eens"
+        where the questionnaire says "helemaal eens"). Empty when the
+        questionnaire gives no words: then only numbers are answers.
+
+        >>> words = Questionnaire.load("vals").answer_words
+        >>> words["helemaal eens"], words["helemaal mee eens"], words["Strongly disagree".lower()]
+        (5, 5, 1)
+        """
+        own = self.word_values
+        keys = {text_key(word) for word in own}
+        out = dict(own)
+        for word, value in own.items():
+            for variant in WORD_VARIANTS.get(text_key(word), ()):
+                if variant not in keys:
+                    out.setdefault(variant, value)
+        return out
 
     def describe(self, code: str) -> str:
         """How messages name an item: ``"stelling 'Ik koop alleen iets nieuws als ...'"``."""
@@ -545,7 +585,7 @@ class Questionnaire:
                 raise KlantDataError(f"Onbekende {self.item_name}: {listing(unknown, quote=True)}. De items van "
                                      f"'{self.title}' heten {self.codes[0]} t/m {self.codes[-1]}.")
             row = pd.Series({code: answers.get(code) for code in self.codes}, dtype="object")
-            values, wrong = to_answers(row, scale=high, low=low, words=self.word_values)
+            values, wrong = to_answers(row, scale=high, low=low, words=self.answer_words)
             if wrong.any():
                 shown = "; ".join(f"{self.item_name} {code} ('{self.items.at[code, 'tekst']}'): {_shown(row[code])}"
                                   for code in wrong.index[wrong])
@@ -566,7 +606,7 @@ class Questionnaire:
                                  f"{type(answers).__name__}.")
         if id_column is None and "respondent_id" in answers.columns:
             id_column = "respondent_id"
-        values = check_answers(answers, self.codes, scale=high, low=low, words=self.word_values, errors=errors,
+        values = check_answers(answers, self.codes, scale=high, low=low, words=self.answer_words, errors=errors,
                                id_column=id_column, describe={code: self.describe(code) for code in self.codes},
                                fix=f"Bij '{self.title}' hoort per respondent een kolom per item: "
                                    f"{listing(self.codes, limit=6)}.")
@@ -665,8 +705,10 @@ class Questionnaire:
         with it (``E1. Uitstekende ...``, ``p 03 - ...``, ``S01 Ik koop ...``), or is the
         item's text as Google or Microsoft Forms write the question (case, accents,
         extra spaces and closing punctuation don't matter; a Google grid's
-        ``Vraag [tekst]`` and a number in front, ``3. tekst``, too). A points column is
-        ``W_<dimensie>``, or holds ``punt`` or ``gewicht`` and one dimension's name.
+        ``Vraag [tekst]``, a number in front, ``3. tekst``, and a question's title in
+        front, ``Hoe eens ben je het?.tekst`` or ``Titel - tekst``, too). A points
+        column is ``W_<dimensie>``, or holds ``punt`` or ``gewicht`` and one
+        dimension's name.
 
         Returns:
             ``{header: code}`` for the headers that belong to the questionnaire.
@@ -676,7 +718,13 @@ class Questionnaire:
 
         >>> Questionnaire.load("servqual").match_columns(["E01. Uitstekende ...", "p 2", "Punten zekerheid", "x"])
         {'E01. Uitstekende ...': 'E1', 'p 2': 'P2', 'Punten zekerheid': 'W_zekerheid'}
+        >>> Questionnaire.load("martin").match_columns(["Het bezoek.Toont de medewerker een positieve, behulpzame houding?"])
+        {'Het bezoek.Toont de medewerker een positieve, behulpzame houding?': 'houding'}
         """
+        return self._match(columns)[0]
+
+    def _match(self, columns) -> tuple[dict, set]:
+        """:meth:`match_columns`, and the headers that are an item's code (not its text)."""
         by_code = {column_key(code): code for code in self.codes}
         by_text: dict[str, list[str]] = {}
         for code, text in self.items["tekst"].items():
@@ -684,11 +732,14 @@ class Questionnaire:
         prefixes = [(_code_pattern(code), code) for code in self.codes]
         dimensions = list(dict.fromkeys(self.items["dimensie"]))
         found: dict = {}
+        coded: set = set()
         for header in columns:
             code = by_code.get(column_key(header))
             if code is None:
                 code = next((c for pattern, c in prefixes if pattern.match(str(header))), None)
-            if code is None:
+            if code is not None:
+                coded.add(header)
+            else:
                 code = _by_text(str(header), by_text)
             if code is None and self.points is not None:
                 lowered = text_key(header).replace("_", " ")
@@ -705,7 +756,7 @@ class Questionnaire:
             shown = "; ".join(f"{listing(headers, quote=True)} bij {code}" for code, headers in doubles.items())
             raise KlantDataError(f"Meer dan één kolom hoort bij hetzelfde item: {shown}. Houd per item één kolom "
                                  "over en verwijder of hernoem de andere.")
-        return found
+        return found, coded
 
     def _file(self, source, errors: str) -> pd.DataFrame:
         """One file read and checked: index the spreadsheet row, ``respondent_id`` (own id or blank), the items."""
@@ -713,7 +764,7 @@ class Questionnaire:
 
         frame = source.copy() if isinstance(source, pd.DataFrame) else read_table(source)
         name = frame.attrs.get("source") or "je tabel"
-        matched = self.match_columns(frame.columns)
+        matched, coded = self._match(frame.columns)
         frame = frame.rename(columns=matched)
         missing = [code for code in self.codes if code not in frame.columns]
         if missing:
@@ -724,7 +775,7 @@ class Questionnaire:
         else:
             frame = frame.rename(columns={own: "respondent_id"})
             frame["respondent_id"] = to_ids(frame["respondent_id"], column=own, source=name)
-        frame = self._drop_question_rows(frame, name)
+        frame = self._drop_question_rows(frame, name, [matched[h] for h in coded if matched[h] in self.codes])
         checked = self.answers(frame, errors=errors, id_column="respondent_id")
         frame = frame.loc[checked.index]
         answered = checked.notna()
@@ -748,13 +799,35 @@ class Questionnaire:
         out.attrs["source"] = name
         return out
 
-    def _drop_question_rows(self, frame: pd.DataFrame, name: str) -> pd.DataFrame:
-        """Leave out a row of question texts right under the header (some exports write one), with a warning."""
-        cells = frame[self.codes].astype("str")
-        words = {text_key(w) for w in self.words}
-        is_text = cells.apply(lambda col: col.str.contains(r"[A-Za-z]{4,}", regex=True)
-                              & ~col.map(text_key).isin(words)).all(axis=1)
-        is_text &= frame.index.isin(frame.index[:2])  # only directly under the header
+    def _drop_question_rows(self, frame: pd.DataFrame, name: str, coded: list[str]) -> pd.DataFrame:
+        """Leave out a row of question texts under a header of item codes (some exports write one), with a warning.
+
+        Such a row is one of the first two under the header in which every item
+        column headed by its code (``E1``, ``S01``) holds text that is no answer
+        (no number and no word of the scale, :attr:`answer_words`), with at least
+        four letters, and no two of these cells hold the same text: answers repeat
+        a few words over the items, question texts differ per item. Where the
+        headers are the questions themselves (Microsoft and Google Forms), the
+        rows under them are answers, even in words the questionnaire doesn't know
+        (those are named as wrong answers). When every row of the file would be
+        question texts, none is left out, so that the wrong answers are named.
+        """
+        if not coded:
+            return frame
+        low, high = self.scale
+        words = self.answer_words
+
+        def is_question_row(cells: pd.Series) -> bool:
+            if not all(isinstance(cell, str) and re.search(r"[^\W\d_]{4,}", cell) for cell in cells):
+                return False
+            answers, _ = to_answers(cells.astype("object"), scale=high, low=low, words=words)
+            return bool(answers.isna().all()) and len({text_key(cell) for cell in cells}) == len(cells)
+
+        is_text = np.zeros(len(frame), dtype=bool)
+        for position in range(min(2, len(frame))):  # only directly under the header
+            is_text[position] = is_question_row(frame[coded].iloc[position])
+        if is_text.all():
+            return frame
         return drop_invalid_rows(frame, is_text, "deze rij bevat vraagteksten, geen antwoorden", source=name)
 
     def _missing_message(self, name: str, found: list, missing: list[str]) -> str:
@@ -778,8 +851,11 @@ class Questionnaire:
         semicolons, Excel); its headers are matched to the items by
         :meth:`match_columns`, so an export of Google or Microsoft Forms works as
         it is. Every answer goes through the course's answer rule; Likert words
-        count as their number where the questionnaire gives them. A row of
-        question texts right under the header is left out with a warning.
+        count as their number where the questionnaire gives them, also as forms
+        word them ("Helemaal mee eens", "Strongly agree": :attr:`answer_words`).
+        A row of question texts under a header of item codes is left out with a
+        warning (the rule is in ``_drop_question_rows``); under a header of
+        question texts (Microsoft and Google Forms) every row is answers.
 
         Args:
             source: a path, the file's content, an upload (see ``read_table``) or a
@@ -802,7 +878,9 @@ class Questionnaire:
 
         Raises:
             KlantDataError: the file can't be read, belongs to another
-                questionnaire, misses items, or holds a wrong answer.
+                questionnaire, misses items, has two columns for one item, has
+                no answered row, or (with ``errors="raise"``) holds a wrong
+                answer, a blank where every item must be answered, or an id twice.
 
         >>> import io
         >>> vals = Questionnaire.load("vals")
@@ -828,24 +906,32 @@ class Questionnaire:
         """One survey from the exports of a whole class: a folder, a list of files, or an upload.
 
         Every file is read and checked as :meth:`read` does it. A file that
-        belongs to another questionnaire, can't be read, holds a wrong answer or
-        has exactly the content of an earlier file is left out, and one
-        :class:`~klantlib.errors.KlantDataWarning` names each such file and why.
-        Every respondent gets the id ``<file>/<id>`` (see
+        belongs to another questionnaire, can't be read or holds a wrong answer
+        is left out. A file or respondent handed in twice counts once: a file
+        with the content or the answers (items and points) of an earlier file,
+        and a respondent with the id and the answers of one in an earlier file
+        (the rule is in :mod:`klantlib.pooling`). One
+        :class:`~klantlib.errors.KlantDataWarning` names each file and respondent
+        left out and why. Every respondent gets the id ``<file>/<id>`` (see
         :func:`klantlib.pooling.pool_files`).
 
         Args:
-            sources: a folder (every CSV and Excel file in it), a list of paths or
-                ``(name, bytes)`` pairs, or the value of an ipywidgets ``FileUpload``.
+            sources: a folder (every CSV and Excel file in it and in its
+                subfolders, as a learning environment's "download all" writes
+                them; Excel's lock files ``~$...`` and other clutter are skipped
+                quietly), a list of paths or ``(name, bytes)`` pairs, or the value
+                of an ipywidgets ``FileUpload``.
 
         Returns:
             The class's answers, one row per respondent (index ``respondent``),
             with the columns ``respondent_id`` and ``bestand``, then the items as
-            :meth:`read` gives them; ``attrs["bestanden"]`` and
-            ``attrs["overgeslagen"]`` list the files used and left out.
+            :meth:`read` gives them; ``attrs["bestanden"]``,
+            ``attrs["overgeslagen"]`` and ``attrs["dubbel"]`` list the files used,
+            the files left out and the respondents counted once.
 
         Raises:
-            KlantDataError: no files, or not one of them usable (each named, with why).
+            KlantDataError: no files (an empty folder or upload, or only Excel's
+                lock files), or not one of them usable (each named, with why).
 
         >>> import warnings
         >>> rs = Questionnaire.load("relatiesterkte")
@@ -864,7 +950,8 @@ class Questionnaire:
         """
         from klantlib.pooling import pool_files
 
-        return pool_files(sources, lambda source: self._file(source, "raise"), what=f"vragenlijst '{self.title}'")
+        return pool_files(sources, lambda source: self._file(source, "raise"), what=f"vragenlijst '{self.title}'",
+                          answers=[*self.codes, *self.points_columns])
 
     # -- scoring and comparing --------------------------------------------------------------------
 
@@ -1059,7 +1146,8 @@ def _code_pattern(code: str) -> re.Pattern:
 
 
 def _by_text(header: str, by_text: Mapping[str, list[str]]) -> str | None:
-    """The item whose text the header is: the whole header, a Google grid's ``[...]``, or after a number."""
+    """The item whose text the header is: the whole header, a Google grid's ``[...]``, after a number, or
+    after a question's title and ``.``, ``:``, ``-`` or ``|`` (one item only, else None)."""
     key = _text_match_key(header)
     candidates = by_text.get(key)
     bracket = re.search(r"\[([^\]]+)\]\s*$", header)
@@ -1067,6 +1155,10 @@ def _by_text(header: str, by_text: Mapping[str, list[str]]) -> str | None:
         candidates = by_text.get(_text_match_key(bracket.group(1)))
     if candidates is None:
         candidates = by_text.get(re.sub(r"^\d+\s*[.):-]\s*", "", key))
+    if candidates is None:  # a question's title in front: "Hoe eens ben je het?.tekst", "Titel - tekst"
+        candidates = [code for text, codes in by_text.items() for code in codes
+                      if len(key) > len(text) and key.endswith(text)
+                      and key[: -len(text)].rstrip()[-1:] in (".", ":", "-", "–", "|")]
     return candidates[0] if candidates and len(candidates) == 1 else None
 
 

@@ -289,7 +289,8 @@ def read_survey(source) -> pd.DataFrame:
 
     :meth:`klantlib.survey.Questionnaire.read` of :data:`QUESTIONNAIRE`: Dutch
     formats, semicolons, headers as online forms write them (the code or the
-    statement), the words of the scale (``"eens"``), and what :func:`classify`
+    statement), the words of the scale (``"eens"``, or as Microsoft Forms words it,
+    ``"Mee eens"``), and what :func:`classify`
     needs: every statement answered with a whole number from 1 to 5, no
     respondent twice. Other columns (age, region ...) stay.
 
@@ -319,16 +320,18 @@ def pool_surveys(sources) -> pd.DataFrame:
 
     :meth:`klantlib.survey.Questionnaire.pool` of :data:`QUESTIONNAIRE`: every
     file is read and checked as :func:`read_survey` does it (the widget's export,
-    or a survey a group collected). A file that fails, can't be read or has the
-    same content as an earlier one is left out and named, with the reason, in
-    one :class:`~klantlib.errors.KlantDataWarning` (see
+    or a survey a group collected). A file that fails or can't be read is left
+    out, and a file or respondent handed in twice (the same content, or the same
+    answers, see :mod:`klantlib.pooling`) counts once; each is named, with the
+    reason, in one :class:`~klantlib.errors.KlantDataWarning` (see
     :func:`klantlib.pooling.pool_files`, which also says how every respondent
     gets a unique id). The result works like the shipped survey:
     ``compare_with_population(classify(klas))``.
 
     Args:
         sources: the class's exports, in any form :func:`klantlib.pooling.pool_files`
-            takes (a folder, paths, ``(name, bytes)`` pairs, a ``FileUpload`` value).
+            takes (a folder, with its subfolders, paths, ``(name, bytes)`` pairs, a
+            ``FileUpload`` value).
 
     Returns:
         The class's survey, one row per respondent, as ``pool_files`` returns it:
