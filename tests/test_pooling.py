@@ -107,7 +107,7 @@ def test_a_microsoft_forms_excel_export_reads_the_words_as_numbers(head, words):
     export = ms_forms_xlsx(VALS, VALS_ANSWERS, head=head, words=words)
     survey, messages = caught(VALS.read, {"name": "Leefstijl(1-3).xlsx", "content": export})
     assert messages == []
-    assert list(survey.index) == ["1", "2", "3"]  # Forms' ID is the respondent's own id
+    assert list(survey.index) == [1, 2, 3]  # Forms' ID is the respondent's own id (whole numbers stay numbers)
     assert survey[VALS.codes].to_numpy().tolist() == VALS_ANSWERS
     assert survey[VALS.codes].dtypes.eq("int64").all()
     assert list(survey.columns[:4]) == head[1:]  # times, e-mail and name stay as they were
