@@ -467,3 +467,13 @@ def test_number_ids_in_the_transactions_match_text_ids_in_the_survey():
         matrix = assessment_matrix(rendement, strength)
     assert matrix.loc["12", "groep"] == "Partners" and matrix.index.name == "klant_id"
     assert matrix["groep"].isna().sum() == 2
+
+
+def test_a_web_shop_log_with_utc_times_and_whole_number_ids():
+    # 23:30 UTC on 31 January is 00:30 on 1 February on a Dutch clock: 28 days before 1 March 2025.
+    log = pd.DataFrame({"klant_id": [1, 2, 2], "bedrag": [10.0, 20.0, 30.0],
+                        "datum": pd.to_datetime(["2025-01-31 23:30", "2025-02-01 10:00", "2025-02-03 10:00"])
+                        .tz_localize("UTC")})
+    table = rfm_table(log, reference_date="01-03-2025")
+    assert table.index.dtype == "int64"
+    assert table.loc[1].tolist() == [28, 1, 10.0] and table.loc[2].tolist() == [26, 2, 50.0]
