@@ -229,7 +229,10 @@ def read_table(source, *, required_columns: Sequence[str] | Mapping[str, str] | 
     Excel: the convention the other columns show). When nothing decides, the
     column stays text with a :class:`~klantlib.errors.KlantDataWarning`. Ids
     stay text: a column with a leading zero (``00123``) or a number of 16 digits
-    or more (a loyalty card) keeps every digit. An impossible date is an error.
+    or more, separators not counted (a loyalty card, an analytics id such as
+    ``1234567890.1709287200``), keeps every digit. A time with a time zone
+    (``2025-03-30T09:15:00Z``, ``... +02:00``) becomes Dutch clock time, as
+    :func:`klantlib.parsing.to_dates` says. An impossible date is an error.
 
     ``required_columns`` is a list of names that must be present, or a mapping name ->
     kind (``"number"`` -> float64, ``"integer"`` -> int64 or Int64 with blanks,

@@ -146,7 +146,8 @@ def rfm_table(transactions: pd.DataFrame, *, reference_date, customer: str = "kl
             ``errors``.
 
     Returns:
-        A DataFrame indexed by customer id (text, numbers first in numeric order),
+        A DataFrame indexed by customer id, sorted (whole numbers when every id is one,
+        else text with the numbers first in numeric order; see :func:`klantlib.parsing.to_ids`),
         columns ``recency``, ``frequency``, ``monetary``.
 
     Raises:
