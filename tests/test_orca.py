@@ -355,7 +355,7 @@ def test_with_a_period_a_blank_journey_or_time_names_the_row_instead_of_dropping
     log.loc[3, "reis_id"] = None  # was silently left out of every period
     with pytest.raises(KlantDataError) as caught:
         funnel_state(log, period=("01-01-2025", "01-07-2025"))
-    assert str(caught.value).startswith("1 van de 16 rijen zijn niet bruikbaar (rij 3): de kolom 'reis_id' is leeg.")
+    assert str(caught.value).startswith("1 van de 16 rijen is niet bruikbaar (rij 3): de kolom 'reis_id' is leeg.")
     log = journey_log()
     log.loc[3, "tijdstip"] = " "
     with pytest.raises(KlantDataError) as caught:
