@@ -343,8 +343,9 @@ def _write(tmp_path, name: str, text: str) -> pd.DataFrame:
 
 
 CONSUMERS = pd.DataFrame({"klant_id": ["K1", "K2", "K3", "K4"], "klanttype": ["consument"] * 4, "naam": [None] * 4})
-EMPTY_SELECTION = ("De selectie is leeg: de transacties hebben geen enkele rij, dus er valt per markt niets te tellen. "
-                   "Kijk of je filter rijen overlaat (bijvoorbeeld op datum, kanaal of categorie).")
+EMPTY_SELECTION = ("De selectie is leeg: in de transacties staat geen enkele rij, dus valt er per markt niets te "
+                   "tellen. Heb je gefilterd (bijvoorbeeld op 'datum', 'kanaal' of 'categorie')? Dan hield het "
+                   "filter niets over: kies een ruimer filter of kijk de waarden na.")
 
 
 @pytest.mark.parametrize("keep", [
@@ -363,8 +364,9 @@ def test_an_empty_selection_of_a_students_file_names_the_file(tmp_path):
     sales = _write(tmp_path, "verkopen.csv", "klant_id;order_id;bedrag\nK1;1;12,50\n")
     with pytest.raises(KlantDataError) as caught:
         market_summary(sales[sales["bedrag"] > 100], CONSUMERS)
-    assert str(caught.value) == EMPTY_SELECTION.replace("de transacties hebben", "de transacties uit 'verkopen.csv' "
-                                                                                   "hebben")
+    assert str(caught.value) == ("De selectie is leeg: in de transacties uit 'verkopen.csv' staat geen enkele rij, dus "
+                                 "valt er per markt niets te tellen. Heb je gefilterd? Dan hield het filter niets "
+                                 "over: kies een ruimer filter of kijk de waarden na.")  # no 'datum': no example
 
 
 @pytest.mark.parametrize("blank", [None, "", "   "])
@@ -373,7 +375,7 @@ def test_a_klant_id_column_that_is_blank_everywhere_is_named(blank):
     with pytest.raises(KlantDataError) as caught:
         market_summary(sales, CONSUMERS)
     assert str(caught.value) == ("In de transacties is de kolom 'klant_id' helemaal leeg: geen enkele rij heeft een "
-                                 "klant_id, dus er valt per markt niets te tellen. Vul de kolom in.")
+                                 "klantnummer, dus valt er per markt niets te tellen. Vul de kolom in.")
 
 
 def test_no_usable_row_at_all_is_an_error_naming_file_and_rows(tmp_path):
@@ -384,21 +386,22 @@ def test_no_usable_row_at_all_is_an_error_naming_file_and_rows(tmp_path):
                                  "of geen bruikbaar bedrag.")
     with pytest.raises(KlantDataError) as caught:
         market_summary(sales.assign(bedrag=None), CONSUMERS)
-    assert str(caught.value) == ("In 'kassa.csv' heeft geen enkele rij een bedrag: de kolom 'bedrag' is helemaal "
-                                 "leeg. Vul de bedragen in.")
+    assert str(caught.value) == ("In de transacties uit 'kassa.csv' is de kolom 'bedrag' helemaal leeg: geen enkele "
+                                 "rij heeft een bedrag, dus valt er per markt niets te tellen. Vul de bedragen in.")
 
 
 def test_an_empty_customers_table_or_one_without_ids_is_named(tmp_path):
     sales = pd.DataFrame({"klant_id": ["K1"], "order_id": ["1"], "bedrag": [10.0]})
     with pytest.raises(KlantDataError) as caught:
         market_summary(sales, CONSUMERS.head(0))
-    assert str(caught.value) == ("De klanten hebben geen enkele rij: zonder klanten is er geen markt. Gebruik de hele "
-                                 "klantentabel; wil je een deel van de klanten, filter dan de transacties.")
+    assert str(caught.value) == ("De selectie is leeg: in de klanten staat geen enkele rij, dus is er geen markt. "
+                                 "Gebruik de hele klantentabel; wil je een deel van de klanten, filter dan de "
+                                 "transacties.")
     no_ids = _write(tmp_path, "klanten.csv", "klant_id;klanttype;naam\n;consument;\n;zakelijk;Kok B.V.\n")
     with pytest.raises(KlantDataError) as caught:
         market_summary(sales, no_ids)
-    assert str(caught.value) == ("In 'klanten.csv' is de kolom 'klant_id' helemaal leeg: geen enkele rij heeft een "
-                                 "klant_id, dus er valt per markt niets te tellen. Vul de kolom in.")
+    assert str(caught.value) == ("In de klanten uit 'klanten.csv' is de kolom 'klant_id' helemaal leeg: geen enkele "
+                                 "rij heeft een klantnummer, dus valt er per markt niets te tellen. Vul de kolom in.")
 
 
 def test_a_selection_of_returns_only_has_revenue_but_no_buying_customers_and_no_orders(customers, transactions):
