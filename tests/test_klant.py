@@ -590,6 +590,49 @@ def test_market_figure_writes_the_model_numbers_the_dutch_way(customers, transac
     plt.close("all")
 
 
+def _bar_ends_in_view(ax) -> bool:
+    left, right = ax.get_xlim()
+    return left <= 0 <= right and all(left <= p.get_x() + p.get_width() <= right for p in ax.patches)
+
+
+def test_market_figure_shows_a_negative_share_left_of_zero():
+    """A market with more returns than sales has a negative share: its bar points left, inside the axis."""
+    klanten = pd.DataFrame({"klant_id": ["K1", "G1"], "klanttype": ["consument", "gemeente"],
+                            "naam": [None, "Gemeente Kampen"]})
+    sales = pd.DataFrame({"klant_id": ["K1", "G1"], "order_id": ["O1", "O2"], "bedrag": [100.0, -20.0]})
+    table = market_summary(sales, klanten)
+    assert table.loc["overheid", "aandeel_omzet"] == pytest.approx(-0.25)
+    axes = market_figure(table)
+    share = axes[1]
+    assert [p.get_width() for p in share.patches] == pytest.approx(table["aandeel_omzet"].fillna(0).tolist())
+    assert share.get_xlim() == pytest.approx((-0.25 - 0.45 * 1.5, 1.25 + 0.45 * 1.5))  # was (0, 1.8125): bar hidden
+    negative = [t for t in share.texts if t.get_text().strip() == "-25%"]
+    assert len(negative) == 1 and negative[0].get_ha() == "right" and negative[0].get_position()[0] == -0.25
+    assert [line.get_xdata()[0] for line in share.lines] == [0]  # the zero line, only where bars point both ways
+    assert axes[0].get_xlim() == pytest.approx((0, 1.45)) and len(axes[0].lines) == 0
+    plt.close("all")
+
+
+def test_market_figure_with_every_value_negative_keeps_the_bars_in_view(customers, transactions):
+    """The rule of the axis, on any values: from below the lowest bar (or 0) to above the highest (or 0)."""
+    table = market_summary(transactions, customers).assign(aandeel_omzet=[-0.1, -0.2, -0.3, -0.4])
+    share = market_figure(table)[1]
+    assert share.get_xlim() == pytest.approx((-0.4 - 0.45 * 0.4, 0))  # was (0, -0.58): every bar out of view
+    assert _bar_ends_in_view(share)
+    plt.close("all")
+
+
+@settings(deadline=None, max_examples=25)
+@given(st.lists(st.one_of(st.none(), st.floats(-1e6, 1e6)), min_size=4, max_size=4))
+def test_market_figure_holds_every_bar_whatever_its_sign(shares):
+    table = market_summary(_SHIPPED, _CUSTOMERS).assign(aandeel_omzet=[float("nan") if v is None else v
+                                                                        for v in shares])
+    axes = market_figure(table)
+    assert all(_bar_ends_in_view(ax) for ax in axes)
+    assert axes[1].get_xlim()[0] < axes[1].get_xlim()[1]
+    plt.close("all")
+
+
 def test_eras_timeline_shows_every_era_and_its_start():
     ax = eras_timeline()
     shown = " ".join(t.get_text() for t in ax.texts)
