@@ -38,7 +38,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from klantlib._resources import package_toml
-from klantlib.errors import KlantDataError, describe_rows, warn
+from klantlib.errors import KlantDataError, describe_rows, require_filled, require_rows, warn
 from klantlib.formatting import listing
 from klantlib.parsing import check_option, require_columns, text_key, to_ids, to_numbers, value_error
 
@@ -170,29 +170,18 @@ def _blank(values: pd.Series) -> pd.Series:
     return values.isna() | values.astype("str").str.strip().eq("")
 
 
-def _not_empty(table: pd.DataFrame, *, what: str, columns: Iterable[str]) -> None:
-    """A Dutch error when a table has no rows: the file, or the filter that made it, left nothing to count."""
-    if len(table):
-        return
-    source = table.attrs.get("source")
-    in_file = f" in '{source}'" if source else ""
-    raise KlantDataError(f"De selectie is leeg: de tabel{in_file} heeft geen rijen, dus er zijn geen {what}. "
-                         f"Heb je gefilterd (bijvoorbeeld op {listing(map(repr, columns), limit=None, word='of')})? "
-                         "Dan hield het filter niets over: kies een ruimer filter of kijk de waarden na.")
-
-
 def _filled_ids(table: pd.DataFrame, column: str, *, what: str, fix: str, option: str | None = None) -> pd.Series:
     """The ids of a column by the id rule (:func:`klantlib.parsing.to_ids`), or a Dutch error naming blank rows.
 
-    A column that is blank on every row gets its own message: then the column is the problem, not a row.
+    A column that is blank on every row gets the message of :func:`klantlib.errors.require_filled`: then the
+    column is the problem, not a row.
     """
     source = table.attrs.get("source")
     ids = to_ids(table[column], column=column, source=source)
+    other = f", of geef met {option}=\"...\" de kolom die dat wel doet" if option else ""
+    require_filled(ids, column=column, name="de tabel", source=source, what=f"een {what}",
+                   fix=f"Vul de kolom in{other}.")
     blank = ids.isna()
-    if blank.all():
-        where = f"In '{source}' is de kolom '{column}'" if source else f"De kolom '{column}' is"
-        other = f", of geef met {option}=\"...\" de kolom die dat wel doet" if option else ""
-        raise KlantDataError(f"{where} helemaal leeg: op geen enkele rij staat een {what}. Vul de kolom in{other}.")
     if blank.any():
         raise value_error(table[column], blank.to_numpy(), what=f"geen {what}", column=column, source=source,
                           fix=fix)
@@ -283,7 +272,8 @@ def role_matrix(assignment) -> pd.DataFrame:
     klantlib.errors.KlantDataError: Bij Ria staat een onbekende rol: 'chauffeur'. Kies uit: initiator, beïnvloeder, gatekeeper, beslisser, koper, gebruiker (hoofdletters en accenten doen er niet toe).
     """
     if isinstance(assignment, pd.DataFrame):
-        _not_empty(assignment, what="personen met een rol", columns=[COLUMNS["decision"], COLUMNS["person"]])
+        require_rows(assignment, name="de tabel", consequence="zijn er geen personen met een rol",
+                     filters=[COLUMNS["decision"], COLUMNS["person"]])
     people = _assignment(assignment)
     if not people:
         raise KlantDataError("Er staan geen personen in de rolverdeling, dus er is niets te tekenen. Geef per persoon "
@@ -357,7 +347,8 @@ def dmu_summary(participants: pd.DataFrame, *, decision: str = "beslissing_id", 
     klantlib.errors.KlantDataError: In kolom 'rol' staat op rij 2 een onbekende rol (bijvoorbeeld 'adviseur' op rij 2). Kies uit: initiator, beïnvloeder, gatekeeper, beslisser, koper, gebruiker (hoofdletters en accenten doen er niet toe).
     """
     require_columns(participants, [decision, situation, person, role])
-    _not_empty(participants, what="aankopen om samen te vatten", columns=[decision, situation])
+    require_rows(participants, name="de tabel", consequence="zijn er geen aankopen om samen te vatten",
+                 filters=[decision, situation])
     source = participants.attrs.get("source")
     # Purchases and people as exact ids (klantlib.parsing's id rule); a blank one is an error naming the rows.
     fill = "Vul de cel in: elke rij hoort bij een aankoop en een persoon."
@@ -457,7 +448,7 @@ def dmu_sizes(aankopen: pd.DataFrame) -> DMUSizes:
     2  straight rebuy           1         1
     """
     require_columns(aankopen, ["koopsituatie", "deelnemers"], fix="Maak de tabel met dmu_summary(...).")
-    _not_empty(aankopen, what="aankopen om te tellen", columns=["koopsituatie"])
+    require_rows(aankopen, name="de tabel", consequence="zijn er geen aankopen om te tellen", filters=["koopsituatie"])
     source = aankopen.attrs.get("source")
     # Situations by the text rule, as dmu_summary reads them (never silently left out when spelled otherwise).
     names = _known(aankopen["koopsituatie"], _BUYCLASS_KEYS, column="koopsituatie", what="koopsituatie",
@@ -499,7 +490,8 @@ def jobs(participants: pd.DataFrame, *, person: str = "deelnemer_id", job: str =
     {'P1': 'inkoper', 'P2': 'directeur'}
     """
     require_columns(participants, [person, job])
-    _not_empty(participants, what="deelnemers", columns=[COLUMNS["decision"], person])
+    require_rows(participants, name="de tabel", consequence="zijn er geen deelnemers",
+                 filters=[COLUMNS["decision"], person])
     ids = _filled_ids(participants, person, what="deelnemer", option="person",
                       fix="Vul de cel in: elke rij hoort bij een persoon.")
     given = participants[job].where(~_blank(participants[job]))  # a blank job is no job

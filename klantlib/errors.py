@@ -3,6 +3,10 @@
 Every message is Dutch, names the file, column and row where it can, and says
 what to change. Code that catches them can rely on the types:
 ``KlantDataError`` is a ``ValueError`` and ``KlantDataWarning`` a ``UserWarning``.
+
+The situations every model meets have one message each, written here:
+rows left out or refused (:func:`drop_invalid_rows`), an empty selection
+(:func:`require_rows`) and a column blank on every row (:func:`require_filled`).
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ __all__ = [
     "check_option",
     "describe_rows",
     "drop_invalid_rows",
+    "require_filled",
+    "require_rows",
     "warn",
 ]
 
@@ -98,6 +104,10 @@ def drop_invalid_rows(
     ...     kept = drop_invalid_rows(df, df["bedrag"].isna(), "het bedrag ontbreekt")
     >>> len(kept), str(caught[0].message)
     (2, '1 van de 3 rijen overgeslagen (rij 1): het bedrag ontbreekt.')
+    >>> drop_invalid_rows(df, df["bedrag"].isna(), "het bedrag ontbreekt", errors="raise")
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: 1 van de 3 rijen is niet bruikbaar (rij 1): het bedrag ontbreekt.
     """
     errors = check_errors(errors, ("raise", "warn"))
     mask = pd.Series(invalid, index=frame.index).fillna(True).astype(bool)
@@ -110,11 +120,140 @@ def drop_invalid_rows(
     in_file = f" in '{source}'" if source else ""
     counted = f"{number(count)} van de {number(len(frame))} rijen{in_file}"
     if errors == "raise":
-        message = f"{counted} zijn niet bruikbaar ({where}): {reason}."
+        verb = "is" if count == 1 else "zijn"  # the verb agrees with the count: "1 van de 2 rijen is"
+        message = f"{counted} {verb} niet bruikbaar ({where}): {reason}."
         raise KlantDataError(message + (f" {fix}" if fix else ""))
     message = f"{counted} overgeslagen ({where}): {reason}."
     warn(message + (f" {fix}" if fix else ""))
     return frame.loc[~mask.to_numpy()]
+
+
+def _in_table(name: str, source: str | None) -> str:
+    """The table in a sentence: ``"de transacties"`` or ``"de transacties uit 'kassa.csv'"``."""
+    return f"{name} uit '{source}'" if source else name
+
+
+def require_rows(
+    table: pd.DataFrame,
+    *,
+    name: str,
+    consequence: str,
+    row: str = "rij",
+    filters: Iterable[str] = (),
+    chosen: Iterable[str] = (),
+    fix: str | None = None,
+) -> None:
+    """Refuse a table without rows with a Dutch "De selectie is leeg" that says what to do.
+
+    An empty table is nearly always a selection: a student's filter (or a
+    widget's choice) kept nothing. Every model that needs rows says so with this
+    one sentence, never with a numpy or pandas traceback or a table of zeros::
+
+        De selectie is leeg: in {name} [uit '{source}'] staat geen enkele {row}
+        [bij deze keuze ({chosen})], dus {consequence}. {advice}
+
+    The file is ``table.attrs["source"]`` (as :func:`klantlib.data.read_table`
+    sets it), left out when there is none. The advice asks about a filter on
+    ``filters`` (the columns a student probably filtered on), or, with
+    ``chosen``, asks for a wider choice; ``fix`` replaces it.
+
+    Args:
+        table: the table (a selection) that needs at least one row.
+        name: the table in Dutch, with its article, singular or plural: ``"de
+            transacties"``, ``"de tabel"``, ``"de enquête"``.
+        consequence: what can't be done without rows, as it follows "dus" (the verb
+            first): ``"valt er per markt niets te tellen"``.
+        row: what one row is, singular: ``"rij"``, ``"gebeurtenis"``, ``"respondent"``.
+        filters: columns a filter probably used, named as an example in the advice.
+        chosen: the filters that were chosen (by a widget or the function's
+            options), in words: ``["kanaal 'offline'"]``; named in the first sentence.
+        fix: the advice to give instead of the standard one.
+
+    Returns:
+        None, when the table has at least one row.
+
+    Raises:
+        KlantDataError: the table has no rows.
+
+    >>> sales = pd.DataFrame({"klant_id": ["K1"], "bedrag": [12.5], "kanaal": ["web"]})
+    >>> sales.attrs["source"] = "kassa.csv"
+    >>> require_rows(sales, name="de transacties", consequence="valt er niets te tellen")
+    >>> require_rows(sales[sales["kanaal"] == "winkel"], name="de transacties",
+    ...              consequence="valt er niets te tellen", filters=["kanaal", "datum"])
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: De selectie is leeg: in de transacties uit 'kassa.csv' staat geen enkele rij, dus valt er niets te tellen. Heb je gefilterd (bijvoorbeeld op 'kanaal' of 'datum')? Dan hield het filter niets over: kies een ruimer filter of kijk de waarden na.
+    """
+    if len(table):
+        return
+    chosen = list(chosen)
+    filters = list(filters)
+    choice = f" bij deze keuze ({listing(chosen, limit=None)})" if chosen else ""
+    if fix is None and chosen:
+        fix = "Kies een ruimer of een ander filter."
+    elif fix is None:
+        example = f" (bijvoorbeeld op {listing(filters, limit=None, quote=True, word='of')})" if filters else ""
+        fix = (f"Heb je gefilterd{example}? Dan hield het filter niets over: kies een ruimer filter of kijk de "
+               "waarden na.")
+    raise KlantDataError(f"De selectie is leeg: in {_in_table(name, table.attrs.get('source'))} staat geen enkele "
+                         f"{row}{choice}, dus {consequence}. {fix}")
+
+
+def require_filled(
+    values: pd.Series,
+    *,
+    column: str,
+    name: str,
+    what: str,
+    fix: str,
+    row: str = "rij",
+    source: str | None = None,
+    consequence: str | None = None,
+) -> None:
+    """Refuse a column that is blank on every row, with one Dutch sentence that names the column.
+
+    When every cell is blank the column is the problem, not a row: this message
+    says so, instead of a list of all rows or a traceback. Pass the values as a
+    rule of :mod:`klantlib.parsing` reads them (:func:`~klantlib.parsing.to_ids`,
+    :func:`~klantlib.parsing.to_numbers` ...), so that a blank cell (a cell of
+    only spaces too) is missing::
+
+        In {name} [uit '{source}'] is de kolom '{column}' helemaal leeg: geen
+        enkele {row} heeft {what}[, dus {consequence}]. {fix}
+
+    Some blank cells (not all) are the caller's to report, with the rows.
+
+    Args:
+        values: the column, read by a parsing rule (blank cells missing).
+        column: the column's name as the student wrote it.
+        name: the table in Dutch, with its article: ``"de transacties"``, ``"de tabel"``.
+        what: what a row should have, with its article: ``"een klantnummer"``, ``"een bedrag"``.
+        fix: what to do, one or more sentences: ``"Vul de kolom in."``.
+        row: what one row is, singular: ``"rij"``, ``"gebeurtenis"``, ``"respondent"``.
+        source: the file (``attrs["source"]`` of the table); default ``values.attrs["source"]``.
+        consequence: what can't be done, as it follows "dus" (the verb first), or None.
+
+    Returns:
+        None, when at least one value is filled in (a column without rows too:
+        that is :func:`require_rows`' to refuse).
+
+    Raises:
+        KlantDataError: every value is missing.
+
+    >>> require_filled(pd.Series(["K1", None]), column="klant_id", name="de transacties",
+    ...                what="een klantnummer", fix="Vul de kolom in.")
+    >>> require_filled(pd.Series([None, None]), column="klant_id", name="de transacties", source="kassa.csv",
+    ...                what="een klantnummer", fix="Vul de kolom in.", consequence="valt er niets te tellen")
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: In de transacties uit 'kassa.csv' is de kolom 'klant_id' helemaal leeg: geen enkele rij heeft een klantnummer, dus valt er niets te tellen. Vul de kolom in.
+    """
+    if len(values) == 0 or values.notna().any():
+        return
+    source = source if source is not None else values.attrs.get("source")
+    then = f", dus {consequence}" if consequence else ""
+    raise KlantDataError(f"In {_in_table(name, source)} is de kolom '{column}' helemaal leeg: geen enkele {row} heeft "
+                         f"{what}{then}. {fix}")
 
 
 def check_errors(errors: str, allowed: Sequence[str] = ("raise", "warn"), *, name: str = "errors") -> str:

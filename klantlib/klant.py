@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib._resources import package_csv
-from klantlib.errors import KlantDataError, describe_rows, drop_invalid_rows, warn
+from klantlib.errors import KlantDataError, describe_rows, drop_invalid_rows, require_filled, require_rows, warn
 from klantlib.formatting import listing, number
 from klantlib.parsing import check_option, comparable_ids, require_columns, text_key, to_ids, to_numbers, value_error
 
@@ -454,12 +454,8 @@ def customer_markets(customers: pd.DataFrame) -> pd.Series:
                      index=customers.index, name="markt")
 
 
-def _require_filled(ids: pd.Series, column: str, source: str | None, table: str) -> None:
-    """Refuse an id column in which every cell is blank: nothing in it can be counted or joined."""
-    if ids.isna().all():
-        where = f"In '{source}' is" if source else f"In de {table} is"
-        raise KlantDataError(f"{where} de kolom '{column}' helemaal leeg: geen enkele rij heeft een "
-                             f"{column}, dus er valt per markt niets te tellen. Vul de kolom in.")
+#: What market_summary can't do without rows or without customer numbers (after "dus").
+_NOTHING_TO_COUNT = "valt er per markt niets te tellen"
 
 
 def _market_per_customer(customers: pd.DataFrame) -> pd.Series:
@@ -473,7 +469,8 @@ def _market_per_customer(customers: pd.DataFrame) -> pd.Series:
     table = pd.DataFrame({"klant_id": to_ids(customers["klant_id"], column="klant_id", source=source),
                           "klanttype": customers["klanttype"], "naam": customers["naam"],
                           "markt": customer_markets(customers)}, index=customers.index)
-    _require_filled(table["klant_id"], "klant_id", source, "klanten")
+    require_filled(table["klant_id"], column="klant_id", name="de klanten", source=source, what="een klantnummer",
+                   consequence=_NOTHING_TO_COUNT, fix="Vul de kolom in.")
     table = drop_invalid_rows(table, table["klant_id"].isna(), "geen klant_id", source=source,
                               fix="Een klant zonder klantnummer hoort bij geen enkele transactie.")
     # A customer listed twice is never counted twice: rows that agree count once, rows that differ are refused.
@@ -562,20 +559,16 @@ def market_summary(transactions: pd.DataFrame, customers: pd.DataFrame) -> pd.Da
     >>> market_summary(tr[tr["bedrag"] > 1000], klanten)
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: De selectie is leeg: de transacties hebben geen enkele rij, dus er valt per markt niets te tellen. Kijk of je filter rijen overlaat (bijvoorbeeld op datum, kanaal of categorie).
+    klantlib.errors.KlantDataError: De selectie is leeg: in de transacties staat geen enkele rij, dus valt er per markt niets te tellen. Heb je gefilterd? Dan hield het filter niets over: kies een ruimer filter of kijk de waarden na.
     """
     require_columns(transactions, ["klant_id", "order_id", "bedrag"])
     require_columns(customers, ["klant_id", "klanttype", "naam"])
     source = transactions.attrs.get("source")
     # 1. An empty selection gets a Dutch answer, not a table of zeros.
-    if customers.empty:
-        where = f"De klanten in '{customers.attrs['source']}'" if customers.attrs.get("source") else "De klanten"
-        raise KlantDataError(f"{where} hebben geen enkele rij: zonder klanten is er geen markt. Gebruik de "
-                             "hele klantentabel; wil je een deel van de klanten, filter dan de transacties.")
-    if transactions.empty:
-        what = f"de transacties uit '{source}'" if source else "de transacties"
-        raise KlantDataError(f"De selectie is leeg: {what} hebben geen enkele rij, dus er valt per markt niets te "
-                             "tellen. Kijk of je filter rijen overlaat (bijvoorbeeld op datum, kanaal of categorie).")
+    require_rows(customers, name="de klanten", consequence="is er geen markt", fix="Gebruik de hele klantentabel; "
+                 "wil je een deel van de klanten, filter dan de transacties.")
+    require_rows(transactions, name="de transacties", consequence=_NOTHING_TO_COUNT,  # the filters students use:
+                 filters=[c for c in ("datum", "kanaal", "categorie") if c in transactions.columns])
     # 2. The market of every customer, each customer once.
     market = _market_per_customer(customers)
     # 3. Ids as exact labels and amounts as numbers, by klantlib.parsing's one rule each (12 and "12" match,
@@ -584,11 +577,10 @@ def market_summary(transactions: pd.DataFrame, customers: pd.DataFrame) -> pd.Da
                          "order_id": to_ids(transactions["order_id"], column="order_id", source=source),
                          "bedrag": to_numbers(transactions["bedrag"], column="bedrag", source=source)},
                         index=transactions.index)
-    _require_filled(rows["klant_id"], "klant_id", source, "transacties")
-    if rows["bedrag"].isna().all():
-        where = f"In '{source}'" if source else "In de transacties"
-        raise KlantDataError(f"{where} heeft geen enkele rij een bedrag: de kolom 'bedrag' is helemaal leeg. "
-                             "Vul de bedragen in.")
+    require_filled(rows["klant_id"], column="klant_id", name="de transacties", source=source, what="een klantnummer",
+                   consequence=_NOTHING_TO_COUNT, fix="Vul de kolom in.")
+    require_filled(rows["bedrag"], column="bedrag", name="de transacties", source=source, what="een bedrag",
+                   consequence=_NOTHING_TO_COUNT, fix="Vul de bedragen in.")
     unusable = (rows["bedrag"].isna() | rows["klant_id"].isna()).to_numpy()
     rows = drop_invalid_rows(rows, unusable, "geen klant of geen bruikbaar bedrag", source=source,
                              errors="raise" if unusable.all() else "warn")  # none left: an error, not zeros

@@ -51,7 +51,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib._resources import package_text
-from klantlib.errors import KlantDataError, drop_invalid_rows
+from klantlib.errors import KlantDataError, drop_invalid_rows, require_filled, require_rows
 from klantlib.formatting import listing
 from klantlib.parsing import check_option, id_codes, require_columns, text_key, to_date, to_dates, value_error
 
@@ -114,20 +114,15 @@ def _source(events: pd.DataFrame) -> str | None:
     return events.attrs.get("source")
 
 
-def _check(events: pd.DataFrame, columns) -> None:
-    require_columns(events, [c for c in columns if c is not None], source=_source(events))
-    if len(events) == 0:
-        in_file = f" in '{_source(events)}'" if _source(events) else ""
-        raise KlantDataError(f"De selectie is leeg: de klantreis{in_file} heeft geen enkele gebeurtenis. Controleer "
-                             "het bestand, of het filter dat je gebruikte: dat hield niets over.")
+#: The log in the messages of :func:`klantlib.errors.require_rows` and :func:`~klantlib.errors.require_filled`.
+_LOG = {"name": "de klantreizen", "row": "gebeurtenis"}
 
 
 def _customer_codes(events: pd.DataFrame, customer: str) -> tuple[np.ndarray, pd.Index]:
     codes, labels = id_codes(events[customer], column=customer, source=_source(events))
-    if len(labels) == 0:  # every row blank: the column is the problem, not a row
-        in_file = f"In '{_source(events)}' is" if _source(events) else "In de klantreis is"
-        raise KlantDataError(f"{in_file} de kolom '{customer}' helemaal leeg: geen enkele gebeurtenis zegt van "
-                             f"welke klant of reis hij is. {_CUSTOMER_FIX}")
+    # Every row blank: the column is the problem, not a row (code -1 is a blank id).
+    require_filled(pd.Series(codes).where(codes >= 0), column=customer, source=_source(events), **_LOG,
+                   what="een klant of reis", fix=_CUSTOMER_FIX)
     if (codes < 0).any():  # never silently: a blank customer cannot be counted
         drop_invalid_rows(events, pd.Series(codes < 0, index=events.index), f"de kolom '{customer}' is leeg",
                           errors="raise", source=_source(events), fix=_CUSTOMER_FIX)
@@ -221,7 +216,8 @@ def funnel(events: pd.DataFrame, *, customer: str = "klant_id", stage: str = "fa
     klantlib.errors.KlantDataError: In kolom 'stap' staat op rij 2 een onbekende fase (bijvoorbeeld 'Verkoop' op rij 2). Bekende fasen (hoofdletters en accenten maken niet uit): Oriëntatie, Research, Communicatie, Actie.
     """
     by_names = [] if by is None else ([by] if isinstance(by, str) else list(by))
-    _check(events, [customer, stage, *by_names])
+    require_columns(events, [customer, stage, *by_names], source=_source(events))
+    require_rows(events, **_LOG, consequence="valt er niets te tellen", filters=by_names)
     customers, labels = _customer_codes(events, customer)
     stages = _stage_codes(events, stage)
     groups, group_index, _ = _group_codes(events, by)
@@ -261,7 +257,9 @@ class Paths(NamedTuple):
 
 def _first_channels(events, customer, stage, channel, time):
     """(customer labels, channels names, slots): per customer and step the channel code of the first event, or -1."""
-    _check(events, [customer, stage, channel, time])
+    require_columns(events, [c for c in (customer, stage, channel, time) if c is not None], source=_source(events))
+    require_rows(events, **_LOG, consequence="valt er niets te tellen",
+                 filters=[c for c in (channel, time) if c is not None])
     customers, labels = _customer_codes(events, customer)
     stages = _stage_codes(events, stage)
     channels, names = _channel_codes(events, channel)
@@ -429,7 +427,8 @@ def filter_options(events: pd.DataFrame, *, group_column: str = "klantgroep", ch
     >>> options["groups"], options["channels"], [f"{m:%m-%Y}" for m in options["months"]]
     (['alle', 'consument', 'zakelijk'], ['alle', 'online', 'offline'], ['01-2025', '02-2025', '03-2025'])
     """
-    _check(events, [group_column, channel, time])
+    require_columns(events, [group_column, channel, time], source=_source(events))
+    require_rows(events, **_LOG, consequence="valt er niets te kiezen", filters=[group_column, channel, time])
     when = to_dates(events[time], column=time, source=_source(events))
     if when.isna().all():
         raise value_error(events[time], when.isna().to_numpy(), what="geen tijdstip", column=time,
@@ -485,8 +484,9 @@ def funnel_state(events: pd.DataFrame, *, group: str = ALL, channel_choice: str 
             customer, an unknown step); a group or channel that is not in the log; a
             period that is no pair of dates or ends before it starts; a time that is
             blank or no date (with a period); and a choice of filters that keeps no
-            event, with a message that names the filters ("Geen reizen bij deze
-            keuze ..."): the widget of notebook 06 shows it instead of a funnel.
+            event, with a message that names the filters ("De selectie is leeg:
+            ... bij deze keuze (...)"): the widget of notebook 06 shows it under
+            the figure, instead of the counts.
 
     >>> log = pd.DataFrame({"reis_id": ["r1", "r1", "r2"], "stap": ["Oriëntatie", "Actie", "Oriëntatie"],
     ...                     "kanaal": ["online", "offline", "online"], "klantgroep": ["consument"] * 3,
@@ -496,11 +496,13 @@ def funnel_state(events: pd.DataFrame, *, group: str = ALL, channel_choice: str 
     >>> funnel_state(log, channel_choice="offline", period=("01-02-2025", "01-03-2025"))
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: Geen reizen bij deze keuze (kanaal 'offline' en reizen gestart van 01-02-2025 tot 01-03-2025): de selectie is leeg. Kies een ruimere periode of een ander filter.
+    klantlib.errors.KlantDataError: De selectie is leeg: in de klantreizen staat geen enkele reis bij deze keuze (kanaal 'offline' en reizen gestart van 01-02-2025 tot 01-03-2025), dus is er geen trechter. Kies een ruimere periode of een ander filter.
     """
-    used = [customer, stage, *([group_column] if group != ALL else []), *([channel] if channel_choice != ALL else []),
-            *([time] if period is not None else [])]
-    _check(events, used)  # the columns the filters need, and a log that is not empty to begin with
+    filtered = [*([group_column] if group != ALL else []), *([channel] if channel_choice != ALL else []),
+                *([time] if period is not None else [])]
+    # The columns the filters need, and a log that is not empty to begin with.
+    require_columns(events, [customer, stage, *filtered], source=_source(events))
+    require_rows(events, **_LOG, consequence="is er geen trechter", filters=filtered)
     keep = np.ones(len(events), dtype=bool)
     chosen = []  # the filters, named in the message when nothing is left
     if group != ALL:
@@ -531,7 +533,8 @@ def funnel_state(events: pd.DataFrame, *, group: str = ALL, channel_choice: str 
         first = when.groupby(journeys).transform("min").to_numpy()  # when each journey started
         keep &= (first >= start.to_datetime64()) & (first < end.to_datetime64())
         chosen.append(f"reizen gestart van {start:%d-%m-%Y} tot {end:%d-%m-%Y}")
-    if not keep.any():
-        raise KlantDataError(f"Geen reizen bij deze keuze ({listing(chosen, limit=None)}): de selectie is leeg. "
-                             "Kies een ruimere periode of een ander filter.")
-    return funnel(events[keep], customer=customer, stage=stage)
+    # No journey left: a Dutch message that names the filters chosen.
+    chosen_events = events[keep]
+    require_rows(chosen_events, name=_LOG["name"], row="reis", chosen=chosen, consequence="is er geen trechter",
+                 fix="Kies een ruimere periode of een ander filter.")
+    return funnel(chosen_events, customer=customer, stage=stage)

@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib._resources import package_toml
-from klantlib.errors import KlantDataError, drop_invalid_rows
+from klantlib.errors import KlantDataError, drop_invalid_rows, require_filled, require_rows
 from klantlib.formatting import listing
 from klantlib.parsing import check_option, require_columns, text_key, to_numbers, value_error
 from klantlib.survey import Questionnaire
@@ -615,19 +615,17 @@ def segment_profile(survey: pd.DataFrame, by: str, *, bins=None) -> SegmentProfi
     """
     require_columns(survey, ["type", by], fix="Voeg eerst de typen toe: enquete.join(classify(enquete)).")
     source = survey.attrs.get("source")
-    if len(survey) == 0:
-        in_file = f" in '{source}'" if source else ""
-        raise KlantDataError(f"De selectie is leeg: de enquête{in_file} heeft geen respondenten, dus er valt niets "
-                             f"te verdelen over '{by}'. Heb je gefilterd? Dan hield het filter niets over: kies een "
-                             "ruimer filter.")
+    require_rows(survey, name="de enquête", row="respondent", consequence=f"valt er niets te verdelen over '{by}'",
+                 filters=[by, "type"])
     types = _type_labels(survey["type"].reset_index(drop=True)).set_axis(survey.index)
     groups = _groups(survey[by], bins, source=source)
     frame = pd.DataFrame({by: groups, "type": types})
     unusable = f"geen (bruikbare) waarde in '{by}'" + (" of een waarde buiten de bins" if bins is not None else "")
-    if frame[by].isna().all():  # nobody left: not a warning about some rows, but a column to fill in
-        if bins is None:
-            raise KlantDataError(f"De kolom '{by}' is bij alle {len(frame)} respondenten leeg: er valt niets te "
-                                 "verdelen. Vul de kolom in, of kies een andere kolom.")
+    # Nobody left: not a warning about some rows, but a column to fill in (or bins to widen).
+    if bins is None:
+        require_filled(frame[by], column=by, name="de enquête", source=source, row="respondent", what="een waarde",
+                       consequence="valt er niets te verdelen", fix="Vul de kolom in, of kies een andere kolom.")
+    elif frame[by].isna().all():
         raise KlantDataError(f"In de kolom '{by}' staat bij geen van de {len(frame)} respondenten een getal binnen de "
                              f"bins {list(bins)!r}: er valt niets te verdelen. Vul de kolom in, of kies bins die de "
                              "waarden omvatten.")

@@ -343,8 +343,9 @@ def _write(tmp_path, name: str, text: str) -> pd.DataFrame:
 
 
 CONSUMERS = pd.DataFrame({"klant_id": ["K1", "K2", "K3", "K4"], "klanttype": ["consument"] * 4, "naam": [None] * 4})
-EMPTY_SELECTION = ("De selectie is leeg: de transacties hebben geen enkele rij, dus er valt per markt niets te tellen. "
-                   "Kijk of je filter rijen overlaat (bijvoorbeeld op datum, kanaal of categorie).")
+EMPTY_SELECTION = ("De selectie is leeg: in de transacties staat geen enkele rij, dus valt er per markt niets te "
+                   "tellen. Heb je gefilterd (bijvoorbeeld op 'datum', 'kanaal' of 'categorie')? Dan hield het "
+                   "filter niets over: kies een ruimer filter of kijk de waarden na.")
 
 
 @pytest.mark.parametrize("keep", [
@@ -363,8 +364,9 @@ def test_an_empty_selection_of_a_students_file_names_the_file(tmp_path):
     sales = _write(tmp_path, "verkopen.csv", "klant_id;order_id;bedrag\nK1;1;12,50\n")
     with pytest.raises(KlantDataError) as caught:
         market_summary(sales[sales["bedrag"] > 100], CONSUMERS)
-    assert str(caught.value) == EMPTY_SELECTION.replace("de transacties hebben", "de transacties uit 'verkopen.csv' "
-                                                                                   "hebben")
+    assert str(caught.value) == ("De selectie is leeg: in de transacties uit 'verkopen.csv' staat geen enkele rij, dus "
+                                 "valt er per markt niets te tellen. Heb je gefilterd? Dan hield het filter niets "
+                                 "over: kies een ruimer filter of kijk de waarden na.")  # no 'datum': no example
 
 
 @pytest.mark.parametrize("blank", [None, "", "   "])
@@ -373,7 +375,7 @@ def test_a_klant_id_column_that_is_blank_everywhere_is_named(blank):
     with pytest.raises(KlantDataError) as caught:
         market_summary(sales, CONSUMERS)
     assert str(caught.value) == ("In de transacties is de kolom 'klant_id' helemaal leeg: geen enkele rij heeft een "
-                                 "klant_id, dus er valt per markt niets te tellen. Vul de kolom in.")
+                                 "klantnummer, dus valt er per markt niets te tellen. Vul de kolom in.")
 
 
 def test_no_usable_row_at_all_is_an_error_naming_file_and_rows(tmp_path):
@@ -384,21 +386,22 @@ def test_no_usable_row_at_all_is_an_error_naming_file_and_rows(tmp_path):
                                  "of geen bruikbaar bedrag.")
     with pytest.raises(KlantDataError) as caught:
         market_summary(sales.assign(bedrag=None), CONSUMERS)
-    assert str(caught.value) == ("In 'kassa.csv' heeft geen enkele rij een bedrag: de kolom 'bedrag' is helemaal "
-                                 "leeg. Vul de bedragen in.")
+    assert str(caught.value) == ("In de transacties uit 'kassa.csv' is de kolom 'bedrag' helemaal leeg: geen enkele "
+                                 "rij heeft een bedrag, dus valt er per markt niets te tellen. Vul de bedragen in.")
 
 
 def test_an_empty_customers_table_or_one_without_ids_is_named(tmp_path):
     sales = pd.DataFrame({"klant_id": ["K1"], "order_id": ["1"], "bedrag": [10.0]})
     with pytest.raises(KlantDataError) as caught:
         market_summary(sales, CONSUMERS.head(0))
-    assert str(caught.value) == ("De klanten hebben geen enkele rij: zonder klanten is er geen markt. Gebruik de hele "
-                                 "klantentabel; wil je een deel van de klanten, filter dan de transacties.")
+    assert str(caught.value) == ("De selectie is leeg: in de klanten staat geen enkele rij, dus is er geen markt. "
+                                 "Gebruik de hele klantentabel; wil je een deel van de klanten, filter dan de "
+                                 "transacties.")
     no_ids = _write(tmp_path, "klanten.csv", "klant_id;klanttype;naam\n;consument;\n;zakelijk;Kok B.V.\n")
     with pytest.raises(KlantDataError) as caught:
         market_summary(sales, no_ids)
-    assert str(caught.value) == ("In 'klanten.csv' is de kolom 'klant_id' helemaal leeg: geen enkele rij heeft een "
-                                 "klant_id, dus er valt per markt niets te tellen. Vul de kolom in.")
+    assert str(caught.value) == ("In de klanten uit 'klanten.csv' is de kolom 'klant_id' helemaal leeg: geen enkele "
+                                 "rij heeft een klantnummer, dus valt er per markt niets te tellen. Vul de kolom in.")
 
 
 def test_a_selection_of_returns_only_has_revenue_but_no_buying_customers_and_no_orders(customers, transactions):
@@ -584,6 +587,49 @@ def test_market_figure_writes_the_model_numbers_the_dutch_way(customers, transac
     assert texts[1] == [percent(v, 0) for v in table["aandeel_omzet"]]
     assert texts[2] == [euro(v, 0) for v in table["mediaan_bestelling"]]
     assert [p.get_width() for p in axes[2].patches] == pytest.approx(table["mediaan_bestelling"].tolist())
+    plt.close("all")
+
+
+def _bar_ends_in_view(ax) -> bool:
+    left, right = ax.get_xlim()
+    return left <= 0 <= right and all(left <= p.get_x() + p.get_width() <= right for p in ax.patches)
+
+
+def test_market_figure_shows_a_negative_share_left_of_zero():
+    """A market with more returns than sales has a negative share: its bar points left, inside the axis."""
+    klanten = pd.DataFrame({"klant_id": ["K1", "G1"], "klanttype": ["consument", "gemeente"],
+                            "naam": [None, "Gemeente Kampen"]})
+    sales = pd.DataFrame({"klant_id": ["K1", "G1"], "order_id": ["O1", "O2"], "bedrag": [100.0, -20.0]})
+    table = market_summary(sales, klanten)
+    assert table.loc["overheid", "aandeel_omzet"] == pytest.approx(-0.25)
+    axes = market_figure(table)
+    share = axes[1]
+    assert [p.get_width() for p in share.patches] == pytest.approx(table["aandeel_omzet"].fillna(0).tolist())
+    assert share.get_xlim() == pytest.approx((-0.25 - 0.45 * 1.5, 1.25 + 0.45 * 1.5))  # was (0, 1.8125): bar hidden
+    negative = [t for t in share.texts if t.get_text().strip() == "-25%"]
+    assert len(negative) == 1 and negative[0].get_ha() == "right" and negative[0].get_position()[0] == -0.25
+    assert [line.get_xdata()[0] for line in share.lines] == [0]  # the zero line, only where bars point both ways
+    assert axes[0].get_xlim() == pytest.approx((0, 1.45)) and len(axes[0].lines) == 0
+    plt.close("all")
+
+
+def test_market_figure_with_every_value_negative_keeps_the_bars_in_view(customers, transactions):
+    """The rule of the axis, on any values: from below the lowest bar (or 0) to above the highest (or 0)."""
+    table = market_summary(transactions, customers).assign(aandeel_omzet=[-0.1, -0.2, -0.3, -0.4])
+    share = market_figure(table)[1]
+    assert share.get_xlim() == pytest.approx((-0.4 - 0.45 * 0.4, 0))  # was (0, -0.58): every bar out of view
+    assert _bar_ends_in_view(share)
+    plt.close("all")
+
+
+@settings(deadline=None, max_examples=25)
+@given(st.lists(st.one_of(st.none(), st.floats(-1e6, 1e6)), min_size=4, max_size=4))
+def test_market_figure_holds_every_bar_whatever_its_sign(shares):
+    table = market_summary(_SHIPPED, _CUSTOMERS).assign(aandeel_omzet=[float("nan") if v is None else v
+                                                                        for v in shares])
+    axes = market_figure(table)
+    assert all(_bar_ends_in_view(ax) for ax in axes)
+    assert axes[1].get_xlim()[0] < axes[1].get_xlim()[1]
     plt.close("all")
 
 

@@ -10,10 +10,18 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 from hypothesis import given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from klantlib import formatting, plotting
-from klantlib.errors import KlantDataError, KlantDataWarning, describe_rows, drop_invalid_rows
+from klantlib.errors import (
+    KlantDataError,
+    KlantDataWarning,
+    describe_rows,
+    drop_invalid_rows,
+    require_filled,
+    require_rows,
+)
 from klantlib.navigation import CHAPTERS, index_markdown, navigation_markdown
 
 
@@ -160,13 +168,128 @@ def test_drop_invalid_rows_warns_with_count_rows_reason_and_source():
 
 def test_drop_invalid_rows_raises_on_request_and_keeps_valid_frames_as_they_are():
     df = pd.DataFrame({"x": [1, None]})
-    with pytest.raises(KlantDataError, match=r"1 van de 2 rijen zijn niet bruikbaar \(rij 1\)"):
+    with pytest.raises(KlantDataError) as caught:
         drop_invalid_rows(df, df["x"].isna(), "leeg", errors="raise")
+    assert str(caught.value) == "1 van de 2 rijen is niet bruikbaar (rij 1): leeg."  # one row: "is", not "zijn"
+    with pytest.raises(KlantDataError) as caught:
+        drop_invalid_rows(df.assign(x=None), [True, True], "leeg", errors="raise", source="a.csv", fix="Vul in.")
+    assert str(caught.value) == "2 van de 2 rijen in 'a.csv' zijn niet bruikbaar (rijen 0 en 1): leeg. Vul in."
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert drop_invalid_rows(df, [False, False], "leeg") is df
     with pytest.raises(ValueError, match="errors"):
         drop_invalid_rows(df, [False, False], "leeg", errors="ignore")
+
+
+_FILTER_END = "Dan hield het filter niets over: kies een ruimer filter of kijk de waarden na."
+
+
+def _sales(rows: int = 2, source: str | None = None) -> pd.DataFrame:
+    frame = pd.DataFrame({"klant_id": [f"K{i}" for i in range(rows)], "kanaal": ["web"] * rows})
+    if source:
+        frame.attrs["source"] = source
+    return frame
+
+
+def test_require_rows_passes_a_table_with_rows_and_refuses_an_empty_one_in_one_sentence():
+    assert require_rows(_sales(1), name="de transacties", consequence="valt er niets te tellen") is None
+    with pytest.raises(KlantDataError) as caught:
+        require_rows(_sales(0), name="de transacties", consequence="valt er niets te tellen")
+    assert str(caught.value) == ("De selectie is leeg: in de transacties staat geen enkele rij, dus valt er niets te "
+                                 f"tellen. Heb je gefilterd? {_FILTER_END}")
+
+
+def test_require_rows_names_the_file_the_kind_of_row_and_the_columns_a_filter_used():
+    """Singular and plural tables read the same; a selection of a file keeps its name (attrs survive a filter)."""
+    survey = pd.DataFrame({"leeftijd": [30, 40], "regio": ["noord", "zuid"]})
+    survey.attrs["source"] = "enquete.xlsx"
+    with pytest.raises(KlantDataError) as caught:
+        require_rows(survey[survey["leeftijd"] > 200], name="de enquête", row="respondent",
+                     consequence="valt er niets te verdelen", filters=["leeftijd", "regio", "type"])
+    assert str(caught.value) == ("De selectie is leeg: in de enquête uit 'enquete.xlsx' staat geen enkele respondent, "
+                                 "dus valt er niets te verdelen. Heb je gefilterd (bijvoorbeeld op 'leeftijd', 'regio' "
+                                 f"of 'type')? {_FILTER_END}")
+    with pytest.raises(KlantDataError) as caught:
+        require_rows(_sales(0, "kassa.csv"), name="de transacties", consequence="valt er niets te tellen",
+                     filters=["kanaal"])
+    assert str(caught.value) == ("De selectie is leeg: in de transacties uit 'kassa.csv' staat geen enkele rij, dus "
+                                 f"valt er niets te tellen. Heb je gefilterd (bijvoorbeeld op 'kanaal')? {_FILTER_END}")
+
+
+def test_require_rows_names_the_filters_chosen_and_takes_a_fix_of_its_own():
+    with pytest.raises(KlantDataError) as caught:
+        require_rows(_sales(0), name="de klantreizen", row="reis", consequence="is er geen trechter",
+                     chosen=["klantgroep 'y'", "kanaal 'offline'"])
+    assert str(caught.value) == ("De selectie is leeg: in de klantreizen staat geen enkele reis bij deze keuze "
+                                 "(klantgroep 'y' en kanaal 'offline'), dus is er geen trechter. Kies een ruimer of "
+                                 "een ander filter.")
+    with pytest.raises(KlantDataError) as caught:
+        require_rows(_sales(0), name="de klanten", consequence="is er geen markt", filters=["kanaal"],
+                     fix="Gebruik de hele klantentabel.")
+    assert str(caught.value) == ("De selectie is leeg: in de klanten staat geen enkele rij, dus is er geen markt. "
+                                 "Gebruik de hele klantentabel.")
+
+
+@hypothesis_settings(deadline=None, max_examples=50)
+@given(rows=st.integers(0, 3), source=st.sampled_from([None, "a.csv", "map/b c.xlsx"]),
+       filters=st.lists(st.sampled_from(["datum", "kanaal", "categorie"]), unique=True))
+def test_require_rows_refuses_exactly_the_empty_tables_and_names_their_file(rows, source, filters):
+    table = _sales(rows, source)
+    if rows:
+        assert require_rows(table, name="de tabel", consequence="valt er niets te tellen", filters=filters) is None
+        return
+    with pytest.raises(KlantDataError) as caught:
+        require_rows(table, name="de tabel", consequence="valt er niets te tellen", filters=filters)
+    named = f"in de tabel uit '{source}' staat" if source else "in de tabel staat"
+    assert str(caught.value).startswith(f"De selectie is leeg: {named} geen enkele rij, dus valt er niets te tellen.")
+    assert all(f"'{column}'" in str(caught.value) for column in filters)
+    assert str(caught.value).endswith(_FILTER_END)
+
+
+def test_require_filled_passes_a_column_with_one_value_and_refuses_one_blank_everywhere():
+    from klantlib.parsing import to_ids, to_numbers
+
+    kwargs = {"column": "klant_id", "name": "de transacties", "what": "een klantnummer", "fix": "Vul de kolom in."}
+    assert require_filled(pd.Series(["K1", None]), **kwargs) is None
+    assert require_filled(pd.Series([], dtype="str"), **kwargs) is None  # no rows: require_rows says that
+    for blank in (pd.Series([None, None]), to_ids(pd.Series([" ", ""])), pd.Series([pd.NA, pd.NA], dtype="Int64")):
+        with pytest.raises(KlantDataError) as caught:
+            require_filled(blank, **kwargs)
+        assert str(caught.value) == ("In de transacties is de kolom 'klant_id' helemaal leeg: geen enkele rij heeft "
+                                     "een klantnummer. Vul de kolom in.")
+    amounts = to_numbers(pd.Series(["", None]), column="bedrag")
+    with pytest.raises(KlantDataError) as caught:
+        require_filled(amounts, column="bedrag", name="de transacties", source="kassa.csv", what="een bedrag",
+                       consequence="valt er niets te tellen", fix="Vul de bedragen in.")
+    assert str(caught.value) == ("In de transacties uit 'kassa.csv' is de kolom 'bedrag' helemaal leeg: geen enkele "
+                                 "rij heeft een bedrag, dus valt er niets te tellen. Vul de bedragen in.")
+
+
+def test_require_filled_takes_the_file_from_the_column_and_names_the_kind_of_row():
+    log = pd.DataFrame({"reis_id": [None, None]})
+    log.attrs["source"] = "reis.csv"
+    with pytest.raises(KlantDataError) as caught:
+        require_filled(log["reis_id"], column="reis_id", name="de klantreizen", row="gebeurtenis",
+                       what="een klant of reis", fix="Vul de kolom in.")
+    assert str(caught.value) == ("In de klantreizen uit 'reis.csv' is de kolom 'reis_id' helemaal leeg: geen enkele "
+                                 "gebeurtenis heeft een klant of reis. Vul de kolom in.")
+
+
+@hypothesis_settings(deadline=None, max_examples=50)
+@given(st.lists(st.one_of(st.none(), st.sampled_from(["K1", "  x ", "0", "", "   "]), st.integers(0, 9)), min_size=1,
+                max_size=6))
+def test_require_filled_refuses_exactly_the_columns_without_any_id(cells):
+    """Read by the id rule, a column passes when one cell holds an id; blanks and spaces only are refused."""
+    from klantlib.parsing import to_ids
+
+    ids = to_ids(pd.Series(cells, dtype="object"), column="klant_id")
+    if any(cell is not None and str(cell).strip() for cell in cells):
+        assert require_filled(ids, column="klant_id", name="de tabel", what="een klant", fix="Vul in.") is None
+        return
+    with pytest.raises(KlantDataError) as caught:
+        require_filled(ids, column="klant_id", name="de tabel", what="een klant", fix="Vul in.")
+    assert str(caught.value) == ("In de tabel is de kolom 'klant_id' helemaal leeg: geen enkele rij heeft een klant. "
+                                 "Vul in.")
 
 
 def test_klantdata_types():

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import klantlib
 from klantlib.errors import KlantDataError
+from klantlib.formatting import listing
 from klantlib.orca import (
     ALL,
     STAGES,
@@ -156,18 +157,34 @@ def test_missing_stage_is_an_error_too():
         funnel(log)
 
 
-_EMPTY = ("De selectie is leeg: de klantreis heeft geen enkele gebeurtenis. Controleer het bestand, of het filter "
-          "dat je gebruikte: dat hield niets over.")
+_FILTER_END = "Dan hield het filter niets over: kies een ruimer filter of kijk de waarden na."
+
+
+def _empty(consequence: str, example: str = "", source: str = "") -> str:
+    """The exact message of an empty log: what can't be done, and the columns named as an example of a filter."""
+    return (f"De selectie is leeg: in de klantreizen{source} staat geen enkele gebeurtenis, dus {consequence}. "
+            f"Heb je gefilterd{example}? {_FILTER_END}")
+
+
+_EMPTY = _empty("valt er niets te tellen")
 
 
 def test_empty_log():
     log = hand_log()
-    for call in (funnel, paths, channel_mix, lambda e: filter_options(e, group_column="groep"),
-                 lambda e: funnel(e, by="groep"),
-                 lambda e: funnel_state(e, customer="klant_id", stage="fase")):
+    by_channel = " (bijvoorbeeld op 'kanaal' of 'tijdstip')"
+    calls = [
+        (funnel, _EMPTY),
+        (paths, _empty("valt er niets te tellen", by_channel)),
+        (channel_mix, _empty("valt er niets te tellen", by_channel)),
+        (lambda e: filter_options(e, group_column="groep"),
+         _empty("valt er niets te kiezen", " (bijvoorbeeld op 'groep', 'kanaal' of 'tijdstip')")),
+        (lambda e: funnel(e, by="groep"), _empty("valt er niets te tellen", " (bijvoorbeeld op 'groep')")),
+        (lambda e: funnel_state(e, customer="klant_id", stage="fase"), _empty("is er geen trechter")),
+    ]
+    for call, message in calls:
         with pytest.raises(KlantDataError) as caught:
             call(log[log["groep"] == "z"])  # a filter that keeps no event
-        assert str(caught.value) == _EMPTY
+        assert str(caught.value) == message
 
 
 def test_an_empty_selection_of_a_file_names_the_file(tmp_path):
@@ -176,7 +193,7 @@ def test_an_empty_selection_of_a_file_names_the_file(tmp_path):
     log = klantlib.read_table(path)
     with pytest.raises(KlantDataError) as caught:
         funnel(log[log["kanaal"] == "offline"])
-    assert str(caught.value).startswith("De selectie is leeg: de klantreis in 'reis.csv' heeft geen enkele gebeurtenis.")
+    assert str(caught.value) == _empty("valt er niets te tellen", source=" uit 'reis.csv'")
 
 
 def test_a_customer_column_blank_on_every_row_is_named_as_a_column():
@@ -184,8 +201,8 @@ def test_a_customer_column_blank_on_every_row_is_named_as_a_column():
         with pytest.raises(KlantDataError) as caught:
             call(hand_log().assign(klant_id=" "))
         assert str(caught.value) == (
-            "In de klantreis is de kolom 'klant_id' helemaal leeg: geen enkele gebeurtenis zegt van welke klant of "
-            "reis hij is. Een reis zonder klant kan niet worden geteld. Vul de klant in, of tel per reis: geef een "
+            "In de klantreizen is de kolom 'klant_id' helemaal leeg: geen enkele gebeurtenis heeft een klant of reis. "
+            "Een reis zonder klant kan niet worden geteld. Vul de klant in, of tel per reis: geef een "
             "kolom die voor elke rij gevuld is, bijvoorbeeld customer=\"reis_id\".")
     with pytest.raises(KlantDataError) as caught:
         funnel(hand_log(), by=[])
@@ -315,9 +332,9 @@ def journey_log() -> pd.DataFrame:
 def test_an_empty_choice_of_filters_is_a_dutch_message_naming_the_filters():
     with pytest.raises(KlantDataError) as caught:
         funnel_state(journey_log(), group="y", channel_choice="offline", period=("01-06-2025", "01-07-2025"))
-    assert str(caught.value) == ("Geen reizen bij deze keuze (klantgroep 'y', kanaal 'offline' en reizen gestart van "
-                                 "01-06-2025 tot 01-07-2025): de selectie is leeg. Kies een ruimere periode of een "
-                                 "ander filter.")
+    assert str(caught.value) == ("De selectie is leeg: in de klantreizen staat geen enkele reis bij deze keuze "
+                                 "(klantgroep 'y', kanaal 'offline' en reizen gestart van 01-06-2025 tot 01-07-2025), "
+                                 "dus is er geen trechter. Kies een ruimere periode of een ander filter.")
 
 
 def test_a_group_or_channel_not_in_the_log_names_the_choices():
@@ -355,7 +372,7 @@ def test_with_a_period_a_blank_journey_or_time_names_the_row_instead_of_dropping
     log.loc[3, "reis_id"] = None  # was silently left out of every period
     with pytest.raises(KlantDataError) as caught:
         funnel_state(log, period=("01-01-2025", "01-07-2025"))
-    assert str(caught.value).startswith("1 van de 16 rijen zijn niet bruikbaar (rij 3): de kolom 'reis_id' is leeg.")
+    assert str(caught.value).startswith("1 van de 16 rijen is niet bruikbaar (rij 3): de kolom 'reis_id' is leeg.")
     log = journey_log()
     log.loc[3, "tijdstip"] = " "
     with pytest.raises(KlantDataError) as caught:
@@ -389,7 +406,15 @@ def test_the_widget_shows_a_dutch_message_for_an_empty_choice():
     period, counts = find_widget(widget, "klant-orca-periode"), find_widget(widget, "klant-orca-telling")
     last = len(period.options) - 1
     period.index = (last, last)  # January 2026: journeys end then, none starts
-    assert counts.value == "<b>Geen reizen bij deze keuze.</b> Kies een ruimere periode of een ander filter."
+    # The model's message, which names the filters, not a fixed text of the view.
+    assert counts.value == ("<b>De selectie is leeg: in de klantreizen staat geen enkele reis bij deze keuze (reizen "
+                            "gestart van 01-01-2026 tot 01-02-2026), dus is er geen trechter. Kies een ruimere periode "
+                            "of een ander filter.</b>")
+    group = find_widget(widget, "klant-orca-groep")
+    group.value = group.options[1]  # still nothing, now with the group named too
+    assert counts.value == (f"<b>De selectie is leeg: in de klantreizen staat geen enkele reis bij deze keuze "
+                            f"(klantgroep '{group.options[1]}' en reizen gestart van 01-01-2026 tot 01-02-2026), dus "
+                            "is er geen trechter. Kies een ruimere periode of een ander filter.</b>")
 
 
 # -- time stamps: orca reads every time by klantlib.parsing.to_dates (and inherits its rule for time zones) -----
@@ -451,7 +476,8 @@ def test_any_filter_of_the_shipped_log_gives_a_funnel_and_paths_or_says_it_is_em
         for call in (funnel, paths):
             with pytest.raises(KlantDataError) as caught:
                 call(chosen, customer="reis_id", stage="stap")
-            assert str(caught.value) == _EMPTY
+            assert str(caught.value) == (_EMPTY if call is funnel else _empty(
+                "valt er niets te tellen", " (bijvoorbeeld op 'kanaal' of 'tijdstip')"))
         return
     journeys = chosen["reis_id"].nunique()
     result = funnel(chosen, customer="reis_id", stage="stap")
@@ -476,7 +502,11 @@ def test_any_setting_of_the_widget_gives_a_funnel_or_says_no_journey_was_chosen(
         result = funnel_state(_LOG, group=group, channel_choice=channel, period=period)
     except KlantDataError as error:
         assert not keep.any()
-        assert str(error).startswith("Geen reizen bij deze keuze (") and str(error).endswith(
-            "de selectie is leeg. Kies een ruimere periode of een ander filter.")
+        chosen = [*([f"klantgroep {group!r}"] if group != ALL else []),
+                  *([f"kanaal {channel!r}"] if channel != ALL else []),
+                  f"reizen gestart van {period[0]:%d-%m-%Y} tot {period[1]:%d-%m-%Y}"]
+        assert str(error) == (f"De selectie is leeg: in de klantreizen staat geen enkele reis bij deze keuze "
+                              f"({listing(chosen, limit=None)}), dus is er geen trechter. Kies een ruimere periode of "
+                              "een ander filter.")
         return
     assert result["bereikt"].iloc[0] == _LOG.loc[keep, "reis_id"].nunique() > 0

@@ -348,7 +348,7 @@ def test_a_blank_key_on_the_first_row_is_reported_too():
     table, messages = caught(rfm_table, df, reference_date=REF)
     assert messages[0].startswith("1 van de 2 rijen overgeslagen (rij 2): geen bruikbare waarde in klant_id.")
     assert table.index.tolist() == ["B"]
-    with pytest.raises(KlantDataError, match=r"1 van de 2 rijen zijn niet bruikbaar \(rij 2\): geen bruikbare waarde"):
+    with pytest.raises(KlantDataError, match=r"1 van de 2 rijen is niet bruikbaar \(rij 2\): geen bruikbare waarde"):
         rfm_table(df, reference_date=REF, errors="raise")
 
 

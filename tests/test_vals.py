@@ -428,13 +428,14 @@ def test_an_empty_survey_or_a_variable_blank_for_everyone_is_a_dutch_error(surve
     for bins in (None, [18, 35, 50, 65, 100]):
         with pytest.raises(KlantDataError) as caught:
             segment_profile(nobody, "leeftijd", bins=bins)
-        assert str(caught.value) == ("De selectie is leeg: de enquête heeft geen respondenten, dus er valt niets te "
-                                     "verdelen over 'leeftijd'. Heb je gefilterd? Dan hield het filter niets over: kies "
-                                     "een ruimer filter.")
+        assert str(caught.value) == ("De selectie is leeg: in de enquête staat geen enkele respondent, dus valt er "
+                                     "niets te verdelen over 'leeftijd'. Heb je gefilterd (bijvoorbeeld op 'leeftijd' "
+                                     "of 'type')? Dan hield het filter niets over: kies een ruimer filter of kijk de "
+                                     "waarden na.")
     with pytest.raises(KlantDataError) as caught:
         segment_profile(typed.assign(regio=" "), "regio")  # was an empty table with Cramér's V 0.0
-    assert str(caught.value) == (f"De kolom 'regio' is bij alle {len(typed)} respondenten leeg: er valt niets te "
-                                 "verdelen. Vul de kolom in, of kies een andere kolom.")
+    assert str(caught.value) == ("In de enquête is de kolom 'regio' helemaal leeg: geen enkele respondent heeft een "
+                                 "waarde, dus valt er niets te verdelen. Vul de kolom in, of kies een andere kolom.")
     with pytest.raises(KlantDataError) as caught:
         segment_profile(typed.assign(leeftijd=None), "leeftijd", bins=[18, 35])  # was a TypeError
     assert str(caught.value) == (f"In de kolom 'leeftijd' staat bij geen van de {len(typed)} respondenten een getal "

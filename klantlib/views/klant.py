@@ -128,7 +128,10 @@ def market_figure(summary: pd.DataFrame, axes=None, *, figsize=None, **kwargs):
     """Three bar charts per market: customers, share of net revenue, median order; returns the axes.
 
     ``summary`` is :func:`klantlib.klant.market_summary`. Each bar carries its value,
-    written the Dutch way. Keyword arguments go to every ``ax.barh`` (``color``, ``height`` ...).
+    written the Dutch way. A negative value (a market's share of the net revenue is
+    below 0 when its net revenue and the selection's have opposite signs, as with
+    more returns than sales) is a bar to the left of 0, within the axis.
+    Keyword arguments go to every ``ax.barh`` (``color``, ``height`` ...).
     """
     import matplotlib.pyplot as plt
     from matplotlib.patches import Rectangle
@@ -147,10 +150,19 @@ def market_figure(summary: pd.DataFrame, axes=None, *, figsize=None, **kwargs):
     for ax, (column, title, xlabel, fmt) in zip(axes, panels):
         values = table[column].astype(float)
         ax.barh(y, values.fillna(0).to_numpy(), **underride(kwargs, Rectangle, color=PALETTE[0], height=0.6))
-        top = float(values.max()) if values.notna().any() else 1.0
-        for yy, value in zip(y, values):
-            ax.text(value if value == value else 0, yy, f" {fmt(value)}", va="center", fontsize="small")
-        ax.set_xlim(0, top * 1.45 or 1)
+        for yy, value in zip(y, values):  # each value beside the end of its bar; a negative bar points left
+            if value < 0:
+                ax.text(value, yy, f"{fmt(value)} ", va="center", ha="right", fontsize="small")
+            else:
+                ax.text(value if value == value else 0, yy, f" {fmt(value)}", va="center", fontsize="small")
+        # The axis holds every bar, a negative one too, and room for its value; 0 stays in view, marked by a line
+        # when a bar points left.
+        high = max(float(values.max()), 0.0) if values.notna().any() else 0.0
+        low = min(float(values.min()), 0.0) if values.notna().any() else 0.0
+        room = 0.45 * (high - low)
+        ax.set_xlim(low - room if low < 0 else 0, high + room if high > 0 else (0 if low < 0 else 1))
+        if low < 0:
+            ax.axvline(0, color="0.4", linewidth=0.8)
         ax.set_title(title, fontsize="medium")
         ax.set_xlabel(xlabel)  # no ticks: each bar carries its value
         ax.set_xticks([])

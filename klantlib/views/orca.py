@@ -156,8 +156,11 @@ def funnel_widget(events: pd.DataFrame, *, customer: str = "reis_id", stage: str
     CSS classes for browser tests: ``klant-orca-groep``, ``klant-orca-kanaal``
     (dropdowns), ``klant-orca-periode`` (range of months), ``klant-orca-telling``
     (the counts under the figure), ``klant-figuur`` (the figure output).
-    A filter that leaves no journey shows a message instead of a funnel.
+    A filter that leaves no journey shows the Dutch message of :func:`klantlib.orca.funnel_state`
+    (which names the filters) instead of the counts.
     """
+    from html import escape
+
     import ipywidgets as widgets
 
     from klantlib.errors import KlantDataError
@@ -193,8 +196,8 @@ def funnel_widget(events: pd.DataFrame, *, customer: str = "reis_id", stage: str
     def update():
         try:
             table = state()
-        except KlantDataError:
-            counts_html.value = "<b>Geen reizen bij deze keuze.</b> Kies een ruimere periode of een ander filter."
+        except KlantDataError as error:  # the model's Dutch message, which names the filters chosen
+            counts_html.value = f"<b>{escape(str(error), quote=False)}</b>"
             return
         start, end = period.value
         plot.update(table, title=f"ORCA-trechter · {group.value} · kanaal: {channel_box.value}")
