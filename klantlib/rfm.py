@@ -50,6 +50,7 @@ from klantlib.errors import (
     check_errors,
     describe_rows,
     drop_invalid_rows,
+    require_rows,
     warn,
 )
 from klantlib.formatting import listing, number
@@ -160,8 +161,9 @@ def rfm_table(transactions: pd.DataFrame, *, reference_date, customer: str = "kl
     source = _source(transactions)
     require_columns(transactions, [customer, date, amount] + ([order] if order else []), source=source,
                     fix=_COLUMN_FIX)
-    if transactions.empty:
-        raise KlantDataError(f"Er zijn geen transacties{f' in {source!r}' if source else ''}: de tabel is leeg.")
+    require_rows(transactions, name="de transacties", row="transactie",
+                 consequence="valt er geen recency, frequency of monetary te meten",
+                 filters=[c for c in (date, "kanaal", "categorie") if c in transactions.columns])
 
     # 1. Read each column by the course's rules. The ids are read once per distinct id and kept as a
     #    categorical column: grouping by it then needs no hashing of a million texts.
@@ -285,8 +287,8 @@ def rfm_scores(table: pd.DataFrame, *, bins: int = 5) -> pd.DataFrame:
     """
     check_option("bins", bins, BINS)
     require_columns(table, ["recency", "frequency", "monetary"], fix="Maak de tabel met rfm_table(...).")
-    if table.empty:
-        raise KlantDataError("De RFM-tabel is leeg: er zijn geen klanten om scores te geven.")
+    require_rows(table, name="de RFM-tabel", row="klant", consequence="zijn er geen scores te geven",
+                 fix="Maak de tabel met rfm_table(...) van transacties die niet leeg zijn.")
     numbers = table[["recency", "frequency", "monetary"]].astype("float64")
     if numbers.isna().any().any():
         bad = numbers.isna().any(axis=1)
@@ -355,8 +357,7 @@ def relatiesterkte(survey: pd.DataFrame, *, scale: int = 7, customer: str = "kla
     source = _source(survey)
     fix = "De enquête heeft een klantnummer en de vier drijfveren nodig, elk in een eigen kolom."
     require_columns(survey, [customer, *DRIVERS], source=source, fix=fix)
-    if survey.empty:
-        raise KlantDataError("De enquête is leeg: er zijn geen antwoorden.")
+    require_rows(survey, name="de enquête", row="respondent", consequence="is er geen relatiesterkte te berekenen")
     errors = check_errors(errors, ("raise", "warn"))
     ids = to_ids(survey[customer], column=customer, source=source)
     duplicated = ids.duplicated(keep=False) & ids.notna()

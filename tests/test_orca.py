@@ -404,17 +404,24 @@ def test_the_widget_shows_a_dutch_message_for_an_empty_choice():
 
     widget = funnel_widget(klantlib.load_dataset("klantreis"))
     period, counts = find_widget(widget, "klant-orca-periode"), find_widget(widget, "klant-orca-telling")
+    figure = find_widget(widget, "klant-figuur")
+    assert figure.area.shown is not None
     last = len(period.options) - 1
     period.index = (last, last)  # January 2026: journeys end then, none starts
-    # The model's message, which names the filters, not a fixed text of the view.
-    assert counts.value == ("<b>De selectie is leeg: in de klantreizen staat geen enkele reis bij deze keuze (reizen "
-                            "gestart van 01-01-2026 tot 01-02-2026), dus is er geen trechter. Kies een ruimere periode "
-                            "of een ander filter.</b>")
+    # The model's message, which names the filters, not a fixed text of the view; marked as a problem.
+    assert counts.value == ('<b style="color:#b00020">De selectie is leeg: in de klantreizen staat geen enkele reis '
+                            "bij deze keuze (reizen gestart van 01-01-2026 tot 01-02-2026), dus is er geen trechter. "
+                            "Kies een ruimere periode of een ander filter.</b>")
+    # The funnel of the earlier choice is gone: it would show numbers that belong to another selection.
+    assert figure.area.shown is None
+    period.index = (0, last)
+    assert figure.area.shown is not None and "De selectie is leeg" not in counts.value
     group = find_widget(widget, "klant-orca-groep")
     group.value = group.options[1]  # still nothing, now with the group named too
-    assert counts.value == (f"<b>De selectie is leeg: in de klantreizen staat geen enkele reis bij deze keuze "
-                            f"(klantgroep '{group.options[1]}' en reizen gestart van 01-01-2026 tot 01-02-2026), dus "
-                            "is er geen trechter. Kies een ruimere periode of een ander filter.</b>")
+    period.index = (last, last)
+    assert counts.value == (f'<b style="color:#b00020">De selectie is leeg: in de klantreizen staat geen enkele '
+                            f"reis bij deze keuze (klantgroep '{group.options[1]}' en reizen gestart van 01-01-2026 "
+                            "tot 01-02-2026), dus is er geen trechter. Kies een ruimere periode of een ander filter.</b>")
 
 
 # -- time stamps: orca reads every time by klantlib.parsing.to_dates (and inherits its rule for time zones) -----

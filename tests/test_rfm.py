@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import klantlib
 from klantlib.data import KlantDataError, KlantDataWarning, read_table
 from klantlib.rfm import (
+    DRIVERS,
     GROUPS,
     UNPLACED,
     assessment_matrix,
@@ -477,3 +478,19 @@ def test_a_web_shop_log_with_utc_times_and_whole_number_ids():
     table = rfm_table(log, reference_date="01-03-2025")
     assert table.index.dtype == "int64"
     assert table.loc[1].tolist() == [28, 1, 10.0] and table.loc[2].tolist() == [26, 2, 50.0]
+
+
+def test_empty_selections_get_the_one_dutch_answer():
+    transactions = klantlib.load_dataset("transacties")
+    with pytest.raises(KlantDataError) as error:  # a filter that keeps nothing
+        rfm_table(transactions[transactions["bedrag"] > 10**9], reference_date="01-01-2026")
+    assert str(error.value) == (
+        "De selectie is leeg: in de transacties staat geen enkele transactie, dus valt er geen recency, frequency of "
+        "monetary te meten. Heb je gefilterd (bijvoorbeeld op 'datum', 'kanaal' of 'categorie')? Dan hield het "
+        "filter niets over: kies een ruimer filter of kijk de waarden na.")
+    with pytest.raises(KlantDataError, match=r"^De selectie is leeg: in de RFM-tabel staat geen enkele klant, dus zijn "
+                                             r"er geen scores te geven\. Maak de tabel met rfm_table"):
+        rfm_scores(pd.DataFrame(columns=["recency", "frequency", "monetary"]))
+    with pytest.raises(KlantDataError, match=r"^De selectie is leeg: in de enquête staat geen enkele respondent, dus "
+                                             r"is er geen relatiesterkte te berekenen\."):
+        relatiesterkte(pd.DataFrame(columns=["klant_id", *DRIVERS]))

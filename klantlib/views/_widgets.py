@@ -253,6 +253,11 @@ class FigureArea:
         imsave(buffer, canvas.buffer_rgba(), format="png", pil_kwargs={"compress_level": 3})
         return buffer.getvalue()
 
+    def clear(self) -> None:
+        """Show no figure (until the next :meth:`show`): when there is nothing to draw, an old figure would mislead."""
+        self.shown = None
+        self.output.clear_output()
+
     def show(self) -> None:
         """Render the figure and replace what the Output area shows."""
         import base64

@@ -159,13 +159,11 @@ def funnel_widget(events: pd.DataFrame, *, customer: str = "reis_id", stage: str
     A filter that leaves no journey shows the Dutch message of :func:`klantlib.orca.funnel_state`
     (which names the filters) instead of the counts.
     """
-    from html import escape
-
     import ipywidgets as widgets
 
     from klantlib.errors import KlantDataError
     from klantlib.formatting import number, percent
-    from klantlib.views._widgets import FigureArea, redraw_on_change, with_class
+    from klantlib.views._widgets import FigureArea, message_html, redraw_on_change, with_class
 
     options = filter_options(events, group_column=group_column, channel=channel, time=time)
     wide = {"description_width": "initial"}
@@ -197,7 +195,8 @@ def funnel_widget(events: pd.DataFrame, *, customer: str = "reis_id", stage: str
         try:
             table = state()
         except KlantDataError as error:  # the model's Dutch message, which names the filters chosen
-            counts_html.value = f"<b>{escape(str(error), quote=False)}</b>"
+            area.clear()  # the last funnel belonged to another choice: showing it would mislead
+            counts_html.value = message_html(str(error), problem=True)
             return
         start, end = period.value
         plot.update(table, title=f"ORCA-trechter · {group.value} · kanaal: {channel_box.value}")
