@@ -142,6 +142,7 @@ def require_rows(
     filters: Iterable[str] = (),
     chosen: Iterable[str] = (),
     fix: str | None = None,
+    source: str | None = None,
 ) -> None:
     """Refuse a table without rows with a Dutch "De selectie is leeg" that says what to do.
 
@@ -152,8 +153,8 @@ def require_rows(
         De selectie is leeg: in {name} [uit '{source}'] staat geen enkele {row}
         [bij deze keuze ({chosen})], dus {consequence}. {advice}
 
-    The file is ``table.attrs["source"]`` (as :func:`klantlib.data.read_table`
-    sets it), left out when there is none. The advice asks about a filter on
+    The file is ``source``, else ``table.attrs["source"]`` (as
+    :func:`klantlib.data.read_table` sets it), left out when there is none. The advice asks about a filter on
     ``filters`` (the columns a student probably filtered on), or, with
     ``chosen``, asks for a wider choice; ``fix`` replaces it.
 
@@ -168,6 +169,7 @@ def require_rows(
         chosen: the filters that were chosen (by a widget or the function's
             options), in words: ``["kanaal 'offline'"]``; named in the first sentence.
         fix: the advice to give instead of the standard one.
+        source: the file to name, when the caller knows it better than ``table.attrs``.
 
     Returns:
         None, when the table has at least one row.
@@ -195,7 +197,7 @@ def require_rows(
         example = f" (bijvoorbeeld op {listing(filters, limit=None, quote=True, word='of')})" if filters else ""
         fix = (f"Heb je gefilterd{example}? Dan hield het filter niets over: kies een ruimer filter of kijk de "
                "waarden na.")
-    raise KlantDataError(f"De selectie is leeg: in {_in_table(name, table.attrs.get('source'))} staat geen enkele "
+    raise KlantDataError(f"De selectie is leeg: in {_in_table(name, source or table.attrs.get('source'))} staat geen enkele "
                          f"{row}{choice}, dus {consequence}. {fix}")
 
 

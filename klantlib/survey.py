@@ -66,7 +66,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from klantlib.errors import KlantDataError, check_errors, drop_invalid_rows, warn
+from klantlib.errors import KlantDataError, check_errors, drop_invalid_rows, require_rows, warn
 from klantlib.formatting import listing
 from klantlib.parsing import check_scale, column_key, require_columns, text_key, to_answers, to_ids, to_numbers
 
@@ -183,8 +183,8 @@ def check_answers(survey: pd.DataFrame, columns: Sequence[str], *, scale: int = 
     in_file = f" in '{source}'" if source else ""
     columns = list(columns)
     require_columns(survey, columns, source=source, fix=fix)
-    if len(survey) == 0:
-        raise KlantDataError(f"De enquête{in_file} bevat geen respondenten (geen enkele rij met antwoorden).")
+    require_rows(survey, name="de enquête", row="respondent", consequence="zijn er geen antwoorden te controleren",
+                 source=source)
     if id_column and id_column in survey.columns and not pd.Index(survey[id_column]).is_unique:
         ids = survey[id_column]
         repeated = ids.duplicated(keep="first") & ids.notna()

@@ -473,8 +473,7 @@ def compare_with_population(types, *, reference: str = "boek", alpha: float = 0.
     check_option("reference", reference, tuple(REFERENCES))
     ref = REFERENCES[reference]
     labels = _type_labels(types)
-    if len(labels) == 0:
-        raise KlantDataError("Er zijn geen respondenten om te vergelijken.")
+    require_rows(labels, name="de typen", row="respondent", consequence="valt er niets te vergelijken met de bevolking")
     if ref.niveau == "categorie":
         labels = labels.map(TYPES["categorie"])
     observed = labels.value_counts().reindex(ref.aandelen.index, fill_value=0).astype("int64")

@@ -115,7 +115,9 @@ def test_one_organisations_ratings_as_a_row_or_a_dict_are_a_table_of_one_row():
 def test_an_empty_table_or_ratings_that_are_no_table_get_a_dutch_error():
     with pytest.raises(KlantDataError) as caught:
         martin_profile(example_ratings().head(0))
-    assert str(caught.value) == "De enquête bevat geen respondenten (geen enkele rij met antwoorden)."
+    assert str(caught.value) == ("De selectie is leeg: in de enquête staat geen enkele respondent, dus zijn er geen "
+                                 "antwoorden te controleren. Heb je gefilterd? Dan hield het filter niets over: kies "
+                                 "een ruimer filter of kijk de waarden na.")
     with pytest.raises(KlantDataError) as caught:
         martin_profile([4, 2])
     assert str(caught.value) == ("Geef de antwoorden als tabel (een kolom per item: tijdigheid ...), of van één "

@@ -291,7 +291,7 @@ def test_duplicated_respondent_ids():
 
 
 def test_no_respondents_and_not_a_frame():
-    with pytest.raises(KlantDataError, match="geen respondenten"):
+    with pytest.raises(KlantDataError, match=r"^De selectie is leeg: in de enquête staat geen enkele respondent"):
         servqual_gaps(example_survey().iloc[:0])
     with pytest.raises(KlantDataError, match="DataFrame"):
         servqual_gaps([[1, 2]])
