@@ -68,6 +68,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib.errors import KlantDataError, describe_rows, warn
+from klantlib.parsing import is_number_value, to_ids
 
 __all__ = ["SUFFIXES", "is_clutter", "pool_files"]
 
@@ -192,8 +193,6 @@ def _unique_prefix(name: str, taken: set[str]) -> str:
 
 def _respondent_ids(frame: pd.DataFrame, prefix: str, id_column: str) -> list[str]:
     """``<prefix>/<id>``, ``<prefix>/rij <n>`` where the id is blank, or just ``<prefix>`` for a lone respondent."""
-    from klantlib.parsing import to_ids
-
     if id_column in frame.columns:  # the one id rule: 7 stays 7 (not 7.0), "007" keeps its zeros
         own = to_ids(frame[id_column], column=id_column, source=frame.attrs.get("source"))
     else:
@@ -223,7 +222,7 @@ def _cell(value):
     """A cell as compared between files: blank None, a number a float (Excel's 5 is a CSV's "5"), text trimmed."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
-    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_)):
+    if is_number_value(value):
         return float(value)
     return " ".join(str(value).split())
 
