@@ -66,6 +66,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from klantlib._resources import package_toml
 from klantlib.errors import KlantDataError, check_errors, drop_invalid_rows, require_rows, warn
 from klantlib.formatting import listing
 from klantlib.parsing import check_scale, column_key, require_columns, text_key, to_answers, to_ids, to_numbers
@@ -82,16 +83,8 @@ ID_COLUMNS = ("respondent_id", "respondent", "id")
 #: options ("Helemaal mee eens"), common Dutch variants ("Zeer eens") and the English options of Microsoft and
 #: Google Forms ("Strongly agree"). A questionnaire whose ``words`` hold one of the keys also reads its variants
 #: as that word's number (see :attr:`Questionnaire.answer_words`); a variant that is itself one of the
-#: questionnaire's words keeps the questionnaire's own number.
-WORD_VARIANTS = {
-    "helemaal oneens": ("helemaal mee oneens", "zeer oneens", "strongly disagree"),
-    "oneens": ("mee oneens", "disagree"),
-    "enigszins oneens": ("enigszins mee oneens", "een beetje oneens", "somewhat disagree"),
-    "neutraal": ("niet eens, niet oneens", "niet mee eens, niet mee oneens", "neither agree nor disagree", "neutral"),
-    "enigszins eens": ("enigszins mee eens", "een beetje eens", "somewhat agree"),
-    "eens": ("mee eens", "agree"),
-    "helemaal eens": ("helemaal mee eens", "zeer eens", "strongly agree"),
-}
+#: questionnaire's words keeps the questionnaire's own number. Data: ``klantlib/antwoordwoorden.toml``.
+WORD_VARIANTS = {word: tuple(variants) for word, variants in package_toml("antwoordwoorden.toml")["varianten"].items()}
 
 
 def scale_legend(scale: int, ends: tuple[str, str] = AGREE_ENDS, *, low: int = 1) -> str:
