@@ -344,7 +344,7 @@ def dmu_summary(participants: pd.DataFrame, *, decision: str = "beslissing_id", 
     >>> dmu_summary(df.assign(rol=["initiator", "koper", "adviseur", "koper"]))
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: In kolom 'rol' staat op rij 2 een onbekende rol (bijvoorbeeld 'adviseur' op rij 2). Kies uit: initiator, beïnvloeder, gatekeeper, beslisser, koper, gebruiker (hoofdletters en accenten doen er niet toe).
+    klantlib.errors.KlantDataError: In kolom 'rol' staat op de rij met index 2 een onbekende rol (bijvoorbeeld 'adviseur' op de rij met index 2). Kies uit: initiator, beïnvloeder, gatekeeper, beslisser, koper, gebruiker (hoofdletters en accenten doen er niet toe).
     """
     require_columns(participants, [decision, situation, person, role])
     require_rows(participants, name="de tabel", consequence="zijn er geen aankopen om samen te vatten",

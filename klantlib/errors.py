@@ -57,23 +57,36 @@ class KlantDataWarning(UserWarning):
 
 
 def describe_rows(labels: Iterable, *, limit: int = MAX_ROWS_SHOWN) -> str:
-    """Describe row labels for a Dutch message: ``"rij 3, 7 en 9"``.
+    """Describe row labels for a Dutch message: ``"rij 3, 7 en 9"``, as a student finds them.
 
     Frames from :func:`klantlib.data.read_table` carry the spreadsheet row
     number as index (named ``"rij"``), so the labels are what a student sees in
-    Excel. Long lists are cut after ``limit`` labels.
+    Excel: ``rij 4``. So are plain lists of row numbers. An index with another
+    name, or none, is no Excel row (after ``reset_index``, ``merge`` or a table
+    made in the notebook): then the message names the index as it is, ``de rij
+    met index 2`` or ``de rij met klant_id 'K3'``, and never claims a row
+    number that Excel doesn't show. Long lists are cut after ``limit`` labels.
 
     >>> describe_rows([4])
     'rij 4'
-    >>> describe_rows([4, 9, 12])
+    >>> describe_rows(pd.Index([4, 9, 12], name="rij"))
     'rijen 4, 9 en 12'
     >>> describe_rows(range(2, 20))
     'rijen 2, 3, 4, 5, 6 en nog 13 andere'
+    >>> describe_rows(pd.RangeIndex(3)[1:]), describe_rows(pd.Index(["K3"], name="klant_id"))
+    ('de rijen met index 1 en 2', "de rij met klant_id 'K3'")
     """
+    excel = not isinstance(labels, pd.Index) or labels.name == "rij"
+    name = None if excel else (labels.name or "index")
     labels = list(labels)
-    if len(labels) == 1:
-        return f"rij {labels[0]}"
-    return f"rijen {listing(labels, limit=limit)}{' andere' if len(labels) > limit else ''}"
+    if excel:
+        if len(labels) == 1:
+            return f"rij {labels[0]}"
+        return f"rijen {listing(labels, limit=limit)}{' andere' if len(labels) > limit else ''}"
+    shown = [repr(label) if isinstance(label, str) else label for label in labels]
+    if len(shown) == 1:
+        return f"de rij met {name} {shown[0]}"
+    return f"de rijen met {name} {listing(shown, limit=limit)}{' andere' if len(shown) > limit else ''}"
 
 
 def drop_invalid_rows(
@@ -103,11 +116,11 @@ def drop_invalid_rows(
     ...     warnings.simplefilter("always")
     ...     kept = drop_invalid_rows(df, df["bedrag"].isna(), "het bedrag ontbreekt")
     >>> len(kept), str(caught[0].message)
-    (2, '1 van de 3 rijen overgeslagen (rij 1): het bedrag ontbreekt.')
+    (2, '1 van de 3 rijen overgeslagen (de rij met index 1): het bedrag ontbreekt.')
     >>> drop_invalid_rows(df, df["bedrag"].isna(), "het bedrag ontbreekt", errors="raise")
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: 1 van de 3 rijen is niet bruikbaar (rij 1): het bedrag ontbreekt.
+    klantlib.errors.KlantDataError: 1 van de 3 rijen is niet bruikbaar (de rij met index 1): het bedrag ontbreekt.
     """
     errors = check_errors(errors, ("raise", "warn"))
     mask = pd.Series(invalid, index=frame.index).fillna(True).astype(bool)

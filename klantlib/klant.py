@@ -428,7 +428,7 @@ def customer_markets(customers: pd.DataFrame) -> pd.Series:
     >>> customer_markets(klanten.assign(klanttype=["consument", "bedrijf", "gemeente"]))
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: In kolom 'klanttype' staat op rij 1 een onbekend klanttype (bijvoorbeeld 'bedrijf' op rij 1). Een klanttype is 'consument', 'zakelijk' of 'gemeente' (hoofdletters en spaties maken niet uit).
+    klantlib.errors.KlantDataError: In kolom 'klanttype' staat op de rij met index 1 een onbekend klanttype (bijvoorbeeld 'bedrijf' op de rij met index 1). Een klanttype is 'consument', 'zakelijk' of 'gemeente' (hoofdletters en spaties maken niet uit).
     """
     require_columns(customers, ["klanttype", "naam"])
     source = customers.attrs.get("source")

@@ -213,7 +213,7 @@ def funnel(events: pd.DataFrame, *, customer: str = "klant_id", stage: str = "fa
     >>> funnel(log, customer="reis", stage="stap")
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: In kolom 'stap' staat op rij 2 een onbekende fase (bijvoorbeeld 'Verkoop' op rij 2). Bekende fasen (hoofdletters en accenten maken niet uit): Oriëntatie, Research, Communicatie, Actie.
+    klantlib.errors.KlantDataError: In kolom 'stap' staat op de rij met index 2 een onbekende fase (bijvoorbeeld 'Verkoop' op de rij met index 2). Bekende fasen (hoofdletters en accenten maken niet uit): Oriëntatie, Research, Communicatie, Actie.
     """
     by_names = [] if by is None else ([by] if isinstance(by, str) else list(by))
     require_columns(events, [customer, stage, *by_names], source=_source(events))
@@ -330,7 +330,7 @@ def paths(events: pd.DataFrame, *, customer: str = "klant_id", stage: str = "fas
     >>> paths(log)
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: In kolom 'tijdstip' staat op rij 2 geen (bestaande) datum (bijvoorbeeld 'gisteren' op rij 2). Schrijf datums als dd-mm-jjjj (31-12-2025) of jjjj-mm-dd (2025-12-31) en controleer dag en maand.
+    klantlib.errors.KlantDataError: In kolom 'tijdstip' staat op de rij met index 2 geen (bestaande) datum (bijvoorbeeld 'gisteren' op de rij met index 2). Schrijf datums als dd-mm-jjjj (31-12-2025) of jjjj-mm-dd (2025-12-31) en controleer dag en maand.
     >>> paths(log.assign(tijdstip=["2025-01-09", "2025-01-02", "2025-01-03"])).table
                         klanten  aandeel
     patroon

@@ -133,7 +133,7 @@ def value_error(values: pd.Series, bad, *, what: str, fix: str, column: str | No
         where = "Op"
     verb = "" if where != "Op" else " staat"
     return KlantDataError(f"{where} {describe_rows(rows)}{verb} {what} (bijvoorbeeld "
-                          f"{example!r} op rij {rows[0]}). {fix}")
+                          f"{example!r} op {describe_rows(rows[:1])}). {fix}")
 
 
 def is_number_value(value) -> bool:
@@ -281,7 +281,7 @@ def to_numbers(values, *, decimal: str | None = None, fallback: str | None = Non
     >>> to_numbers(["1.234", "5"], column="bedrag")
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: In kolom 'bedrag' staat op rij 0 een getal dat op twee manieren te lezen is (bijvoorbeeld '1.234' op rij 0). Dat kan een duizendtal zijn of een kommagetal. Schrijf het zonder duizendtalteken (1234) of met decimalen (1.234,00), of geef decimal="," of decimal="." mee.
+    klantlib.errors.KlantDataError: In kolom 'bedrag' staat op de rij met index 0 een getal dat op twee manieren te lezen is (bijvoorbeeld '1.234' op de rij met index 0). Dat kan een duizendtal zijn of een kommagetal. Schrijf het zonder duizendtalteken (1234) of met decimalen (1.234,00), of geef decimal="," of decimal="." mee.
     >>> to_numbers(["1.234", "5"], fallback=",").tolist()
     [1234.0, 5.0]
     """
@@ -451,7 +451,7 @@ def to_dates(values, *, column: str | None = None, source: str | None = None, er
     >>> to_dates(["31-02-2025"], column="datum")
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: In kolom 'datum' staat op rij 0 geen (bestaande) datum (bijvoorbeeld '31-02-2025' op rij 0). Schrijf datums als dd-mm-jjjj (31-12-2025) of jjjj-mm-dd (2025-12-31) en controleer dag en maand.
+    klantlib.errors.KlantDataError: In kolom 'datum' staat op de rij met index 0 geen (bestaande) datum (bijvoorbeeld '31-02-2025' op de rij met index 0). Schrijf datums als dd-mm-jjjj (31-12-2025) of jjjj-mm-dd (2025-12-31) en controleer dag en maand.
     """
     errors = check_errors(errors, ("raise", "coerce"))
     values = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
@@ -715,7 +715,7 @@ def to_ids(values, *, column: str | None = None, source: str | None = None) -> p
     >>> to_ids(pd.Series([1234567890.1709287]), column="client_id")
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: In kolom 'client_id' staat op rij 0 een nummer dat als kommagetal is opgeslagen; daarbij zijn (of raken) cijfers verloren, en een klantnummer moet exact blijven (bijvoorbeeld 1234567890.1709287 op rij 0). Lees het bestand met klantlib.data.read_table: die houdt zulke nummers als tekst, met al hun cijfers (pd.read_csv maakt er een kommagetal van).
+    klantlib.errors.KlantDataError: In kolom 'client_id' staat op de rij met index 0 een nummer dat als kommagetal is opgeslagen; daarbij zijn (of raken) cijfers verloren, en een klantnummer moet exact blijven (bijvoorbeeld 1234567890.1709287 op de rij met index 0). Lees het bestand met klantlib.data.read_table: die houdt zulke nummers als tekst, met al hun cijfers (pd.read_csv maakt er een kommagetal van).
     """
     values = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="object")
     codes, labels = id_codes(values, column=column, source=source)

@@ -339,7 +339,7 @@ def test_purchase_and_person_ids_stay_exact_labels():
     aankopen, _ = dmu_summary(df)
     assert [str(i) for i in aankopen.index] == ["1", "2"]  # the digits, never "1.0" (text or whole numbers)
     assert aankopen["deelnemers"].tolist() == [2, 1]
-    with pytest.raises(KlantDataError, match="rij 2"):
+    with pytest.raises(KlantDataError, match="de rij met index 2"):
         dmu_summary(df.assign(beslissing_id=[1.0, 1.0, None]))
 
 

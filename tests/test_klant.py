@@ -316,8 +316,8 @@ def test_a_transaction_of_an_unknown_customer_is_named(customers, transactions):
                                                            "bedrag": [5.0]})])
     with pytest.raises(KlantDataError) as caught:
         market_summary(stray, customers)
-    assert str(caught.value) == ("In kolom 'klant_id' staat op rij 0 een klant_id dat niet in de klanten staat "
-                                 "(bijvoorbeeld 'K99999' op rij 0). Gebruik de klanten en transacties uit dezelfde "
+    assert str(caught.value) == ("In kolom 'klant_id' staat op de rij met index 0 een klant_id dat niet in de klanten staat "
+                                 "(bijvoorbeeld 'K99999' op de rij met index 0). Gebruik de klanten en transacties uit dezelfde "
                                  "bron.")
 
 
@@ -427,7 +427,7 @@ def test_a_customer_listed_twice_with_the_same_market_counts_once_with_a_warning
     sales = pd.DataFrame({"klant_id": ["K1", "K2"], "order_id": ["1", "2"], "bedrag": [100.0, 60.0]})
     table, warned = _caught_warnings(market_summary, sales, doubled)
     assert warned == ["2 klant(en) staan meer dan één keer in de klanten (3 dubbele rij(en), bijvoorbeeld 'K1' op "
-                      "rijen 0 en 2), met dezelfde markt; elke klant telt één keer."]
+                      "de rijen met index 0 en 2), met dezelfde markt; elke klant telt één keer."]
     consumers = table.loc["consumentenmarkt"]
     assert (consumers["klanten"], consumers["bestellingen"], consumers["netto_omzet"]) == (2, 2, 160.0)
 
@@ -461,7 +461,7 @@ def test_a_customer_row_without_an_id_is_left_out_with_a_warning():
                           ignore_index=True)
     sales = pd.DataFrame({"klant_id": ["K1"], "order_id": ["1"], "bedrag": [10.0]})
     table, warned = _caught_warnings(market_summary, sales, customers)
-    assert warned == ["1 van de 5 rijen overgeslagen (rij 4): geen klant_id. Een klant zonder klantnummer hoort bij "
+    assert warned == ["1 van de 5 rijen overgeslagen (de rij met index 4): geen klant_id. Een klant zonder klantnummer hoort bij "
                       "geen enkele transactie."]
     assert table["klanten"].tolist() == [1, 0, 0, 0]
 
@@ -745,4 +745,4 @@ def test_market_summary_reads_ids_and_amounts_by_the_one_rule():
     assert out.loc["business-to-businessmarkt", "netto_omzet"] == 500.0
     assert out.loc["business-to-businessmarkt", "bestellingen"] == 1
     [warning] = [w for w in caught if issubclass(w.category, KlantDataWarning)]
-    assert "1 van de 4 rijen overgeslagen (rij 3)" in str(warning.message)
+    assert "1 van de 4 rijen overgeslagen (de rij met index 3)" in str(warning.message)

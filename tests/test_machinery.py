@@ -170,10 +170,10 @@ def test_drop_invalid_rows_raises_on_request_and_keeps_valid_frames_as_they_are(
     df = pd.DataFrame({"x": [1, None]})
     with pytest.raises(KlantDataError) as caught:
         drop_invalid_rows(df, df["x"].isna(), "leeg", errors="raise")
-    assert str(caught.value) == "1 van de 2 rijen is niet bruikbaar (rij 1): leeg."  # one row: "is", not "zijn"
+    assert str(caught.value) == "1 van de 2 rijen is niet bruikbaar (de rij met index 1): leeg."  # one row: "is", not "zijn"
     with pytest.raises(KlantDataError) as caught:
         drop_invalid_rows(df.assign(x=None), [True, True], "leeg", errors="raise", source="a.csv", fix="Vul in.")
-    assert str(caught.value) == "2 van de 2 rijen in 'a.csv' zijn niet bruikbaar (rijen 0 en 1): leeg. Vul in."
+    assert str(caught.value) == "2 van de 2 rijen in 'a.csv' zijn niet bruikbaar (de rijen met index 0 en 1): leeg. Vul in."
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert drop_invalid_rows(df, [False, False], "leeg") is df

@@ -146,14 +146,14 @@ def test_unknown_stage_names_the_row_and_the_known_stages():
     with pytest.raises(KlantDataError) as caught:
         funnel(log)
     message = str(caught.value)
-    assert "kolom 'fase'" in message and "rij 7" in message and "'Aankoop'" in message
+    assert "kolom 'fase'" in message and "de rij met index 7" in message and "'Aankoop'" in message
     assert "Oriëntatie, Research, Communicatie, Actie" in message
 
 
 def test_missing_stage_is_an_error_too():
     log = hand_log()
     log.loc[2, "fase"] = None
-    with pytest.raises(KlantDataError, match="rij 2"):
+    with pytest.raises(KlantDataError, match="de rij met index 2"):
         funnel(log)
 
 
@@ -213,24 +213,24 @@ def test_a_customer_column_blank_on_every_row_is_named_as_a_column():
 def test_unparseable_timestamp_names_the_row():
     log = hand_log()
     log.loc[5, "tijdstip"] = "31-02-2025"
-    with pytest.raises(KlantDataError, match="kolom 'tijdstip'.*rij 5"):
+    with pytest.raises(KlantDataError, match="kolom 'tijdstip'.*de rij met index 5"):
         paths(log)
     log.loc[5, "tijdstip"] = None
-    with pytest.raises(KlantDataError, match="rij 5 geen tijdstip"):
+    with pytest.raises(KlantDataError, match="de rij met index 5 geen tijdstip"):
         channel_mix(log)
 
 
 def test_blank_customer_names_the_rows_and_suggests_the_journey():
     log = hand_log()
     log.loc[[3, 4], "klant_id"] = None
-    with pytest.raises(KlantDataError, match=r"rijen 3 en 4.*customer=\"reis_id\""):
+    with pytest.raises(KlantDataError, match=r"de rijen met index 3 en 4.*customer=\"reis_id\""):
         funnel(log)
 
 
 def test_blank_channel_names_the_row():
     log = hand_log()
     log.loc[9, "kanaal"] = " "
-    with pytest.raises(KlantDataError, match="rij 9 geen kanaal"):
+    with pytest.raises(KlantDataError, match="de rij met index 9 geen kanaal"):
         paths(log)
 
 
@@ -372,12 +372,12 @@ def test_with_a_period_a_blank_journey_or_time_names_the_row_instead_of_dropping
     log.loc[3, "reis_id"] = None  # was silently left out of every period
     with pytest.raises(KlantDataError) as caught:
         funnel_state(log, period=("01-01-2025", "01-07-2025"))
-    assert str(caught.value).startswith("1 van de 16 rijen is niet bruikbaar (rij 3): de kolom 'reis_id' is leeg.")
+    assert str(caught.value).startswith("1 van de 16 rijen is niet bruikbaar (de rij met index 3): de kolom 'reis_id' is leeg.")
     log = journey_log()
     log.loc[3, "tijdstip"] = " "
     with pytest.raises(KlantDataError) as caught:
         funnel_state(log, period=("01-01-2025", "01-07-2025"))
-    assert str(caught.value) == ("In kolom 'tijdstip' staat op rij 3 geen tijdstip (bijvoorbeeld ' ' op rij 3). Vul bij "
+    assert str(caught.value) == ("In kolom 'tijdstip' staat op de rij met index 3 geen tijdstip (bijvoorbeeld ' ' op de rij met index 3). Vul bij "
                                  "elke gebeurtenis datum en tijd in.")
 
 
@@ -394,8 +394,8 @@ def test_channels_are_chosen_by_the_text_rule_online_first():
                                       funnel(log[online], customer="reis_id", stage="stap"))
     with pytest.raises(KlantDataError) as caught:
         filter_options(log.assign(tijdstip=None))
-    assert str(caught.value) == ("In kolom 'tijdstip' staat op rijen 0, 1, 2, 3, 4 en nog 11 andere geen tijdstip "
-                                 "(bijvoorbeeld None op rij 0). Vul bij elke gebeurtenis datum en tijd in.")
+    assert str(caught.value) == ("In kolom 'tijdstip' staat op de rijen met index 0, 1, 2, 3, 4 en nog 11 andere geen tijdstip "
+                                 "(bijvoorbeeld None op de rij met index 0). Vul bij elke gebeurtenis datum en tijd in.")
 
 
 def test_the_widget_shows_a_dutch_message_for_an_empty_choice():

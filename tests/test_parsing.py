@@ -39,8 +39,8 @@ def test_one_number_per_cell(text, value):
 def test_text_that_is_no_number(text):
     read = to_numbers(pd.Series([text], index=[7]), errors="coerce")
     assert read.isna().all()
-    with pytest.raises(KlantDataError, match=r"In kolom 'bedrag' staat op rij 7 geen getal"):
-        to_numbers(pd.Series([text], index=[7]), column="bedrag")
+    with pytest.raises(KlantDataError, match=r"In kolom 'bedrag' staat op rij 7 geen getal"):  # row 7 in Excel
+        to_numbers(pd.Series([text], index=pd.Index([7], name="rij")), column="bedrag")
 
 
 def test_excel_numbers_are_never_read_again_as_text():
@@ -67,7 +67,7 @@ def test_ambiguous_cells_that_nothing_decides_are_refused_with_their_rows():
     assert str(error.value).startswith("In 'kassa.csv', kolom 'bedrag', staat op rijen 3 en 5 een getal dat op twee "
                                        "manieren te lezen is (bijvoorbeeld '1.234' op rij 3).")
     # A column that shows both conventions can't decide for its ambiguous cells either.
-    with pytest.raises(KlantDataError, match="Op rij 1 staat een getal dat op twee manieren"):
+    with pytest.raises(KlantDataError, match="Op de rij met index 1 staat een getal dat op twee manieren"):
         to_numbers(pd.Series(["12,50", "1.234", "3.00"]))
 
 
@@ -130,7 +130,8 @@ def test_excel_serials_are_dates_in_a_date_column():
 @pytest.mark.parametrize("bad", ["3-jan-24", "31-02-2025", "2025", "20250131", "13-13-2025", "1-2-25", 7, True])
 def test_what_is_no_date_is_refused_naming_the_row(bad):
     with pytest.raises(KlantDataError, match=r"In 'kassa.csv', kolom 'datum', staat op rij 3 geen \(bestaande\) datum"):
-        to_dates(pd.Series(["31-12-2025", bad], index=[2, 3], dtype="object"), column="datum", source="kassa.csv")
+        to_dates(pd.Series(["31-12-2025", bad], index=pd.Index([2, 3], name="rij"), dtype="object"), column="datum",
+                 source="kassa.csv")
 
 
 @settings(max_examples=100, deadline=None)
@@ -279,6 +280,17 @@ def test_an_option_outside_its_choices_is_a_dutch_error():
     with pytest.raises(KlantDataError, match="niet True"):
         check_option("bins", True, (1, 2))
     check_option("bins", np.int64(2), (1, 2))
+
+
+def test_rows_that_are_no_excel_rows_are_named_by_their_index():
+    # After reset_index or merge the index no longer holds Excel's rows: the message names the index, never a
+    # row number Excel doesn't show.
+    with pytest.raises(KlantDataError) as error:
+        to_numbers(pd.Series(["5", "vijf"]), column="bedrag", source="kassa.csv")
+    assert str(error.value).startswith("In 'kassa.csv', kolom 'bedrag', staat op de rij met index 1 geen getal "
+                                       "(bijvoorbeeld 'vijf' op de rij met index 1).")
+    with pytest.raises(KlantDataError, match=r"^Op de rij met klant_id 'K2' staat geen \(bestaande\) datum"):
+        to_dates(pd.Series(["01-01-2025", "gisteren"], index=pd.Index(["K1", "K2"], name="klant_id")))
 
 
 def test_repeated_row_labels_are_read_by_position():

@@ -170,7 +170,7 @@ def test_later_says_what_happens_to_transactions_after_the_reference_date(hand):
     # Unusable rows are still reported when the period is left quiet.
     bad = hand.copy()
     bad.loc[3, "bedrag"] = np.nan
-    assert any("overgeslagen (rij 3)" in m for m in caught(rfm_table, bad, reference_date="2025-12-15",
+    assert any("overgeslagen (de rij met index 3)" in m for m in caught(rfm_table, bad, reference_date="2025-12-15",
                                                             later="coerce")[1])
 
 
@@ -187,9 +187,9 @@ def test_missing_ids_dates_and_amounts_are_reported_by_row(hand):
     bad.loc[1, "klant_id"] = None
     bad.loc[3, "bedrag"] = np.nan
     table, messages = caught(rfm_table, bad, reference_date=REF)
-    assert any("2 van de 9 rijen overgeslagen (rijen 1 en 3)" in m and "klant_id en bedrag" in m for m in messages)
+    assert any("2 van de 9 rijen overgeslagen (de rijen met index 1 en 3)" in m and "klant_id en bedrag" in m for m in messages)
     assert "B" not in table.index
-    with pytest.raises(KlantDataError, match="rijen 1 en 3"):
+    with pytest.raises(KlantDataError, match="de rijen met index 1 en 3"):
         rfm_table(bad, reference_date=REF, errors="raise")
 
 
@@ -209,7 +209,7 @@ def test_text_amounts_with_euro_signs_and_decimal_commas(tmp_path):
 def test_identical_rows_are_kept_and_reported_with_their_rows(hand):
     doubled = pd.concat([hand, hand.iloc[[0]]], ignore_index=True)  # row 9 repeats row 0
     table, messages = caught(rfm_table, doubled, reference_date=REF)
-    assert messages == ["1 rij(en) zijn precies gelijk aan een eerdere rij (rij 9). Ze tellen mee als aparte aankopen. "
+    assert messages == ["1 rij(en) zijn precies gelijk aan een eerdere rij (de rij met index 9). Ze tellen mee als aparte aankopen. "
                         "Zijn ze dubbel geboekt, haal ze dan eerst weg: transacties.drop_duplicates()."]
     assert table.loc["A", ["frequency", "monetary"]].tolist() == [4, 700.0]  # every row counts
     table, messages = caught(rfm_table, doubled.drop_duplicates(), reference_date=REF)
