@@ -48,7 +48,9 @@ spaces removed, whole numbers written as their digits (``7`` and ``"K1"`` ->
 number when every customer number is one, and text as soon as one is not. A
 float id with decimals or above 2**53 has lost (or will lose) digits: refused.
 In a text cell, a number with 16 or more digits (a loyalty card, an analytics id
-such as ``1234567890.1709287200``) is an id, never read as a number.
+such as ``1234567890.1709287200``) is an id, never read as a number. A long
+number as Excel shows it in scientific notation (``1,23457E+15``) has lost its
+last digits already: refused as an id, since two cards could show the same text.
 
 **Columns and options** (:func:`require_columns`, :func:`check_option`):
 one Dutch message for a missing column (with the closest name found) and for
@@ -82,6 +84,7 @@ __all__ = [
     "id_codes",
     "is_date_value",
     "is_id_text",
+    "is_scientific_id",
     "is_number_value",
     "number_style",
     "is_date_text",
@@ -584,7 +587,25 @@ def is_id_text(text: pd.Series) -> pd.Series:
     text = text.astype("str").str.strip()
     leading_zero = text.str.fullmatch(r"0\d+").fillna(False).astype(bool)
     digits = text.str.count(r"\d").where(text.str.fullmatch(r"\d[\d.,]*").fillna(False).astype(bool), 0)
-    return leading_zero | (digits >= 16)
+    return leading_zero | (digits >= 16) | is_scientific_id(text)
+
+
+#: How Excel shows a long number in a "Standaard" cell (and writes it to CSV): 1,23457E+15. The digits after the
+#: sixth are gone by then.
+_SCIENTIFIC = r"\d[.,]\d+[eE]\+\d+"
+
+
+def is_scientific_id(text: pd.Series) -> pd.Series:
+    """Per text value, whether it is a long number as Excel shows it in scientific notation (``1,23457E+15``).
+
+    Excel writes a card or customer number of 12 digits or more this way when its
+    cell is not set to 'Tekst'; the last digits are lost then, so two different
+    cards can show the same text. :func:`to_ids` refuses such ids.
+
+    >>> is_scientific_id(pd.Series(["1,23457E+15", "1.23457e+15", "1234567", "E+15"])).tolist()
+    [True, True, False, False]
+    """
+    return text.astype("str").str.strip().str.fullmatch(_SCIENTIFIC).fillna(False).astype(bool)
 
 
 #: An id that is a plain whole number: no leading zero, at most 15 digits (16 or more is a card number: text).
@@ -650,7 +671,8 @@ def _id_labels(distinct: pd.Series, codes: np.ndarray, values: pd.Series, column
         is_float = pd.Series(pd.api.types.is_float_dtype(distinct), index=distinct.index)
     if is_float.any():
         floats = distinct[is_float].astype("float64")
-        broken = (floats % 1 != 0) | (floats.abs() > EXACT_FLOAT_LIMIT)
+        # A float of 16 digits or more only looks exact: Excel keeps 15, so its last digits were lost already.
+        broken = (floats % 1 != 0) | (floats.abs() >= _WHOLE_ID_LIMIT)
         if broken.any():
             rows = np.isin(codes, broken.index[broken.to_numpy()])
             raise value_error(values, rows, what=_FLOAT_ID, column=column, source=source,
@@ -661,6 +683,10 @@ def _id_labels(distinct: pd.Series, codes: np.ndarray, values: pd.Series, column
         is_number = distinct.map(is_number_value).astype(bool)
         labels = distinct.astype("str").str.strip()
         labels[is_number] = [str(int(v)) for v in distinct[is_number]]
+    scientific = is_scientific_id(labels)
+    if scientific.any():
+        rows = np.isin(codes, scientific.index[scientific.to_numpy()])
+        raise value_error(values, rows, what=_SCIENTIFIC_ID, column=column, source=source, fix=_SCIENTIFIC_ID_FIX)
     return labels.mask(labels == "")
 
 
@@ -670,6 +696,10 @@ _FLOAT_ID = ("een nummer dat als kommagetal is opgeslagen; daarbij zijn (of rake
 _FLOAT_ID_FIX_FILE = ("In het bestand zelf staat het nummer al als getal, en Excel bewaart van een getal maar 15 "
                       "cijfers. Zet de kolom in Excel op 'Tekst', zet de nummers er opnieuw in vanuit de bron en sla "
                       "het bestand opnieuw op.")
+_SCIENTIFIC_ID = ("een nummer zoals Excel het in wetenschappelijke notatie laat zien; daarbij zijn de laatste cijfers "
+                  "al verloren, zodat verschillende klanten hetzelfde nummer kunnen krijgen")
+_SCIENTIFIC_ID_FIX = ("Haal de nummers opnieuw uit de bron (het kassasysteem of de webshop), zet in Excel de kolom op "
+                      "'Tekst' vóór je ze plakt, en sla het bestand opnieuw op.")
 # A frame without a source: read by pandas itself, which makes long or dotted numbers floats.
 _FLOAT_ID_FIX_FRAME = ("Lees het bestand met klantlib.data.read_table: die houdt zulke nummers als tekst, met al hun "
                        "cijfers (pd.read_csv maakt er een kommagetal van).")
@@ -704,9 +734,10 @@ def to_ids(values, *, column: str | None = None, source: str | None = None) -> p
         A Series with the index of ``values``: ``int64``/``Int64`` or ``str``.
 
     Raises:
-        KlantDataError: a float id with decimals, or one above 2**53 (its last
-            digits are already lost), naming the rows and saying how to keep
-            every digit.
+        KlantDataError: a float id with decimals or with 16 digits or more (its
+            last digits are lost, or only look exact), or an id in Excel's
+            scientific notation (``1,23457E+15``), naming the rows and saying how
+            to keep every digit.
 
     >>> to_ids(pd.Series([12, 7, None])).tolist()
     [12, 7, <NA>]

@@ -311,3 +311,25 @@ def test_a_present_required_column_is_never_suggested_for_a_missing_one():
     with pytest.raises(KlantDataError) as error:
         require_columns(pd.DataFrame(columns=["datum", "bedrg"]), ["datum", "bedrag", "bedragen"])
     assert str(error.value).count("Bedoel je 'bedrg'") == 1  # one found column, one suggestion
+
+
+def test_card_numbers_excel_wrote_in_scientific_notation_are_refused_not_merged():
+    # Excel NL writes a 16-digit card number in a "Standaard" cell as 1,23457E+15: two different cards that show
+    # the same text must not silently become one customer.
+    from klantlib.data import read_table
+
+    export = b"klantkaart;datum;bedrag\r\n1,23457E+15;01-01-2025;12,50\r\n1,23457E+15;02-01-2025;3\r\n"
+    frame = read_table(export, name="kassa.csv")
+    assert frame["klantkaart"].tolist() == ["1,23457E+15", "1,23457E+15"]  # kept as the file shows it
+    with pytest.raises(KlantDataError) as error:
+        to_ids(frame["klantkaart"], column="klantkaart", source="kassa.csv")
+    assert str(error.value) == (
+        "In 'kassa.csv', kolom 'klantkaart', staat op rijen 2 en 3 een nummer zoals Excel het in wetenschappelijke "
+        "notatie laat zien; daarbij zijn de laatste cijfers al verloren, zodat verschillende klanten hetzelfde nummer "
+        "kunnen krijgen (bijvoorbeeld '1,23457E+15' op rij 2). Haal de nummers opnieuw uit de bron (het "
+        "kassasysteem of de webshop), zet in Excel de kolom op 'Tekst' vóór je ze plakt, en sla het bestand "
+        "opnieuw op.")
+    # The same number already read as a float (pd.read_csv) has 16 digits: it only looks exact.
+    with pytest.raises(KlantDataError, match="als kommagetal is opgeslagen"):
+        to_ids(pd.Series([1234570000000000.0, 7.0]))
+    assert to_ids(pd.Series([123456789012345.0, 7.0])).tolist() == [123456789012345, 7]  # 15 digits: exact
