@@ -326,6 +326,10 @@ def rendement(scores: pd.DataFrame, *, bins: int | None = None) -> pd.Series:
         raise KlantDataError("Geef bins mee: hetzelfde aantal scoregroepen als bij rfm_scores (bijvoorbeeld "
                              "rendement(scores, bins=5)). Het bepaalt wat de hoogste score is.")
     check_option("bins", bins, BINS)
+    made = scores.attrs.get("bins")  # rfm_scores writes down how many groups it made
+    if made is not None and made != bins:
+        raise KlantDataError(f"Deze scores zijn gemaakt met bins={made}, maar je geeft bins={bins}: dan klopt de "
+                             f"schaal van 0 tot 100 niet. Geef hetzelfde aantal: rendement(scores, bins={made}).")
     rfm = scores[["R", "F", "M"]].astype("float64")
     if (rfm > bins).any().any():
         raise KlantDataError(f"Er zijn scores hoger dan bins={bins}: de scores zijn gemaakt met meer scoregroepen. "
@@ -385,6 +389,27 @@ def _cuts(cut, rendement: pd.Series, strength: pd.Series) -> tuple[float, float]
     return float(cut), float(cut)
 
 
+def _check_score(values, name: str, made_by: str) -> None:
+    """One axis of Schijns' matrix: a Series of numbers from 0 to 100 per customer, or a Dutch error saying so.
+
+    Amounts (monetary) or a mean on a 1-7 scale would otherwise be compared with the cut as if they were
+    scores, and every customer would land in a group without a word.
+    """
+    if not isinstance(values, pd.Series):
+        raise KlantDataError(f"Geef {name} als één kolom met een score per klant (een Series, zoals {made_by} "
+                             f"geeft), geen {type(values).__name__}.")
+    numbers = pd.to_numeric(values, errors="coerce")
+    if (numbers.isna() & values.notna()).any():
+        raise KlantDataError(f"In {name} staat iets wat geen getal is (bijvoorbeeld "
+                             f"{values[numbers.isna() & values.notna()].iloc[0]!r}). Maak de scores met {made_by}.")
+    outside = (numbers < 0) | (numbers > 100)
+    if outside.any():
+        raise KlantDataError(f"{name[:1].upper()}{name[1:]} moet een score van 0 tot 100 zijn, maar loopt van "
+                             f"{number(numbers.min(), 1)} tot {number(numbers.max(), 1)} ({int(outside.sum())} "
+                             f"klant(en) buiten 0-100). Zijn het bedragen of gemiddelden op een schaal? Maak de "
+                             f"scores met {made_by}.")
+
+
 def assessment_matrix(rendement: pd.Series, relatiesterkte: pd.Series, *, cut=50, errors: str = "warn") -> pd.DataFrame:
     """Place every customer in Schijns' matrix: Partners, Vrienden, Economici or Dogs.
 
@@ -403,6 +428,8 @@ def assessment_matrix(rendement: pd.Series, relatiesterkte: pd.Series, *, cut=50
     ['Partners', 'Vrienden', 'Economici', 'Dogs', nan]
     """
     errors = check_errors(errors, ERRORS)
+    _check_score(rendement, "rendement", "rendement(rfm_scores(...), bins=5)")
+    _check_score(relatiesterkte, "relatiesterkte", "relatiesterkte(enquete)")
     # Customer 12 in the transactions (a number) is customer "12" in a survey whose ids are text.
     x_ids, y_ids = comparable_ids(pd.Series(rendement.index), pd.Series(relatiesterkte.index))
     rendement = rendement.set_axis(pd.Index(x_ids, name=rendement.index.name))

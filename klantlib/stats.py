@@ -17,6 +17,8 @@ import math
 import numpy as np
 import pandas as pd
 
+from klantlib.errors import KlantDataError
+
 __all__ = ["CONFIDENCE", "cronbach_alpha", "mean_interval"]
 
 #: The confidence level of every interval in the course, unless a function is told otherwise.
@@ -44,15 +46,16 @@ def mean_interval(values: pd.DataFrame | pd.Series, *, confidence: float = CONFI
         ``respondenten`` (the number of values).
 
     Raises:
-        ValueError: ``confidence`` is not strictly between 0 and 1.
+        KlantDataError: ``confidence`` is not strictly between 0 and 1 (``95`` for
+            95% is refused with a message that says to write 0.95).
 
     >>> mean_interval(pd.DataFrame({"E1": [5, 6, 7], "E2": [4, None, None]})).round(3)
         gemiddelde  ondergrens  bovengrens  respondenten
     E1         6.0       3.516       8.484             3
     E2         4.0         NaN         NaN             1
     """
-    if not 0 < confidence < 1:
-        raise ValueError(f"confidence moet tussen 0 en 1 liggen (0.95 voor 95%), niet {confidence!r}.")
+    if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 < confidence < 1:
+        raise KlantDataError(f"confidence moet tussen 0 en 1 liggen (0.95 voor 95%), niet {confidence!r}.")
     from scipy.special import stdtrit  # the t-distribution's quantiles, without importing all of scipy.stats
 
     frame = values.to_frame() if isinstance(values, pd.Series) else values

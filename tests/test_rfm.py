@@ -494,3 +494,29 @@ def test_empty_selections_get_the_one_dutch_answer():
     with pytest.raises(KlantDataError, match=r"^De selectie is leeg: in de enquête staat geen enkele respondent, dus "
                                              r"is er geen relatiesterkte te berekenen\."):
         relatiesterkte(pd.DataFrame(columns=["klant_id", *DRIVERS]))
+
+
+def test_the_matrix_refuses_axes_that_are_no_scores_from_0_to_100():
+    strength = pd.Series([75.0, 30.0], index=pd.Index(["K1", "K2"], name="klant_id"))
+    amounts = pd.Series([1250.0, 80.0], index=pd.Index(["K1", "K2"], name="klant_id"))  # monetary, not rendement
+    with pytest.raises(KlantDataError) as error:
+        assessment_matrix(amounts, strength)
+    assert str(error.value) == ("Rendement moet een score van 0 tot 100 zijn, maar loopt van 80,0 tot 1.250,0 (1 "
+                                "klant(en) buiten 0-100). Zijn het bedragen of gemiddelden op een schaal? Maak de "
+                                "scores met rendement(rfm_scores(...), bins=5).")
+    with pytest.raises(KlantDataError, match=r"^Relatiesterkte moet een score van 0 tot 100 zijn"):
+        assessment_matrix(strength, pd.Series([-1.0, 6.5], index=strength.index))
+    with pytest.raises(KlantDataError, match=r"^Geef rendement als één kolom met een score per klant \(een Series, "
+                                             r"zoals rendement\(rfm_scores\(\.\.\.\), bins=5\) geeft\), geen DataFrame\."):
+        assessment_matrix(amounts.to_frame(), strength)
+
+
+def test_rendement_refuses_another_number_of_groups_than_the_scores_were_made_with():
+    transactions = klantlib.load_dataset("transacties")
+    scores = rfm_scores(rfm_table(transactions, reference_date="01-01-2026"), bins=3)
+    with pytest.raises(KlantDataError) as error:
+        rendement(scores, bins=5)
+    assert str(error.value) == ("Deze scores zijn gemaakt met bins=3, maar je geeft bins=5: dan klopt de schaal van 0 "
+                                "tot 100 niet. Geef hetzelfde aantal: rendement(scores, bins=3).")
+    assert rendement(scores, bins=3).max() == 100.0
+    assert rendement(scores[scores["R"] == 3], bins=3).max() == 100.0  # a selection keeps what the scores were made with

@@ -399,3 +399,9 @@ def test_points_left_reads_points_by_the_number_rule():
         servqual.points_left({"W_zekerheid": "vijftig"})
     with pytest.raises(KlantDataError, match="verdelen respondenten geen punten"):
         Questionnaire.load("vals").points_left({})
+
+
+def test_a_confidence_given_as_a_percentage_is_a_dutch_klantdataerror(mini):
+    with pytest.raises(KlantDataError) as error:
+        mini.compare(ANSWERS, confidence=95)
+    assert str(error.value) == "confidence moet tussen 0 en 1 liggen (0.95 voor 95%), niet 95."
