@@ -7,8 +7,8 @@ use these functions; none of them parses text on its own. The rules:
 number (an Excel number, an ``int`` or ``float`` column) is kept exactly as it
 is: it is never turned into text and read again. Text is read cell by cell:
 
-- spaces, ``€`` and ``EUR`` are ignored; ``-12,50``, ``(12,50)`` and ``12,50-``
-  are all minus 12.5; ``12,5%`` is 0.125 (as in Excel);
+- spaces, ``€`` and ``EUR`` are ignored; ``-12,50``, ``−12,50`` (the typographic
+  minus), ``(12,50)`` and ``12,50-`` are all minus 12.5; ``12,5%`` is 0.125 (as in Excel);
 - a cell with both a dot and a comma shows its convention: the last one is the
   decimal sign (``1.234,50`` and ``1,234.50`` are both 1234.5);
 - a cell with one kind of separator is clear when it can only be read one way:
@@ -177,7 +177,8 @@ def _number_parts(text: pd.Series, percent_of: float = 1.0) -> pd.DataFrame:
     ``style`` is ``"int"``, ``","`` (Dutch), ``"."`` (English), ``"?"`` (ambiguous) or
     missing when the text is no number.
     """
-    clean = text.str.replace(_SPACES_AND_CURRENCY, "", regex=True)
+    # The typographic minus (U+2212, as Word and web pages write it) is a minus too.
+    clean = text.str.replace(_SPACES_AND_CURRENCY, "", regex=True).str.replace("\u2212", "-", regex=False)
     percent = clean.str.endswith("%")
     clean = clean.str.removesuffix("%")
     bracketed = clean.str.fullmatch(r"\(.*\)")  # (12,50): minus, as in bookkeeping

@@ -612,7 +612,8 @@ def segment_profile(survey: pd.DataFrame, by: str, *, bins=None) -> SegmentProfi
     >>> profiel.cramers_v
     0.0
     """
-    require_columns(survey, ["type", by], fix="Voeg eerst de typen toe: enquete.join(classify(enquete)).")
+    require_columns(survey, [by])
+    require_columns(survey, ["type"], fix="Voeg eerst de typen toe: enquete.join(classify(enquete)).")
     source = survey.attrs.get("source")
     require_rows(survey, name="de enquête", row="respondent", consequence=f"valt er niets te verdelen over '{by}'",
                  filters=[by, "type"])

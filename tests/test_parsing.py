@@ -333,3 +333,7 @@ def test_card_numbers_excel_wrote_in_scientific_notation_are_refused_not_merged(
     with pytest.raises(KlantDataError, match="als kommagetal is opgeslagen"):
         to_ids(pd.Series([1234570000000000.0, 7.0]))
     assert to_ids(pd.Series([123456789012345.0, 7.0])).tolist() == [123456789012345, 7]  # 15 digits: exact
+
+
+def test_the_typographic_minus_of_word_and_web_pages_is_a_minus():
+    assert to_numbers(pd.Series(["\u221212,50", "\u2212 1.234,50", "7"])).tolist() == [-12.5, -1234.5, 7.0]

@@ -464,3 +464,11 @@ def test_an_age_written_as_text_falls_in_the_bin_of_its_number(rows):
     read = segment_profile(as_text, "leeftijd", bins=bins)
     pd.testing.assert_frame_equal(read.aantallen, expected.aantallen)
     assert read.cramers_v == expected.cramers_v
+
+
+def test_a_missing_variable_is_named_without_the_advice_about_types():
+    survey = pd.DataFrame({"type": ["Achievers"], "leeftijd ": [30]})
+    with pytest.raises(KlantDataError) as error:
+        segment_profile(survey, "leeftijd")
+    assert "Bedoel je 'leeftijd ' voor 'leeftijd'?" in str(error.value)
+    assert "classify" not in str(error.value)
