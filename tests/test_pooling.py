@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import warnings
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -23,36 +24,7 @@ from klantlib.errors import KlantDataError, KlantDataWarning
 from klantlib.pooling import is_clutter, pool_files
 from klantlib.survey import WORD_VARIANTS, Questionnaire
 
-MINI = """
-[questionnaire]
-name = "mini"
-title = "Mini-scan klantgerichtheid"
-source = "Voorbeeld van de docent, 2026"
-scale = [1, 5]
-ends = ["helemaal oneens", "helemaal eens"]
-words = ["helemaal oneens", "oneens", "neutraal", "eens", "helemaal eens"]
-
-[[item]]
-code = "K1"
-text = "We vragen klanten regelmatig wat ze van ons vinden."
-dimension = "klantkennis"
-
-[[item]]
-code = "K2"
-text = "We weten waarom klanten weggaan."
-dimension = "klantkennis"
-
-[[item]]
-code = "K3"
-text = "Klachten blijven bij ons lang liggen."
-dimension = "klantkennis"
-reverse = true
-
-[[item]]
-code = "R1"
-text = "Medewerkers mogen zelf een probleem van een klant oplossen."
-dimension = "ruimte"
-"""
+MINI = (Path(__file__).parent / "mini.toml").read_text(encoding="utf-8")  # as in test_survey
 
 MINI_Q = Questionnaire.from_text(MINI, origin="mini.toml")
 VALS = Questionnaire.load("vals")

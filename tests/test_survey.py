@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import math
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -21,39 +22,7 @@ from klantlib.errors import KlantDataError, KlantDataWarning
 from klantlib.survey import Questionnaire
 from klantlib.views._widgets import find_widget
 
-MINI = """
-[questionnaire]
-name = "mini"
-title = "Mini-scan klantgerichtheid"
-source = "Voorbeeld van de docent, 2026"
-scale = [1, 5]
-ends = ["helemaal oneens", "helemaal eens"]
-words = ["helemaal oneens", "oneens", "neutraal", "eens", "helemaal eens"]
-
-[[item]]
-code = "K1"
-text = "We vragen klanten regelmatig wat ze van ons vinden."
-dimension = "klantkennis"
-reference = 3.5
-
-[[item]]
-code = "K2"
-text = "We weten waarom klanten weggaan."
-dimension = "klantkennis"
-reference = 2.5
-
-[[item]]
-code = "K3"
-text = "Klachten blijven bij ons lang liggen."
-dimension = "klantkennis"
-reverse = true
-reference = 2.0
-
-[[item]]
-code = "R1"
-text = "Medewerkers mogen zelf een probleem van een klant oplossen."
-dimension = "ruimte"
-"""
+MINI = (Path(__file__).parent / "mini.toml").read_text(encoding="utf-8")  # shared with test_pooling
 
 
 @pytest.fixture
