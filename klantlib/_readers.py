@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib._sources import _OLE_MAGIC, _ZIP_MAGIC, _csv_grid, _decode, _excel_grid, _load, _strip_blank, _xls_error
-from klantlib.errors import KlantDataError, drop_invalid_rows, warn
+from klantlib.errors import KlantDataError, describe_rows, drop_invalid_rows, warn
 from klantlib.formatting import listing
 from klantlib.parsing import (
     check_option,
@@ -171,6 +171,24 @@ def _as_kind(values: pd.Series, column: str, kind: str, decimal: str | None, fal
     return numbers
 
 
+def _warn_long_numbers(frame: pd.DataFrame, name: str) -> None:
+    """Warn about Excel numbers of 16 digits or more: Excel keeps 15, so the last ones are already 0.
+
+    Such a number is nearly always a card or customer number typed into a cell that was not set to
+    'Tekst'; two different cards can then have become the same number, which nothing can undo.
+    """
+    for column in frame.columns:
+        values = frame[column]
+        long = values.map(lambda v: is_number_value(v) and abs(v) >= 10**15).astype(bool)
+        if long.any():
+            example = values[long].iloc[0]
+            warn(f"In '{name}', kolom '{column}', staan getallen van 16 cijfers of meer ({describe_rows(values.index[long])}; "
+                 f"bijvoorbeeld {int(example) if float(example).is_integer() else example}). Excel bewaart van een getal "
+                 "maar 15 cijfers, dus de laatste cijfers zijn al 0 geworden en twee kaart- of klantnummers kunnen "
+                 "hetzelfde zijn geworden. Is het een nummer, zet de kolom in Excel dan op 'Tekst' en haal de nummers "
+                 "opnieuw uit de bron.")
+
+
 # -- the public function ------------------------------------------------------------------------
 
 def read_table(source, *, required_columns: Sequence[str] | Mapping[str, str] | None = None,
@@ -200,6 +218,9 @@ def read_table(source, *, required_columns: Sequence[str] | Mapping[str, str] | 
 
     **Excel.** ``sheet`` is a sheet name (case-insensitive) or 0-based position; default
     the first sheet. Cells are read as values (formulas as their last computed result).
+    A number of 16 digits or more gets a :class:`~klantlib.errors.KlantDataWarning`
+    naming its rows: Excel keeps 15 digits, so a card number typed into a cell that
+    was not 'Tekst' has lost its last digits already.
     ``sheet`` is ignored for CSV.
 
     **Header row.** Empty rows above the table are skipped. A *title row* (exactly one
@@ -333,6 +354,8 @@ def read_table(source, *, required_columns: Sequence[str] | Mapping[str, str] | 
             converted[column], _ = _infer(frame[column], column, fallback, name)
     for column, kind in kinds.items():
         converted[column] = _as_kind(frame[column], column, kind, decimal, fallback, name)
+    if is_excel:
+        _warn_long_numbers(frame, name)
     result = pd.DataFrame({column: converted[column] for column in frame.columns}, index=frame.index)
     result.attrs["source"] = name
     return result

@@ -706,3 +706,18 @@ def test_plain_whole_number_columns_read_as_the_full_rules_read_them(cells):
         assert fast == full
     else:
         pd.testing.assert_series_equal(fast, full)
+
+
+def test_excel_numbers_of_16_digits_or_more_are_warned_about(tmp_path):
+    # A card number typed into a cell that is not 'Tekst': Excel keeps 15 digits, the 16th is 0 already.
+    path = write_xlsx(tmp_path, "kaarten.xlsx", [["kaart", "bedrag"], [1234567890123450, 5], [1234567890123450, 7],
+                                                  [4000, 2]])
+    with pytest.warns(KlantDataWarning) as caught:
+        frame = read_table(path)
+    assert [str(w.message) for w in caught] == [
+        "In 'kaarten.xlsx', kolom 'kaart', staan getallen van 16 cijfers of meer (rijen 2 en 3; bijvoorbeeld "
+        "1234567890123450). Excel bewaart van een getal maar 15 cijfers, dus de laatste cijfers zijn al 0 geworden "
+        "en twee kaart- of klantnummers kunnen hetzelfde zijn geworden. Is het een nummer, zet de kolom in Excel "
+        "dan op 'Tekst' en haal de nummers opnieuw uit de bron."]
+    assert frame["bedrag"].tolist() == [5, 7, 2]
+    no_warnings(read_table, write_xlsx(tmp_path, "kort.xlsx", [["kaart"], [123456789012345]]))  # 15 digits: exact
