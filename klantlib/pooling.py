@@ -32,17 +32,22 @@ don't). The answers decide, not the file:
    equal a respondent of an earlier file counts once (a group that hands in a
    longer export later).
 
+A match that rests on one respondent only counts as a copy when both files sit
+in the same folder (at the top of the class folder, or in one student's
+folder of a learning environment's download): across two students' folders,
+one respondent alike is easily two people (a short questionnaire, or Microsoft
+Forms, which numbers the respondents of every form 1, 2, 3 ...). Then both count,
+and the warning says "Misschien dubbel ingeleverd" and names both files. A match
+on two respondents or more is a copy wherever it lies.
+
 Ids compare as Excel rewrites them (``007`` and ``7`` are one id); dates and
 other columns are not compared, since Excel rewrites them too. Anything else is
 a different respondent: the same answers under another id, or without an id in
 a file that also holds other answers, are two people who answered alike (when
 two or more rows without an id equal an earlier file's, the warning says so, but
-they count). Only a whole file counts as a copy, so two students whose
-one-respondent exports without an id hold the same answers count once: with all
-items of a questionnaire such a coincidence is rare, and the warning names both
-files, so the lecturer can put one back. Every file or respondent left out this way is
-named in the one warning, with the earlier file and the number of respondents.
-Files are taken in alphabetical order of their path; the first one counts.
+they count). Every file or respondent left out this way is named in the one
+warning, with the earlier file and the number of respondents. Files are taken in
+alphabetical order of their path; the first one counts.
 
 **Unique respondents.** Every respondent gets the id ``<file>/<id>``: the file's
 path in the folder without its extension (``scan``, or ``Jansen, Piet/scan``
@@ -387,6 +392,8 @@ class _Copies:
         earlier = self.by_content.setdefault(digest, shown)
         if earlier == shown:
             return None
+        if self.counted.get(earlier) == 1 and _folder(earlier) != _folder(shown):
+            return None  # one respondent, another student's folder: read it; same_answers decides (it counts)
         size = f"{_respondents(self.counted[earlier])}; " if earlier in self.counted else ""
         return f"dezelfde inhoud als '{earlier}' ({size}twee keer ingeleverd?)."
 
@@ -402,16 +409,36 @@ class _Copies:
         keys = [None if pd.isna(rid) else (_id_key(rid), row) for rid, row in zip(own, rows)]
         # Rule 2: the same ids and answers as an earlier file, in any order (Excel re-saved or sorted it).
         signature = frozenset(Counter(key or row for key, row in zip(keys, rows)).items())
-        if signature in self.by_answers:
-            return (f"dezelfde antwoorden als '{self.by_answers[signature]}' ({_respondents(len(rows))}; twee keer "
+        earlier = self.by_answers.get(signature)
+        if earlier is not None and len(rows) <= 1 and _folder(earlier) != _folder(shown):
+            # One respondent's answers in two students' folders: with a short questionnaire two people often
+            # answer alike, so both count, and the lecturer hears of it.
+            self.alike[shown] = (f"zijn ene respondent heeft precies de antwoorden van '{earlier}' en telt mee: "
+                                 "het bestand staat in de map van een andere student, en bij een korte vragenlijst "
+                                 "antwoorden twee mensen vaak hetzelfde. Is het toch hetzelfde bestand, haal er dan "
+                                 "één weg")
+        elif earlier is not None:
+            return (f"dezelfde antwoorden als '{earlier}' ({_respondents(len(rows))}; twee keer "
                     "ingeleverd, of opnieuw opgeslagen in Excel?)."), frame
-        # Rule 3: a respondent whose own id and answers are both in an earlier file.
-        again = np.array([key is not None and key in self.by_respondent for key in keys], dtype=bool)
+        # Rule 3: a respondent whose own id and answers are both in an earlier file. Across students' folders only
+        # when two or more respondents match that file: one match there is easily two people (Forms numbers the
+        # respondents of every form 1, 2, 3 ...).
+        matched = [self.by_respondent.get(key) if key is not None else None for key in keys]
+        overlap = Counter(file for file in matched if file is not None)
+        again = np.array([file is not None and (_folder(file) == _folder(shown) or overlap[file] >= 2)
+                          for file in matched], dtype=bool)
+        lone = [(label, file) for label, file, twice in zip(frame.index, matched, again) if file and not twice]
+        if lone and shown not in self.alike:
+            self.alike[shown] = (f"{_respondents(len(lone))} van de {number(len(frame))} "
+                                 f"({describe_rows(label for label, _ in lone)}) {'heeft' if len(lone) == 1 else 'hebben'} "
+                                 f"hetzelfde id en dezelfde antwoorden als een respondent in {listing(dict.fromkeys(f for _, f in lone), quote=True)}"
+                                 " en tellen mee: het bestand staat in de map van een andere student, en één respondent "
+                                 "die gelijk is kan toeval zijn (Forms nummert elke enquête vanaf 1)")
         if len(rows) and again.all():
             earlier = listing(dict.fromkeys(self.by_respondent[key] for key in keys), quote=True)
             who = "zijn respondent staat" if len(rows) == 1 else f"alle {_respondents(len(rows))} staan"
             return f"{who} met hetzelfde id en dezelfde antwoorden al in {earlier} (twee keer ingeleverd?).", frame
-        self.by_answers[signature] = shown
+        self.by_answers.setdefault(signature, shown)
         if again.any():
             earlier = listing(dict.fromkeys(self.by_respondent[key] for key, twice in zip(keys, again) if twice),
                               quote=True)
@@ -424,7 +451,7 @@ class _Copies:
         # Rows without an id that an earlier file also holds count, but the lecturer hears of it.
         alike = [(label, self.by_row[row]) for label, key, row in zip(frame.index, keys, rows)
                  if key is None and row in self.by_row]
-        if len(alike) >= 2:  # one row alike is easily a coincidence
+        if len(alike) >= 2 and shown not in self.alike:  # one row alike is easily a coincidence
             earlier = listing(dict.fromkeys(file for _, file in alike), quote=True)
             self.alike[shown] = (f"{_respondents(len(alike))} van de {number(len(frame))} "
                                  f"({describe_rows(label for label, _ in alike)}) hebben precies de antwoorden van "
@@ -438,6 +465,12 @@ class _Copies:
         frame = frame.loc[~again]
         self.counted[shown] = len(frame)
         return None, frame
+
+
+def _folder(shown: str) -> str:
+    """The folder a file sits in, inside the class folder ("" at the top): in a learning environment's download,
+    one student's hand-in."""
+    return str(PurePosixPath(shown.replace("\\", "/")).parent)
 
 
 def _respondents(count: int) -> str:

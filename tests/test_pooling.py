@@ -484,3 +484,50 @@ def test_a_zip_download_left_packed_is_named_with_a_hint(tmp_path):
     _, messages = caught(MINI_Q.pool, tmp_path)
     assert messages == ["Genegeerd, want geen CSV- of Excelbestand: 'Opdracht 2.4-alle inzendingen.zip'. Pak een "
                         "zip-bestand eerst uit, in deze map.\nSamengevoegd: 1 bestand met samen 1 respondent."]
+
+
+# -- two students, not one hand-in: a match on one respondent across students' folders counts twice --------------
+
+def test_two_students_whose_one_row_exports_hold_the_same_answers_both_count(tmp_path):
+    # A short questionnaire (four items): two students in their own folders easily answer alike. The widget's
+    # export is then byte for byte the same, and still two people.
+    rs = Questionnaire.load("relatiesterkte")
+    header = ",".join(rs.codes)
+    for student in ("Jansen, Piet_1_assignsubmission_file_", "Bakker, Tom_2_assignsubmission_file_"):
+        (tmp_path / student).mkdir()
+        (tmp_path / student / "relatiesterkte.csv").write_text(f"{header}\n6,6,6,6\n", encoding="utf-8")
+    (tmp_path / "Bakker, Tom_2_assignsubmission_file_" / "relatiesterkte (1).csv").write_text(
+        f"{header}\n6,6,6,6\n", encoding="utf-8")  # Tom handed his own export in twice: that copy goes
+    pooled, messages = caught(rs.pool, tmp_path)
+    assert pooled["bestand"].tolist() == ["Bakker, Tom_2_assignsubmission_file_/relatiesterkte (1).csv",
+                                          "Jansen, Piet_1_assignsubmission_file_/relatiesterkte.csv"]
+    assert pooled[rs.codes].to_numpy().tolist() == [[6, 6, 6, 6], [6, 6, 6, 6]]
+    (message,) = messages
+    assert ("- 'Bakker, Tom_2_assignsubmission_file_/relatiesterkte.csv': dezelfde inhoud als "
+            "'Bakker, Tom_2_assignsubmission_file_/relatiesterkte (1).csv'") in message
+    assert ("Misschien dubbel ingeleverd (wel meegeteld):\n- 'Jansen, Piet_1_assignsubmission_file_/"
+            "relatiesterkte.csv': zijn ene respondent heeft precies de antwoorden van 'Bakker, "
+            "Tom_2_assignsubmission_file_/relatiesterkte (1).csv' en telt mee") in message
+
+
+def test_forms_numbers_that_restart_per_group_are_no_respondent_handed_in_twice(tmp_path):
+    # Two groups, each with its own Microsoft Form: both number their respondents 1, 2, 3. Group 2's respondent 1
+    # answered as group 1's respondent 1 did: two people.
+    rs = Questionnaire.load("relatiesterkte")
+    rs_words = [str(k) for k in range(1, 8)]
+    for group, answers in (("groep 1", [[6, 5, 6, 6], [4, 4, 5, 5], [2, 3, 2, 2]]),
+                           ("groep 2", [[6, 5, 6, 6], [5, 5, 5, 5], [3, 3, 3, 3]])):
+        (tmp_path / group).mkdir()
+        (tmp_path / group / "Relatiesterkte.xlsx").write_bytes(ms_forms_xlsx(rs, answers, words=rs_words))
+    pooled, messages = caught(rs.pool, tmp_path)
+    assert len(pooled) == 6
+    assert pooled[rs.codes].to_numpy().tolist() == [[6, 5, 6, 6], [4, 4, 5, 5], [2, 3, 2, 2],
+                                                    [6, 5, 6, 6], [5, 5, 5, 5], [3, 3, 3, 3]]
+    (message,) = messages
+    assert message.startswith("Misschien dubbel ingeleverd (wel meegeteld):\n- 'groep 2/Relatiesterkte.xlsx': "
+                              "1 respondent van de 3 (rij 2) heeft hetzelfde id")
+    # The same export handed in by a member of each group is still a copy: it rests on three respondents.
+    (tmp_path / "groep 2" / "Relatiesterkte.xlsx").write_bytes(ms_forms_xlsx(rs, [[6, 5, 6, 6], [4, 4, 5, 5],
+                                                                                [2, 3, 2, 2]], words=rs_words))
+    pooled, messages = caught(rs.pool, tmp_path)
+    assert len(pooled) == 3 and "'groep 2/Relatiesterkte.xlsx': dezelfde" in messages[0]
