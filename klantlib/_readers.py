@@ -26,6 +26,7 @@ from klantlib.parsing import (
     missing_columns_message,
     number_style,
     plain_whole_numbers,
+    text_key,
     to_dates,
     to_numbers,
     value_error,
@@ -171,6 +172,30 @@ def _as_kind(values: pd.Series, column: str, kind: str, decimal: str | None, fal
     return numbers
 
 
+#: How many rows at the end are searched for a total or an average a student added.
+SUMMARY_SEARCH_ROWS = 5
+#: Words that mark a row a student added under the data in Excel (a sum or an average), compared by text_key.
+SUMMARY_WORDS = ("totaal", "totalen", "subtotaal", "eindtotaal", "som", "gemiddelde", "gem", "mediaan", "total",
+                 "totals", "subtotal", "grand total", "sum", "average", "mean", "avg")
+
+
+def _summary_rows(frame: pd.DataFrame) -> pd.Series:
+    """The rows at the end of the table that a student added as a total or average: a row whose first filled
+    cell is such a word ("Totaal", "Gemiddelde:"), with only such rows below it. They would count as a customer or
+    a respondent otherwise. (A category such as "gemiddeld" in a later column is data, not a label.)"""
+    keys = {text_key(word) for word in SUMMARY_WORDS}
+    tail = frame.tail(SUMMARY_SEARCH_ROWS)  # such rows are added at the bottom: the rest need not be read
+
+    def labelled(row: pd.Series) -> bool:  # the row's first filled cell is the label: "Totaal", "Gemiddelde:"
+        filled = row.dropna()
+        return (len(filled) > 0 and isinstance(filled.iloc[0], str)
+                and text_key(filled.iloc[0]).rstrip(":.") in keys)
+
+    marked = tail.apply(labelled, axis=1).astype(bool) if len(tail) else pd.Series(False, index=tail.index)
+    at_end = marked[::-1].cummin()[::-1].astype(bool)  # only a run of marked rows that reaches the last row
+    return (marked & at_end).reindex(frame.index, fill_value=False)
+
+
 def _warn_long_numbers(frame: pd.DataFrame, name: str) -> None:
     """Warn about Excel numbers of 16 digits or more: Excel keeps 15, so the last ones are already 0.
 
@@ -266,7 +291,10 @@ def read_table(source, *, required_columns: Sequence[str] | Mapping[str, str] | 
     data row is 2 when the header is on row 1) and ``frame.attrs["source"]`` the file
     name. Empty columns without a name and empty rows at the end are left out; fully
     empty rows between the data are left out with a
-    :class:`~klantlib.errors.KlantDataWarning` naming them. An empty file, or one with
+    :class:`~klantlib.errors.KlantDataWarning` naming them, and so are rows a
+    student added at the bottom as a total or average (the first filled cell is
+    ``Totaal``, ``Gemiddelde``, ``Som``, ``Total``, ``Average`` ..., see
+    ``SUMMARY_WORDS``; only in the last ``SUMMARY_SEARCH_ROWS`` rows). An empty file, or one with
     only a header, is an error.
 
     >>> import io
@@ -333,6 +361,10 @@ def read_table(source, *, required_columns: Sequence[str] | Mapping[str, str] | 
     frame = frame.loc[: empty.index[~empty.to_numpy()][-1]]  # empty rows at the end: nothing was there
     frame = drop_invalid_rows(frame, frame.isna().all(axis=1), "deze rijen zijn helemaal leeg", source=name,
                               fix="Verwijder lege rijen tussen de gegevens als je dit bericht niet wilt zien.")
+    summary = _summary_rows(frame)
+    frame = drop_invalid_rows(frame, summary, "een totaal of gemiddelde onder de gegevens, geen gegevens zelf",
+                              source=name, errors="raise" if summary.all() else "warn",
+                              fix="Haal zo'n rij weg als je hem zelf hebt toegevoegd.")
     fallback = decimal or fallback
     converted, pending = {}, []
     for column in frame.columns:

@@ -721,3 +721,16 @@ def test_excel_numbers_of_16_digits_or_more_are_warned_about(tmp_path):
         "dan op 'Tekst' en haal de nummers opnieuw uit de bron."]
     assert frame["bedrag"].tolist() == [5, 7, 2]
     no_warnings(read_table, write_xlsx(tmp_path, "kort.xlsx", [["kaart"], [123456789012345]]))  # 15 digits: exact
+
+
+def test_a_total_or_average_row_a_student_added_at_the_bottom_is_left_out_with_a_warning(tmp_path):
+    text = "klant_id;inkomen;bedrag\nK1;hoog;5\nK2;gemiddeld;7\nTotaal:;;12\nGemiddelde;;6\n"
+    with pytest.warns(KlantDataWarning) as caught:
+        frame = read_table(write(tmp_path, "kassa.csv", text))
+    assert frame["klant_id"].tolist() == ["K1", "K2"] and frame["bedrag"].tolist() == [5, 7]
+    assert [str(w.message) for w in caught] == [
+        "2 van de 4 rijen in 'kassa.csv' overgeslagen (rijen 4 en 5): een totaal of gemiddelde onder de gegevens, "
+        "geen gegevens zelf. Haal zo'n rij weg als je hem zelf hebt toegevoegd."]
+    # A category "gemiddeld" in a later column, or a total above other data, is data.
+    kept = no_warnings(read_table, write(tmp_path, "b.csv", "klant_id;inkomen\nTotaal;laag\nK2;hoog\nK3;gemiddeld\n"))
+    assert kept["klant_id"].tolist() == ["Totaal", "K2", "K3"]

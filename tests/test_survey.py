@@ -374,3 +374,11 @@ def test_a_confidence_given_as_a_percentage_is_a_dutch_klantdataerror(mini):
     with pytest.raises(KlantDataError) as error:
         mini.compare(ANSWERS, confidence=95)
     assert str(error.value) == "confidence moet tussen 0 en 1 liggen (0.95 voor 95%), niet 95."
+
+
+def test_an_average_row_added_under_the_respondents_is_no_respondent():
+    rs = Questionnaire.load("relatiesterkte")
+    export = (f"respondent_id;{';'.join(rs.codes)}\nR1;6;5;6;6\nR2;4;5;4;4\nGemiddelde;5;5;5;5\n").encode()
+    with pytest.warns(KlantDataWarning, match=r"overgeslagen \(rij 4\): een totaal of gemiddelde"):
+        survey = rs.read({"name": "groep.csv", "content": export})
+    assert survey.index.tolist() == ["R1", "R2"]
