@@ -87,6 +87,7 @@ __all__ = [
     "is_scientific_id",
     "is_number_value",
     "number_style",
+    "one_column_hint",
     "is_date_text",
     "require_columns",
     "text_key",
@@ -658,7 +659,7 @@ def id_codes(values, *, column: str | None = None, source: str | None = None) ->
     codes = np.where(codes < 0, -1, relabel[np.maximum(codes, 0)] if len(relabel) else -1)
     if len(final) and final.str.fullmatch(_WHOLE_ID).all():  # every id a plain whole number: numbers they stay
         return codes, final.astype("int64")
-    _warn_leading_zeros(final, column)
+    _warn_near_doubles(final, column)
     return codes, final
 
 
@@ -706,15 +707,20 @@ _FLOAT_ID_FIX_FRAME = ("Lees het bestand met klantlib.data.read_table: die houdt
                        "cijfers (pd.read_csv maakt er een kommagetal van).")
 
 
-def _warn_leading_zeros(labels: pd.Index, column: str | None) -> None:
-    if not labels.str.startswith("0").any():
-        return
-    numeric = pd.Series(labels[labels.str.fullmatch(r"\d+").astype(bool)])
-    clash = numeric[numeric.str.lstrip("0").duplicated(keep=False)]
-    if len(clash):
-        warn(f"{len(clash)} klantnummers{f' in kolom {column!r}' if column else ''} verschillen alleen in "
-             f"voorloopnullen ({', '.join(map(repr, clash[:4]))}); ze tellen als verschillende klanten. "
-             "Is dat niet zo, maak ze dan gelijk.")
+def _warn_near_doubles(labels: pd.Index, column: str | None) -> None:
+    """Warn about text ids that differ only in leading zeros (7 and 007) or in capitals (K2 and k2).
+
+    They stay different ids (the rule keeps ids exact), but they are often one customer typed twice.
+    """
+    where = f" in kolom {column!r}" if column else ""
+    text = pd.Series(labels, dtype="str")
+    numeric = text[text.str.fullmatch(r"\d+").astype(bool)]
+    zeros = numeric[numeric.str.lstrip("0").duplicated(keep=False)]
+    capitals = text[text.str.casefold().duplicated(keep=False) & ~text.str.fullmatch(r"\d+").astype(bool)]
+    for clash, how in ((zeros, "voorloopnullen"), (capitals, "hoofdletters")):
+        if len(clash):
+            warn(f"{len(clash)} ids{where} verschillen alleen in {how} ({', '.join(map(repr, clash[:4]))}); ze "
+                 "tellen als verschillend. Is dat niet zo, maak ze dan gelijk.")
 
 
 def to_ids(values, *, column: str | None = None, source: str | None = None) -> pd.Series:
@@ -724,8 +730,8 @@ def to_ids(values, *, column: str | None = None, source: str | None = None) -> p
     leading zero, at most 15 digits) the ids are ``int64`` (``Int64`` with
     blanks). Otherwise they are text (``str``): whole numbers become their
     digits, text keeps its leading zeros and loses surrounding spaces. Ids that
-    differ only in leading zeros (``7`` and ``"007"``) stay two ids, with a
-    :class:`~klantlib.errors.KlantDataWarning`.
+    differ only in leading zeros (``7`` and ``"007"``) or in capitals (``"K2"``
+    and ``"k2"``) stay two ids, with a :class:`~klantlib.errors.KlantDataWarning`.
 
     Args:
         values: a Series (any dtype) or a list.
@@ -803,6 +809,27 @@ def _listed(names: Sequence, limit: int) -> str:
     return listing([*cut, *names[limit:]], limit=limit) or "geen"
 
 
+def one_column_hint(found: Sequence) -> str:
+    """The Dutch hint for a table whose one column name holds the others ("a,b,c"), or "".
+
+    That is a CSV file opened in Excel with another separator and saved as it showed: everything in column A.
+
+    >>> one_column_hint(["klant;bedrag;datum"])[:46]
+    "Alles staat in één kolom, met puntkomma's ertu"
+    >>> one_column_hint(["klant", "bedrag"])
+    ''
+    """
+    if len(found) != 1:
+        return ""
+    for sep, (many, one) in {";": ("puntkomma's", "puntkomma"), ",": ("komma's", "komma"),
+                             "\t": ("tabs", "tab")}.items():
+        if sep in str(found[0]):
+            return (f"Alles staat in één kolom, met {many} ertussen: het bestand is geopend met een ander "
+                    f"scheidingsteken en zo opgeslagen. Gebruik in Excel Gegevens > Tekst naar kolommen (kies "
+                    f"{one} als scheidingsteken), of lees het oorspronkelijke CSV-bestand.")
+    return ""
+
+
 def missing_columns_message(found: Sequence, missing: Sequence, *, source: str | None = None,
                             header_row=None, fix: str | None = None, present: Sequence = ()) -> str:
     """The Dutch message for columns that are missing, with the closest names found.
@@ -826,6 +853,7 @@ def missing_columns_message(found: Sequence, missing: Sequence, *, source: str |
     verb, which = ("ontbreekt", "de kolom") if len(missing) == 1 else ("ontbreken", "de kolommen")
     where = f"In '{source}' {verb}" if source else f"Er {verb}"
     row = f" (rij {header_row})" if header_row is not None else ""
+    hints += [one_column_hint(found)] if one_column_hint(found) else []
     return (f"{where} {which} {_listed(list(missing), 8)}. Gevonden kolommen{row}: {_listed(list(found), 12)}."
             + "".join(f" {hint}" for hint in hints)
             + f" {fix or 'Voeg de kolom toe of geef een bestaande kolom die naam.'}")

@@ -69,7 +69,16 @@ import pandas as pd
 from klantlib._resources import package_toml
 from klantlib.errors import KlantDataError, check_errors, drop_invalid_rows, require_rows, warn
 from klantlib.formatting import listing
-from klantlib.parsing import check_scale, column_key, require_columns, text_key, to_answers, to_ids, to_numbers
+from klantlib.parsing import (
+    check_scale,
+    column_key,
+    one_column_hint,
+    require_columns,
+    text_key,
+    to_answers,
+    to_ids,
+    to_numbers,
+)
 
 __all__ = ["AGREE_ENDS", "Questionnaire", "check_answers", "check_points", "scale_legend"]
 
@@ -758,10 +767,13 @@ class Questionnaire:
         frame = source.copy() if isinstance(source, pd.DataFrame) else read_table(source)
         name = frame.attrs.get("source") or "je tabel"
         matched, coded = self._match(frame.columns)
+        headers = list(frame.columns)  # as the file has them, for the hint about everything in one column
         frame = frame.rename(columns=matched)
         missing = [code for code in self.codes if code not in frame.columns]
         if missing:
-            raise KlantDataError(self._missing_message(name, list(frame.columns), missing))
+            hint = one_column_hint(headers)
+            raise KlantDataError(self._missing_message(name, list(frame.columns), missing)
+                                 + (f" {hint}" if hint else ""))
         own = next((c for c in frame.columns if column_key(c) in ID_COLUMNS and c not in matched.values()), None)
         if own is None:
             frame = frame.assign(respondent_id=pd.Series(pd.NA, index=frame.index, dtype="str"))

@@ -257,8 +257,17 @@ def test_ids_that_mix_numbers_and_text_are_labels_with_a_warning_for_leading_zer
         codes, labels = id_codes(pd.Series([7, "007", "K1", 12, None], dtype="object"))
     assert list(labels) == ["7", "12", "007", "K1"] and codes.tolist() == [0, 2, 3, 1, -1]
     assert [str(w.message) for w in caught if w.category is KlantDataWarning] == [
-        "2 klantnummers verschillen alleen in voorloopnullen ('7', '007'); ze tellen als verschillende klanten. "
-        "Is dat niet zo, maak ze dan gelijk."]
+        "2 ids verschillen alleen in voorloopnullen ('7', '007'); ze tellen als verschillend. Is dat niet zo, maak "
+        "ze dan gelijk."]
+
+
+def test_ids_that_differ_only_in_capitals_stay_two_with_a_warning():
+    with pytest.warns(KlantDataWarning) as caught:
+        ids = to_ids(pd.Series(["K2", "k2", "K3"]), column="klant_id")
+    assert ids.tolist() == ["K2", "k2", "K3"]
+    assert [str(w.message) for w in caught] == [
+        "2 ids in kolom 'klant_id' verschillen alleen in hoofdletters ('K2', 'k2'); ze tellen als verschillend. Is "
+        "dat niet zo, maak ze dan gelijk."]
 
 
 # -- columns and options ------------------------------------------------------------------------

@@ -382,3 +382,19 @@ def test_an_average_row_added_under_the_respondents_is_no_respondent():
     with pytest.warns(KlantDataWarning, match=r"overgeslagen \(rij 4\): een totaal of gemiddelde"):
         survey = rs.read({"name": "groep.csv", "content": export})
     assert survey.index.tolist() == ["R1", "R2"]
+
+
+def test_a_csv_saved_by_excel_with_everything_in_column_a_is_explained(tmp_path):
+    import openpyxl
+
+    rs = Questionnaire.load("relatiesterkte")
+    book = openpyxl.Workbook()
+    book.active.append([",".join(rs.codes)])
+    book.active.append(["6,5,6,6"])
+    book.save(tmp_path / "groep.xlsx")
+    with pytest.raises(KlantDataError) as error:
+        rs.read(tmp_path / "groep.xlsx")
+    assert str(error.value).endswith(
+        "Alles staat in één kolom, met komma's ertussen: het bestand is geopend met een ander scheidingsteken en zo "
+        "opgeslagen. Gebruik in Excel Gegevens > Tekst naar kolommen (kies komma als scheidingsteken), of lees het "
+        "oorspronkelijke CSV-bestand.")
