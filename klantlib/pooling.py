@@ -137,6 +137,10 @@ def _only_clutter(clutter: list[str]) -> str:
 
 def _entries(sources) -> tuple[list[tuple[object, str | None]], list[str], str]:
     """The files to read as ``(source, name)``, the names ignored in a folder, and where they came from (Dutch)."""
+    if isinstance(sources, (pd.DataFrame, pd.Series)):
+        raise KlantDataError("Samenvoegen doe je met een map of een lijst met bestanden, niet met een tabel: deze "
+                             "tabel is al één enquête. Scoor of vergelijk hem direct (bijvoorbeeld met .score(...) of "
+                             ".compare(...)), of lees één bestand met .read(...).")
     if isinstance(sources, (str, os.PathLike)):
         folder = Path(sources)
         if folder.is_dir():
@@ -357,6 +361,11 @@ def pool_files(sources, read: Callable[[Mapping], pd.DataFrame], *, what: str,
     if copies.alike:
         listed = "\n".join(f"- '{name}': {note}." for name, note in copies.alike.items())
         notes.append(f"Misschien dubbel ingeleverd (wel meegeteld):\n{listed}")
+    old_excel = [name for name in ignored if name.casefold().endswith(".xls")]
+    ignored = [name for name in ignored if name not in old_excel]
+    if old_excel:  # Excel, but the old format: what to do differs from "no spreadsheet at all"
+        notes.append(f"Genegeerd, want oud Excel (.xls): {listing(old_excel, limit=10, quote=True)}. Open zo'n "
+                     "bestand in Excel en sla het op als Excel-werkmap (.xlsx) of als CSV, in deze map.")
     if ignored:
         zipped = any(name.casefold().endswith(".zip") for name in ignored)
         notes.append(f"Genegeerd, want geen CSV- of Excelbestand: {listing(ignored, limit=10, quote=True)}."

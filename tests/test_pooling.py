@@ -531,3 +531,21 @@ def test_forms_numbers_that_restart_per_group_are_no_respondent_handed_in_twice(
                                                                                 [2, 3, 2, 2]], words=rs_words))
     pooled, messages = caught(rs.pool, tmp_path)
     assert len(pooled) == 3 and "'groep 2/Relatiesterkte.xlsx': dezelfde" in messages[0]
+
+
+def test_a_table_is_no_class_to_pool_and_old_excel_files_get_their_own_advice(tmp_path):
+    rs = Questionnaire.load("relatiesterkte")
+    with pytest.raises(KlantDataError) as error:
+        rs.pool(pd.DataFrame({code: [5] for code in rs.codes}))
+    assert str(error.value) == (
+        "Samenvoegen doe je met een map of een lijst met bestanden, niet met een tabel: deze tabel is al één enquête. "
+        "Scoor of vergelijk hem direct (bijvoorbeeld met .score(...) of .compare(...)), of lees één bestand met "
+        ".read(...).")
+    (tmp_path / "anna.csv").write_text(",".join(rs.codes) + "\n5,6,5,6\n", encoding="utf-8")
+    (tmp_path / "bram.xls").write_bytes(b"\xd0\xcf\x11\xe0 old excel")
+    (tmp_path / "notities.docx").write_bytes(b"PK")
+    pooled, messages = caught(rs.pool, tmp_path)
+    assert len(pooled) == 1
+    assert messages == ["Genegeerd, want oud Excel (.xls): 'bram.xls'. Open zo'n bestand in Excel en sla het op als "
+                        "Excel-werkmap (.xlsx) of als CSV, in deze map.\nGenegeerd, want geen CSV- of Excelbestand: "
+                        "'notities.docx'.\nSamengevoegd: 1 bestand met samen 1 respondent."]
