@@ -548,7 +548,12 @@ class Questionnaire:
         Args:
             answers: a survey with a column per item code (what :meth:`read`,
                 :meth:`pool` or ``load_dataset`` give; other columns are ignored),
-                or one respondent's answers as ``{code: answer}`` or a Series.
+                or one respondent's answers as ``{code: answer}`` (every key must
+                be an item) or a Series. A Series is a survey's row
+                (``survey.iloc[0]``): as in the table, its other labels
+                (``respondent_id``, ``bestand``, an age ...) are ignored; a label
+                that is an item written otherwise (``S1`` for ``S01``) is an
+                unknown item, as in the dict.
             errors: ``"raise"`` or ``"warn"`` (see the module docstring).
             complete: every item must be answered (a model that needs all of them,
                 such as a VALS type); a blank is then an error naming row and item.
@@ -571,7 +576,7 @@ class Questionnaire:
         errors = check_errors(errors)
         low, high = self.scale
         if isinstance(answers, pd.Series):
-            answers = answers.to_dict()
+            answers = self._row_answers(answers)
         if isinstance(answers, Mapping):
             unknown = [str(k) for k in answers if k not in self.items.index and k not in self.points_columns]
             if unknown:
@@ -606,6 +611,21 @@ class Questionnaire:
         if complete:
             self._require_complete(values, answers.attrs.get("source"))
         return values
+
+    def _row_answers(self, row: pd.Series) -> dict:
+        """One survey row as ``{code: answer}``: its items (and points columns); other labels are no answers.
+
+        The table's rule for one row: a survey's other columns (``respondent_id``, ``bestand``, an age)
+        are ignored. A label the questionnaire ties to an item (:meth:`match_columns`: ``S1``, ``s 01``,
+        the item's text) but that is not its code stays, so :meth:`answers` names it as unknown rather
+        than dropping an answer silently; so does every label of a row without one item.
+        """
+        known = {*self.codes, *self.points_columns}
+        others = [label for label in row.index if label not in known]
+        misspelt = set(self.match_columns(others)) if others else set()
+        if not any(label in known for label in row.index):
+            misspelt = set(others)  # not one item: the labels are named, as for a dict
+        return {label: value for label, value in row.items() if label in known or label in misspelt}
 
     def _require_complete(self, values: pd.DataFrame, source: str | None) -> None:
         """A Dutch error naming every blank answer (the first few), when each item must be answered."""
