@@ -118,7 +118,8 @@ def _who(survey: pd.DataFrame, label, id_column: str | None) -> str:
     if id_column and id_column in survey.columns and survey.index.is_unique:
         rid = survey.at[label, id_column]
         if rid is not None and not pd.isna(rid):
-            who = "respondent" if "respondent" in id_column else "klant" if "klant" in id_column else id_column
+            named = id_column.casefold()  # the file's own name: "Respondent ID" is a respondent's id
+            who = "respondent" if "respondent" in named else "klant" if "klant" in named else id_column
             return f"rij {label} ({who} {rid})"
     return f"rij {label}"
 
@@ -182,8 +183,9 @@ def check_answers(survey: pd.DataFrame, columns: Sequence[str], *, scale: int = 
         ids = survey[id_column]
         repeated = ids.duplicated(keep="first") & ids.notna()
         if repeated.any():
-            survey = drop_invalid_rows(survey, repeated, f"deze {id_column} kwam al eerder voor", errors=errors,
-                                       source=source, fix=f"Geef elke respondent een eigen {id_column}.")
+            survey = drop_invalid_rows(survey, repeated, f"het id in kolom '{id_column}' kwam al eerder voor",
+                                       errors=errors, source=source,
+                                       fix=f"Geef elke respondent een eigen id in kolom '{id_column}'.")
     frame = survey[columns]
     numeric = all(pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t) for t in frame.dtypes)
     if numeric:
@@ -789,7 +791,9 @@ class Questionnaire:
             frame = frame.rename(columns={own: "respondent_id"})
             frame["respondent_id"] = to_ids(frame["respondent_id"], column=own, source=name)
         frame = self._drop_question_rows(frame, name, [matched[h] for h in coded if matched[h] in self.codes])
-        checked = self.answers(frame, errors=errors, id_column="respondent_id")
+        # The ids are checked (each once) under the file's own column name, so a message names it as the file has it.
+        id_name = own or "respondent_id"
+        checked = self.answers(frame.rename(columns={"respondent_id": id_name}), errors=errors, id_column=id_name)
         frame = frame.loc[checked.index]
         answered = checked.notna()
         nothing = ~answered.any(axis=1)
