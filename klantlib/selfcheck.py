@@ -19,6 +19,8 @@ under a key that is unique over all banks. Five kinds of question::
   ``80%``), read by :func:`klantlib.parsing.to_number`. A number that can be read two ways
   (``1.234``: a thousand or a decimal number?) gets feedback that asks which one.
 - ``text``: a word or name; case, accents and extra spaces don't matter.
+- A number or text given in a container with one value (``df.loc[df.x == df.x.max(), "naam"]``,
+  a list of one, a 0-d array) counts as that value.
 - ``choice``: pick from ``options`` (shown as clickable buttons by
   :func:`klantlib.views.selfcheck.ask`, beside its widget);
   ``multiple = true`` allows several. ``members`` holds a hash per right option,
@@ -73,6 +75,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib._resources import package_files, package_toml
+from klantlib.formatting import listing
 from klantlib.parsing import number_style, text_key, to_number
 
 __all__ = ["Feedback", "Question", "answer_hash", "answers_given", "check", "part_hash", "question", "questions"]
@@ -326,7 +329,13 @@ def _plain(value):
 
     >>> _plain(pd.Index(["Dogs", "Partners"])), _plain(np.array([1.5, 2.0])), _plain(np.int64(3))
     (['Dogs', 'Partners'], [1.5, 2.0], 3)
+    >>> _plain(np.array(13.0)), _plain(np.ma.masked)
+    (13.0, None)
     """
+    if isinstance(value, np.ma.MaskedArray):  # np.ma.masked and masked arrays: a masked value is None
+        return value.tolist()
+    if isinstance(value, np.ndarray) and value.ndim == 0:  # a 0-d array is its one value
+        return _plain(value[()])
     if isinstance(value, pd.Series) or (isinstance(value, pd.DataFrame) and value.shape[1] == 1):
         return {str(k): _plain(v) for k, v in _table(value).items()}
     if isinstance(value, pd.DataFrame):
@@ -337,6 +346,63 @@ def _plain(value):
         return [_plain(v) for v in value]
     if isinstance(value, np.generic):  # numpy scalars
         return value.item()
+    return value
+
+
+#: What a number or text answer may come in: one value taken from a table, a selection or a list.
+_CONTAINERS = (pd.Series, pd.Index, pd.DataFrame, np.ndarray, list, tuple, set, frozenset)
+
+
+def _contents(value) -> list | None:
+    """The values in a container answer (a Series, Index, DataFrame, array, list ...), or None for one value.
+
+    A 0-d array (``np.array(13.0)``) holds one value; a masked value (``np.ma.masked``) is None.
+
+    >>> _contents(pd.Series(["Anna"], index=[7])), _contents(np.array([[13]])), _contents(np.ma.masked), _contents("Anna")
+    (['Anna'], [np.int64(13)], [None], None)
+    """
+    if not isinstance(value, _CONTAINERS):
+        return None
+    if isinstance(value, np.ma.MaskedArray):  # np.ma.masked, or an array with masked cells: those are None
+        return np.ravel(value).tolist()
+    if isinstance(value, np.ndarray):
+        return list(np.ravel(value))  # any shape, a 0-d array too: its values in order
+    if isinstance(value, (pd.Series, pd.Index, pd.DataFrame)):
+        return list(value.to_numpy(dtype=object).ravel())
+    return list(value)
+
+
+def _blank(value) -> bool:
+    """Whether one answer value is blank: None, NaN, pd.NA or NaT (text such as "nan" is not)."""
+    return value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
+def _one_value(q: Question, answer):
+    """The one value of a number or text answer, or the Feedback when it holds no value or several.
+
+    A container with one value counts as that value, for numbers and texts alike: the name
+    ``df.loc[df["omzet"] == df["omzet"].max(), "naam"]`` finds is a Series with one row. Several
+    values or none get a Dutch message and cost no hint: the student's answer is not wrong, only
+    not one value.
+    """
+    values = _contents(answer)
+    if values is None:
+        value = answer
+    elif len(values) == 1:
+        value = values[0]
+    else:
+        wanted = "één getal" if q.kind == "number" else "één naam of woord"
+        if not values:
+            return _wrong(f"Je antwoord is leeg: er staat niets in (een selectie zonder rijen?). "
+                          f"Kijk je filter na en geef {wanted}.")
+        shown = listing([repr(_plain(v)) for v in values], limit=3)
+        return _wrong(f"Je antwoord bevat {len(values)} waarden ({shown}). Geef {wanted}: "
+                      "kies de ene waarde die de vraag zoekt.")
+    if isinstance(value, (np.str_, np.number)):
+        value = value.item()  # a numpy text or number as the Python value it is
+    if _blank(value):
+        return _wrong("Je antwoord is leeg (NaN of masked): je berekening gaf geen waarde. "
+                      "Kijk na of je selectie wel rijen bevat en of de kolom getallen of namen heeft.")
     return value
 
 
@@ -421,6 +487,9 @@ def check(key: str, answer) -> Feedback:
         key: the question's key in its bank (as in the notebook's check cell).
         answer: the student's answer: a number, a text, an option (text or
             letter), a list of labels, or a table (dict or Series), by the kind.
+            For a number or a text, a container with one value (a Series of one
+            row, a list of one, a 0-d array) counts as that value; several values,
+            none, or a blank one (NaN, ``np.ma.masked``) get a message and no hint.
 
     Returns:
         A :class:`Feedback`; true when the answer is right.
@@ -440,6 +509,10 @@ def _feedback(q: Question, answer) -> Feedback:
     if answer is ... or answer is None:
         return Feedback("leeg", "Vul eerst je antwoord in: vervang de ... door je antwoord en voer de cel opnieuw uit.")
     _given[key] = _plain(answer)
+    if q.kind in ("number", "text"):
+        answer = _one_value(q, answer)  # a one-row Series, a list of one, a 0-d array: its one value
+        if isinstance(answer, Feedback):
+            return answer
     if q.kind == "number" and isinstance(answer, str) and (number_style(pd.Series([answer])) == "?").all():
         return _wrong(f"Is {answer.strip()} een duizendtal of een kommagetal? Schrijf het zonder "
                       "duizendtalteken (1234) of met een komma en alle decimalen (1,234).")

@@ -127,7 +127,8 @@ def _who(survey: pd.DataFrame, label, id_column: str | None) -> str:
     if id_column and id_column in survey.columns and survey.index.is_unique:
         rid = survey.at[label, id_column]
         if rid is not None and not pd.isna(rid):
-            who = "respondent" if "respondent" in id_column else "klant" if "klant" in id_column else id_column
+            named = id_column.casefold()  # the file's own name: "Respondent ID" is a respondent's id
+            who = "respondent" if "respondent" in named else "klant" if "klant" in named else id_column
             return f"rij {label} ({who} {rid})"
     return f"rij {label}"
 
@@ -191,8 +192,9 @@ def check_answers(survey: pd.DataFrame, columns: Sequence[str], *, scale: int = 
         ids = survey[id_column]
         repeated = ids.duplicated(keep="first") & ids.notna()
         if repeated.any():
-            survey = drop_invalid_rows(survey, repeated, f"deze {id_column} kwam al eerder voor", errors=errors,
-                                       source=source, fix=f"Geef elke respondent een eigen {id_column}.")
+            survey = drop_invalid_rows(survey, repeated, f"het id in kolom '{id_column}' kwam al eerder voor",
+                                       errors=errors, source=source,
+                                       fix=f"Geef elke respondent een eigen id in kolom '{id_column}'.")
     frame = survey[columns]
     numeric = all(pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t) for t in frame.dtypes)
     if numeric:
@@ -557,7 +559,12 @@ class Questionnaire:
         Args:
             answers: a survey with a column per item code (what :meth:`read`,
                 :meth:`pool` or ``load_dataset`` give; other columns are ignored),
-                or one respondent's answers as ``{code: answer}`` or a Series.
+                or one respondent's answers as ``{code: answer}`` (every key must
+                be an item) or a Series. A Series is a survey's row
+                (``survey.iloc[0]``): as in the table, its other labels
+                (``respondent_id``, ``bestand``, an age ...) are ignored; a label
+                that is an item written otherwise (``S1`` for ``S01``) is an
+                unknown item, as in the dict.
             errors: ``"raise"`` or ``"warn"`` (see the module docstring).
             complete: every item must be answered (a model that needs all of them,
                 such as a VALS type); a blank is then an error naming row and item.
@@ -580,7 +587,7 @@ class Questionnaire:
         errors = check_errors(errors)
         low, high = self.scale
         if isinstance(answers, pd.Series):
-            answers = answers.to_dict()
+            answers = self._row_answers(answers)
         if isinstance(answers, Mapping):
             unknown = [str(k) for k in answers if k not in self.items.index and k not in self.points_columns]
             if unknown:
@@ -615,6 +622,21 @@ class Questionnaire:
         if complete:
             self._require_complete(values, answers.attrs.get("source"))
         return values
+
+    def _row_answers(self, row: pd.Series) -> dict:
+        """One survey row as ``{code: answer}``: its items (and points columns); other labels are no answers.
+
+        The table's rule for one row: a survey's other columns (``respondent_id``, ``bestand``, an age)
+        are ignored. A label the questionnaire ties to an item (:meth:`match_columns`: ``S1``, ``s 01``,
+        the item's text) but that is not its code stays, so :meth:`answers` names it as unknown rather
+        than dropping an answer silently; so does every label of a row without one item.
+        """
+        known = {*self.codes, *self.points_columns}
+        others = [label for label in row.index if label not in known]
+        misspelt = set(self.match_columns(others)) if others else set()
+        if not any(label in known for label in row.index):
+            misspelt = set(others)  # not one item: the labels are named, as for a dict
+        return {label: value for label, value in row.items() if label in known or label in misspelt}
 
     def _require_complete(self, values: pd.DataFrame, source: str | None) -> None:
         """A Dutch error naming every blank answer (the first few), when each item must be answered."""
@@ -781,7 +803,9 @@ class Questionnaire:
             frame = frame.rename(columns={own: "respondent_id"})
             frame["respondent_id"] = to_ids(frame["respondent_id"], column=own, source=name)
         frame = self._drop_question_rows(frame, name, [matched[h] for h in coded if matched[h] in self.codes])
-        checked = self.answers(frame, errors=errors, id_column="respondent_id")
+        # The ids are checked (each once) under the file's own column name, so a message names it as the file has it.
+        id_name = own or "respondent_id"
+        checked = self.answers(frame.rename(columns={"respondent_id": id_name}), errors=errors, id_column=id_name)
         frame = frame.loc[checked.index]
         answered = checked.notna()
         nothing = ~answered.any(axis=1)

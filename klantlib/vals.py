@@ -173,7 +173,8 @@ def score_types(answers) -> pd.DataFrame:
     is that answer.
 
     Args:
-        answers: one respondent's answers (``{"S01": 4, ...}`` or a Series), or a
+        answers: one respondent's answers (``{"S01": 4, ...}``, or a Series such as
+            a survey's row, whose other columns are ignored as in a survey), or a
             survey with the columns ``S01`` .. ``S18`` (one row per respondent).
 
     Returns:
@@ -212,8 +213,9 @@ def classify(answers):
     order (:data:`TIE_ORDER`). Every statement must be answered.
 
     Args:
-        answers: one respondent's answers (``{"S01": 4, ..., "S18": 2}`` or a
-            Series), or a survey with the columns ``S01`` .. ``S18``.
+        answers: one respondent's answers (``{"S01": 4, ..., "S18": 2}``, or a
+            Series such as ``klas.iloc[0]``, whose other columns are ignored as in a
+            survey), or a survey with the columns ``S01`` .. ``S18``.
 
     Returns:
         For one respondent a :class:`Classification` (``type``, ``categorie``,

@@ -361,3 +361,45 @@ ANSWERS = st.one_of(
 def test_any_answer_to_any_question_gets_feedback_never_a_traceback(key, answer):
     feedback = check(key, answer)
     assert feedback.status in ("goed", "fout", "leeg") and feedback.message
+
+
+# -- one value in a container: a Series of one row, a list of one, a 0-d array ------------------------
+
+def test_a_0d_array_is_its_one_value_and_a_masked_value_is_blank(bank):
+    assert check("demo_omzet", np.array(1234.5)).message == "Goed! Retouren verlagen de omzet."
+    assert check("demo_omzet", np.array(1300.0)).message == "Nog niet goed. Je telde de retouren niet mee."
+    blank = ("Nog niet goed. Je antwoord is leeg (NaN of masked): je berekening gaf geen waarde. "
+             "Kijk na of je selectie wel rijen bevat en of de kolom getallen of namen heeft.")
+    for answer in (float("nan"), pd.Series([np.nan]), np.ma.array(5.0, mask=True), np.ma.masked):
+        assert check("demo_omzet", answer).message == blank, answer
+    assert selfcheck._attempts == {}, "a blank answer costs no hint"
+    assert selfcheck.answers_given()["demo_omzet"] is None  # the last answer (masked), as plain Python
+
+
+def test_a_right_text_in_a_one_element_container_is_right_as_for_a_number():
+    t = _question(key="naam", kind="text", answer=answer_hash("naam", "Anna", kind="text"), hints=["h"])
+    n = _question(key="getal", answer=answer_hash("getal", 13, decimals=0), decimals=0, hints=["h"])
+    df = pd.DataFrame({"naam": ["Bob", "Anna"], "omzet": [5, 13]}, index=[10, 11])
+    best = df["omzet"] == df["omzet"].max()
+    for container in (pd.Series, pd.Index, list, tuple, np.array):
+        assert t.check(container(["anna"])).message == "Goed!", container
+        assert n.check(container([13])).message == "Goed!", container
+    assert t.check(df.loc[best, "naam"]) and t.check(df.loc[best, ["naam"]]) and t.check(np.array("Anna"))
+    assert n.check(df.loc[best, "omzet"]) and n.check(df.loc[best, ["omzet"]])
+    assert t.check(["Bob"]).message == "Nog niet goed. Hint 1: h"  # one wrong name: a wrong answer, a hint
+
+
+def test_several_values_or_none_for_a_text_or_number_ask_for_one_and_cost_no_hint():
+    t = _question(key="naam", kind="text", answer=answer_hash("naam", "Anna", kind="text"), hints=["h"])
+    n = _question(key="getal", answer=answer_hash("getal", 13, decimals=0), decimals=0, hints=["h"])
+    assert t.check(pd.Series(["Anna", "Bob"])).message == (
+        "Nog niet goed. Je antwoord bevat 2 waarden ('Anna' en 'Bob'). Geef één naam of woord: "
+        "kies de ene waarde die de vraag zoekt.")
+    assert n.check([1, 2, 3, 4, 5]).message == (
+        "Nog niet goed. Je antwoord bevat 5 waarden (1, 2, 3 en nog 2). Geef één getal: "
+        "kies de ene waarde die de vraag zoekt.")
+    assert t.check(pd.Series([], dtype=object)).message == (
+        "Nog niet goed. Je antwoord is leeg: er staat niets in (een selectie zonder rijen?). "
+        "Kijk je filter na en geef één naam of woord.")
+    assert selfcheck._attempts == {}, "no hint was used"
+    assert t.check("Bob").message == "Nog niet goed. Hint 1: h"

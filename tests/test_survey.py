@@ -167,8 +167,22 @@ def test_a_file_of_another_questionnaire_is_named(mini):
 def test_two_headers_for_one_item_and_a_repeated_respondent(mini):
     with pytest.raises(KlantDataError, match="Meer dan één kolom hoort bij hetzelfde item: 'K1' en 'k01' bij K1"):
         mini.read(io.StringIO("K1,k01,K2,K3,R1\n1,1,1,1,1\n"))
-    with pytest.raises(KlantDataError, match=r"\(rij 3\): deze respondent_id kwam al eerder voor"):
+    with pytest.raises(KlantDataError, match=r"\(rij 3\): het id in kolom 'Respondent_ID' kwam al eerder voor"):
         mini.read(io.StringIO("Respondent_ID,K1,K2,K3,R1\nA,1,1,1,1\nA,2,2,2,2\n"))
+
+
+@pytest.mark.parametrize("column", ["ID", "Respondent ID", "respondent_id"])
+def test_a_repeated_id_is_named_by_the_column_as_the_file_has_it(tmp_path, column):
+    rs = Questionnaire.load("relatiesterkte")
+    path = tmp_path / "ms.xlsx"
+    pd.DataFrame({column: [1, 2, 1], **{code: [5, 6, 4] for code in rs.codes}}).to_excel(path, index=False)
+    with pytest.raises(KlantDataError) as caught:
+        rs.read(path)
+    assert str(caught.value) == (f"1 van de 3 rijen in 'ms.xlsx' is niet bruikbaar (rij 4): het id in kolom "
+                                 f"'{column}' kwam al eerder voor. Geef elke respondent een eigen id in kolom "
+                                 f"'{column}'.")
+    with pytest.warns(KlantDataWarning, match=rf"overgeslagen \(rij 4\): het id in kolom '{column}' kwam al"):
+        assert rs.read(path, errors="warn").index.tolist() == [1, 2]
 
 
 def test_a_row_of_question_texts_under_the_header_is_left_out(mini):

@@ -167,6 +167,30 @@ def test_an_unknown_statement_is_refused():
         classify(answers_for("meelopers") | {"S19": 3})
 
 
+def test_one_row_of_a_pooled_survey_ignores_its_other_columns_as_the_table_does():
+    answers = answers_for("geslaagden") | {"Leeftijd": 21}
+    export = pd.DataFrame([answers]).to_csv(index=False).encode()
+    klas = klantlib.vals.pool_surveys([("anna.csv", export)])
+    row = klas.iloc[0]  # respondent_id, bestand, S01 .. S18, Leeftijd
+    assert {"respondent_id", "bestand", "Leeftijd"} <= set(row.index)
+    one = classify(row)
+    assert (one.type, one.categorie, one.gelijk) == ("geslaagden", "outer-directed", ("geslaagden",))
+    assert one.scores.tolist() == classify(klas).iloc[0][list(TYPES.index)].tolist()
+    assert score_types(row).iloc[0].tolist() == score_types(klas).iloc[0].tolist()
+    assert score_types(pd.Series({"S01": 5, "S02": 4, "Leeftijd": "jong"})).iloc[0]["overlevers"] == 4.5
+
+
+def test_a_misspelt_statement_is_unknown_in_a_dict_and_in_a_row():
+    message = "Onbekende stelling: 'S1'. De items van 'Leefstijlvragenlijst (VALS)' heten S01 t/m S18."
+    typed = {"S1": 3, **{item: 3 for item in ITEM_COLUMNS[1:]}}
+    for answers in (typed, pd.Series(typed), pd.Series(typed | {"Leeftijd": 21})):
+        with pytest.raises(KlantDataError) as caught:
+            classify(answers)
+        assert str(caught.value) == message
+    with pytest.raises(KlantDataError, match=r"^Onbekende stelling: 'Leeftijd'\. De items"):
+        score_types(pd.Series({"Leeftijd": 21}))  # not one statement: its labels are named
+
+
 def test_score_types_allows_unanswered_statements():
     scores = score_types({"S01": 5, "S02": 4, "S03": 2}).iloc[0]
     assert scores["overlevers"] == 4.5 and scores["zwoegers"] == 2.0
