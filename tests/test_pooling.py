@@ -100,9 +100,9 @@ def test_a_forms_export_of_a_questionnaire_without_words_names_every_word():
     with pytest.raises(KlantDataError) as error:
         rs.read({"name": "Relatie.xlsx", "content": export})
     assert str(error.value).startswith(
-        "8 ongeldige antwoorden in 'Relatie.xlsx': rij 2 (respondent 1), kolom 'attractiviteit': 'Mee eens'; rij 2 "
-        "(respondent 1), kolom 'overstapkosten': 'Helemaal mee eens'; rij 2 (respondent 1), kolom 'vertrouwen': "
-        "'Mee eens'; rij 2 (respondent 1), kolom 'tevredenheid': 'Mee eens'; rij 3 (respondent 2), kolom "
+        "8 ongeldige antwoorden in 'Relatie.xlsx': rij 2 (ID 1), kolom 'attractiviteit': 'Mee eens'; rij 2 "
+        "(ID 1), kolom 'overstapkosten': 'Helemaal mee eens'; rij 2 (ID 1), kolom 'vertrouwen': "
+        "'Mee eens'; rij 2 (ID 1), kolom 'tevredenheid': 'Mee eens'; rij 3 (ID 2), kolom "
         "'attractiviteit': 'Mee oneens' en nog 3. Antwoorden moeten hele getallen van 1 tot en met 7 zijn; ")
 
 
@@ -115,7 +115,7 @@ def test_a_wrong_word_names_the_questionnaires_own_words_once():
     with pytest.raises(KlantDataError) as error:
         MINI_Q.read({"name": "scan.xlsx", "content": changed.getvalue()})
     assert str(error.value) == (
-        "1 ongeldig antwoord in 'scan.xlsx': rij 2 (respondent 1), kolom 'K2': 'Soms'. Antwoorden moeten hele getallen "
+        "1 ongeldig antwoord in 'scan.xlsx': rij 2 (ID 1), kolom 'K2': 'Soms'. Antwoorden moeten hele getallen "
         "van 1 tot en met 5 zijn (of de woorden 'helemaal oneens', 'oneens', 'neutraal', 'eens' of 'helemaal eens'); "
         "verbeter de waarde of maak de cel leeg. Het gaat om K2: vraag 'We weten waarom klanten weggaan.'.")
 
