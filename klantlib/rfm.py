@@ -398,7 +398,7 @@ def _check_score(values, name: str, made_by: str) -> None:
     if not isinstance(values, pd.Series):
         raise KlantDataError(f"Geef {name} als één kolom met een score per klant (een Series, zoals {made_by} "
                              f"geeft), geen {type(values).__name__}.")
-    numbers = pd.to_numeric(values, errors="coerce")
+    numbers = to_numbers(values, errors="coerce")  # the one number rule; what is no number is named below
     if (numbers.isna() & values.notna()).any():
         raise KlantDataError(f"In {name} staat iets wat geen getal is (bijvoorbeeld "
                              f"{values[numbers.isna() & values.notna()].iloc[0]!r}). Maak de scores met {made_by}.")
