@@ -37,3 +37,20 @@ def test_choosing_a_customer_group_changes_the_funnel_in_voila(page, voila_url):
     page.wait_for_function(f"([before]) => document.querySelector('{COUNTS}').innerText !== before",
                            arg=[business], timeout=15_000)
     assert _oriented(counts.inner_text()) < _oriented(business)
+
+
+def test_an_empty_period_chosen_with_the_keyboard_says_so_and_shows_no_old_funnel(page, voila_url):
+    # The period slider's first handle moved to the end (keyboard only): no journey starts in the last month.
+    open_in_voila(page, voila_url, NOTEBOOK)
+    page.locator(FIGURE).first.wait_for(timeout=30_000)
+    handle = page.locator(".klant-orca-periode .noUi-handle").first
+    handle.focus()
+    handle.press("End")
+    page.wait_for_function(f"() => document.querySelector('{COUNTS}').innerText.startsWith('De selectie is leeg')",
+                           timeout=15_000)
+    assert "reizen gestart van 01-01-2026 tot 01-02-2026" in page.locator(COUNTS).first.inner_text()
+    assert page.locator(f".klant-orca-telling b[style*='color']").count() == 1  # marked as a problem
+    page.wait_for_function(f"() => document.querySelectorAll('{FIGURE}').length === 0", timeout=15_000)
+    handle.press("Home")  # back to the whole period: the funnel of every journey returns
+    page.locator(FIGURE).first.wait_for(timeout=15_000)
+    assert _oriented(page.locator(COUNTS).first.inner_text()) == 6000
