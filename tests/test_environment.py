@@ -279,3 +279,14 @@ def test_make_lock_gets_uv_first_on_a_fresh_clone(tmp_path):
     assert None not in steps and steps == sorted(steps), result.stdout
     assert "uv==" in lines[steps[1]] and "requirements.lock" not in lines[steps[1]]  # uv only, not the setup
     assert "-o requirements.lock" in lines[steps[2]]
+
+
+def test_the_repository_root_holds_only_the_projects_own_files():
+    # Experiments (a downloaded wheel, a tester's student files) once landed here through `git add -A`.
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=False)
+    if tracked.returncode != 0:
+        pytest.skip("geen git-checkout: er valt niets na te gaan")
+    top = {line.split("/")[0] for line in tracked.stdout.splitlines()}
+    expected = {".ci", ".gitignore", "Makefile", "README.md", "benchmarks", "data", "environment.yml", "klantlib",
+                "notebooks", "pyproject.toml", "requirements.lock", "solutions", "source", "start.py", "tests"}
+    assert top - expected == set(), "onverwachte bestanden in de hoofdmap van de repository"
