@@ -109,3 +109,12 @@ def test_offline_only(notebook):
     assert not re.search(r"(sns|seaborn)\.load_dataset", code), "seaborn's datasets come from the internet"
     assert not re.search(r"https?://", code)
     assert nb["metadata"]["kernelspec"]["name"] == "python3"
+
+
+def test_a_notebook_on_the_course_data_says_they_are_invented(notebook):
+    """Invented data say they are invented, in the notebook that uses them (the data card is not enough)."""
+    path, nb = notebook
+    code = "\n".join(_source(c) for c in nb["cells"] if c["cell_type"] == "code")
+    prose = "\n".join(_source(c) for c in nb["cells"] if c["cell_type"] == "markdown")
+    if re.search(r"load_dataset\(|klantlib\.data\b|from klantlib\.data import", code):
+        assert re.search(r"\bverzonnen\b", prose, re.I), f"{path.name}: say that the data are invented (verzonnen)"
