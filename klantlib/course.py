@@ -12,7 +12,8 @@ to discuss, a model answer in Markdown.
 - ``notebooks/<NN>.ipynb``: the student notebook, without the ``oplossing`` cells,
   executed, so its stored outputs are what nbval checks;
 - ``solutions/<NN>.ipynb``: the lecturer's version, with every worked solution
-  shown and executed (not in git: ``make solutions`` makes only these).
+  shown and executed (not in git: ``make solutions`` makes only these, ``make docent``
+  only those that are missing or stale, see :func:`stale_solutions`).
 
 A test proves the committed student notebooks are in sync with their source and
 that the lecturer's version runs clean with every check right. Never edit a
@@ -45,8 +46,8 @@ import hashlib
 import sys
 from pathlib import Path
 
-__all__ = ["SOLUTION", "build", "lecturer_version", "out_of_sync", "read_source", "run", "sources",
-           "student_version"]
+__all__ = ["SOLUTION", "build", "lecturer_version", "made_from", "out_of_sync", "read_source", "run", "sources",
+           "stale_solutions", "student_version"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIR = ROOT / "source"
@@ -137,7 +138,8 @@ def lecturer_version(nb, name: str = "", available: list[str] | None = None):
 
     lecturer = copy.deepcopy(nb)
     banner = nbformat.v4.new_markdown_cell(
-        f"> **Docentenversie, met uitwerkingen.** Gemaakt uit `source/{Path(name).stem}.md` met `make solutions`; "
+        f"> **Docentenversie, met uitwerkingen.** Gemaakt uit `source/{Path(name).stem}.md` met `make docent` "
+        "(of `make solutions`); "
         "de uitwerkingen staan in de cellen direct na elke opdracht. Studenten werken in de map "
         "`notebooks/`, waar deze cellen niet in staan."
     )
@@ -207,8 +209,9 @@ def run(nb, folder: Path, *, timeout: int = 300):
     with tempfile.TemporaryDirectory() as sockets:
         # Local sockets, not TCP ports: no port clashes with other kernels, no network warning.
         config = Config()
-        config.KernelManager.transport = "ipc"
-        config.KernelManager.ip = str(Path(sockets) / "kernel")
+        if _has_ipc():  # not every libzmq has Unix sockets (Windows): then TCP on 127.0.0.1, jupyter_client's default
+            config.KernelManager.transport = "ipc"
+            config.KernelManager.ip = str(Path(sockets) / "kernel")
         # client_factory is read directly (a class, not a dotted name): see _sliced_client_class.
         config.AsyncKernelManager.client_factory = _sliced_client_class()
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False, config=config,
@@ -218,6 +221,49 @@ def run(nb, folder: Path, *, timeout: int = 300):
         except CellExecutionError as error:
             raise RuntimeError(f"Een cel gaf een fout:\n{error}") from None
     return nb
+
+
+def _has_ipc() -> bool:
+    import zmq
+
+    return bool(zmq.has("ipc"))
+
+
+def made_from(source: Path, notebook_dir: Path = NOTEBOOK_DIR) -> str:
+    """A digest of what a lecturer's version is made from: its source and the student notebook.
+
+    The student notebook (in git, with its outputs) changes whenever the data or klantlib change
+    what the notebook shows, so a lecturer's version made before such a change (a ``git pull``)
+    no longer matches. :func:`build` stores the digest in the lecturer's version.
+    """
+    digest = hashlib.sha256()
+    for path in (Path(source), Path(notebook_dir) / Path(source).with_suffix(".ipynb").name):
+        digest.update(path.name.encode() + b"\0" + (path.read_bytes() if path.exists() else b"") + b"\0")
+    return digest.hexdigest()
+
+
+def stale_solutions(names: list[str] | None = None, source_dir: Path = SOURCE_DIR,
+                    notebook_dir: Path = NOTEBOOK_DIR, solution_dir: Path = SOLUTION_DIR) -> list[str]:
+    """The lecturer's versions that are missing, or were made from another source or student notebook."""
+    import json
+
+    stale = []
+    for path in _selected(sources(source_dir), names):
+        target = Path(solution_dir) / path.with_suffix(".ipynb").name
+        try:
+            stored = json.loads(target.read_text(encoding="utf-8"))["metadata"]["klantlib"]["made_from"]
+        except (OSError, ValueError, KeyError, TypeError):
+            stored = None
+        if stored != made_from(path, notebook_dir):
+            stale.append(target.name)
+    return stale
+
+
+def _selected(paths: list[Path], names: list[str] | None) -> list[Path]:
+    """The sources whose name starts with one of ``names`` (``04``, ``04_rfm``); all without names."""
+    if not names:
+        return paths
+    return [p for p in paths if any(p.stem.startswith(n.removesuffix(".md").removesuffix(".ipynb")) for n in names)]
 
 
 def _cells(nb) -> list[tuple]:
@@ -257,30 +303,36 @@ def _same_but_widget_ids(path: Path, nb) -> bool:
     return stable(nbformat.read(path, as_version=4)) == stable(nb)
 
 
-def build(names: list[str] | None = None, *, students: bool = True, lecturers: bool = True) -> list[Path]:
-    """Make and execute the student notebooks and/or the lecturer's versions; return the files written."""
-    import nbformat
+def build(names: list[str] | None = None, *, students: bool = True, lecturers: bool = True,
+          only_stale: bool = False) -> list[Path]:
+    """Make and execute the student notebooks and/or the lecturer's versions; return the files written.
 
+    ``only_stale``: of the lecturer's versions only those :func:`stale_solutions` names (``make docent``).
+    """
     available = _available()
     written = []
-    for path in sources():
-        if names and not any(path.stem.startswith(n.removesuffix(".md").removesuffix(".ipynb")) for n in names):
-            continue
+    for path in _selected(sources(), names):
         nb = read_source(path)
         target = path.with_suffix(".ipynb").name
-        jobs = []
         if students:
-            jobs.append((student_version(nb, target, available), NOTEBOOK_DIR))
-        if lecturers:
-            jobs.append((lecturer_version(nb, target, available), SOLUTION_DIR))
-        for version, folder in jobs:
-            print(f"{folder.name}/{target} ...", flush=True)
-            folder.mkdir(exist_ok=True)
-            run(version, folder)
-            if not _same_but_widget_ids(folder / target, version):
-                nbformat.write(version, folder / target)
-                written.append(folder / target)
+            _execute_and_write(student_version(nb, target, available), NOTEBOOK_DIR / target, written)
+        if lecturers and not (only_stale and not stale_solutions([path.stem])):
+            version = lecturer_version(nb, target, available)
+            # After the student notebook of this round is written: the digest covers it.
+            version.metadata["klantlib"] = {"made_from": made_from(path)}
+            _execute_and_write(version, SOLUTION_DIR / target, written)
     return written
+
+
+def _execute_and_write(version, target: Path, written: list[Path]) -> None:
+    import nbformat
+
+    print(f"{target.parent.name}/{target.name} ...", flush=True)
+    target.parent.mkdir(exist_ok=True)
+    run(version, target.parent)
+    if not _same_but_widget_ids(target, version):
+        nbformat.write(version, target)
+        written.append(target)
 
 
 def _main(argv: list[str]) -> int:
@@ -289,13 +341,21 @@ def _main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="Maak de studentnotebooks en de docentenversie uit source/.")
     parser.add_argument("names", nargs="*", help="alleen deze notebooks (bijvoorbeeld 04)")
     parser.add_argument("--solutions", action="store_true", help="alleen de docentenversie (solutions/)")
+    parser.add_argument("--stale", action="store_true",
+                        help="met --solutions: alleen de docentenversies die ontbreken of niet meer bij hun bron "
+                             "en studentnotebook passen (make docent)")
     parser.add_argument("--check", action="store_true", help="alleen controleren of notebooks/ bij source/ past")
     args = parser.parse_args(argv)
+    if args.stale and not args.solutions:
+        parser.error("--stale hoort bij --solutions")
     if args.check:
         stale = out_of_sync()
         print("Alles in orde." if not stale else f"Niet bijgewerkt: {', '.join(stale)}. Voer `make notebooks` uit.")
         return 1 if stale else 0
-    build(args.names, students=not args.solutions)
+    if args.stale and not stale_solutions(args.names):
+        print("De docentenversies in solutions/ zijn bijgewerkt.")
+        return 0
+    build(args.names, students=not args.solutions, only_stale=args.stale)
     return 0
 
 

@@ -174,3 +174,42 @@ def test_choice_questions_explain_every_wrong_option():
         assert len(q.members) == 1 or q.multiple, f"{key}: one right option, or multiple = true"
         for wrong in set(hashes) - set(q.members):
             assert wrong in q.mistakes, f"{key}: option {hashes[wrong]!r} needs feedback that explains the mistake"
+
+
+def test_a_lecturers_version_is_stale_when_missing_or_made_from_another_source_or_student_notebook(tmp_path):
+    # make docent (python start.py --docent) makes only these: a fresh clone has none, a git pull can change
+    # the source or (with the data or klantlib) the stored student notebook.
+    folders = {name: tmp_path / name for name in ("source", "notebooks", "solutions")}
+    for folder in folders.values():
+        folder.mkdir()
+    for stem in ("00_start", "01_klant"):
+        (folders["source"] / f"{stem}.md").write_text(f"# {stem}\n", encoding="utf-8")
+        (folders["notebooks"] / f"{stem}.ipynb").write_text("{}", encoding="utf-8")
+
+    def stale(names=None):
+        return course.stale_solutions(names, folders["source"], folders["notebooks"], folders["solutions"])
+
+    def write_lecturers_version(stem):
+        nb = nbformat.v4.new_notebook()
+        made_from = course.made_from(folders["source"] / f"{stem}.md", folders["notebooks"])
+        nb.metadata["klantlib"] = {"made_from": made_from}
+        nbformat.write(nb, folders["solutions"] / f"{stem}.ipynb")
+
+    assert stale() == ["00_start.ipynb", "01_klant.ipynb"]
+    write_lecturers_version("00_start")
+    assert stale() == ["01_klant.ipynb"] and stale(["00"]) == [] and stale(["01"]) == ["01_klant.ipynb"]
+    (folders["notebooks"] / "00_start.ipynb").write_text('{"new": "outputs"}', encoding="utf-8")
+    assert stale(["00"]) == ["00_start.ipynb"]
+    write_lecturers_version("00_start")
+    (folders["source"] / "00_start.md").write_text("# 00_start, edited\n", encoding="utf-8")
+    assert stale(["00"]) == ["00_start.ipynb"]
+    nbformat.write(nbformat.v4.new_notebook(), folders["solutions"] / "01_klant.ipynb")  # made before the digest
+    assert "01_klant.ipynb" in stale()
+
+
+def test_run_uses_tcp_where_zmq_has_no_unix_sockets(monkeypatch, tmp_path):
+    # Windows: python start.py --docent builds the lecturer's versions there too.
+    monkeypatch.setattr(course, "_has_ipc", lambda: False)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(6 * 7)")])
+    course.run(nb, tmp_path)
+    assert nb.cells[0].outputs[0]["text"] == "42\n"
