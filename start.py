@@ -4,6 +4,7 @@
     python start.py                      # Windows: py start.py
     python start.py --alleen-installeren # only set up .venv
     python start.py --test               # set up, then run the tests (extra arguments go to pytest)
+    python start.py --docent             # the lecturer's view: worked solutions (solutions/) and source/
 
 Creates ``.venv`` next to this file with the standard ``venv`` module, installs exactly the
 versions in ``requirements.lock`` with pip, then klantlib itself (``--no-deps -e .``), compiles
@@ -11,6 +12,12 @@ the bytecode, and opens JupyterLab on the start notebook with the repository as 
 second run only compares a stamp and starts at once. Only the standard library is used, so a
 student's own Python (Windows without WSL, macOS, Linux) is enough; the Makefile keeps its own,
 faster uv route to the same versions.
+
+That is the student's view: installing klantlib puts klantlib/jupyter_server_config.json into the
+environment's Jupyter config, so the file browser does not list source/, solutions/ and tests/
+(worked solutions, answers). ``--docent`` first makes the lecturer's versions that are missing or
+stale (``python -m klantlib.course --solutions --stale``), then opens JupyterLab on the lecturer's
+start notebook with jupyter_server's own hide_globs, so every folder is listed (as ``make docent``).
 """
 
 from __future__ import annotations
@@ -25,9 +32,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 MIN_PYTHON = (3, 11)
 START_NOTEBOOK = "notebooks/00_start_hier.ipynb"
+LECTURER_NOTEBOOK = "solutions/00_start_hier.ipynb"
+#: jupyter_server's own ContentsManager.hide_globs: the lecturer's view sets them back (the course's
+#: config adds source/, solutions/, tests/). The Makefile's SHOW_ALL is the same list (a test checks both).
+JUPYTER_HIDE_GLOBS = ("__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*~")
 # Own stamp (the Makefile's stamp only records a time): the digest of what was installed.
 STAMP_NAME = ".klantlib-start"
-INSTALL_INPUTS = ("requirements.lock", "pyproject.toml")
+INSTALL_INPUTS = ("requirements.lock", "pyproject.toml", "klantlib/jupyter_server_config.json")
 
 
 def venv_python(venv_dir: Path, windows: bool | None = None) -> Path:
@@ -69,12 +80,22 @@ def install_commands(python: Path, root: Path) -> list[list[str]]:
     ]
 
 
-def lab_command(python: Path, root: Path, as_root: bool, extra: list[str]) -> list[str]:
-    """JupyterLab on the start notebook, with the repository (data/, READMEs) as its root."""
+def lab_command(python: Path, root: Path, as_root: bool, extra: list[str], lecturer: bool = False) -> list[str]:
+    """JupyterLab on the start notebook, with the repository (data/, READMEs) as its root.
+
+    ``lecturer``: on the lecturer's start notebook, with every folder listed (source/, solutions/, tests/).
+    """
     command = [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={root}"]
     if as_root:  # JupyterLab refuses to run as root unless told so (containers, CI)
         command.append("--allow-root")
-    return command + extra + [str(root / START_NOTEBOOK)]
+    if lecturer:
+        command += [f"--ContentsManager.hide_globs={glob}" for glob in JUPYTER_HIDE_GLOBS]
+    return command + extra + [str(root / (LECTURER_NOTEBOOK if lecturer else START_NOTEBOOK))]
+
+
+def solutions_command(python: Path) -> list[str]:
+    """Make the lecturer's versions that are missing or stale (as ``make docent`` does first)."""
+    return [str(python), "-m", "klantlib.course", "--solutions", "--stale"]
 
 
 def test_command(python: Path, extra: list[str]) -> list[str]:
@@ -133,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     what = parser.add_mutually_exclusive_group()
     what.add_argument("--alleen-installeren", action="store_true", help="alleen klaarzetten, JupyterLab niet openen")
     what.add_argument("--test", action="store_true", help="klaarzetten en daarna de tests draaien")
+    what.add_argument("--docent", action="store_true",
+                      help="voor docenten: de uitwerkingen maken (solutions/, als ze ontbreken of verouderd zijn) "
+                           "en JupyterLab openen met alle mappen zichtbaar")
     parser.add_argument("--venv", type=Path, default=ROOT / ".venv", help="waar de omgeving komt (standaard .venv)")
     args, extra = parser.parse_known_args(argv)
 
@@ -146,9 +170,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.test:
         return subprocess.run(test_command(python, extra), cwd=ROOT).returncode
+    if args.docent:
+        print("De docentenversies met uitwerkingen klaarzetten in solutions/ (de eerste keer een minuut) ...")
+        _run(solutions_command(python), ROOT)
     print("JupyterLab starten; stoppen doe je met Ctrl+C in dit venster.")
     try:
-        return subprocess.run(lab_command(python, ROOT, running_as_root(), extra), cwd=ROOT).returncode
+        command = lab_command(python, ROOT, running_as_root(), extra, lecturer=args.docent)
+        return subprocess.run(command, cwd=ROOT).returncode
     except KeyboardInterrupt:
         return 0
 

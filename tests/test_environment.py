@@ -2,6 +2,7 @@
 and the environment check names what is missing with the command that fixes it."""
 
 import ast
+import json
 import re
 import subprocess
 import sys
@@ -145,6 +146,49 @@ def test_readme_binder_badge_follows_the_repository_address():
     links = re.findall(r"https://mybinder\.org/v2/gh/[^)\s]+", readme)
     assert links and set(links) == {_binder_link()}
     assert (ROOT / "notebooks" / "00_start_hier.ipynb").exists()  # the page the badge opens
+
+
+# --- the student's view in Jupyter: no worked solutions in the file browser -------------------
+
+STUDENT_VIEW = ROOT / "klantlib" / "jupyter_server_config.json"
+#: What the student's view hides on top of jupyter_server's own list: the worked solutions (source/,
+#: solutions/) and every answer in plain text (tests/worked_numbers.json).
+COURSE_HIDDEN = ["source", "solutions", "tests"]
+
+
+def test_the_student_view_hides_the_worked_solutions_and_keeps_jupyters_own_globs():
+    from fnmatch import fnmatch
+
+    from jupyter_server.services.contents.manager import ContentsManager
+
+    config = json.loads(STUDENT_VIEW.read_text(encoding="utf-8"))
+    assert config == {"ContentsManager": {"hide_globs": ContentsManager.hide_globs.default() + COURSE_HIDDEN}}
+    hidden = config["ContentsManager"]["hide_globs"]
+    for name in COURSE_HIDDEN:
+        assert (ROOT / name).is_dir()
+    # What a student works with stays listed, at the root and in the folders the notebooks point to.
+    listed = ["data", "notebooks", "klantlib", "README.md", "Makefile", "start.py"]
+    listed += [p.name for folder in ("data", "notebooks") for p in (ROOT / folder).rglob("*")
+               if "__pycache__" not in p.parts and not p.name.endswith(".pyc")]
+    assert [name for name in listed if any(fnmatch(name, glob) for glob in hidden)] == []
+
+
+def test_installing_klantlib_puts_the_student_view_into_the_environments_jupyter_config():
+    # Every route installs klantlib (make, start.py, environment.yml for Binder and hubs), so every
+    # Jupyter server of the environment reads it: jupyter_server reads jupyter_server_config.json in
+    # <prefix>/etc/jupyter (the *.d folder beside it only enables extensions).
+    from jupyter_core.paths import jupyter_config_path
+
+    shared = _pyproject()["tool"]["hatch"]["build"]["targets"]["wheel"]["shared-data"]
+    assert shared == {"klantlib/jupyter_server_config.json": "etc/jupyter/jupyter_server_config.json"}
+    installed = Path(sys.prefix) / "etc" / "jupyter" / "jupyter_server_config.json"
+    assert installed.read_text(encoding="utf-8") == STUDENT_VIEW.read_text(encoding="utf-8"), \
+        "de omgeving is niet bijgewerkt: make setup (of python start.py --alleen-installeren)"
+    assert str(installed.parent) in jupyter_config_path()
+    # A change to the file sets up the environment again (make's stamp; start.py's INSTALL_INPUTS has a test).
+    (stamp_rule,) = [line for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines()
+                     if line.startswith("$(STAMP):")]
+    assert "klantlib/jupyter_server_config.json" in stamp_rule.split()
 
 
 # --- check_environment ---------------------------------------------------------------------

@@ -5,6 +5,7 @@ CI: .ci/run.
 """
 
 import ast
+import shlex
 import importlib.util
 import subprocess
 import sys
@@ -70,6 +71,7 @@ def _fake_repo(tmp_path):
     root = tmp_path / "cursus"
     root.mkdir()
     for name in start.INSTALL_INPUTS:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(f"{name}\n", encoding="utf-8")
     venv = root / ".venv"
     python = start.venv_python(venv)
@@ -121,3 +123,68 @@ def test_too_old_python_stops_with_a_dutch_message(monkeypatch, capsys):
     with pytest.raises(SystemExit):
         start.main(["--alleen-installeren"])
     assert "Python 99.0 of nieuwer is nodig" in capsys.readouterr().err
+
+
+# --- the lecturer's view (python start.py --docent, make docent) -------------------------------
+
+def test_lecturer_lab_lists_every_folder_and_opens_the_lecturers_start_notebook():
+    python, root = Path("/cursus/.venv/bin/python"), Path("/cursus")
+    command = start.lab_command(python, root, as_root=False, extra=["--port=9999"], lecturer=True)
+    shown = [word.split("=", 1)[1] for word in command if word.startswith("--ContentsManager.hide_globs=")]
+    assert shown == list(start.JUPYTER_HIDE_GLOBS)  # jupyter_server's own list: source/, solutions/, tests/ listed
+    assert command[:4] == start.lab_command(python, root, as_root=False, extra=[])[:4]  # same root as make start
+    assert command[-2:] == ["--port=9999", str(root / "solutions" / "00_start_hier.ipynb")]  # extra can still override
+    assert not any("hide_globs" in word for word in start.lab_command(python, root, as_root=False, extra=[]))
+    # The lecturer's start notebook is made from the same source as the student's (solutions/ is not in git).
+    assert start.LECTURER_NOTEBOOK == start.START_NOTEBOOK.replace("notebooks/", "solutions/")
+
+
+def test_the_lecturers_globs_are_jupyter_servers_defaults():
+    # If jupyter_server changes its defaults, the lecturer's view must follow (and the Makefile's SHOW_ALL too).
+    from jupyter_server.services.contents.manager import ContentsManager
+
+    assert list(start.JUPYTER_HIDE_GLOBS) == ContentsManager.hide_globs.default()
+
+
+def test_make_docent_runs_what_start_py_docent_runs(tmp_path):
+    # Dry run with an environment that exists and is set up (its stamp newer than its inputs): only the two steps.
+    venv = Path(sys.executable).parent.parent
+    printed = subprocess.run(["make", "-s", "-n", "docent", f"VENV={venv}"], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout
+    build = [line for line in printed.splitlines() if "klantlib.course" in line]
+    lab = [line for line in printed.splitlines() if "jupyter lab" in line]
+    assert len(build) == 1 and len(lab) == 1 and printed.index(build[0]) < printed.index(lab[0]), printed
+    python = venv / "bin" / "python"
+    assert shlex.split(build[0])[1:] == start.solutions_command(python)[1:]
+    words = shlex.split(lab[0])
+    shown = [f"--ContentsManager.hide_globs={glob}" for glob in start.JUPYTER_HIDE_GLOBS]
+    assert [word for word in words if "hide_globs" in word] == shown
+    assert f"--ServerApp.root_dir={ROOT}" in words and words[-1] == start.LECTURER_NOTEBOOK
+
+
+def test_main_docent_makes_the_solutions_then_opens_the_lecturers_view(monkeypatch):
+    calls = []
+    python = Path("/cursus/.venv/bin/python")
+    monkeypatch.setattr(start, "install", lambda venv, root: python)
+    monkeypatch.setattr(start.subprocess, "run", lambda command, cwd: calls.append(command) or subprocess.CompletedProcess(command, 0))
+    assert start.main(["--docent", "--port=9999"]) == 0
+    assert calls == [start.solutions_command(python),
+                     start.lab_command(python, start.ROOT, start.running_as_root(), ["--port=9999"], lecturer=True)]
+    calls.clear()
+    assert start.main([]) == 0  # the student's view makes no solutions
+    assert calls == [start.lab_command(python, start.ROOT, start.running_as_root(), [])]
+
+
+def test_a_failing_solutions_build_stops_before_jupyterlab(monkeypatch, capsys):
+    calls = []
+    monkeypatch.setattr(start, "install", lambda venv, root: Path("/cursus/.venv/bin/python"))
+    monkeypatch.setattr(start.subprocess, "run", lambda command, cwd: calls.append(command) or subprocess.CompletedProcess(command, 1))
+    with pytest.raises(SystemExit):
+        start.main(["--docent"])
+    assert len(calls) == 1 and "klantlib.course" in calls[0]
+    assert "dit commando is mislukt" in capsys.readouterr().err
+
+
+def test_the_student_view_config_is_an_install_input():
+    # Installed into the environment (pyproject.toml, shared-data): a change must make start.py install again.
+    assert "klantlib/jupyter_server_config.json" in start.INSTALL_INPUTS
