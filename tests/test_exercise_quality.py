@@ -164,8 +164,8 @@ def _words(text: str) -> list[str]:
 def longest_shared_run(option: str, prose: str) -> int:
     """The most words in a row that ``option`` shares with ``prose`` (case and accents ignored).
 
-    >>> longest_shared_run("Een retour: de klant bracht iets terug", "Bij een retour bracht de klant iets terug.")
-    4
+    >>> longest_shared_run("Een retour: de klant bracht iets terug", "De klant bracht iets terug, een retour dus.")
+    5
     """
     a, b = _words(option), _words(prose)
     best, previous = 0, [0] * (len(b) + 1)
