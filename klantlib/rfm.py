@@ -40,6 +40,7 @@ not occur. In the example, ``a`` and ``c`` both bought twice: F = 2 for both.
 from __future__ import annotations
 
 import math
+import numbers
 
 import numpy as np
 import pandas as pd
@@ -337,12 +338,39 @@ def rendement(scores: pd.DataFrame, *, bins: int | None = None) -> pd.Series:
     return ((rfm.mean(axis=1) - 1) / (bins - 1) * 100).round(1).rename("rendement")
 
 
+def _driver_weights(weights) -> pd.Series:
+    """The weight of each driver (1 unless ``weights`` says otherwise); unknown drivers and weights <= 0 refused."""
+    weight = pd.Series(1.0, index=list(DRIVERS))
+    if weights is None:
+        return weight
+    if not isinstance(weights, dict):
+        raise KlantDataError(f"weights is een dict van drijfveer naar gewicht, zoals {{'vertrouwen': 2}}; niet "
+                             f"{weights!r}.")
+    for driver, value in weights.items():
+        check_option("drijfveer in weights", driver, DRIVERS)
+        if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value) or value <= 0:
+            raise KlantDataError(f"Het gewicht van {driver} moet een getal groter dan 0 zijn, niet {value!r}. "
+                                 "Wil je een drijfveer niet meetellen, laat hem dan uit de enquête weg.")
+        weight[driver] = float(value)
+    return weight
+
+
 def relatiesterkte(survey: pd.DataFrame, *, scale: int = 7, customer: str = "klant_id",
-                   errors: str = "raise") -> pd.Series:
+                   errors: str = "raise", weights: dict | None = None) -> pd.Series:
     """Relationship strength on 0-100 from Schijns' four drivers, per customer.
 
     The mean of the answers given (1..``scale``) is rescaled to 0-100; a customer who
-    skipped a question is scored on the others. Answers are checked by the
+    skipped a question is scored on the others.
+
+    **Weights are the course's choice.** Schijns (2000) names the four drivers, and
+    the book's figure 1.6 shows satisfaction and trust feeding relationship strength
+    strongly, but neither gives weights. By default the four count equally (a
+    plain mean, the simplest rule to explain). ``weights`` maps drivers to positive
+    numbers (a driver left out weighs 1) and gives a weighted mean instead, e.g.
+    ``{"vertrouwen": 2, "tevredenheid": 2}``; a skipped question drops out with its
+    weight, so the score stays on 0-100.
+
+    Answers are checked by the
     questionnaire (:data:`RELATIESTERKTE`, ``Questionnaire.answers``): one outside
     1..``scale`` or not a whole number raises a :class:`~klantlib.errors.KlantDataError`
     naming row, customer, column and value; with ``errors="warn"`` it counts as not
@@ -357,12 +385,15 @@ def relatiesterkte(survey: pd.DataFrame, *, scale: int = 7, customer: str = "kla
     a    100.0
     b     16.7
     Name: relatiesterkte, dtype: float64
+    >>> relatiesterkte(survey, weights={"vertrouwen": 2}).tolist()  # b: (1 + 1 + 2 * 4) / 4 = 2.5
+    [100.0, 25.0]
     """
     source = _source(survey)
     fix = "De enquête heeft een klantnummer en de vier drijfveren nodig, elk in een eigen kolom."
     require_columns(survey, [customer, *DRIVERS], source=source, fix=fix)
     require_rows(survey, name="de enquête", row="respondent", consequence="is er geen relatiesterkte te berekenen")
     errors = check_errors(errors, ("raise", "warn"))
+    weight = _driver_weights(weights)
     ids = to_ids(survey[customer], column=customer, source=source)
     duplicated = ids.duplicated(keep=False) & ids.notna()
     if duplicated.any():
@@ -372,7 +403,9 @@ def relatiesterkte(survey: pd.DataFrame, *, scale: int = 7, customer: str = "kla
     answers = RELATIESTERKTE.with_scale(scale).answers(survey, errors=errors, id_column=customer)
     nothing = answers.isna().all(axis=1) | ids.isna()
     answers = drop_invalid_rows(answers, nothing, "geen klantnummer of geen enkel antwoord", source=source)
-    score = ((answers.mean(axis=1) - 1) / (scale - 1) * 100).round(1)
+    given = answers.notna()
+    mean = (answers.fillna(0) * weight).sum(axis=1) / (given * weight).sum(axis=1)  # a skipped answer: no weight
+    score = ((mean - 1) / (scale - 1) * 100).round(1)
     score.index = pd.Index(ids[answers.index].to_numpy(), name=customer)
     return score.sort_index().rename("relatiesterkte")
 

@@ -379,7 +379,7 @@ class PopulationComparison(NamedTuple):
     chi2: float
     p: float
     vrijheidsgraden: int
-    conclusie: str  # a plain Dutch reading, starting with the warning if there is one
+    conclusie: str  # a plain Dutch reading; with a warning: the warning first, and no conclusion drawn
     waarschuwing: str  # "" or: which expected counts are below 5
     bron: str
 
@@ -453,8 +453,12 @@ def compare_with_population(types, *, reference: str = "boek", alpha: float = 0.
         ``aantal`` (observed count), ``aandeel`` (observed share),
         ``verwacht_aandeel``, ``verschil`` (share minus expected share, fractions)
         and ``verwacht_aantal``; ``chi2``, ``p`` and ``vrijheidsgraden`` of
-        :func:`scipy.stats.chisquare` on the whole distribution; ``conclusie`` (Dutch);
-        ``waarschuwing`` when an expected count is below 5 (naming which); ``bron``.
+        :func:`scipy.stats.chisquare` on the whole distribution; ``conclusie``, a
+        plain Dutch reading; ``waarschuwing`` when an expected count is below 5
+        (naming which); ``bron``. With a warning the reading starts with it and
+        draws no conclusion about chance or the population (the test can't be
+        trusted either way); it still names the largest difference, as a
+        description of the sample only.
 
     Raises:
         KlantDataError: an unknown type name, a respondent without a type, no
@@ -502,16 +506,22 @@ def compare_with_population(types, *, reference: str = "boek", alpha: float = 0.
     row = table.loc[biggest]
     degrees = len(observed) - 1
     test = f"chi-kwadraat = {number(statistic, 1)} bij {degrees} vrijheidsgraden, {_p_text(p)}"
-    if p < alpha:
+    largest = (f"Het grootste verschil zit bij {biggest}: {percent(row['aandeel'])} in de steekproef tegenover "
+               f"{percent(row['verwacht_aandeel'])} verwacht")
+    if warning:
+        # Too few expected respondents: p can't be trusted either way, so the reading draws no conclusion.
+        reading = (f"{warning} De toets geeft {test}, maar met zo weinig verwachte respondenten zegt die p niet of "
+                   f"het verschil door toeval kan ontstaan. Een conclusie over de bevolking volgens {ref.kort} "
+                   f"trek je met deze steekproef dus niet. {largest}; of dat meer is dan toeval, kan deze "
+                   "steekproef niet zeggen.")
+    elif p < alpha:
+        seldom = "bijna nooit" if p < 0.001 else "zelden"
         reading = (f"De steekproef wijkt af van de bevolking volgens {ref.kort}: {test}. Zo'n groot verschil "
-                   "ontstaat bijna nooit door toeval; deze respondenten zijn geen afspiegeling van die bevolking.")
+                   f"ontstaat {seldom} door toeval; deze respondenten zijn geen afspiegeling van die bevolking. "
+                   f"{largest}.")
     else:
         reading = (f"De steekproef wijkt niet aantoonbaar af van de bevolking volgens {ref.kort}: {test}. De "
-                   "verschillen zijn klein genoeg om door toeval te kunnen ontstaan.")
-    reading += (f" Het grootste verschil zit bij {biggest}: {percent(row['aandeel'])} in de steekproef tegenover "
-                f"{percent(row['verwacht_aandeel'])} verwacht.")
-    if warning:
-        reading = f"{warning} {reading}"
+                   f"verschillen zijn klein genoeg om door toeval te kunnen ontstaan. {largest}.")
     return PopulationComparison(table, float(statistic), float(p), degrees, reading, warning, ref.citaat)
 
 

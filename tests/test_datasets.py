@@ -174,7 +174,7 @@ def test_what_the_notebooks_say_in_words_still_holds():
     from klantlib.orca import channel_mix, funnel, paths
     from klantlib.rfm import assessment_matrix, relatiesterkte, rendement, rfm_scores, rfm_table
     from klantlib.servqual import WEIGHT_COLUMNS, servqual_score, summary
-    from klantlib.vals import classify, compare_with_population
+    from klantlib.vals import TYPES, classify, compare_with_population
 
     # 02, opdracht 1b and dmu_gewonnen_new_task: "Trapper wint de meeste straight rebuys en de new tasks veel
     # minder vaak"; "minder dan de helft van de new tasks".
@@ -188,6 +188,14 @@ def test_what_the_notebooks_say_in_words_still_holds():
     per_category = compare_with_population(types).tabel
     assert per_category.loc["inner-directed", "verschil"] > 0.1
     assert "p < 0,001" in compare_with_population(types).conclusie
+    # 03, vals_geslaagden_score_hoog: "niet iedereen met 4 of hoger op geslaagden is een geslaagde, en niet elke
+    # geslaagde scoort 4 of hoger"; opdracht 1b: the tie rule decided a larger share of the large types (meelopers,
+    # geslaagden, wedijveraars) than of any small one.
+    achiever = types["type"] == "geslaagden"
+    assert ((types["geslaagden"] >= 4) & ~achiever).any() and ((types["geslaagden"] < 4) & achiever).any()
+    by_tie = types.groupby("type")["gelijke_stand"].mean().reindex(TYPES.index, fill_value=0)
+    large = ["meelopers", "geslaagden", "wedijveraars"]
+    assert by_tie[large].min() > by_tie.drop(large).max()
 
     # 04: rfm_top10_aandeel ("een tiende van de klanten brengt meer dan de helft van de omzet"), rfm_aantal_eenmalig
     # ("meer dan de helft van de kopers kwam maar één keer"), rfm_groepen_grens_60 ("een strengere grens maakt vooral
@@ -205,6 +213,13 @@ def test_what_the_notebooks_say_in_words_still_holds():
     assert (at_60 - at_50).idxmax() == "Dogs"
     matrix = assessment_matrix(value, strength, cut=50)
     assert rfm["monetary"].reindex(matrix.index).groupby(matrix["groep"], observed=False).mean().idxmax() == "Economici"
+    # 04, opdracht 1a (rfm_economici_organisaties) and its worked answer: "een kleine groep organisaties brengt het
+    # grootste deel van de omzet van de Economici".
+    kind = load_dataset("klanten").set_index("klant_id")["klanttype"]
+    economists = matrix.index[matrix["groep"] == "Economici"]
+    organisation = (kind.reindex(economists) != "consument").to_numpy()
+    revenue_e = rfm["monetary"].reindex(economists).to_numpy()
+    assert organisation.mean() < 1 / 3 and revenue_e[organisation].sum() > revenue_e.sum() / 2
 
     # 05: sq_interval_onder_nul ("bij tastbaarheden ligt het hele interval boven nul"), sq_ongewogen_r0001 and
     # sq_gewogen_r0002 ("let op het teken": both negative), sq_aandeel_gewogen_lager ("wegen maakt het oordeel

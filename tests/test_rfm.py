@@ -520,3 +520,31 @@ def test_rendement_refuses_another_number_of_groups_than_the_scores_were_made_wi
                                 "tot 100 niet. Geef hetzelfde aantal: rendement(scores, bins=3).")
     assert rendement(scores, bins=3).max() == 100.0
     assert rendement(scores[scores["R"] == 3], bins=3).max() == 100.0  # a selection keeps what the scores were made with
+
+
+def test_relatiesterkte_weighs_the_drivers_equally_unless_told_otherwise():
+    survey = pd.DataFrame({"klant_id": ["a", "b", "c"], "attractiviteit": [1, 7, 1], "overstapkosten": [1, 7, None],
+                           "vertrouwen": [7, 1, 7], "tevredenheid": [7, 1, 7]})
+    equal = relatiesterkte(survey)
+    assert equal.to_dict() == {"a": 50.0, "b": 50.0, "c": 66.7}  # c: (1 + 7 + 7) / 3 = 5 -> 66.7
+    pd.testing.assert_series_equal(relatiesterkte(survey, weights={}), equal)
+    pd.testing.assert_series_equal(relatiesterkte(survey, weights={d: 3 for d in DRIVERS}), equal)
+    heavy = relatiesterkte(survey, weights={"vertrouwen": 2, "tevredenheid": 2})
+    # a: (1 + 1 + 2*7 + 2*7) / 6 = 5; b: (7 + 7 + 2 + 2) / 6 = 3; c skipped overstapkosten: (1 + 14 + 14) / 5 = 5.8
+    assert heavy.to_dict() == {"a": 66.7, "b": 33.3, "c": 80.0}
+    assert heavy.between(0, 100).all()
+
+
+@pytest.mark.parametrize(("weights", "message"), [
+    ({"trust": 2}, "drijfveer in weights moet 'attractiviteit'"),
+    ({"vertrouwen": 0}, "Het gewicht van vertrouwen moet een getal groter dan 0 zijn, niet 0"),
+    ({"vertrouwen": -1}, "groter dan 0"),
+    ({"vertrouwen": "twee"}, "groter dan 0"),
+    ({"vertrouwen": True}, "groter dan 0"),
+    ({"vertrouwen": float("nan")}, "groter dan 0"),
+    ([2, 2, 1, 1], "weights is een dict van drijfveer naar gewicht"),
+])
+def test_relatiesterkte_refuses_weights_it_cannot_use(weights, message):
+    survey = pd.DataFrame({"klant_id": ["a"], **{d: [4] for d in DRIVERS}})
+    with pytest.raises(KlantDataError, match=message):
+        relatiesterkte(survey, weights=weights)

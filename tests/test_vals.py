@@ -247,6 +247,36 @@ def test_small_expected_counts_give_a_warning_that_says_which():
     assert result.conclusie.startswith(result.waarschuwing)
 
 
+@pytest.mark.parametrize("share_of_each", [1, 100])
+def test_the_reading_concludes_only_when_the_test_can_be_trusted(share_of_each):
+    """The same lopsided mix: 5 respondents give a warning and no conclusion, 500 a firm one."""
+    types = ["experimentelen", "sociaal bewust", "ik ben ik", "geslaagden", "meelopers"] * share_of_each
+    result = compare_with_population(types)
+    assert result.p < 0.001  # the test alone would call both significant
+    if share_of_each == 1:  # expected 0.75, 3.85 and 0.4: all below 5
+        assert result.waarschuwing and result.conclusie.startswith(result.waarschuwing)
+        for conclusion in ("wijkt af", "wijkt niet", "bijna nooit", "zelden", "afspiegeling"):
+            assert conclusion not in result.conclusie
+        assert "trek je met deze steekproef dus niet" in result.conclusie
+        assert "Het grootste verschil zit bij inner-directed: 60,0% in de steekproef tegenover 8,0% verwacht" in \
+            result.conclusie
+    else:
+        assert result.waarschuwing == "" and "Let op" not in result.conclusie
+        assert "wijkt af" in result.conclusie and "bijna nooit door toeval" in result.conclusie
+
+
+def test_a_small_sample_like_the_population_is_not_read_as_no_difference_either():
+    result = compare_with_population(["zwoegers"] * 2 + ["meelopers"] * 16 + ["experimentelen"] * 2)
+    assert result.waarschuwing
+    assert "niet aantoonbaar" not in result.conclusie and "toeval te kunnen ontstaan" not in result.conclusie
+    assert "trek je met deze steekproef dus niet" in result.conclusie
+
+
+def test_a_significant_p_above_one_in_a_thousand_is_read_as_seldom_not_almost_never():
+    result = compare_with_population(["geslaagden"] * 60 + ["meelopers"] * 30 + ["zwoegers"] * 10)  # p = 0.003
+    assert "ontstaat zelden door toeval" in result.conclusie
+
+
 def test_type_names_are_matched_loosely_and_unknown_ones_refused():
     assert compare_with_population(["Ik ben ik", "Geintegreerd"]).tabel["aantal"].tolist() == [0, 0, 2]
     with pytest.raises(KlantDataError, match="Onbekend VALS-type: 'geslaagde'.*Bedoel je 'geslaagden'"):
