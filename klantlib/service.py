@@ -208,7 +208,7 @@ def martin_profile(ratings: pd.DataFrame, *, by: str | None = None, scale: int =
     groups = None if by is None else _organisations(ratings, by)
     # The one rule for a dimension score, as for every questionnaire: the mean of the items answered.
     scores = QUESTIONNAIRE.with_scale(scale).score(ratings, errors=errors)
-    out = scores[["procedureel", "persoonlijk"]].rename(columns=str)
+    out = scores[["procedureel", "persoonlijk"]].copy()
     if groups is None:
         out["aantal_aspecten"] = scores["aantal_items"]
     else:
