@@ -23,14 +23,19 @@ _CORNERS = {
 }
 
 
-def service_style_plot(profile: pd.DataFrame, ax=None, *, title: str | None = None, figsize=None, **kwargs):
+def service_style_plot(profile: pd.DataFrame, ax=None, *, raters: pd.DataFrame | None = None,
+                       title: str | None = None, figsize=None, **kwargs):
     """Organisations on Martin's two dimensions: procedural (x) and convivial (y); returns the axes.
 
     ``profile`` is :func:`klantlib.service.martin_profile` (its scale and cut are
     drawn); each row is a point labelled with its index (rows on the same spot share
-    one label, :func:`klantlib.plotting.shared_labels`). Keyword arguments go to
-    ``ax.scatter`` (``s``, ``color``, ``marker`` ...). Without ``ax`` a figure of
-    ``figsize`` is made (by default a house-style size that grows in presentation mode).
+    one label, :func:`klantlib.plotting.shared_labels`). ``raters``, the profile of
+    every rater on their own (``martin_profile`` without ``by``), adds each rater as a
+    small open circle without a label, so the spread behind an organisation's point
+    shows; a legend then says which mark is which. Keyword arguments go to
+    ``ax.scatter`` of the profile's points (``s``, ``color``, ``marker`` ...). Without
+    ``ax`` a figure of ``figsize`` is made (by default a house-style size that grows
+    in presentation mode).
     """
     import matplotlib.pyplot as plt
     from matplotlib.collections import PathCollection
@@ -49,8 +54,13 @@ def service_style_plot(profile: pd.DataFrame, ax=None, *, title: str | None = No
         ax.text(x, y, style, transform=ax.transAxes, ha=ha, va=va, fontweight="bold", fontsize="small",
                 color=text_colour(colours[style]), bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none"})
     shown = profile.dropna(subset=["procedureel", "persoonlijk"])
-    ax.scatter(shown["procedureel"], shown["persoonlijk"],
+    ax.scatter(shown["procedureel"], shown["persoonlijk"], label="organisatie (gemiddelde van haar klanten)",
                **underride(kwargs, PathCollection, s=80, color=PALETTE[7], zorder=3))
+    if raters is not None:
+        each = raters.dropna(subset=["procedureel", "persoonlijk"])
+        ax.scatter(each["procedureel"], each["persoonlijk"], s=30, facecolors="none", edgecolors="#555555",
+                   linewidths=1, zorder=2, label="één klant")
+        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 0.07), fontsize="small", frameon=True)
     for x, y, label in shared_labels(shown["procedureel"], shown["persoonlijk"], shown.index):
         ax.annotate(label, (x, y), xytext=(6, 6), textcoords="offset points", fontsize="small")
     decorate(ax, xlabel=f"procedureel: de systemen (1-{scale})", ylabel=f"persoonlijk: de mensen (1-{scale})",

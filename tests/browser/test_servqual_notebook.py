@@ -43,7 +43,7 @@ def test_answering_changes_score_and_figure_in_voila(page, voila_url):
 
 
 def test_martins_scale_as_a_questionnaire_answers_from_the_keyboard(page, voila_url):
-    """The one questionnaire widget (klantlib.views.survey) in §9: a choice made with the keyboard alone counts."""
+    """Martin's scale in the one questionnaire widget (opdracht 3): a choice made with the keyboard alone counts."""
     open_in_voila(page, voila_url, NOTEBOOK)
     select = page.locator(".klant-tact select").first
     select.wait_for(timeout=30_000)
