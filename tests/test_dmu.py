@@ -249,6 +249,26 @@ def test_check_roles_missing_wrong_and_the_role_no_one_holds():
     assert not verdict["in_orde"].any()
 
 
+def test_the_consumer_koper_does_the_buying_whoever_pays_as_in_the_books_example_1_2():
+    """Meertens & Mulders, example 1.2: it does not matter whose money it is; the koper does the buying."""
+    assert "van wie het geld is, doet er niet toe" in role_table("consument").loc["koper", "consumentenmarkt"]
+    assert "betaalt" not in ROLES["koper"].consument and "betaalt" not in ROLES["koper"].kort
+    assert role_table("zakelijk").loc["koper", "zakelijke markt"] == "is formeel bevoegd om met de leverancier te onderhandelen"
+    # In the e-bike case the money is Ria's and Henk does the buying: Henk is the koper, Ria is not.
+    story = CASES["ebike"].tekst
+    assert "Ria's eigen spaarrekening" in story and "Henk gaat naar de winkel van Trapper, rekent" in story
+    assert "koper" in CASES["ebike"].personen["Henk"] and "koper" not in CASES["ebike"].personen["Ria"]
+    right = {p: list(r) for p, r in CASES["ebike"].personen.items()}
+    paid = check_roles("ebike", right | {"Ria": [*right["Ria"], "koper"]})
+    assert paid.loc["Ria", "fout"] == ["koper"]
+    assert "van wie het geld ook is" in paid.loc["Ria", "hint"] and "onderhandelen" not in paid.loc["Ria", "hint"]
+    # In an organisation the hint gives the business meaning (table 1.1): formally authorised to negotiate.
+    b2b = check_roles("zorginstelling", {"Anouk": ["initiator", "koper"]})
+    assert "wie formeel bevoegd is om met de leverancier te onderhandelen" in b2b.loc["Anouk", "hint"]
+    # The beïnvloeder judges the products; one person may also decide (the boy of example 1.2 does both).
+    assert "zonder zelf te beslissen" not in ROLES["beïnvloeder"].kort
+
+
 def test_check_roles_with_a_plain_mapping_and_a_role_no_one_holds_in_b2b():
     case = {"Anouk": ["initiator"], "Mirjam": ["beslisser", "koper"], "Sem": ["gatekeeper"]}
     verdict = check_roles(case, {"Anouk": ["initiator", "gebruiker"]})
