@@ -90,8 +90,8 @@ def test_role_matrix_from_a_mapping_with_several_roles_and_a_person_without():
 def test_role_matrix_from_one_purchase_of_the_dataset(dmu):
     b003 = dmu[dmu["beslissing_id"] == "B003"]
     matrix = role_matrix(b003)
-    assert len(matrix) == 5 and matrix["beïnvloeder"].sum() == 2
-    assert matrix.loc["B003-P2", ["gatekeeper", "beslisser"]].all()
+    assert len(matrix) == 6 and matrix["beïnvloeder"].sum() == 4
+    assert matrix.loc["B003-P2", ["gatekeeper", "koper"]].all() and jobs(b003)["B003-P2"] == "inkoper"
     # What notebook 02 says of B003 in words: a business customer buying e-bikes with lease for the first time (a
     # new task), where someone holds two roles (the feedback of dmu_waarom_new_task).
     customer = klantlib.load_dataset("klanten").set_index("klant_id").loc[b003["klant_id"].iloc[0]]
@@ -197,7 +197,10 @@ def test_shipped_data_new_tasks_have_larger_dmus_than_straight_rebuys(dmu):
     assert size["new task"] > size["modified rebuy"] > size["straight rebuy"]
     # not just on average: the smallest new task is larger than the largest straight rebuy
     assert situaties.loc["new task", "kleinste"] > situaties.loc["straight rebuy", "grootste"]
-    assert (aankopen["rollen"] == 6).all()  # the data card: every role is held in every purchase
+    # the data card: every role is held in every new task; a one-person DMU has no gatekeeper
+    assert (aankopen.loc[aankopen["koopsituatie"] == "new task", "rollen"] == 6).all()
+    alone = aankopen[aankopen["deelnemers"] == 1]
+    assert len(alone) and (alone["gatekeeper"] == 0).all() and (alone["rollen"] == 3).all()
     assert situaties.loc["straight rebuy", "aandeel_meerdere_rollen"] > situaties.loc["new task",
                                                                                       "aandeel_meerdere_rollen"]
     # counted another way: distinct participants per purchase
@@ -253,7 +256,8 @@ def test_the_consumer_koper_does_the_buying_whoever_pays_as_in_the_books_example
     """Meertens & Mulders, example 1.2: it does not matter whose money it is; the koper does the buying."""
     assert "van wie het geld is, doet er niet toe" in role_table("consument").loc["koper", "consumentenmarkt"]
     assert "betaalt" not in ROLES["koper"].consument and "betaalt" not in ROLES["koper"].kort
-    assert role_table("zakelijk").loc["koper", "zakelijke markt"] == "is formeel bevoegd om met de leverancier te onderhandelen"
+    business = role_table("zakelijk").loc["koper", "zakelijke markt"]
+    assert business == "is formeel bevoegd om met de leverancier te onderhandelen"
     # In the e-bike case the money is Ria's and Henk does the buying: Henk is the koper, Ria is not.
     story = CASES["ebike"].tekst
     assert "Ria's eigen spaarrekening" in story and "Henk gaat naar de winkel van Trapper, rekent" in story
