@@ -208,6 +208,26 @@ def test_shipped_data_new_tasks_have_larger_dmus_than_straight_rebuys(dmu):
     assert aankopen["deelnemers"].equals(by_hand.reindex(aankopen.index).astype("int64"))
 
 
+def test_what_notebook_02_says_in_words_about_the_data_holds(dmu):
+    """Words in notebook 02 and its bank that describe the data without a computed number."""
+    _, situaties = dmu_summary(dmu)
+    # dmu_grootte_verloren's explanation and worked answer: within a buying situation a lost order's DMU is about
+    # as large as any; lost orders are more often new tasks, which have the large DMUs.
+    lost = dmu[dmu["uitkomst"] == "verloren"]
+    _, verloren = dmu_summary(lost)
+    assert ((verloren["deelnemers"] - situaties["deelnemers"]).abs() < 0.3).all()
+    per_decision = dmu.drop_duplicates("beslissing_id")["koopsituatie"].value_counts(normalize=True)
+    lost_decisions = lost.drop_duplicates("beslissing_id")["koopsituatie"].value_counts(normalize=True)
+    assert lost_decisions.idxmax() == "new task" and lost_decisions["new task"] > per_decision["new task"]
+    # The crosstab's sentence: users are the medewerkers, and the directeur or wethouder decides something new.
+    assert set(dmu.loc[dmu["rol"] == "gebruiker", "functie"]) == {"medewerker"}
+    new = dmu[(dmu["koopsituatie"] == "new task") & (dmu["rol"] == "beslisser")]
+    assert set(new["functie"]) == {"directeur", "wethouder"}
+    # The summary: every new-task DMU is larger than every straight-rebuy DMU, above all by extra beïnvloeders.
+    gap = situaties.loc["new task", list(ROLES)] - situaties.loc["straight rebuy", list(ROLES)]
+    assert gap.idxmax() == "beïnvloeder"
+
+
 def test_dmu_sizes_are_the_summary_means_and_every_purchase_once(dmu):
     aankopen, situaties = dmu_summary(dmu)
     means, counts = dmu_sizes(aankopen)
