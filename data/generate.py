@@ -241,6 +241,8 @@ JOBS = {
 def _dmu_people(rng, kind: str, situation: str, size: int) -> list[tuple[str, list[str]]]:
     """The people of one DMU as (job, roles), by the job-role rule.
 
+    A straight rebuy is handled by the inkoper (six in ten) or the facilitair manager, alone or with the manager.
+
     - koper: the inkoper; a routine order without an inkoper (a straight rebuy handled by the facilitair
       manager) has the one who handles it as koper.
     - beslisser: new task the top (directeur, wethouder); modified rebuy the manager (fleetmanager,
