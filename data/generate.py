@@ -220,16 +220,75 @@ def lifestyle_survey(rng, klanten) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 DMU = {
-    # situation -> (share, participants range, possible roles order)
+    # situation -> (share of the decisions, range of the DMU size in people)
     "new task": (0.3, (5, 7)),
     "modified rebuy": (0.35, (3, 4)),
     "straight rebuy": (0.35, (1, 2)),
 }
-FUNCTIONS = {
-    "zakelijk": ["directeur", "inkoper", "fleetmanager", "HR-adviseur", "controller", "facilitair manager", "medewerker"],
-    "gemeente": ["wethouder", "beleidsmedewerker", "inkoper", "controller", "facilitair manager", "medewerker", "afdelingshoofd"],
-}
 ROLES = ["initiator", "beïnvloeder", "gatekeeper", "beslisser", "koper", "gebruiker"]
+
+# Who holds which role follows the job (the course's rule, not the book's; data/README.md, `dmu`, says it in
+# Dutch and tests/test_datasets.py checks it). Per kind of organisation: the top who decides on something new,
+# the manager who decides on a change of model, who usually starts something new, and the advisers.
+JOBS = {
+    "zakelijk": {"top": "directeur", "manager": "fleetmanager", "starter": "fleetmanager",
+                 "advisers": ["controller", "HR-adviseur", "facilitair manager"]},
+    "gemeente": {"top": "wethouder", "manager": "afdelingshoofd", "starter": "beleidsmedewerker",
+                 "advisers": ["controller", "facilitair manager", "afdelingshoofd"]},
+}
+
+
+def _dmu_people(rng, kind: str, situation: str, size: int) -> list[tuple[str, list[str]]]:
+    """The people of one DMU as (job, roles), by the job-role rule.
+
+    A straight rebuy is handled by the inkoper (six in ten) or the facilitair manager, alone or with the manager.
+
+    - koper: the inkoper; a routine order without an inkoper (a straight rebuy handled by the facilitair
+      manager) has the one who handles it as koper.
+    - beslisser: new task the top (directeur, wethouder); modified rebuy the manager (fleetmanager,
+      afdelingshoofd); straight rebuy the one who handles it, or the manager when two take part.
+    - gatekeeper: only in a DMU of two or more (there must be others to pass information to): the inkoper,
+      in three of ten new tasks the facilitair manager when one takes part; in a straight rebuy of two, the
+      one who handles it.
+    - initiator: new task the starter (fleetmanager, beleidsmedewerker), in three of ten the users' own
+      medewerker; modified rebuy the manager or (four in ten) a medewerker; straight rebuy the one who
+      handles it.
+    - gebruiker: the medewerkers (the riders); a straight rebuy (renewing the maintenance contract) is
+      routine without them.
+    - beïnvloeder: the advisers, a medewerker who tests (new task), the starter when someone else started it,
+      and in half of the modified rebuys the medewerker with his experience of the old model.
+    """
+    jobs = JOBS[kind]
+    if situation == "straight rebuy":
+        handler = "inkoper" if rng.random() < 0.6 else "facilitair manager"
+        if size == 1:
+            return [(handler, ["initiator", "beslisser", "koper"])]
+        return [(handler, ["initiator", "gatekeeper", "koper"]), (jobs["manager"], ["beslisser"])]
+    if situation == "modified rebuy":
+        people = {jobs["manager"]: ["beslisser"], "inkoper": ["gatekeeper", "koper"], "medewerker": ["gebruiker"]}
+        starter = jobs["manager"] if rng.random() < 0.6 else "medewerker"
+        people[starter].insert(0, "initiator")
+        if rng.random() < 0.5:
+            people["medewerker"].insert(-1, "beïnvloeder")
+        if size == 4:
+            adviser = rng.choice([a for a in jobs["advisers"] if a not in people])
+            people[str(adviser)] = ["beïnvloeder"]
+        return list(people.items())
+    # new task: the top, the inkoper, the starter and a medewerker who tests, plus advisers up to the size
+    advisers = [str(a) for a in rng.choice(jobs["advisers"], size=size - 4, replace=False)]
+    people = {jobs["top"]: ["beslisser"], "inkoper": ["koper"], jobs["starter"]: [],
+              "medewerker": ["beïnvloeder", "gebruiker"], **{a: ["beïnvloeder"] for a in advisers}}
+    if rng.random() < 0.7:
+        people[jobs["starter"]].append("initiator")
+    else:
+        people["medewerker"].insert(0, "initiator")
+        people[jobs["starter"]].append("beïnvloeder")
+    keeper = "facilitair manager" if "facilitair manager" in people and rng.random() < 0.3 else "inkoper"
+    if keeper == "facilitair manager":
+        people[keeper] = ["gatekeeper"]
+    else:
+        people["inkoper"].insert(0, "gatekeeper")
+    return list(people.items())
 
 
 def purchase_decisions(rng, klanten) -> pd.DataFrame:
@@ -241,25 +300,17 @@ def purchase_decisions(rng, klanten) -> pd.DataFrame:
     for k, (org, situation) in enumerate(zip(chosen.itertuples(), situations), start=1):
         low, high = DMU[situation][1]
         size = int(rng.integers(low, high + 1))
-        functions = list(rng.choice(FUNCTIONS[org.klanttype], size=min(size, 7), replace=False))
-        while len(functions) < size:
-            functions.append("medewerker")
         fleet = int(rng.integers(3, 40)) if situation == "new task" else int(rng.integers(2, 15))
         what = {"new task": f"{fleet} e-bikes met lease en onderhoud (nieuw)",
                 "modified rebuy": f"{fleet} fietsen, ander model dan vorige keer",
                 "straight rebuy": f"onderhoudscontract verlengen ({fleet} fietsen)"}[situation]
         value = round(fleet * (2300 if situation != "straight rebuy" else 180) * float(np.exp(rng.normal(0, 0.2))), 2)
         won = rng.random() < {"new task": 0.45, "modified rebuy": 0.6, "straight rebuy": 0.85}[situation]
-        # every role is held by someone; small DMUs combine roles in one person
-        holders = {role: int(rng.integers(0, size)) for role in ROLES}
-        holders["gebruiker"] = size - 1 if size > 1 else 0
-        if situation == "straight rebuy":
-            holders.update(initiator=0, koper=0, beslisser=size - 1)
-        for p in range(size):
-            roles = [r for r in ROLES if holders[r] == p] or ["beïnvloeder"]
-            for role in roles:
+        people = _dmu_people(rng, org.klanttype, situation, size)
+        for p, (job, roles) in enumerate(people, start=1):
+            for role in sorted(roles, key=ROLES.index):
                 rows.append((f"B{k:03d}", org.klant_id, dates[k - 1], situation, what, value,
-                             "gewonnen" if won else "verloren", f"B{k:03d}-P{p + 1}", functions[p], role))
+                             "gewonnen" if won else "verloren", f"B{k:03d}-P{p}", job, role))
     return pd.DataFrame(rows, columns=["beslissing_id", "klant_id", "datum", "koopsituatie", "omschrijving", "orderwaarde",
                                        "uitkomst", "deelnemer_id", "functie", "rol"])
 

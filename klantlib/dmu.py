@@ -70,6 +70,11 @@ class Role:
     consument: str  # "" when the role has no meaning in the consumer market (the gatekeeper)
     zakelijk: str
     kort: str  # a one-line reminder, used in hints
+    kort_zakelijk: str = ""  # the reminder in a business-to-business case, when it differs from ``kort``
+
+    def reminder(self, market: str) -> str:
+        """The one-line reminder of the role in ``market`` (``"consument"`` or ``"zakelijk"``)."""
+        return (self.kort_zakelijk if market == "zakelijk" else "") or self.kort
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,8 @@ _DATA = _load()
 
 #: The six roles of table 1.1 (Meertens & Mulders, §1.2), in the book's order. Read-only.
 ROLES: Mapping[str, Role] = MappingProxyType(
-    {name: Role(name, spec["consument"], spec["zakelijk"], spec["kort"]) for name, spec in _DATA["rollen"].items()})
+    {name: Role(name, spec["consument"], spec["zakelijk"], spec["kort"], spec.get("kort_zakelijk", ""))
+     for name, spec in _DATA["rollen"].items()})
 
 #: The three buying situations (Robinson, Faris & Wind, 1967; the book cites Robinson e.a., 1976), from most to
 #: least uncertainty. Read-only.
@@ -514,7 +520,7 @@ def _hint(person: str, wrong: list[str], missing: list[str], nobody: set[str], m
                      else "heeft in deze casus niemand")
             parts.append(f"De rol {name} ({meaning}) {where}.")
         else:
-            parts.append(f"{name.capitalize()}: {role.kort}. Doet {person} dat in het verhaal?")
+            parts.append(f"{name.capitalize()}: {role.reminder(market)}. Doet {person} dat in het verhaal?")
     if missing:
         count = "ontbreekt nog één rol" if len(missing) == 1 else f"ontbreken nog {len(missing)} rollen"
         parts.append(f"Bij {person} {count}. Lees terug wat {person} in het verhaal doet.")

@@ -156,6 +156,108 @@ def test_dmu_is_larger_for_new_tasks():
     assert set(dmu["rol"]) == {"initiator", "beïnvloeder", "gatekeeper", "beslisser", "koper", "gebruiker"}
 
 
+def _dmu_people():
+    """One row per decision and participant of the dmu data: situation, job, the set of roles, the DMU's size."""
+    dmu = load_dataset("dmu")
+    people = (dmu.groupby(["beslissing_id", "deelnemer_id"], observed=True)
+              .agg(koopsituatie=("koopsituatie", "first"), functie=("functie", "first"), rollen=("rol", set))
+              .reset_index())
+    people["koopsituatie"] = people["koopsituatie"].astype("str")
+    people["functie"] = people["functie"].astype("str")
+    people["grootte"] = people.groupby("beslissing_id")["deelnemer_id"].transform("size")
+    return people
+
+
+def test_dmu_roles_follow_the_job_rule_of_the_data_card():
+    """data/README.md, `dmu`: who holds which role follows the job (the course's rule)."""
+    people = _dmu_people()
+    holders = {role: people[people["rollen"].map(lambda r, role=role: role in r)]
+               for role in ("initiator", "beïnvloeder", "gatekeeper", "beslisser", "koper", "gebruiker")}
+    # Every decision has exactly one initiator, one beslisser and one koper, and at most one gatekeeper.
+    for role in ("initiator", "beslisser", "koper"):
+        assert (holders[role].groupby("beslissing_id").size() == 1).all() and \
+            holders[role]["beslissing_id"].nunique() == 150, role
+    assert (holders["gatekeeper"].groupby("beslissing_id").size() == 1).all()
+    # koper: the inkoper whenever one takes part; otherwise the facilitair manager who handles a routine order.
+    with_buyer = set(people.loc[people["functie"] == "inkoper", "beslissing_id"])
+    koper = holders["koper"].set_index("beslissing_id")["functie"]
+    assert (koper[koper.index.isin(with_buyer)] == "inkoper").all()
+    assert set(koper[~koper.index.isin(with_buyer)]) == {"facilitair manager"}
+    assert (koper == "inkoper").mean() > 0.75  # "an inkoper usually is the koper"
+    # beslisser: the top for a new task, the manager for a modified rebuy.
+    decider = holders["beslisser"].groupby("koopsituatie")["functie"].agg(set)
+    assert decider["new task"] == {"directeur", "wethouder"}
+    assert decider["modified rebuy"] == {"fleetmanager", "afdelingshoofd"}
+    assert decider["straight rebuy"] <= {"inkoper", "facilitair manager", "fleetmanager", "afdelingshoofd"}
+    # gatekeeper: the inkoper or the facilitair manager, and only where there are others to pass information to.
+    assert set(holders["gatekeeper"]["functie"]) == {"inkoper", "facilitair manager"}
+    assert (holders["gatekeeper"]["grootte"] >= 2).all()
+    # gebruiker: the medewerkers, who ride the bikes; not in a straight rebuy (renewing a maintenance contract).
+    assert set(holders["gebruiker"]["functie"]) == {"medewerker"}
+    assert "straight rebuy" not in set(holders["gebruiker"]["koopsituatie"])
+    # initiator: a fleetmanager, beleidsmedewerker, afdelingshoofd or medewerker; in a straight rebuy the koper.
+    starters = holders["initiator"].groupby("koopsituatie")["functie"].agg(set)
+    assert starters["new task"] == {"fleetmanager", "beleidsmedewerker", "medewerker"}
+    assert starters["modified rebuy"] == {"fleetmanager", "afdelingshoofd", "medewerker"}
+    routine = people[people["koopsituatie"] == "straight rebuy"]
+    assert routine["rollen"].map(lambda r: "initiator" in r).eq(routine["rollen"].map(lambda r: "koper" in r)).all()
+    # beïnvloeder: never the top or the inkoper, who have their own roles.
+    assert not set(holders["beïnvloeder"]["functie"]) & {"directeur", "wethouder", "inkoper"}
+
+
+def test_a_one_person_dmu_has_no_gatekeeper_and_holds_the_roles_that_make_sense():
+    """A gatekeeper passes information to the other members: with nobody else there is no gatekeeper."""
+    people = _dmu_people()
+    alone = people[people["grootte"] == 1]
+    assert len(alone) > 0 and set(alone["koopsituatie"]) == {"straight rebuy"}
+    assert all(roles == {"initiator", "beslisser", "koper"} for roles in alone["rollen"])
+    assert set(alone["functie"]) == {"inkoper", "facilitair manager"}
+
+
+def test_the_data_card_and_notebook_02_say_what_the_dmu_data_show_on_several_roles():
+    """The data card's figures on the roles, and notebook 02's words: one person with several roles is common in
+    a routine purchase (straight rebuy), more common than in a new task; someone is initiator and koper at once."""
+    import re
+
+    from klantlib.dmu import dmu_summary
+
+    card = (DATA / "README.md").read_text(encoding="utf-8").replace("\n", " ")
+    dmu = load_dataset("dmu")
+    aankopen, situaties = dmu_summary(dmu)
+    people = _dmu_people()
+
+    def quoted(pattern: str) -> list[float]:
+        found = re.search(pattern, card)
+        assert found, pattern
+        return [_card_number(group) for group in found.groups()]
+
+    size = situaties[["kleinste", "grootste"]].astype(int)
+    assert quoted(r"Een new task heeft (\d+) tot (\d+) deelnemers, een modified rebuy (\d+) of (\d+), een "
+                  r"straight rebuy (\d+) of (\d+)\.") == [*size.loc["new task"], *size.loc["modified rebuy"],
+                                                          *size.loc["straight rebuy"]]
+    koper = dmu.loc[dmu["rol"] == "koper", "functie"].astype("str")
+    assert quoted(r"de koper is bij (\d+) van de (\d+) beslissingen de inkoper en bij de andere (\d+) de "
+                  r"facilitair manager") == [(koper == "inkoper").sum(), len(aankopen),
+                                             (koper == "facilitair manager").sum()]
+    routine = aankopen[aankopen["koopsituatie"] == "straight rebuy"]
+    assert quoted(r"bij (\d+) van de (\d+) straight rebuys doet die het helemaal alleen") == \
+        [(routine["deelnemers"] == 1).sum(), len(routine)]
+    share = situaties["aandeel_meerdere_rollen"]
+    assert quoted(r"Bij een straight rebuy heeft (\d+)% van de deelnemers meer dan één rol, bij een modified "
+                  r"rebuy (\d+)% en bij een new task (\d+)%") == \
+        [round(100 * share[s]) for s in ("straight rebuy", "modified rebuy", "new task")]
+    changed = aankopen[aankopen["koopsituatie"] == "modified rebuy"]
+    assert quoted(r"behalve de beïnvloeder bij (\d+) van de (\d+) modified rebuys") == \
+        [(changed["ontbrekende_rollen"] == "beïnvloeder").sum(), len(changed)]
+    assert (aankopen.loc[aankopen["koopsituatie"] == "new task", "rollen"] == 6).all()
+    assert set(changed["ontbrekende_rollen"]) == {"", "beïnvloeder"}
+    # Notebook 02: people combine roles more often in a straight rebuy than in a new task, and in every straight
+    # rebuy one person is initiator and koper at once ("heel gewoon", computed there).
+    assert share["straight rebuy"] > share["new task"]
+    both = people[people["rollen"].map(lambda r: {"initiator", "koper"} <= r)]
+    assert set(both["beslissing_id"]) == set(routine.index)
+
+
 def test_journeys_are_consecutive_and_mostly_orient_online():
     reis = load_dataset("klantreis")
     steps = reis.groupby("reis_id")["stap_nr"].agg(list)

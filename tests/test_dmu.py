@@ -90,8 +90,8 @@ def test_role_matrix_from_a_mapping_with_several_roles_and_a_person_without():
 def test_role_matrix_from_one_purchase_of_the_dataset(dmu):
     b003 = dmu[dmu["beslissing_id"] == "B003"]
     matrix = role_matrix(b003)
-    assert len(matrix) == 5 and matrix["beïnvloeder"].sum() == 2
-    assert matrix.loc["B003-P2", ["gatekeeper", "beslisser"]].all()
+    assert len(matrix) == 6 and matrix["beïnvloeder"].sum() == 4
+    assert matrix.loc["B003-P2", ["gatekeeper", "koper"]].all() and jobs(b003)["B003-P2"] == "inkoper"
     # What notebook 02 says of B003 in words: a business customer buying e-bikes with lease for the first time (a
     # new task), where someone holds two roles (the feedback of dmu_waarom_new_task).
     customer = klantlib.load_dataset("klanten").set_index("klant_id").loc[b003["klant_id"].iloc[0]]
@@ -197,12 +197,35 @@ def test_shipped_data_new_tasks_have_larger_dmus_than_straight_rebuys(dmu):
     assert size["new task"] > size["modified rebuy"] > size["straight rebuy"]
     # not just on average: the smallest new task is larger than the largest straight rebuy
     assert situaties.loc["new task", "kleinste"] > situaties.loc["straight rebuy", "grootste"]
-    assert (aankopen["rollen"] == 6).all()  # the data card: every role is held in every purchase
+    # the data card: every role is held in every new task; a one-person DMU has no gatekeeper
+    assert (aankopen.loc[aankopen["koopsituatie"] == "new task", "rollen"] == 6).all()
+    alone = aankopen[aankopen["deelnemers"] == 1]
+    assert len(alone) and (alone["gatekeeper"] == 0).all() and (alone["rollen"] == 3).all()
     assert situaties.loc["straight rebuy", "aandeel_meerdere_rollen"] > situaties.loc["new task",
                                                                                       "aandeel_meerdere_rollen"]
     # counted another way: distinct participants per purchase
     by_hand = dmu.groupby("beslissing_id")["deelnemer_id"].nunique()
     assert aankopen["deelnemers"].equals(by_hand.reindex(aankopen.index).astype("int64"))
+
+
+def test_what_notebook_02_says_in_words_about_the_data_holds(dmu):
+    """Words in notebook 02 and its bank that describe the data without a computed number."""
+    _, situaties = dmu_summary(dmu)
+    # dmu_grootte_verloren's explanation and worked answer: within a buying situation a lost order's DMU is about
+    # as large as any; lost orders are more often new tasks, which have the large DMUs.
+    lost = dmu[dmu["uitkomst"] == "verloren"]
+    _, verloren = dmu_summary(lost)
+    assert ((verloren["deelnemers"] - situaties["deelnemers"]).abs() < 0.3).all()
+    per_decision = dmu.drop_duplicates("beslissing_id")["koopsituatie"].value_counts(normalize=True)
+    lost_decisions = lost.drop_duplicates("beslissing_id")["koopsituatie"].value_counts(normalize=True)
+    assert lost_decisions.idxmax() == "new task" and lost_decisions["new task"] > per_decision["new task"]
+    # The crosstab's sentence: users are the medewerkers, and the directeur or wethouder decides something new.
+    assert set(dmu.loc[dmu["rol"] == "gebruiker", "functie"]) == {"medewerker"}
+    new = dmu[(dmu["koopsituatie"] == "new task") & (dmu["rol"] == "beslisser")]
+    assert set(new["functie"]) == {"directeur", "wethouder"}
+    # The summary: every new-task DMU is larger than every straight-rebuy DMU, above all by extra beïnvloeders.
+    gap = situaties.loc["new task", list(ROLES)] - situaties.loc["straight rebuy", list(ROLES)]
+    assert gap.idxmax() == "beïnvloeder"
 
 
 def test_dmu_sizes_are_the_summary_means_and_every_purchase_once(dmu):
@@ -247,6 +270,27 @@ def test_check_roles_missing_wrong_and_the_role_no_one_holds():
         verdict.loc["Femke", "hint"]
     assert verdict.loc["Daan", "ontbreekt"] == ["beïnvloeder"]  # left out: no roles given
     assert not verdict["in_orde"].any()
+
+
+def test_the_consumer_koper_does_the_buying_whoever_pays_as_in_the_books_example_1_2():
+    """Meertens & Mulders, example 1.2: it does not matter whose money it is; the koper does the buying."""
+    assert "van wie het geld is, doet er niet toe" in role_table("consument").loc["koper", "consumentenmarkt"]
+    assert "betaalt" not in ROLES["koper"].consument and "betaalt" not in ROLES["koper"].kort
+    business = role_table("zakelijk").loc["koper", "zakelijke markt"]
+    assert business == "is formeel bevoegd om met de leverancier te onderhandelen"
+    # In the e-bike case the money is Ria's and Henk does the buying: Henk is the koper, Ria is not.
+    story = CASES["ebike"].tekst
+    assert "Ria's eigen spaarrekening" in story and "Henk gaat naar de winkel van Trapper, rekent" in story
+    assert "koper" in CASES["ebike"].personen["Henk"] and "koper" not in CASES["ebike"].personen["Ria"]
+    right = {p: list(r) for p, r in CASES["ebike"].personen.items()}
+    paid = check_roles("ebike", right | {"Ria": [*right["Ria"], "koper"]})
+    assert paid.loc["Ria", "fout"] == ["koper"]
+    assert "van wie het geld ook is" in paid.loc["Ria", "hint"] and "onderhandelen" not in paid.loc["Ria", "hint"]
+    # In an organisation the hint gives the business meaning (table 1.1): formally authorised to negotiate.
+    b2b = check_roles("zorginstelling", {"Anouk": ["initiator", "koper"]})
+    assert "wie formeel bevoegd is om met de leverancier te onderhandelen" in b2b.loc["Anouk", "hint"]
+    # The beïnvloeder judges the products; one person may also decide (the boy of example 1.2 does both).
+    assert "zonder zelf te beslissen" not in ROLES["beïnvloeder"].kort
 
 
 def test_check_roles_with_a_plain_mapping_and_a_role_no_one_holds_in_b2b():
