@@ -113,6 +113,12 @@ def test_the_data_card_quotes_the_shipped_data():
     assert quoted(r"Eigenaardigheid: (\d+) lege antwoorden") == \
         [load_dataset("servqual").filter(regex=r"^[EP]\d+$").isna().sum().sum()]
     assert quoted(r"([\d.]+) klantreizen in 2025") == [load_dataset("klantreis")["reis_id"].nunique()]
+    reis = load_dataset("klantreis")
+    assert quoted(r"([\d.]+) reizen zijn zo te koppelen") == [reis.dropna(subset=["klant_id"])["reis_id"].nunique()]
+    from klantlib.data import read_table
+
+    assert quoted(r"(\d+) studenten\s+schreven") == \
+        [read_table(DATA / "voorbeelden" / "klantreis_logboek.csv")["Student"].nunique()]
 
 
 def test_customer_ids_link_across_datasets():
@@ -162,6 +168,58 @@ def test_journeys_are_consecutive_and_mostly_orient_online():
     assert all(s == list(range(1, len(s) + 1)) for s in steps)
     first = reis[reis["stap_nr"] == 1]
     assert 0.75 <= (first["kanaal"] == "online").mean() <= 0.85
+
+
+def test_journey_touchpoints_stand_at_the_steps_of_the_stage_table():
+    """The rule of data/generate.py: a touchpoint occurs only at a step, in a channel, where stage_table puts it.
+
+    So the log agrees with the model's table (and the book's figure): the comparison site is Research only, the
+    test ride Communicatie only, and a touchpoint seen at two steps (the web shop) is at two steps in the table.
+    """
+    from klantlib.orca import STAGES
+
+    allowed = {(s.name, "online", t) for s in STAGES for t in s.online} | \
+        {(s.name, "offline", t) for s in STAGES for t in s.offline}
+    for name in ("klantreis", "voorbeelden/klantreis_logboek"):
+        if name == "klantreis":
+            log = load_dataset(name).rename(columns={"stap": "Stap", "kanaal": "Kanaal", "touchpoint": "Touchpoint"})
+        else:
+            from klantlib.data import read_table
+            from klantlib.orca import stage_names
+            from klantlib.parsing import text_key
+
+            log = read_table(DATA / f"{name}.csv")
+            names = {text_key(s): s for s in stage_names()}
+            known = log["Stap"].map(lambda v: names.get(text_key(v)))
+            assert log.loc[known.isna(), "Stap"].tolist() == ["Kopen"]  # the file's one known quirk
+            log = log.assign(Stap=known).dropna(subset=["Stap"])
+        seen = set(zip(log["Stap"].astype(str), log["Kanaal"].astype(str), log["Touchpoint"].astype(str)))
+        assert seen <= allowed, (name, sorted(seen - allowed))
+    reis = load_dataset("klantreis")
+    stages_of = reis.groupby("touchpoint", observed=True)["stap"].agg(lambda s: sorted(set(s.astype(str))))
+    assert stages_of["vergelijkingssite"] == ["Research"] and stages_of["proefrit"] == ["Communicatie"]
+    assert set(stages_of["webshop"]) == {s.name for s in STAGES if "webshop" in s.touchpoints}
+
+
+def test_journeys_of_known_customers_agree_with_klanten():
+    """A journey with a klant_id is that customer's: the same group and age group; and internetgerichtheid shapes it."""
+    from klantlib.orca import channel_mix
+
+    reis, klanten = load_dataset("klantreis"), load_dataset("klanten").set_index("klant_id")
+    known = reis.dropna(subset=["klant_id"])
+    assert (known.groupby("reis_id")["stap"].agg(lambda s: s.astype(str).iloc[-1]) == "Actie").all()  # buyers only
+    who = klanten.loc[known["klant_id"]]
+    assert (known["klantgroep"].to_numpy() == who["klanttype"].astype(str).to_numpy()).all()
+    age = pd.cut(who["leeftijd"].astype(float), [0, 34, 54, 200], labels=["18-34", "35-54", "55+"])
+    assert (known["leeftijdsgroep"].astype(object).fillna("").to_numpy() == age.astype(object).fillna("").to_numpy()).all()
+    # Opdracht 1: the higher the internetgerichtheid, the more buyers buy online, more so than by age group.
+    linked = known.assign(internet=who["internetgerichtheid"].astype(str).to_numpy())
+    online = {g: channel_mix(linked[linked["internet"] == g], customer="reis_id", stage="stap").loc["Actie", "online"]
+              for g in ("laag", "gemiddeld", "hoog")}
+    assert online["laag"] < online["gemiddeld"] < online["hoog"]
+    by_age = [channel_mix(reis[reis["leeftijdsgroep"] == g], customer="reis_id", stage="stap").loc["Actie", "online"]
+              for g in ("18-34", "35-54", "55+")]
+    assert by_age[0] > by_age[1] > by_age[2] and online["hoog"] - online["laag"] > by_age[0] - by_age[2]
 
 
 def test_what_the_notebooks_say_in_words_still_holds():
