@@ -275,21 +275,38 @@ def test_what_the_notebooks_say_in_words_still_holds():
     points = survey[list(WEIGHT_COLUMNS)].mean().set_axis(table.index)
     assert table["gap"].idxmin() == points.idxmax() == "betrouwbaarheid" and points.idxmin() == "tastbaarheden"
 
-    # 06: "zakelijke klanten haken minder vaak af"; orca_offline_kwart ("bijna vier op de vijf reizen beginnen
-    # online"; "hoe verder in de reis, hoe vaker offline"); orca_patroon_kopers ("de grootste groep kopers doet alles
-    # online; daarna ... online zoeken en offline kopen"); opdracht 2 ("als deel is de overgang naar Actie het
-    # zwakst").
+    # 06: "zakelijke klanten haken minder vaak af"; the 80% sentence ("dicht bij de ongeveer 80%", "hoe verder in de
+    # reis, hoe vaker offline"); orca_offline_kwart (18-34: "bij Research blijven ze meestal online", while all journeys
+    # together do not); orca_patroon_kopers (55+: online-online-offline-offline, all buyers: everything online; the
+    # second pattern of all buyers starts online and ends offline); §7 ("met alleen offline staan er bovenin veel meer
+    # reizen dan er offline oriënteerden"); opdracht 2 ("55 jaar en ouder zijn minder vaak sterk internetgericht",
+    # "als deel is de overgang naar Actie het zwakst", "de 55-plussers zijn daar vaker offline dan gemiddeld").
+    from klantlib.orca import funnel_state
+
     reis = load_dataset("klantreis")
     per_group = funnel(reis, customer="reis_id", stage="stap", by="klantgroep")
-    assert per_group.loc[("zakelijk", "Actie"), "totale_conversie"] > per_group.loc[("consument", "Actie"),
-                                                                                     "totale_conversie"]
-    offline = channel_mix(reis, customer="reis_id", stage="stap")["offline"]
-    assert offline.is_monotonic_increasing and 0.75 < 1 - offline["Oriëntatie"] < 0.8
+    assert (per_group.loc["zakelijk", "stapconversie"].iloc[1:] > per_group.loc["consument", "stapconversie"].iloc[1:]).all()
+    mix = channel_mix(reis, customer="reis_id", stage="stap")
+    assert mix["offline"].is_monotonic_increasing and 0.75 < mix.loc["Oriëntatie", "online"] < 0.8
+    young = channel_mix(reis[reis["leeftijdsgroep"] == "18-34"], customer="reis_id", stage="stap")["offline"]
+    assert young.is_monotonic_increasing and young["Research"] < 0.25 < mix.loc["Research", "offline"]
     bought = paths(reis, customer="reis_id", stage="stap").per_customer
     top_two = bought[bought.str.count("-") == 3].value_counts().index[:2].tolist()
     assert top_two[0] == "online-online-online-online"
     assert top_two[1].startswith("online-online") and top_two[1].endswith("offline")
+    old_paths = paths(reis[reis["leeftijdsgroep"] == "55+"], customer="reis_id", stage="stap").per_customer
+    assert old_paths[old_paths.str.count("-") == 3].value_counts().idxmax() == "online-online-offline-offline"
+    offline_first = funnel_state(reis, channel_choice="offline").loc["Oriëntatie", "bereikt"]
+    assert offline_first > 1.5 * channel_mix(reis, customer="reis_id", stage="stap", share=False).loc["Oriëntatie", "offline"]
     assert funnel(reis, customer="reis_id", stage="stap")["stapconversie"].idxmin() == "Actie"
+    klanten = load_dataset("klanten")
+    consumers = klanten[klanten["klanttype"] == "consument"]
+    high = consumers["internetgerichtheid"].astype(str) == "hoog"
+    assert high[consumers["leeftijd"] >= 55].mean() < high.mean() < high[consumers["leeftijd"] < 35].mean()
+    old = reis[reis["leeftijdsgroep"] == "55+"]
+    assert funnel(old, customer="reis_id", stage="stap")["stapconversie"].idxmin() == "Actie"
+    old_offline = channel_mix(old, customer="reis_id", stage="stap")["offline"]
+    assert (old_offline[["Communicatie", "Actie"]] > mix.loc[["Communicatie", "Actie"], "offline"]).all()
 
 
 def test_list_datasets():
