@@ -316,31 +316,78 @@ def purchase_decisions(rng, klanten) -> pd.DataFrame:
 
 
 STEPS = ["Oriëntatie", "Research", "Communicatie", "Actie"]
+#: The touchpoints of the journey log per ORCA step and channel, with the weight of each (the course's choice).
+#: The rule: a touchpoint is used only at a step, and in a channel, where the model's table of steps
+#: (klantlib/orca_stages.csv, shown by klantlib.orca.stage_table) puts it; a touchpoint that stands at two steps
+#: there (a web shop: to compare, to ask, to buy) may occur at both. _stage_table_touchpoints checks it.
 TOUCHPOINTS = {
-    ("Oriëntatie", "online"): ["zoekmachine", "sociale media", "vergelijkingssite"],
-    ("Oriëntatie", "offline"): ["winkel", "dealer", "advertentie in krant"],
-    ("Research", "online"): ["website Trapper", "reviewsite", "vergelijkingssite"],
-    ("Research", "offline"): ["winkel", "dealer", "proefrit"],
-    ("Communicatie", "online"): ["chat", "e-mail", "sociale media"],
-    ("Communicatie", "offline"): ["telefoon", "winkel", "dealer"],
-    ("Actie", "online"): ["webshop"],
-    ("Actie", "offline"): ["winkel", "dealer"],
+    ("Oriëntatie", "online"): {"zoekmachine": 0.55, "sociale media": 0.45},
+    ("Oriëntatie", "offline"): {"krant of folder": 0.4, "vrienden en familie": 0.6},
+    ("Research", "online"): {"zoekmachine": 0.15, "vergelijkingssite": 0.25, "merksite": 0.2, "reviewsite": 0.2,
+                             "webshop": 0.15, "marktplaats": 0.05},
+    ("Research", "offline"): {"winkel": 0.4, "dealer": 0.6},
+    ("Communicatie", "online"): {"webshop": 0.2, "chat": 0.5, "e-mail": 0.3},
+    ("Communicatie", "offline"): {"telefoon": 0.2, "winkel": 0.2, "dealer": 0.3, "proefrit": 0.3},
+    ("Actie", "online"): {"webshop": 1.0},
+    ("Actie", "offline"): {"winkel": 0.35, "dealer": 0.65},
 }
+#: How likely a journey's first step is online, by the traveller's internetgerichtheid (klanten), and how much
+#: less likely each later step is offline than the base (offline_next): the course's choice, so that the
+#: internet orientation, not the age itself, shapes the journey (age only through its link with it).
+ONLINE_START = {"hoog": 0.93, "gemiddeld": 0.8, "laag": 0.62}
+OFFLINE_SHIFT = {"hoog": 0.18, "gemiddeld": 0.0, "laag": -0.22}
+
+
+def _stage_table_touchpoints() -> dict[tuple[str, str], set[str]]:
+    """(step, channel) -> the touchpoints the model's table gives there (read from klantlib/orca_stages.csv)."""
+    import csv
+
+    text = (Path(__file__).resolve().parent.parent / "klantlib" / "orca_stages.csv").read_text(encoding="utf-8")
+    return {(row["fase"], channel): {t.strip() for t in row[channel].split(";") if t.strip()}
+            for row in csv.DictReader(text.splitlines()) for channel in ("online", "offline")}
+
+
+def _touchpoint_drawer(rng):
+    """A function (step, channel) -> a touchpoint drawn by TOUCHPOINTS, after checking TOUCHPOINTS against the table."""
+    allowed = _stage_table_touchpoints()
+    for (step, channel), weights in TOUCHPOINTS.items():
+        outside = set(weights) - allowed[(step, channel)]
+        if outside:
+            raise ValueError(f"{sorted(outside)} not at {step}/{channel} in klantlib/orca_stages.csv")
+    options = {key: (list(weights), np.array(list(weights.values())) / sum(weights.values()))
+               for key, weights in TOUCHPOINTS.items()}
+
+    def draw(step, channel):
+        names, p = options[(step, channel)]
+        return names[rng.choice(len(names), p=p)]
+
+    return draw
+
+
+def _age_group(age) -> str:
+    if pd.isna(age):
+        return ""
+    return "18-34" if age < 35 else "35-54" if age < 55 else "55+"
 
 
 def journeys(rng, klanten) -> pd.DataFrame:
+    """6.000 journeys of 2025, one row per step. Each journey is made by a traveller drawn from `klanten`
+    (a consumer or a business), whose age group and internetgerichtheid shape it; the log shows that
+    traveller's klant_id only when the journey ended in a purchase by a known customer (60% of purchases)."""
     n = 6000
     group = rng.choice(["consument", "zakelijk"], size=n, p=[0.9, 0.1])
-    age_group = np.where(group == "consument", rng.choice(["18-34", "35-54", "55+"], size=n, p=[0.3, 0.4, 0.3]), "")
     start = pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 364 * 24 * 60, size=n), unit="min")
-    consumers = klanten.loc[klanten["klanttype"] == "consument", "klant_id"].to_numpy()
-    businesses = klanten.loc[klanten["klanttype"] == "zakelijk", "klant_id"].to_numpy()
+    pools = {kind: klanten[klanten["klanttype"] == kind].reset_index(drop=True) for kind in ("consument", "zakelijk")}
+    picks = {kind: rng.integers(0, len(pool), size=n) for kind, pool in pools.items()}
+    touchpoint = _touchpoint_drawer(rng)
     rows = []
     for j in range(n):
-        young = {"18-34": 0.12, "35-54": 0.0, "55+": -0.15, "": 0.0}[age_group[j]]
-        online_p = 0.8 + young
-        channel = "online" if rng.random() < online_p else "offline"
+        traveller = pools[group[j]].iloc[picks[group[j]][j]]
+        age_group = _age_group(traveller["leeftijd"]) if group[j] == "consument" else ""
+        internet = traveller["internetgerichtheid"]
+        channel = "online" if rng.random() < ONLINE_START[internet] else "offline"
         when = start[j]
+        first_row = len(rows)
         for step_no, step in enumerate(STEPS, start=1):
             if step_no > 1:
                 # continue? offline contacts keep people in the journey a little better
@@ -350,18 +397,43 @@ def journeys(rng, klanten) -> pd.DataFrame:
                 if rng.random() >= go_on:
                     break
                 # mixed paths: later steps move offline more often (online-online-offline-offline)
-                offline_next = {2: 0.25, 3: 0.45, 4: 0.5}[step_no] - young
+                offline_next = {2: 0.25, 3: 0.45, 4: 0.5}[step_no] - OFFLINE_SHIFT[internet]
                 channel = "offline" if rng.random() < offline_next else "online"
                 when = when + pd.Timedelta(minutes=int(rng.integers(30, 14 * 24 * 60)))
-            rows.append([f"J{j + 1:05d}", "", group[j], age_group[j], step_no, step, channel,
-                         rng.choice(TOUCHPOINTS[(step, channel)]), when.floor("min")])
-        if rows[-1][5] == "Actie" and rng.random() < 0.6:  # a known customer bought
-            pool = consumers if group[j] == "consument" else businesses
-            who = rng.choice(pool)
-            for row in rows[-rows[-1][4]:]:
-                row[1] = who
+            rows.append([f"J{j + 1:05d}", "", group[j], age_group, step_no, step, channel,
+                         touchpoint(step, channel), when.floor("min")])
+        if rows[-1][5] == "Actie" and rng.random() < 0.6:  # a known customer bought: the log knows who
+            for row in rows[first_row:]:
+                row[1] = traveller["klant_id"]
     return pd.DataFrame(rows, columns=["reis_id", "klant_id", "klantgroep", "leeftijdsgroep", "stap_nr", "stap",
                                        "kanaal", "touchpoint", "tijdstip"])
+
+
+def journey_export(rng) -> bytes:
+    """A class's own journey log as students keep it, for notebook 06's "your own data" section.
+
+    Each student wrote down the steps of their last purchase of a bike, e-bike or scooter: one row per
+    step, the step, the channel, the touchpoint (drawn as in :func:`journeys`, so at the steps of the
+    model's table) and the day. Written as Dutch Excel saves CSV (see :func:`till_export`). Students
+    spell the steps their own way (case, accents); one row names a step that is not an ORCA step
+    ("Kopen"), a known quirk that the notebook's error message reports.
+    """
+    touchpoint = _touchpoint_drawer(rng)
+    spellings = {"Oriëntatie": ["Oriëntatie", "orientatie", "Orientatie"], "Research": ["Research", "research"],
+                 "Communicatie": ["Communicatie", "communicatie"], "Actie": ["Actie", "actie", "ACTIE"]}
+    lines = ["Student;Aankoop;Stap;Kanaal;Touchpoint;Datum"]
+    for s in range(1, 25):
+        what = rng.choice(["fiets", "e-bike", "scooter"], p=[0.6, 0.15, 0.25])
+        furthest = rng.choice([1, 2, 3, 4], p=[0.05, 0.15, 0.2, 0.6])
+        day = pd.Timestamp("2025-01-01") + pd.Timedelta(days=int(rng.integers(0, 300)))
+        channel = "online" if rng.random() < 0.85 else "offline"
+        for step_no, step in enumerate(STEPS[:furthest], start=1):
+            if step_no > 1:
+                channel = "offline" if rng.random() < {2: 0.2, 3: 0.45, 4: 0.5}[step_no] else "online"
+                day = day + pd.Timedelta(days=int(rng.integers(0, 10)))
+            written = "Kopen" if (s, step_no) == (7, 4) else rng.choice(spellings[step])
+            lines.append(f"S{s:02d};{what};{written};{channel};{touchpoint(step, channel)};{day:%d-%m-%Y}")
+    return ("\r\n".join(lines) + "\r\n").encode("cp1252")
 
 
 def till_export(rng) -> bytes:
@@ -429,7 +501,8 @@ def generate(out_dir: Path, streams: Callable[[str], np.random.Generator] = stre
         if name == "klantreis":
             frame = frame.assign(tijdstip=frame["tijdstip"].dt.strftime("%Y-%m-%d %H:%M"))
         written[name] = _write(frame, out_dir / f"{name}.csv")
-    exports = {"voorbeelden/kassa_export": till_export, "voorbeelden/enquete_export": survey_export}
+    exports = {"voorbeelden/kassa_export": till_export, "voorbeelden/enquete_export": survey_export,
+               "voorbeelden/klantreis_logboek": journey_export}
     for name, make in exports.items():
         path = out_dir / f"{name}.csv"
         path.parent.mkdir(exist_ok=True)

@@ -66,20 +66,32 @@ FUNNEL_COLUMNS = ("bereikt", "stapconversie", "totale_conversie", "uitval")
 
 @dataclass(frozen=True)
 class Stage:
-    """One ORCA step: its name, what happens in it (Dutch) and typical touchpoints."""
+    """One ORCA step: its name, what happens in it (Dutch) and its typical touchpoints, online and offline."""
 
     name: str
     explanation: str
-    touchpoints: tuple[str, ...]
+    online: tuple[str, ...]
+    offline: tuple[str, ...]
+
+    @property
+    def touchpoints(self) -> tuple[str, ...]:
+        """Every touchpoint of the step, the online ones first."""
+        return self.online + self.offline
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(t.strip() for t in cell.split(";") if t.strip())
 
 
 def _read_stages() -> tuple[Stage, ...]:
     text = package_text("orca_stages.csv")
-    return tuple(Stage(row["fase"], row["uitleg"], tuple(t.strip() for t in row["touchpoints"].split(";")))
+    return tuple(Stage(row["fase"], row["uitleg"], _split(row["online"]), _split(row["offline"]))
                  for row in csv.DictReader(text.splitlines()))
 
 
-#: Molenaar's (2010) four steps in order, with a Dutch explanation and typical touchpoints (orca_stages.csv).
+#: Molenaar's (2010) four steps in order, with a Dutch explanation and typical touchpoints per channel
+#: (orca_stages.csv). A touchpoint may stand at more than one step (a web shop to compare, to ask, to buy);
+#: the shipped journey log uses a touchpoint only at the steps and in the channel given here.
 STAGES: tuple[Stage, ...] = _read_stages()
 _KEYS = {text_key(s.name): k for k, s in enumerate(STAGES)}
 
@@ -94,13 +106,14 @@ def stage_names() -> list[str]:
 
 
 def stage_table() -> pd.DataFrame:
-    """:data:`STAGES` as a table for students: one row per step, its explanation and touchpoints.
+    """:data:`STAGES` as a table for students: one row per step, its explanation and its touchpoints per channel.
 
-    >>> stage_table().loc["Actie", "touchpoints"]
-    'webshop, marktplaats, winkel of dealer'
+    >>> stage_table().loc["Actie"].tolist()
+    ['De klant koopt: online of in de winkel.', 'webshop', 'winkel, dealer']
     """
     return pd.DataFrame({"uitleg": [s.explanation for s in STAGES],
-                         "touchpoints": [", ".join(s.touchpoints) for s in STAGES]},
+                         "touchpoints online": [", ".join(s.online) for s in STAGES],
+                         "touchpoints offline": [", ".join(s.offline) for s in STAGES]},
                         index=pd.Index(stage_names(), name="fase"))
 
 
@@ -399,35 +412,41 @@ def _group_names(values: pd.Series) -> list[str]:
     return sorted(g for g in values.dropna().astype("str").unique() if g.strip())
 
 
-def filter_options(events: pd.DataFrame, *, group_column: str = "klantgroep", channel: str = "kanaal",
-                   time: str = "tijdstip") -> dict:
+def filter_options(events: pd.DataFrame, *, customer: str = "reis_id", group_column: str = "klantgroep",
+                   channel: str = "kanaal", time: str = "tijdstip") -> dict:
     """The choices a selection of the log can make: customer groups, channels and the months of the log.
 
     Args:
         events: the journey log, one row per event.
-        group_column, channel, time: the columns with the customer group, the
-            channel and the time of each event (dates read by :func:`klantlib.parsing.to_dates`).
+        customer, group_column, channel, time: the columns with the journey (or
+            customer), the customer group, the channel and the time of each event
+            (dates read by :func:`klantlib.parsing.to_dates`).
 
     Returns:
         A dict: ``groups`` (:data:`ALL` and the groups as written in the log,
         sorted; a blank group is no choice), ``channels`` (:data:`ALL` and the
         channels in the form :func:`channel_mix` shows them, by
         :func:`klantlib.parsing.text_key`: online before offline, then the others
-        sorted) and ``months`` (the first day of every month from the first to
-        the last event).
+        sorted), ``months`` (the first day of every month from the first to
+        the last event) and ``start_months`` (the first and the last of those
+        months in which a journey *starts*: the period with data, which the
+        widget chooses at first; a journey that ends in a later month does not
+        stretch it).
 
     Raises:
-        KlantDataError: a missing column, an empty log, a time that is no date,
-            or a time column that is blank on every row.
+        KlantDataError: a missing column, an empty log, a blank journey, a time
+            that is no date, or a time column that is blank on every row.
 
-    >>> log = pd.DataFrame({"klantgroep": ["zakelijk", "consument", "consument"],
+    >>> log = pd.DataFrame({"reis_id": ["r1", "r2", "r2"], "klantgroep": ["zakelijk", "consument", "consument"],
     ...                     "kanaal": ["offline", "online", "online"],
     ...                     "tijdstip": ["30-01-2025", "02-03-2025", "2025-02-14"]})
     >>> options = filter_options(log)
     >>> options["groups"], options["channels"], [f"{m:%m-%Y}" for m in options["months"]]
     (['alle', 'consument', 'zakelijk'], ['alle', 'online', 'offline'], ['01-2025', '02-2025', '03-2025'])
+    >>> [f"{m:%m-%Y}" for m in options["start_months"]]  # r2 starts in February and ends in March
+    ['01-2025', '02-2025']
     """
-    require_columns(events, [group_column, channel, time], source=_source(events))
+    require_columns(events, [customer, group_column, channel, time], source=_source(events))
     require_rows(events, **_LOG, consequence="valt er niets te kiezen", filters=[group_column, channel, time])
     when = to_dates(events[time], column=time, source=_source(events))
     if when.isna().all():
@@ -435,10 +454,13 @@ def filter_options(events: pd.DataFrame, *, group_column: str = "klantgroep", ch
                           source=_source(events), fix="Vul bij elke gebeurtenis datum en tijd in.")
     months = pd.date_range(when.min().to_period("M").to_timestamp(), when.max().to_period("M").to_timestamp(),
                            freq="MS")
+    journeys, _ = _customer_codes(events, customer)
+    started = when.groupby(journeys).min().dropna()  # when each journey started (a journey without a time: none)
+    start_months = [started.min().to_period("M").to_timestamp(), started.max().to_period("M").to_timestamp()]
     channels = {text_key(v) for v in events[channel].dropna().unique()} - {""}
     return {"groups": [ALL, *_group_names(events[group_column])],
             "channels": [ALL, *sorted(channels, key=_channel_order)],
-            "months": list(months)}
+            "months": list(months), "start_months": start_months}
 
 
 def _period(period) -> tuple[pd.Timestamp, pd.Timestamp]:

@@ -55,11 +55,21 @@ def hand_log() -> pd.DataFrame:
 
 def test_stages_are_the_four_orca_steps_with_touchpoints():
     assert stage_names() == ["Oriëntatie", "Research", "Communicatie", "Actie"]
-    assert all(s.explanation and len(s.touchpoints) >= 3 for s in STAGES)
+    assert all(s.explanation and len(s.touchpoints) >= 3 and s.online and s.offline for s in STAGES)
     table = stage_table()
-    for touchpoint in ("zoekmachine", "sociale media", "vergelijkingssite", "merksite", "webshop", "marktplaats"):
-        assert table["touchpoints"].str.contains(touchpoint).any()
-    assert "winkel of dealer" in table.loc["Actie", "touchpoints"]
+    assert list(table.columns) == ["uitleg", "touchpoints online", "touchpoints offline"]
+    # The touchpoints the book names per step (Meertens & Mulders, §1.2.4, after Molenaar 2010).
+    book = {"Research": ("zoekmachine", "vergelijkingssite", "merksite", "webshop", "marktplaats"),
+            "Communicatie": ("webshop", "dealer", "chat"), "Actie": ("webshop", "winkel", "dealer")}
+    for stage, touchpoints in book.items():
+        here = {t.strip() for cell in table.loc[stage, ["touchpoints online", "touchpoints offline"]]
+                for t in cell.split(",")}
+        assert set(touchpoints) <= here, stage
+    # The comparison site is a Research touchpoint only (self-check orca_stap_vergelijkingssite), a test ride a
+    # Communicatie one; a touchpoint is online or offline, never both.
+    at = {t: [s.name for s in STAGES if t in s.touchpoints] for s in STAGES for t in s.touchpoints}
+    assert at["vergelijkingssite"] == ["Research"] and at["proefrit"] == ["Communicatie"]
+    assert not {t for s in STAGES for t in s.online} & {t for s in STAGES for t in s.offline}
 
 
 def test_funnel_of_the_hand_log():
@@ -176,7 +186,7 @@ def test_empty_log():
         (funnel, _EMPTY),
         (paths, _empty("valt er niets te tellen", by_channel)),
         (channel_mix, _empty("valt er niets te tellen", by_channel)),
-        (lambda e: filter_options(e, group_column="groep"),
+        (lambda e: filter_options(e, customer="klant_id", group_column="groep"),
          _empty("valt er niets te kiezen", " (bijvoorbeeld op 'groep', 'kanaal' of 'tijdstip')")),
         (lambda e: funnel(e, by="groep"), _empty("valt er niets te tellen", " (bijvoorbeeld op 'groep')")),
         (lambda e: funnel_state(e, customer="klant_id", stage="fase"), _empty("is er geen trechter")),
@@ -422,6 +432,29 @@ def test_the_widget_shows_a_dutch_message_for_an_empty_choice():
     assert counts.value == (f'<b style="color:#b00020">De selectie is leeg: in de klantreizen staat geen enkele '
                             f"reis bij deze keuze (klantgroep '{group.options[1]}' en reizen gestart van 01-01-2026 "
                             "tot 01-02-2026), dus is er geen trechter. Kies een ruimere periode of een ander filter.</b>")
+
+
+def test_the_widget_starts_at_the_months_in_which_journeys_start():
+    """Its first period is the model's start_months (issue 19): no month without a journey start, none left out."""
+    from klantlib.views._widgets import find_widget
+    from klantlib.views.orca import funnel_widget
+
+    log = klantlib.load_dataset("klantreis")
+    options = filter_options(log)
+    started = log.groupby("reis_id")["tijdstip"].min().dt.to_period("M").dt.to_timestamp()
+    assert options["start_months"] == [started.min(), started.max()]
+    assert options["months"][-1] > options["start_months"][-1]  # the log runs on into a month nobody starts in
+    period = find_widget(funnel_widget(log), "klant-orca-periode")
+    assert list(period.value) == options["start_months"]
+    first, last = period.value
+    assert set(started) == set(pd.date_range(first, last, freq="MS"))  # every month chosen has journeys
+    # A journey that ends after the last start does not stretch the start months; a blank journey is named.
+    hand = journey_log()
+    hand.loc[len(hand)] = ["f", "Actie", "online", "2025-08-03 10:00", "y"]
+    assert [f"{m:%m-%Y}" for m in filter_options(hand)["start_months"]] == ["01-2025", "06-2025"]
+    assert [f"{m:%m-%Y}" for m in filter_options(hand)["months"]][-1] == "08-2025"
+    with pytest.raises(KlantDataError, match="reis_id"):
+        filter_options(hand.assign(reis_id=hand["reis_id"].where(hand.index != 2)))
 
 
 # -- time stamps: orca reads every time by klantlib.parsing.to_dates (and inherits its rule for time zones) -----

@@ -153,6 +153,10 @@ def funnel_widget(events: pd.DataFrame, *, customer: str = "reis_id", stage: str
                   group_column: str = "klantgroep", time: str = "tijdstip"):
     """Filters for customer group, channel and period; the funnel follows at once.
 
+    The period slider offers every month of the log and starts at the months in which journeys start
+    (``start_months`` of :func:`klantlib.orca.filter_options`), so the first funnel counts every journey
+    and no month without a start is chosen by default.
+
     CSS classes for browser tests: ``klant-orca-groep``, ``klant-orca-kanaal``
     (dropdowns), ``klant-orca-periode`` (range of months), ``klant-orca-telling``
     (the counts under the figure), ``klant-figuur`` (the figure output).
@@ -165,15 +169,16 @@ def funnel_widget(events: pd.DataFrame, *, customer: str = "reis_id", stage: str
     from klantlib.formatting import number, percent
     from klantlib.views._widgets import FigureArea, message_html, redraw_on_change, with_class
 
-    options = filter_options(events, group_column=group_column, channel=channel, time=time)
+    options = filter_options(events, customer=customer, group_column=group_column, channel=channel, time=time)
     wide = {"description_width": "initial"}
     group = with_class(widgets.Dropdown(options=options["groups"], value=ALL, description="Klantgroep", style=wide),
                        "klant-orca-groep")
     channel_box = with_class(widgets.Dropdown(options=options["channels"], value=ALL, description="Kanaal",
                                               style=wide), "klant-orca-kanaal")
     months = options["months"]
+    first, last = (months.index(m) for m in options["start_months"])  # at first: the months in which journeys start
     period = with_class(widgets.SelectionRangeSlider(options=[(f"{m:%m-%Y}", m) for m in months],
-                                                     index=(0, len(months) - 1), description="Start van de reis",
+                                                     index=(first, last), description="Start van de reis",
                                                      style=wide, layout=widgets.Layout(width="480px")),
                         "klant-orca-periode")
     counts_html = with_class(widgets.HTML(), "klant-orca-telling")

@@ -1,5 +1,6 @@
 """Notebook 06's funnel widget responds in a real browser: choosing a customer group changes the funnel."""
 
+import pandas as pd
 import pytest
 
 from conftest import open_in_voila
@@ -39,18 +40,35 @@ def test_choosing_a_customer_group_changes_the_funnel_in_voila(page, voila_url):
     assert _oriented(counts.inner_text()) < _oriented(business)
 
 
-def test_an_empty_period_chosen_with_the_keyboard_says_so_and_shows_no_old_funnel(page, voila_url):
-    # The period slider's first handle moved to the end (keyboard only): no journey starts in the last month.
+def test_the_period_starts_at_the_months_with_journeys_and_an_empty_period_says_so(page, voila_url):
+    import klantlib
+    from klantlib.orca import filter_options
+
+    options = filter_options(klantlib.load_dataset("klantreis"))
+    first_month, last_month = options["start_months"]
     open_in_voila(page, voila_url, NOTEBOOK)
     page.locator(FIGURE).first.wait_for(timeout=30_000)
-    handle = page.locator(".klant-orca-periode .noUi-handle").first
-    handle.focus()
-    handle.press("End")
+    counts = page.locator(COUNTS).first
+    # At first the months in which journeys start (the model's start_months), not the log's last month.
+    assert counts.inner_text().startswith(f"Reizen gestart {first_month:%m-%Y} t/m {last_month:%m-%Y}:")
+    assert options["months"][-1] > last_month
+    # The second handle to the log's last month, then the first one after it (keyboard only): journeys end in
+    # that month, none starts.
+    start, end = (page.locator(".klant-orca-periode .noUi-handle").nth(k) for k in (0, 1))
+    before = counts.inner_text()
+    end.focus()
+    end.press("End")
+    page.wait_for_function(f"([before]) => document.querySelector('{COUNTS}').innerText !== before",
+                           arg=[before], timeout=15_000)
+    assert _oriented(counts.inner_text()) == 6000  # a month without starts adds no journey
+    start.focus()
+    start.press("End")
     page.wait_for_function(f"() => document.querySelector('{COUNTS}').innerText.startsWith('De selectie is leeg')",
                            timeout=15_000)
-    assert "reizen gestart van 01-01-2026 tot 01-02-2026" in page.locator(COUNTS).first.inner_text()
+    last = options["months"][-1]
+    assert f"reizen gestart van {last:%d-%m-%Y} tot {last + pd.offsets.MonthBegin(1):%d-%m-%Y}" in counts.inner_text()
     assert page.locator(f".klant-orca-telling b[style*='color']").count() == 1  # marked as a problem
     page.wait_for_function(f"() => document.querySelectorAll('{FIGURE}').length === 0", timeout=15_000)
-    handle.press("Home")  # back to the whole period: the funnel of every journey returns
+    start.press("Home")  # back to the whole period: the funnel of every journey returns
     page.locator(FIGURE).first.wait_for(timeout=15_000)
     assert _oriented(page.locator(COUNTS).first.inner_text()) == 6000
