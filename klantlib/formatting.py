@@ -9,6 +9,8 @@ a decimal comma, a dot between thousands, ``€ 1.234,50`` and ``12,5%``.
 '12,5%'
 >>> number(1234567)
 '1.234.567'
+>>> counted(1, "bestelling")
+'1 bestelling'
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-__all__ = ["dutch_summary", "dutch_table", "euro", "listing", "number", "percent"]
+__all__ = ["counted", "dutch_summary", "dutch_table", "euro", "listing", "number", "percent"]
 
 _MISSING = "–"
 
@@ -46,6 +48,21 @@ def number(x, decimals: int = 0) -> str:
     if text.startswith("-") and float(text.replace(",", "")) == 0:
         text = text[1:]  # no "-0,0"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def counted(count, singular: str, plural: str | None = None) -> str:
+    """A count with its noun, singular for exactly one and plural otherwise: ``"1 bestelling"``, ``"3 bestellingen"``.
+
+    The plural is ``singular + "en"`` (bestelling, klant, markt) unless ``plural`` is given, for
+    the nouns that take another ending (``"rij", "rijen"``, ``"euro", "euro's"``, ``"bedrijf",
+    "bedrijven"``). The count is written by :func:`number`.
+
+    >>> counted(1, "bestelling"), counted(3, "bestelling"), counted(0, "markt")
+    ('1 bestelling', '3 bestellingen', '0 markten')
+    >>> counted(1200, "rij", "rijen")
+    '1.200 rijen'
+    """
+    return f"{number(count)} {singular if count == 1 else (plural or singular + 'en')}"
 
 
 def listing(items: Iterable, *, limit: int | None = 5, quote: bool = False, word: str | None = "en",

@@ -169,9 +169,9 @@ def test_start_widget_redraw_shows_the_model_counts(transactions):
     per_count = orders["bestellingen"].clip(upper=10).value_counts().reindex(range(1, 11), fill_value=0)
     assert [bar.get_height() for bar in ax.patches] == per_count.tolist()
     assert [to_hex(bar.get_facecolor()) for bar in ax.patches] == ["#bbbbbb"] * 3 + ["#0072b2"] * 7
-    assert title_of(ax) == "Klanten met minstens 4 bestelling(en)"
+    assert title_of(ax) == "Klanten met minstens 4 bestellingen"
     assert find_widget(box, "klant-uitkomst").value == (
-        "<b>314 klanten (9,6% van alle kopers) met minstens 4 bestelling(en) brengen 27,5% van de omzet.</b>")
+        "<b>314 klanten (9,6% van alle kopers) met minstens 4 bestellingen brengen 27,5% van de omzet.</b>")
     stats = loyalty.loyal_customers(orders, 4)
     assert (stats["klanten"], stats["aandeel_klanten"], stats["aandeel_omzet"]) == (314, 0.0961, 0.2751)
 
@@ -182,6 +182,11 @@ def test_start_widget_redraw_shows_the_model_counts(transactions):
     assert [b.get_facecolor() for b in fresh_ax.patches] == [b.get_facecolor() for b in ax.patches]
     assert title_of(fresh_ax) == title_of(ax) and f"<b>{caption}</b>" == find_widget(box, "klant-uitkomst").value
     np.testing.assert_array_equal(shown_png(box), full_draw(fig))
+
+    # One order is singular: proper Dutch, no "bestelling(en)".
+    slider.value = 1
+    assert title_of(ax) == "Klanten met minstens 1 bestelling"
+    assert "met minstens 1 bestelling brengen 100,0% van de omzet" in find_widget(box, "klant-uitkomst").value
 
 
 # --- the matrix widget (notebook 04) ------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from klantlib.formatting import counted
 from klantlib.loyalty import MOST_ORDERS, customer_orders, customers_per_order_count, loyal_customers
 
 __all__ = ["loyal_customers_figure", "loyal_customers_widget"]
@@ -18,11 +19,12 @@ OTHER_COLOR = "#BBBBBB"
 
 
 def _caption(orders: pd.DataFrame, min_orders: int) -> str:
-    from klantlib.formatting import number, percent
+    from klantlib.formatting import percent
 
     stats = loyal_customers(orders, min_orders)
-    return (f"{number(stats['klanten'])} klanten ({percent(stats['aandeel_klanten'])} van alle kopers) "
-            f"met minstens {min_orders} bestelling(en) brengen {percent(stats['aandeel_omzet'])} van de omzet.")
+    verb = "brengt" if stats["klanten"] == 1 else "brengen"
+    return (f"{counted(stats['klanten'], 'klant')} ({percent(stats['aandeel_klanten'])} van alle kopers) "
+            f"met minstens {counted(min_orders, 'bestelling')} {verb} {percent(stats['aandeel_omzet'])} van de omzet.")
 
 
 class _OrdersChart:
@@ -54,7 +56,7 @@ class _OrdersChart:
             bar.set_facecolor(self.color if n >= min_orders else OTHER_COLOR)
             bar.set_hatch("" if n >= min_orders else "//")  # left out: grey and hatched, not by colour alone
             bar.set_edgecolor("white")
-        self.title.set_text(f"Klanten met minstens {min_orders} bestelling(en)")
+        self.title.set_text(f"Klanten met minstens {counted(min_orders, 'bestelling')}")
 
 
 def loyal_customers_figure(transactions: pd.DataFrame, min_orders: int = 2, *, ax=None, figsize=None, **kwargs):
