@@ -12,7 +12,9 @@ material for that idea as data, and the functions that read it:
 - :data:`ORGANISATIONS`: fourteen fictional organisations with their profit motive,
   markets, payer, user, whether the user can choose another supplier, and why
   (``organisaties.csv``); :func:`who_is_the_customer` answers the question for one;
-- :data:`DEPEST`: the six DEPEST factors of the book's opdracht 1.1 (``depest.csv``);
+- :data:`DEPEST`: the six DEPEST factors of the book's opdracht 1.1 (``depest.csv``), the macro
+  analysis; :data:`MESO` and :data:`ADVICE`, the guiding questions of its meso analysis and of its
+  advice for the short and the long term;
 - :data:`ERAS`: the history of marketing and Wierenga's three eras (``marketingtijdperken.csv``);
 - :func:`customer_markets` and :func:`market_summary`: Trapper's customers per market,
   with their revenue and order size.
@@ -39,11 +41,13 @@ from klantlib.parsing import check_option, comparable_ids, require_columns, text
 
 __all__ = [
     "CHOICE",
+    "ADVICE",
     "CUSTOMER_TYPES",
     "DEPEST",
     "ERAS",
     "MARKETS",
     "MARKET_NAMES",
+    "MESO",
     "ORGANISATIONS",
     "ORGANISATION_COLUMNS",
     "PAYS",
@@ -100,8 +104,20 @@ def _read_eras() -> pd.DataFrame:
 #: indexed by ``markt`` in the order of :data:`MARKET_NAMES`.
 MARKETS = _read_markets()
 
-#: The six DEPEST factors of opdracht 1.1: ``letter`` and a guiding question (``vraag``), indexed by ``factor``.
+#: The six DEPEST factors of opdracht 1.1 (the macro analysis): ``letter`` and a guiding question (``vraag``),
+#: indexed by ``factor``.
 DEPEST = _read_csv("depest.csv").set_index("factor")
+
+#: The meso analysis of opdracht 1.1, per market: its label and guiding question. What it covers (customers,
+#: competitors, suppliers, intermediaries) is the usual division of marketing teaching, the course's wording.
+MESO = ("Meso-omgeving", "Wie zijn in deze markt de afnemers, de concurrenten, de leveranciers en de "
+                         "tussenpersonen, en wat verandert er bij hen?")
+
+#: The advice that closes opdracht 1.1, for the short and the long term: a guiding question per term.
+ADVICE = pd.Series({
+    "Korte termijn": "Wat moet de organisatie het komende jaar doen, gezien wat je per markt vond?",
+    "Lange termijn": "Waar wil de organisatie over een paar jaar staan in elke markt, en wat vraagt dat nu al?",
+}, name="vraag")
 
 #: How marketing looked at customers over time: era 0 (made to order, before Wierenga's eras) and
 #: Wierenga's (2001) eras 1-3, with approximate years (``van``, ``tot``; ``tot`` blank: today),
@@ -628,16 +644,16 @@ def market_summary(transactions: pd.DataFrame, customers: pd.DataFrame) -> pd.Da
 
 
 def depest_progress(table: pd.DataFrame) -> dict:
-    """How far the DEPEST analysis of opdracht 1.1 is: markets chosen and fields filled in.
+    """How far the analysis per market of opdracht 1.1 is: markets chosen and fields filled in.
 
     Args:
-        table: one row per DEPEST factor, one column per market chosen, a cell per
-            answer (``""`` when empty), as :func:`klantlib.views.klant.depest_frame`
-            makes it from the saved answers.
+        table: one row per DEPEST factor and one for the meso analysis, one column per
+            market chosen, a cell per answer (``""`` when empty), as
+            :func:`klantlib.views.klant.depest_frame` makes it from the saved answers.
 
     Returns:
         A dict: ``markten`` (markets chosen), ``ingevuld`` (fields with text) and
-        ``vakjes`` (fields in all, six per market chosen).
+        ``vakjes`` (fields in all, seven per market chosen).
 
     Raises:
         KlantDataError: ``table`` is not a table.

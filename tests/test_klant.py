@@ -683,18 +683,22 @@ def test_choosing_another_organisation_changes_text_and_figure():
 
 
 def test_depest_keys_and_valid_answers():
-    assert DEPEST_KEYS[0] == "organisatie" and len(DEPEST_KEYS) == 1 + 4 + 4 * 6
+    assert DEPEST_KEYS[0] == "organisatie" and len(DEPEST_KEYS) == 1 + 4 + 4 * (6 + 1) + 2
+    assert {"consument_meso", "overheid_meso", "advies_kort", "advies_lang"} <= set(DEPEST_KEYS)
     assert len(set(DEPEST_KEYS)) == len(DEPEST_KEYS)
     assert valid_depest_answer("organisatie", "Trapper") and valid_depest_answer("overheid_technologisch", "apps")
     assert not valid_depest_answer("markt_overheid", 1) and not valid_depest_answer("onbekend", "x")
 
 
 def test_depest_frame_has_a_column_per_chosen_market_only():
-    assert depest_frame({}).shape == (6, 0)
+    assert depest_frame({}).shape == (7, 0)
     table = depest_frame({"markt_consument": True, "b2b_economisch": "rente stijgt", "markt_overheid": None})
     assert list(table.columns) == ["consumentenmarkt", "business-to-businessmarkt"]
     assert table.loc["Economisch", "business-to-businessmarkt"] == "rente stijgt"
     assert table.loc["Economisch", "consumentenmarkt"] == ""
+    assert table.index[-1] == "Meso-omgeving"
+    assert depest_frame({"b2b_meso": "twee nieuwe concurrenten"}).loc["Meso-omgeving"].tolist() == [
+        "twee nieuwe concurrenten"]
 
 
 def test_depest_widget_saves_as_typed_restores_and_exports(tmp_path):
@@ -702,10 +706,19 @@ def test_depest_widget_saves_as_typed_restores_and_exports(tmp_path):
     find_widget(widget, "klant-organisatie").value = "Hogeschool Weidebeek"
     find_widget(widget, "klant-markt_institutioneel").value = True
     find_widget(widget, "klant-institutioneel_demografisch").value = "  minder jongeren in de regio  "
-    assert "1 markt(en) gekozen; 1 van de 6" in find_widget(widget, "klant-voortgang").value
+    assert find_widget(widget, "klant-voortgang").value == (
+        "1 markt gekozen; 1 van de 7 vakjes (DEPEST en meso) ingevuld; advies: 0 van de 2.")
+    find_widget(widget, "klant-institutioneel_meso").value = "een nieuwe hogeschool in de stad"
+    find_widget(widget, "klant-markt_b2b").value = True
+    find_widget(widget, "klant-advies_lang").value = "meer deeltijdonderwijs voor werkenden"
+    assert find_widget(widget, "klant-voortgang").value == (
+        "2 markten gekozen; 2 van de 14 vakjes (DEPEST en meso) ingevuld; advies: 1 van de 2.")
+    find_widget(widget, "klant-markt_b2b").value = False
     saved = json.loads((tmp_path / "opdracht_1_1.json").read_text(encoding="utf-8"))
     assert saved["antwoorden"] == {"organisatie": "Hogeschool Weidebeek", "markt_institutioneel": True,
-                                   "institutioneel_demografisch": "minder jongeren in de regio"}
+                                   "institutioneel_demografisch": "minder jongeren in de regio",
+                                   "institutioneel_meso": "een nieuwe hogeschool in de stad",
+                                   "advies_lang": "meer deeltijdonderwijs voor werkenden"}
     # A new widget (after a kernel restart) shows the answers again.
     again = depest_widget(folder=tmp_path)
     assert find_widget(again, "klant-institutioneel_demografisch").value == "minder jongeren in de regio"
@@ -716,6 +729,7 @@ def test_depest_widget_saves_as_typed_restores_and_exports(tmp_path):
     exported = pd.read_csv(tmp_path / "opdracht_1_1.csv")
     assert list(exported.columns) == list(DEPEST_KEYS) and len(exported) == 1
     assert exported.loc[0, "organisatie"] == "Hogeschool Weidebeek" and pd.isna(exported.loc[0, "markt_institutioneel"])
+    assert exported.loc[0, "advies_lang"] == "meer deeltijdonderwijs voor werkenden"
     assert "opdracht_1_1.csv" in find_widget(again, "klant-melding").value
 
 

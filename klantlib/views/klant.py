@@ -7,8 +7,9 @@
   its update logic, :func:`customer_html`, is a plain function over
   :func:`klantlib.klant.who_is_the_customer`.
 - :func:`depest_widget`: the scaffold of the book's opdracht 1.1 (markets of an
-  organisation and DEPEST factors per market), saved as it is typed with
-  :class:`klantlib.answers.AnswerStore` and exported as CSV.
+  organisation, per market the DEPEST factors and the meso analysis, and advice for the
+  short and the long term), saved as it is typed with :class:`klantlib.answers.AnswerStore`
+  and exported as CSV.
 
 Every text and number comes from :mod:`klantlib.klant`. Every plot helper draws on
 ``ax`` (or makes a figure of ``figsize``, by default a size that grows in presentation
@@ -25,10 +26,13 @@ from collections.abc import Mapping
 import pandas as pd
 
 from klantlib.answers import DEFAULT_FOLDER, AnswerStore
+from klantlib.formatting import counted
 from klantlib.klant import (
+    ADVICE,
     DEPEST,
     ERAS,
     MARKET_NAMES,
+    MESO,
     ORGANISATIONS,
     CustomerParties,
     depest_progress,
@@ -56,19 +60,25 @@ MARKET_LABELS = {
     "overheid": "overheid",
 }
 
-#: The key of each market in the opdracht 1.1 answers (``markt_<key>``, ``<key>_<factor>``).
+#: The key of each market in the opdracht 1.1 answers (``markt_<key>``, ``<key>_<factor>``, ``<key>_meso``).
 MARKET_KEYS = {
     "consumentenmarkt": "consument",
     "business-to-businessmarkt": "b2b",
     "institutionele markt": "institutioneel",
     "overheid": "overheid",
 }
-_FACTOR_KEYS = {factor: factor.lower().replace("-", "_") for factor in DEPEST.index}
+#: The key of each row of the analysis per market: the six DEPEST factors, then the meso analysis.
+_FACTOR_KEYS = {**{factor: factor.lower().replace("-", "_") for factor in DEPEST.index}, MESO[0]: "meso"}
+#: The key of each part of the advice.
+_ADVICE_KEYS = {"Korte termijn": "advies_kort", "Lange termijn": "advies_lang"}
+assert list(_ADVICE_KEYS) == list(ADVICE.index)
 
-#: Every key the opdracht 1.1 scaffold saves, in questionnaire order.
+#: Every key the opdracht 1.1 scaffold saves, in questionnaire order: the organisation, its markets,
+#: per market the DEPEST factors and the meso analysis, and the advice.
 DEPEST_KEYS = ("organisatie",
                *(f"markt_{MARKET_KEYS[m]}" for m in MARKET_NAMES),
-               *(f"{MARKET_KEYS[m]}_{_FACTOR_KEYS[f]}" for m in MARKET_NAMES for f in DEPEST.index))
+               *(f"{MARKET_KEYS[m]}_{key}" for m in MARKET_NAMES for key in _FACTOR_KEYS.values()),
+               *_ADVICE_KEYS.values())
 
 
 def _new_axes(ax, figsize, default_size):
@@ -316,7 +326,8 @@ def valid_depest_answer(key: str, value) -> bool:
 
 
 def depest_frame(answers: Mapping) -> pd.DataFrame:
-    """The DEPEST answers as a table: one row per DEPEST factor, one column per market chosen.
+    """The analysis per market as a table: a row per DEPEST factor and one for the meso analysis
+    (``Meso-omgeving``), a column per market chosen.
 
     A market is a column when its box is ticked (``markt_<key>``) or something was typed
     for it; empty cells are ``""``.
@@ -328,24 +339,28 @@ def depest_frame(answers: Mapping) -> pd.DataFrame:
     columns = {}
     for market in MARKET_NAMES:
         key = MARKET_KEYS[market]
-        cells = [str(answers.get(f"{key}_{_FACTOR_KEYS[f]}") or "").strip() for f in DEPEST.index]
+        cells = [str(answers.get(f"{key}_{row}") or "").strip() for row in _FACTOR_KEYS.values()]
         if answers.get(f"markt_{key}") or any(cells):
             columns[market] = cells
-    return pd.DataFrame(columns, index=pd.Index(DEPEST.index, name="factor"))
+    return pd.DataFrame(columns, index=pd.Index(list(_FACTOR_KEYS), name="factor"))
 
 
 def depest_widget(*, folder=DEFAULT_FOLDER, name: str = "opdracht_1_1"):
-    """The scaffold of opdracht 1.1: an organisation, its markets and the DEPEST factors per market.
+    """The scaffold of opdracht 1.1: an organisation, its markets, per market the macro (DEPEST) and
+    meso analysis, and advice for the short and the long term.
 
-    One tab per market: a box to tick when the organisation has customers there, and
-    a text field per DEPEST factor (with the guiding question of
-    :data:`klantlib.klant.DEPEST`). Answers are saved to ``<folder>/<name>.json`` as
-    they are typed (:class:`klantlib.answers.AnswerStore`) and come back after a
-    kernel restart; **Exporteer als CSV** writes ``<folder>/<name>.csv``.
+    One tab per market: a box to tick when the organisation has customers there, a text
+    field per DEPEST factor (with the guiding question of :data:`klantlib.klant.DEPEST`)
+    and one for the meso analysis (:data:`klantlib.klant.MESO`); a last tab, *advies*,
+    has a field for the short and one for the long term (:data:`klantlib.klant.ADVICE`).
+    Answers are saved to ``<folder>/<name>.json`` as they are typed
+    (:class:`klantlib.answers.AnswerStore`) and come back after a kernel restart;
+    **Exporteer als CSV** writes ``<folder>/<name>.csv``.
 
     CSS classes for browser tests: ``klant-organisatie``, ``klant-markt_<key>`` (the
-    boxes), ``klant-<key>_<factor>`` (the text fields), ``klant-voortgang`` (how many
-    fields are filled), ``klant-export`` and ``klant-melding``.
+    boxes), ``klant-<key>_<factor>`` and ``klant-<key>_meso`` (the text fields per market),
+    ``klant-advies_kort`` and ``klant-advies_lang``, ``klant-voortgang`` (how many fields
+    are filled), ``klant-export`` and ``klant-melding``.
     """
     import ipywidgets as widgets
 
@@ -358,6 +373,14 @@ def depest_widget(*, folder=DEFAULT_FOLDER, name: str = "opdracht_1_1"):
                                            style={"description_width": "initial"},
                                            layout=widgets.Layout(width="520px")), "klant-organisatie")
     controls["organisatie"] = organisation
+    def text_field(answer_key: str, label: str, question: str):
+        field = with_class(widgets.Textarea(value=store.get(answer_key, ""), placeholder=question,
+                                            description=label, style={"description_width": "140px"},
+                                            layout=widgets.Layout(width="720px", height="56px")),
+                           f"klant-{answer_key}")
+        controls[answer_key] = field
+        return field
+
     pages = []
     for market in MARKET_NAMES:
         key = MARKET_KEYS[market]
@@ -366,19 +389,15 @@ def depest_widget(*, folder=DEFAULT_FOLDER, name: str = "opdracht_1_1"):
                                            layout=widgets.Layout(width="720px")),
                           f"klant-markt_{key}")
         controls[f"markt_{key}"] = tick
-        fields = []
-        for factor, row in DEPEST.iterrows():
-            answer_key = f"{key}_{_FACTOR_KEYS[factor]}"
-            field = with_class(widgets.Textarea(value=store.get(answer_key, ""), placeholder=row["vraag"],
-                                                description=factor, style={"description_width": "140px"},
-                                                layout=widgets.Layout(width="720px", height="56px")),
-                               f"klant-{answer_key}")
-            controls[answer_key] = field
-            fields.append(field)
-        pages.append(widgets.VBox([tick, *fields]))
+        macro = [text_field(f"{key}_{_FACTOR_KEYS[factor]}", factor, row["vraag"]) for factor, row in DEPEST.iterrows()]
+        meso = text_field(f"{key}_meso", MESO[0], MESO[1])
+        pages.append(widgets.VBox([tick, widgets.HTML("<b>Macro-omgeving (DEPEST)</b>"), *macro,
+                                   widgets.HTML("<b>Meso-omgeving</b>"), meso]))
+    advice = [text_field(answer_key, term, ADVICE[term]) for term, answer_key in _ADVICE_KEYS.items()]
+    pages.append(widgets.VBox([widgets.HTML("<b>Advies aan de organisatie</b>"), *advice]))
     tabs = widgets.Tab(children=pages)
-    for k, market in enumerate(MARKET_NAMES):
-        tabs.set_title(k, MARKET_LABELS[market])
+    for k, title in enumerate([*(MARKET_LABELS[market] for market in MARKET_NAMES), "advies"]):
+        tabs.set_title(k, title)
 
     progress = with_class(widgets.HTML(), "klant-voortgang")
     message = with_class(widgets.HTML(message_html(store.message)), "klant-melding")
@@ -386,9 +405,11 @@ def depest_widget(*, folder=DEFAULT_FOLDER, name: str = "opdracht_1_1"):
 
     def count():
         done = depest_progress(depest_frame(store.answers))
-        progress.value = (f"{done['markten']} markt(en) gekozen; {done['ingevuld']} van de {done['vakjes']} "
-                          "DEPEST-vakjes ingevuld." if done["markten"]
-                          else "Kies eerst in welke markt(en) je organisatie klanten heeft.")
+        advised = sum(bool(store.get(answer_key)) for answer_key in _ADVICE_KEYS.values())
+        progress.value = (f"{counted(done['markten'], 'markt')} gekozen; {done['ingevuld']} van de "
+                          f"{done['vakjes']} vakjes (DEPEST en meso) ingevuld; advies: {advised} van de "
+                          f"{len(_ADVICE_KEYS)}." if done["markten"]
+                          else "Kies eerst in welke markten je organisatie klanten heeft.")
 
     def to_store(_key, new):
         if isinstance(new, str):

@@ -41,5 +41,5 @@ def test_the_depest_scaffold_counts_what_is_typed_in_voila(page, voila_url):
     field.fill("Gemeenten willen minder auto's in de binnenstad.")
     field.blur()  # a Textarea sends its value when it loses focus or after typing stops
     page.wait_for_function(
-        "() => document.querySelector('.klant-voortgang').innerText.includes('1 van de 6')", timeout=15_000)
-    assert "1 markt(en) gekozen" in progress.inner_text()
+        "() => document.querySelector('.klant-voortgang').innerText.includes('1 van de 7')", timeout=15_000)
+    assert "1 markt gekozen" in progress.inner_text()
