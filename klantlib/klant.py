@@ -379,7 +379,7 @@ def customer_market(customer_type: str, name: str | None = None) -> str:
     is a choice of the course, not a fact in the data:
 
     - ``consument`` -> consumentenmarkt;
-    - ``gemeente`` -> overheid (a municipality buying bicycles);
+    - ``gemeente`` -> overheid (a municipality buying bicycles: the book's government as a buyer, §1.2.3);
     - ``zakelijk`` whose name has the sector word ``Zorg`` as a word of its own (a care
       organisation, "Brink Zorg B.V."; case doesn't matter) -> institutionele markt: it
       buys for people in its care;

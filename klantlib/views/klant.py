@@ -390,7 +390,7 @@ def depest_widget(*, folder=DEFAULT_FOLDER, name: str = "opdracht_1_1"):
                           f"klant-markt_{key}")
         controls[f"markt_{key}"] = tick
         macro = [text_field(f"{key}_{_FACTOR_KEYS[factor]}", factor, row["vraag"]) for factor, row in DEPEST.iterrows()]
-        meso = text_field(f"{key}_meso", MESO[0], MESO[1])
+        meso = text_field(f"{key}_meso", "Directe omgeving", MESO[1])
         pages.append(widgets.VBox([tick, widgets.HTML("<b>Macro-omgeving (DEPEST)</b>"), *macro,
                                    widgets.HTML("<b>Meso-omgeving</b>"), meso]))
     advice = [text_field(answer_key, term, ADVICE[term]) for term, answer_key in _ADVICE_KEYS.items()]
