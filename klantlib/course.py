@@ -19,6 +19,10 @@ A test proves the committed student notebooks are in sync with their source and
 that the lecturer's version runs clean with every check right. Never edit a
 notebook in ``notebooks/`` by hand: edit the source and run ``make notebooks``.
 
+Material for lecturers only that is no worked solution (how to pool the class's exports, a
+demo of an upload) is tagged ``docent``: like ``oplossing`` it is left out of the student
+notebook, so a student's path holds only what a student does.
+
 Cells a student fills in are tagged ``antwoord`` (a Markdown cell for a written
 answer, or a code cell with ``...`` to replace); the generated index and
 navigation cells are tagged ``index`` and ``navigation`` (:mod:`klantlib.navigation`).
@@ -33,11 +37,15 @@ navigation cells are tagged ``index`` and ``navigation`` (:mod:`klantlib.navigat
 ... :tags: [oplossing]
 ...
 ... antwoord = 42
-... ```''')
+... ```
+...
+... +++ {"tags": ["docent"]}
+...
+... Voor docenten: zo voeg je de klas samen.''')
 >>> [cell.source for cell in student_version(nb).cells]
 ['# Titel', 'antwoord = ...']
 >>> len(lecturer_version(nb, "99_demo.ipynb").cells)
-4
+5
 """
 
 from __future__ import annotations
@@ -46,7 +54,7 @@ import hashlib
 import sys
 from pathlib import Path
 
-__all__ = ["SOLUTION", "build", "lecturer_version", "made_from", "out_of_sync", "read_source", "run", "sources",
+__all__ = ["LECTURER", "SOLUTION", "build", "lecturer_version", "made_from", "out_of_sync", "read_source", "run", "sources",
            "stale_solutions", "student_version"]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +62,7 @@ SOURCE_DIR = ROOT / "source"
 NOTEBOOK_DIR = ROOT / "notebooks"
 SOLUTION_DIR = ROOT / "solutions"
 SOLUTION = "oplossing"  # the tag of a worked-solution cell
+LECTURER = "docent"  # the tag of other lecturer-only material (no exercise's solution)
 KERNEL = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -123,7 +132,7 @@ def student_version(nb, name: str = "", available: list[str] | None = None):
     import copy
 
     student = copy.deepcopy(nb)
-    student.cells = [cell for cell in student.cells if SOLUTION not in _tags(cell)]
+    student.cells = [cell for cell in student.cells if not {SOLUTION, LECTURER} & set(_tags(cell))]
     return _finish(student, name, _available() if available is None else available)
 
 

@@ -63,7 +63,8 @@ def test_student_version_has_no_solution_and_lecturer_version_has_all():
         solutions = [c for c in nb.cells if course.SOLUTION in _tags(c)]
         assert solutions, path.name
         student = nbformat.read(ROOT / "notebooks" / path.with_suffix(".ipynb").name, as_version=4)
-        assert not any(course.SOLUTION in _tags(c) for c in student.cells)
+        assert not any({course.SOLUTION, course.LECTURER} & set(_tags(c)) for c in student.cells)
+        assert not any(c.source.lstrip().startswith("## Voor docenten") for c in student.cells), "tag it docent"
         assert not any("Uitwerking" in c.source for c in student.cells), "a worked solution leaked"
         lecturer = course.lecturer_version(nb, path.with_suffix(".ipynb").name)
         assert sum(course.SOLUTION in _tags(c) for c in lecturer.cells) == len(solutions)
