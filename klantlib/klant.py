@@ -35,9 +35,24 @@ import numpy as np
 import pandas as pd
 
 from klantlib._resources import package_csv
-from klantlib.errors import KlantDataError, describe_rows, drop_invalid_rows, require_filled, require_rows, warn
+from klantlib.errors import (
+    KlantDataError,
+    describe_rows,
+    drop_invalid_rows,
+    require_filled,
+    require_rows,
+    warn,
+)
 from klantlib.formatting import listing, number
-from klantlib.parsing import check_option, comparable_ids, require_columns, text_key, to_ids, to_numbers, value_error
+from klantlib.parsing import (
+    check_option,
+    comparable_ids,
+    require_columns,
+    text_key,
+    to_ids,
+    to_numbers,
+    value_error,
+)
 
 __all__ = [
     "CHOICE",
@@ -643,25 +658,31 @@ def market_summary(transactions: pd.DataFrame, customers: pd.DataFrame) -> pd.Da
     return out
 
 
-def depest_progress(table: pd.DataFrame) -> dict:
-    """How far the analysis per market of opdracht 1.1 is: markets chosen and fields filled in.
+def depest_progress(table: pd.DataFrame, advice=None) -> dict:
+    """How far opdracht 1.1 is: markets chosen, fields of the analysis filled in, and the advice.
 
     Args:
         table: one row per DEPEST factor and one for the meso analysis, one column per
             market chosen, a cell per answer (``""`` when empty), as
             :func:`klantlib.views.klant.depest_frame` makes it from the saved answers.
+        advice: the advice per term (:data:`ADVICE`'s labels to the text given, ``None`` or
+            ``""`` when empty); leave out when there is no advice to count.
 
     Returns:
-        A dict: ``markten`` (markets chosen), ``ingevuld`` (fields with text) and
-        ``vakjes`` (fields in all, seven per market chosen).
+        A dict: ``markten`` (markets chosen), ``ingevuld`` (fields with text), ``vakjes``
+        (fields in all, seven per market chosen), ``advies`` (advice fields with text) and
+        ``adviesvakjes`` (advice fields in all).
 
     Raises:
         KlantDataError: ``table`` is not a table.
 
-    >>> depest_progress(pd.DataFrame({"overheid": ["nieuwe regels", "", " "]}))
-    {'markten': 1, 'ingevuld': 1, 'vakjes': 3}
+    >>> depest_progress(pd.DataFrame({"overheid": ["nieuwe regels", "", " "]}), {"Korte termijn": "bel", "Lange termijn": None})
+    {'markten': 1, 'ingevuld': 1, 'vakjes': 3, 'advies': 1, 'adviesvakjes': 2}
     """
     if not isinstance(table, pd.DataFrame):
         raise KlantDataError(f"Verwacht de DEPEST-tabel (een DataFrame), geen {type(table).__name__}.")
     filled = table.fillna("").astype("str").apply(lambda column: column.str.strip() != "")
-    return {"markten": int(table.shape[1]), "ingevuld": int(filled.to_numpy().sum()), "vakjes": int(table.size)}
+    advice = pd.Series(dict(advice or {}), dtype="object")
+    advised = advice.fillna("").astype("str").str.strip() != ""
+    return {"markten": int(table.shape[1]), "ingevuld": int(filled.to_numpy().sum()), "vakjes": int(table.size),
+            "advies": int(advised.sum()), "adviesvakjes": int(advice.size)}

@@ -27,6 +27,7 @@ from klantlib.klant import (  # noqa: E402
     CustomerParties,
     customer_market,
     customer_markets,
+    depest_progress,
     find_organisation,
     market_summary,
     organisation_markets,
@@ -760,3 +761,10 @@ def test_market_summary_reads_ids_and_amounts_by_the_one_rule():
     assert out.loc["business-to-businessmarkt", "bestellingen"] == 1
     [warning] = [w for w in caught if issubclass(w.category, KlantDataWarning)]
     assert "1 van de 4 rijen overgeslagen (de rij met index 3)" in str(warning.message)
+
+
+def test_depest_progress_counts_the_advice_fields_with_text():
+    table = pd.DataFrame({"overheid": ["regels", ""], "consumentenmarkt": [" ", "meer fietsers"]})
+    done = depest_progress(table, {"Korte termijn": "  ", "Lange termijn": "investeer in service"})
+    assert done == {"markten": 2, "ingevuld": 2, "vakjes": 4, "advies": 1, "adviesvakjes": 2}
+    assert depest_progress(table)["adviesvakjes"] == 0

@@ -404,11 +404,11 @@ def depest_widget(*, folder=DEFAULT_FOLDER, name: str = "opdracht_1_1"):
     export = with_class(widgets.Button(description="Exporteer als CSV", icon="download"), "klant-export")
 
     def count():
-        done = depest_progress(depest_frame(store.answers))
-        advised = sum(bool(store.get(answer_key)) for answer_key in _ADVICE_KEYS.values())
+        advice = {term: store.get(answer_key) for term, answer_key in _ADVICE_KEYS.items()}
+        done = depest_progress(depest_frame(store.answers), advice)
         progress.value = (f"{counted(done['markten'], 'markt')} gekozen; {done['ingevuld']} van de "
-                          f"{done['vakjes']} vakjes (DEPEST en meso) ingevuld; advies: {advised} van de "
-                          f"{len(_ADVICE_KEYS)}." if done["markten"]
+                          f"{done['vakjes']} vakjes (DEPEST en meso) ingevuld; advies: {done['advies']} van de "
+                          f"{done['adviesvakjes']}." if done["markten"]
                           else "Kies eerst in welke markten je organisatie klanten heeft.")
 
     def to_store(_key, new):
