@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from klantlib.parsing import text_key
-from klantlib.selfcheck import part_hash, questions
+from klantlib.selfcheck import answer_hash, part_hash, questions
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -226,3 +226,30 @@ def test_the_right_option_is_not_usually_the_longest_or_in_one_place():
             assert max(here.values()) <= total // 2, (
                 f"{path.name}: the right option stands in the same place too often: {dict(here)}"
             )
+
+
+def _phrases(text: str, longest: int = 6) -> set[str]:
+    """Every run of 1 to ``longest`` words in ``text`` (what could be a typed name or label)."""
+    words = _words(text)
+    return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + longest, len(words)) + 1)}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_the_banks_clear_texts_do_not_name_a_text_or_set_answer(path):
+    """Hints, messages and explanations are plain text in klantlib/questions (a student can open it).
+
+    None may hold the answer to a text question, or every member of a set question's answer.
+    """
+    named = []
+    for q in _bank(path):
+        if q.kind not in ("text", "set"):
+            continue
+        for text in [*q.hints, *q.mistakes.values(), q.explanation]:
+            phrases = _phrases(text)
+            if q.kind == "text":
+                found = any(answer_hash(q.key, phrase, kind="text") == q.answer for phrase in phrases)
+            else:
+                found = set(q.members) <= {part_hash(q.key, phrase) for phrase in phrases}
+            if found:
+                named.append(f"{q.key}: {text[:60]!r}")
+    assert not named, f"{path.name}: deze teksten noemen het antwoord: {named}"
