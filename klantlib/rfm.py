@@ -70,6 +70,7 @@ from klantlib.survey import Questionnaire
 __all__ = [
     "DRIVERS",
     "GROUPS",
+    "STRATEGY",
     "UNPLACED",
     "assessment_matrix",
     "customer_rendement",
@@ -93,6 +94,14 @@ DRIVERS = tuple(RELATIESTERKTE.codes)
 BINS = tuple(range(2, 10))
 #: The four groups of the customer relations assessment matrix, best first.
 GROUPS = ("Partners", "Vrienden", "Economici", "Dogs")
+#: The book's strategy per group in one or two words (Meertens & Mulders, §1.3; Schijns, 2000): the one
+#: place the figure's labels and notebook 04's strategy table take them from (a test checks the table).
+STRATEGY = {
+    "Partners": "koesteren",
+    "Vrienden": "laten groeien",
+    "Economici": "uitzoeken",
+    "Dogs": "desinvesteren",
+}
 #: What :func:`group_counts` calls the customers with only one of the two scores (no group).
 UNPLACED = "zonder groep"
 

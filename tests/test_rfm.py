@@ -1,6 +1,8 @@
 """klantlib.rfm: a hand-computed example, properties (hypothesis) and students' bad inputs."""
 
+import re
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -13,6 +15,7 @@ from klantlib.data import KlantDataError, KlantDataWarning, read_table
 from klantlib.rfm import (
     DRIVERS,
     GROUPS,
+    STRATEGY,
     UNPLACED,
     assessment_matrix,
     customer_rendement,
@@ -548,3 +551,20 @@ def test_relatiesterkte_refuses_weights_it_cannot_use(weights, message):
     survey = pd.DataFrame({"klant_id": ["a"], **{d: [4] for d in DRIVERS}})
     with pytest.raises(KlantDataError, match=message):
         relatiesterkte(survey, weights=weights)
+
+
+def test_the_strategy_per_group_has_one_wording_in_the_figure_and_the_notebooks_table():
+    # The matrix figure labels each group with STRATEGY; notebook 04's table "Wat doe je met elke groep?"
+    # bolds the same words, so a student never reads two terms for one strategy.
+    import matplotlib.pyplot as plt
+
+    from klantlib.views.rfm import matrix_figure
+
+    source = (Path(__file__).resolve().parent.parent / "source" / "04_rfm_klantenmatrix.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| \*\*(\w+)\*\* \|.*\| \*\*([^*]+)\*\*", source, re.MULTILINE))
+    assert rows == STRATEGY and tuple(STRATEGY) == GROUPS
+    matrix = assessment_matrix(pd.Series([80.0, 20.0]), pd.Series([80.0, 20.0]))
+    ax = matrix_figure(matrix)
+    labels = {text.get_text() for text in ax.texts}
+    plt.close(ax.figure)
+    assert labels >= {f"{group}\n({STRATEGY[group]})" for group in GROUPS}

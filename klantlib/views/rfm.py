@@ -16,6 +16,7 @@ import pandas as pd
 
 from klantlib.rfm import (
     GROUPS,
+    STRATEGY,
     UNPLACED,
     assessment_matrix,
     customer_rendement,
@@ -25,7 +26,7 @@ from klantlib.rfm import (
     top_share,
 )
 
-__all__ = ["AREA_PER_CUSTOMER", "GROUP_COLORS", "STRATEGY", "matrix_figure", "matrix_state", "matrix_widget",
+__all__ = ["AREA_PER_CUSTOMER", "GROUP_COLORS", "matrix_figure", "matrix_state", "matrix_widget",
            "pareto_figure", "score_bars"]
 
 #: One fixed colour per group of the customer relations assessment matrix (Schijns, 2000).
@@ -34,14 +35,6 @@ GROUP_COLORS = {
     "Vrienden": "#56B4E9",
     "Economici": "#E69F00",
     "Dogs": "#999999",
-}
-
-#: The book's strategy per group, in a few words (Meertens & Mulders, §1.3; Schijns, 2000).
-STRATEGY = {
-    "Partners": "koesteren",
-    "Vrienden": "laten groeien",
-    "Economici": "relatie aftasten",
-    "Dogs": "desinvesteren",
 }
 
 
