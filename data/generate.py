@@ -305,7 +305,10 @@ def purchase_decisions(rng, klanten) -> pd.DataFrame:
                 "modified rebuy": f"{fleet} fietsen, ander model dan vorige keer",
                 "straight rebuy": f"onderhoudscontract verlengen ({fleet} fietsen)"}[situation]
         value = round(fleet * (2300 if situation != "straight rebuy" else 180) * float(np.exp(rng.normal(0, 0.2))), 2)
-        won = rng.random() < {"new task": 0.45, "modified rebuy": 0.6, "straight rebuy": 0.85}[situation]
+        # A straight rebuy is always won: it is the same product from the same supplier (Trapper) without looking
+        # around; a customer who asks another supplier for an offer makes it a modified rebuy (notebook 02, §3).
+        # The draw stays, so the stream and every other column are as before.
+        won = rng.random() < {"new task": 0.45, "modified rebuy": 0.6, "straight rebuy": 1.0}[situation]
         people = _dmu_people(rng, org.klanttype, situation, size)
         for p, (job, roles) in enumerate(people, start=1):
             for role in sorted(roles, key=ROLES.index):

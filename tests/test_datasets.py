@@ -220,6 +220,25 @@ def test_a_one_person_dmu_has_no_gatekeeper_and_holds_the_roles_that_make_sense(
     assert set(alone["functie"]) == {"inkoper", "facilitair manager"}
 
 
+def test_a_straight_rebuy_is_never_lost_and_the_data_card_counts_the_outcomes():
+    """A straight rebuy is the same product from the same supplier without looking around: Trapper can't lose it
+    (a customer who asks another supplier makes it a modified rebuy). data/README.md, `dmu`, counts the wins."""
+    import re
+
+    decisions = load_dataset("dmu").drop_duplicates("beslissing_id")
+    situation = decisions["koopsituatie"].astype("str")
+    assert (decisions.loc[situation == "straight rebuy", "uitkomst"] == "gewonnen").all()
+    lost = decisions.loc[decisions["uitkomst"] == "verloren", "koopsituatie"].astype("str").value_counts()
+    assert set(lost.index) == {"new task", "modified rebuy"} and lost.min() >= 10  # every lost situation has an n
+    won = (decisions["uitkomst"] == "gewonnen").groupby(situation).agg(["sum", "size"])
+    card = (DATA / "README.md").read_text(encoding="utf-8").replace("\n", " ")
+    found = re.search(r"Trapper won (\d+) van de (\d+) new tasks, (\d+) van de (\d+) modified rebuys en alle "
+                      r"(\d+) straight rebuys", card)
+    assert found, "data/README.md, dmu: the wins per buying situation"
+    assert [int(g) for g in found.groups()] == [*won.loc["new task"], *won.loc["modified rebuy"],
+                                                 won.loc["straight rebuy", "size"]]
+
+
 def test_the_data_card_and_notebook_02_say_what_the_dmu_data_show_on_several_roles():
     """The data card's figures on the roles, and notebook 02's words: one person with several roles is common in
     a routine purchase (straight rebuy), more common than in a new task; someone is initiator and koper at once."""
@@ -336,11 +355,11 @@ def test_what_the_notebooks_say_in_words_still_holds():
     from klantlib.servqual import WEIGHT_COLUMNS, servqual_score, summary
     from klantlib.vals import TYPES, classify, compare_with_population
 
-    # 02, opdracht 1b and dmu_gewonnen_new_task: "Trapper wint de meeste straight rebuys en de new tasks veel
-    # minder vaak"; "minder dan de helft van de new tasks".
+    # 02, opdracht 1b and dmu_gewonnen_new_task: "een straight rebuy verliest Trapper nooit, de new tasks veel
+    # vaker dan de modified rebuys"; "minder dan de helft van de new tasks".
     decisions = load_dataset("dmu").drop_duplicates("beslissing_id")
     won = (decisions["uitkomst"] == "gewonnen").groupby(decisions["koopsituatie"], observed=True).mean()
-    assert won["straight rebuy"] > 0.75 and won["new task"] < 0.5
+    assert won["straight rebuy"] == 1 and won["new task"] < 0.5 and won["new task"] < won["modified rebuy"] - 0.2
 
     # 03, vals_chi2_betekenis and its worked answer: the sample differs from the population (p < 0,001), and
     # bike buyers are more often inner-directed.
