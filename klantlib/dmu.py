@@ -1,11 +1,14 @@
 """Buying roles, the DMU and the three buying situations (Meertens & Mulders, §1.2; notebook 02).
 
 A purchase is rarely decided by one person. The book's table 1.1 names six roles
-(:data:`ROLES`): *initiator*, *beïnvloeder*, *gatekeeper* (business-to-business
-only), *beslisser*, *koper* and *gebruiker*. In an organisation the people who
-take part in a buying decision form the DMU (decision making unit); how large it
-is depends on the buying situation (:data:`BUYCLASSES`): a *new task*, a
-*modified rebuy* or a *straight rebuy* (Robinson, Faris & Wind, 1967).
+(:data:`ROLES`): *initiator*, *beïnvloeder*, *gatekeeper* (in table 1.1 only in
+the business-to-business market), *beslisser*, *koper* and *gebruiker*. In an
+organisation the people who take part in a buying decision form the DMU (decision
+making unit). There are three buying situations (:data:`BUYCLASSES`): a *new task*,
+where many departments and people take part and the DMU is least clear to the
+seller; a *modified rebuy*; and a *straight rebuy*, where the DMU is clearest
+(Robinson, Faris & Wind, 1967). That the DMU also gets smaller from new task to
+straight rebuy is the course's reading, not the book's.
 
 - :func:`dmu_summary`: per purchase the number of people, the roles covered and
   the people with several roles; and the same per buying situation.
@@ -79,12 +82,12 @@ class Role:
 
 @dataclass(frozen=True)
 class BuyClass:
-    """A buying situation (buyclass): its Dutch name, what it means and what its DMU looks like."""
+    """A buying situation (buyclass): its Dutch name, what it means and what the book says of its DMU."""
 
     naam: str  # the English term the book uses
     nederlands: str
     uitleg: str
-    dmu: str
+    dmu: str  # what the book says of the DMU in this situation (in brackets where it says nothing)
 
 
 @dataclass(frozen=True)
@@ -516,9 +519,10 @@ def _hint(person: str, wrong: list[str], missing: list[str], nobody: set[str], m
         role = ROLES[name]
         meaning = (role.consument if market == "consument" else role.zakelijk) or role.zakelijk
         if name in nobody:
-            where = ("komt in een gezin meestal niet voor" if market == "consument" and not role.consument
-                     else "heeft in deze casus niemand")
-            parts.append(f"De rol {name} ({meaning}) {where}.")
+            if market == "consument" and not role.consument:
+                parts.append(f"Tabel 1.1 kent de rol {name} ({meaning}) alleen op de zakelijke markt.")
+            else:
+                parts.append(f"De rol {name} ({meaning}) heeft in deze casus niemand.")
         else:
             parts.append(f"{name.capitalize()}: {role.reminder(market)}. Doet {person} dat in het verhaal?")
     if missing:
@@ -558,7 +562,7 @@ def check_roles(case, assignment) -> pd.DataFrame:
     >>> uitslag.loc["Ria", ["goed", "ontbreekt", "fout"]].tolist(), bool(uitslag.loc["Ria", "in_orde"])
     ([['initiator', 'gebruiker'], ['beslisser'], []], False)
     >>> print(uitslag.loc["Daan", "hint"])
-    De rol gatekeeper (bepaalt welke informatie de andere leden van de DMU bereikt) komt in een gezin meestal niet voor. Bij Daan ontbreekt nog één rol. Lees terug wat Daan in het verhaal doet.
+    Tabel 1.1 kent de rol gatekeeper (bepaalt welke informatie de andere leden van de DMU bereikt) alleen op de zakelijke markt. Bij Daan ontbreekt nog één rol. Lees terug wat Daan in het verhaal doet.
     """
     if isinstance(case, str):
         check_option("case", case, tuple(CASES))

@@ -151,13 +151,32 @@ def role_grid(assignment, ax=None, *, verdict: pd.DataFrame | None = None, title
     return ax
 
 
+#: Area of a dot in :func:`dmu_size_bars`, in points², per purchase of that size.
+AREA_PER_PURCHASE = 20
+
+
+def _size_keys(largest: int) -> list[int]:
+    """At most three round counts up to ``largest`` for the size key of :func:`dmu_size_bars`.
+
+    >>> _size_keys(30), _size_keys(7), _size_keys(1)
+    ([10, 20, 30], [2, 4, 6], [1])
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    ticks = MaxNLocator(nbins=3, integer=True, steps=[1, 2, 5, 10]).tick_values(1, largest)
+    keys = [int(t) for t in ticks if 1 <= t <= largest]
+    return keys[-3:] or [int(largest)]
+
+
 def dmu_size_bars(aankopen: pd.DataFrame, ax=None, *, title: str | None = None, figsize=None, **kwargs):
-    """The DMU size per buying situation: the mean as a bar, each purchase as a dot (its area: how many).
+    """The DMU size per buying situation: the mean as a bar, each size as a dot whose area says how many purchases.
 
     ``aankopen`` is the first table of :func:`klantlib.dmu.dmu_summary`; the means and
-    counts are :func:`klantlib.dmu.dmu_sizes`. Keyword arguments go to ``ax.barh``.
-    Returns the axes.
+    counts are :func:`klantlib.dmu.dmu_sizes`. A key beside the axes gives the dot's
+    area for a few counts (as the matrix of notebook 04 does). Keyword arguments go
+    to ``ax.barh``. Returns the axes.
     """
+    from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     from klantlib.formatting import number
@@ -167,19 +186,27 @@ def dmu_size_bars(aankopen: pd.DataFrame, ax=None, *, title: str | None = None, 
     means, counts = dmu_sizes(aankopen)
     situations = list(means.index)
     y = np.arange(len(situations))[::-1]
-    ax.barh(y, means.to_numpy(), **underride(kwargs, Patch, height=0.6, color=PALETTE[4], alpha=0.7,
-                                             label="gemiddelde"))
+    bars = ax.barh(y, means.to_numpy(), **underride(kwargs, Patch, height=0.6, color=PALETTE[4], alpha=0.7,
+                                                    label="gemiddelde"))
     for yy, situation in zip(y, situations):
         part = counts[counts["koopsituatie"] == situation]
-        ax.scatter(part["deelnemers"].to_numpy(), np.full(len(part), yy), s=12 * part["aankopen"].to_numpy(),
-                   color=PALETTE[0], zorder=3, label="aankopen (grootte: hoeveel)" if yy == y[0] else None)
+        ax.scatter(part["deelnemers"].to_numpy(), np.full(len(part), yy),
+                   s=AREA_PER_PURCHASE * part["aankopen"].to_numpy(), color=PALETTE[0], zorder=3)
         ax.text(means[situation] + 0.15, yy + 0.36, f"gemiddeld {number(means[situation], 1)}", va="center",
                 fontsize="small")
     ax.set_yticks(y, situations)
     ax.set_xlim(0, max(8, counts["deelnemers"].max() + 1))  # room for the largest DMU
     decorate(ax, xlabel="aantal personen in de DMU", ylabel="koopsituatie",
              title=title or "Hoe groot is de DMU per koopsituatie?")
-    ax.legend(loc="lower right", fontsize="small")
+    keys = _size_keys(int(counts["aankopen"].max()))
+    dots = [Line2D([], [], linestyle="", marker="o", color=PALETTE[0], markersize=(AREA_PER_PURCHASE * n) ** 0.5)
+            for n in keys]
+    size_key = ax.legend(dots, [number(n) for n in keys], title="stip: aankopen\nmet die grootte",
+                         loc="upper left", bbox_to_anchor=(1.01, 1.0), labelspacing=1.2, borderpad=0.8,
+                         fontsize="small", title_fontsize="small")
+    ax.add_artist(size_key)
+    ax.legend([bars.patches[0]], [bars.get_label()], loc="lower left", bbox_to_anchor=(1.01, 0.0),
+              fontsize="small")
     return ax
 
 

@@ -56,5 +56,5 @@ def test_choosing_roles_changes_what_is_shown_in_voila(page, voila_url):
     page.wait_for_function("() => document.querySelector('.klant-feedback-vak').innerText.includes('Nog niet')",
                            timeout=15_000)
     feedback = page.locator(".klant-feedback-vak").first.inner_text()
-    assert "gatekeeper" in feedback and "komt in een gezin meestal niet voor" in feedback
+    assert "gatekeeper" in feedback and "alleen op de zakelijke markt" in feedback
     assert "Femke" in feedback
