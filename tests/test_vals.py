@@ -405,7 +405,7 @@ def test_vals_widget_changes_type_and_figure_and_keeps_answers(tmp_path):
     assert "<b>meelopers</b>" in outcome.value
     before = area.shown
     bars = area.ax.patches[: len(TYPES)]
-    assert [b.get_width() for b in bars] == classify(answers_for("meelopers", 5, 2)).scores.tolist()
+    assert [b.get_x() + b.get_width() for b in bars] == classify(answers_for("meelopers", 5, 2)).scores.tolist()
     # Raising the experimentelen statements past meelopers changes the type shown, and the figure.
     find_widget(box, "klant-S05").value = 3
     find_widget(box, "klant-S13").value = 5
