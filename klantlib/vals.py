@@ -16,7 +16,9 @@ statements, two per type (:data:`STATEMENTS`, the shipped dataset
 - :func:`compare_with_population`: a sample's types against a population
   (the book's category shares or Mitchell's per-type shares,
   :data:`REFERENCES`), with a chi-square test and a plain Dutch reading.
-- :func:`segment_profile`: how a demographic variable spreads over the types.
+- :func:`segment_profile`: how a demographic variable spreads over the types,
+  with Cramér's V set beside what chance alone gives a table of that size
+  (:func:`cramers_v_by_chance`).
 
 The questionnaire is data (``klantlib/questionnaires/vals.toml``,
 :data:`QUESTIONNAIRE`): reading, checking and pooling answers go through
@@ -63,6 +65,7 @@ __all__ = [
     "chi_square",
     "compare_with_population",
     "cramers_v",
+    "cramers_v_by_chance",
     "own_type",
     "pool_surveys",
     "read_survey",
@@ -92,7 +95,7 @@ CATEGORIES = pd.DataFrame.from_dict(_DATA["categorieen"], orient="index").rename
 #: The nine VALS types in the book's order (index ``type``, the Dutch name): English name, the
 #: main category where the book places the type, a short Dutch description, and the share of
 #: American adults in SRI's 1980 sample as cited from Mitchell (1983) in percent
-#: (``aandeel_mitchell``; see :data:`REFERENCES` for the source and its variant).
+#: (``aandeel_mitchell``; see :data:`REFERENCES` for the source).
 TYPES = pd.DataFrame.from_dict(_DATA["typen"], orient="index").rename_axis("type")
 
 
@@ -431,8 +434,38 @@ def cramers_v(counts: pd.DataFrame) -> float:
     """
     observed = np.asarray(counts, dtype=float)
     n = observed.sum()
-    expected = np.outer(observed.sum(axis=1), observed.sum(axis=0)) / n
-    return float(np.sqrt(chi_square(observed, expected) / (n * (min(observed.shape) - 1))))
+    return float(np.sqrt(chi_square(observed, _expected_counts(observed)) / (n * (min(observed.shape) - 1))))
+
+
+def _expected_counts(observed: np.ndarray) -> np.ndarray:
+    """Per cell of a crosstab: row total x column total / n, what it would hold if rows said nothing about columns."""
+    return np.outer(observed.sum(axis=1), observed.sum(axis=0)) / observed.sum()
+
+
+def cramers_v_by_chance(rows: int, columns: int, n: int, *, alpha: float = 0.05) -> float:
+    """How high Cramér's V gets by chance alone: the value it stays below in 1 − ``alpha`` of samples.
+
+    Also when a variable says nothing about the type, a sample's V is above 0, and
+    the more cells a table has for the same number of respondents, the higher:
+    (rows − 1)(columns − 1) degrees of freedom spread over n respondents. This is the
+    V at which the chi-square test of independence gives p = ``alpha``: a V above it
+    is more than chance usually gives (the same reading as that test, in V's terms).
+    It rests on the chi-square distribution, as the test does; a simulation that
+    shuffles the types over the respondents gives the same bound for notebook 03's
+    tables (a test checks it).
+
+    Args:
+        rows, columns: the number of groups and of types in the crosstab (each at least 2).
+        n: the number of respondents in it.
+        alpha: the share of samples in which chance alone goes above the bound (0.05).
+
+    >>> round(cramers_v_by_chance(4, 9, 500), 3), round(cramers_v_by_chance(12, 9, 500), 3)
+    (0.156, 0.167)
+    """
+    from scipy.special import chdtri  # the inverse of the chi-square upper tail, without all of scipy.stats
+
+    degrees = (rows - 1) * (columns - 1)
+    return float(np.sqrt(chdtri(degrees, alpha) / (n * (min(rows, columns) - 1))))
 
 
 def compare_with_population(types, *, reference: str = "boek", alpha: float = 0.05) -> PopulationComparison:
@@ -444,8 +477,8 @@ def compare_with_population(types, *, reference: str = "boek", alpha: float = 0.
         reference: ``"boek"``: the three categories with the book's shares
             (15 / 77 / 8 %); ``"mitchell"``: the nine types with Mitchell's (1983)
             shares. See :data:`REFERENCES`. Shares that don't add up to exactly 100
-            are scaled to 100 (the note in :attr:`Reference.opmerking` says whether
-            that happens; both shipped sources add up to 100).
+            (a citation rounded to 99 or 101) are scaled to 100, each share divided
+            by their sum; both shipped sources add up to exactly 100.
         alpha: the significance level of the plain reading (0.05, a common choice).
 
     Returns:
@@ -531,6 +564,33 @@ class SegmentProfile(NamedTuple):
     aantallen: pd.DataFrame  # groups x types: counts
     aandelen: pd.DataFrame  # groups x types: share of each type within the group (rows add up to 1)
     cramers_v: float  # 0 = the variable says nothing about the type, 1 = it decides the type
+    v_toeval: float  # the V chance alone stays below in 95 of 100 samples of this table's size (NaN: no table)
+    conclusie: str  # a plain Dutch reading: V beside v_toeval
+
+
+#: Below this Cramér's V a relation counts as weak (a common rule of thumb, the course's choice).
+WEAK_V = 0.2
+
+
+def _profile_reading(by: str, used: pd.DataFrame, v: float, bound: float) -> str:
+    """The plain Dutch reading of a crosstab's Cramér's V: beside what chance gives a table of its size."""
+    from klantlib.formatting import number
+
+    rows, columns = used.shape
+    if min(rows, columns) < 2:
+        what = "één groep" if rows < 2 else "één type"
+        return f"Cramér's V voor {by} is 0: er is maar {what}, dus er valt geen samenhang te meten."
+    n = int(used.to_numpy().sum())
+    small = int((_expected_counts(used.to_numpy(dtype=float)) < MIN_EXPECTED).sum())
+    sparse = (f" (in {small} van de {rows * columns} vakjes verwacht je minder dan {MIN_EXPECTED} respondenten)"
+              if small else "")
+    text = (f"Cramér's V voor {by} is {number(v, 2)}. Als {by} niets over het type zei, bleef V door toeval alleen "
+            f"in 95 van de 100 steekproeven onder {number(bound, 2)}: zo hoog kan toeval V duwen in een tabel van "
+            f"{rows} groepen × {columns} typen met {number(n)} respondenten{sparse}. ")
+    if v <= bound:
+        return text + f"Deze V kan dus door toeval ontstaan: {by} voorspelt het type niet aantoonbaar."
+    weak = f", maar zwak (V onder {number(WEAK_V, 1)})" if v < WEAK_V else ""
+    return text + f"Deze V ligt erboven: {by} hangt samen met het type{weak}."
 
 
 def _blank(values: pd.Series) -> pd.Series:
@@ -598,7 +658,12 @@ def segment_profile(survey: pd.DataFrame, by: str, *, bins=None) -> SegmentProfi
 
     Returns:
         A :class:`SegmentProfile`: ``aantallen`` and ``aandelen`` (groups as
-        rows, the nine types as columns; ``aandelen`` per row) and ``cramers_v``.
+        rows, the nine types as columns; ``aandelen`` per row), ``cramers_v``,
+        ``v_toeval`` (:func:`cramers_v_by_chance` for this table: a V at or below
+        it can come from chance alone, and the more groups for the same
+        respondents, the higher it is) and ``conclusie``, a plain Dutch reading
+        of V beside ``v_toeval`` that names the cells with fewer than 5 expected
+        respondents (a V above the bound but below 0.2 reads as weak).
 
     Raises:
         KlantDataError: a missing column, an unknown type, a numeric variable
@@ -623,6 +688,8 @@ def segment_profile(survey: pd.DataFrame, by: str, *, bins=None) -> SegmentProfi
     zuid         0.5         0.5
     >>> profiel.cramers_v
     0.0
+    >>> print(profiel.conclusie)
+    Cramér's V voor regio is 0,00. Als regio niets over het type zei, bleef V door toeval alleen in 95 van de 100 steekproeven onder 0,69: zo hoog kan toeval V duwen in een tabel van 2 groepen × 2 typen met 8 respondenten (in 4 van de 4 vakjes verwacht je minder dan 5 respondenten). Deze V kan dus door toeval ontstaan: regio voorspelt het type niet aantoonbaar.
     """
     require_columns(survey, [by])
     require_columns(survey, ["type"], fix="Voeg eerst de typen toe: enquete.join(classify(enquete)).")
@@ -649,5 +716,6 @@ def segment_profile(survey: pd.DataFrame, by: str, *, bins=None) -> SegmentProfi
     counts = counts[counts.sum(axis=1) > 0]
     shares = counts.div(counts.sum(axis=1), axis=0)
     used = counts.loc[:, counts.sum(axis=0) > 0]
-    v = cramers_v(used) if min(used.shape) > 1 else 0.0
-    return SegmentProfile(counts, shares, round(v, 12))
+    v = round(cramers_v(used), 12) if min(used.shape) > 1 else 0.0
+    bound = cramers_v_by_chance(*used.shape, int(used.to_numpy().sum())) if min(used.shape) > 1 else float("nan")
+    return SegmentProfile(counts, shares, v, bound, _profile_reading(by, used, v, bound))

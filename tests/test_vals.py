@@ -58,9 +58,9 @@ def test_reference_figures_are_the_cited_ones():
     assert "Meertens & Mulders" in REFERENCES["boek"].citaat and "1.2.1" in REFERENCES["boek"].citaat
     assert REFERENCES["mitchell"].aandelen.tolist() == [4, 7, 35, 10, 22, 5, 7, 8, 2]
     assert "Mitchell (1983)" in REFERENCES["mitchell"].citaat
-    # The variant some sources give (emulators 9, societally conscious 9) is named, with what mixing gives.
+    # Only what the course's sources say: the shares as usually cited, no variant without a source.
     note = REFERENCES["mitchell"].opmerking
-    assert "9%" in note and "99%" in note and "101%" in note
+    assert "meestal geciteerd" in note and "9%" not in note
 
 
 def test_book_and_mitchell_do_not_describe_the_same_distribution():
@@ -315,6 +315,50 @@ def test_cramers_v_and_chi_square_equal_scipy(table):
     assert klantlib.vals.chi_square(table, reference.expected_freq) == pytest.approx(reference.statistic)
 
 
+def _with_province(survey):
+    klanten = klantlib.load_dataset("klanten")[["klant_id", "provincie"]]
+    typed = survey.join(classify(survey)[["type"]])
+    return typed.reset_index().merge(klanten, on="klant_id", how="left").set_index("respondent_id")
+
+
+@pytest.mark.parametrize(("by", "bins"), [("leeftijd", [18, 35, 50, 65, 100]), ("provincie", None)])
+def test_v_by_chance_is_the_chi_square_tests_bound_and_what_shuffling_gives(survey, by, bins):
+    typed = _with_province(survey)
+    profile = segment_profile(typed, by, bins=bins)
+    counts = profile.aantallen.loc[:, profile.aantallen.sum() > 0]
+    # V above the bound exactly when the chi-square test of independence gives p below 0.05.
+    p = scipy.stats.chi2_contingency(counts.to_numpy(), correction=False).pvalue
+    assert (profile.cramers_v > profile.v_toeval) == (p < 0.05)
+    assert profile.v_toeval == pytest.approx(klantlib.vals.cramers_v_by_chance(*counts.shape, len(typed)))
+    # Shuffling the types over the respondents (no relation at all): V stays below the bound in about 95%.
+    rng = np.random.default_rng(3)
+    labels = (pd.cut(typed[by], bins, right=False) if bins else typed[by]).astype(str).to_numpy()
+    shuffled = [klantlib.vals.cramers_v(pd.crosstab(labels, rng.permutation(typed["type"].to_numpy())))
+                for _ in range(400)]
+    assert np.quantile(shuffled, 0.95) == pytest.approx(profile.v_toeval, abs=0.01)
+
+
+def test_v_by_chance_grows_with_the_table_and_shrinks_with_the_sample():
+    by_chance = klantlib.vals.cramers_v_by_chance
+    assert by_chance(4, 9, 500) < by_chance(12, 9, 500)  # more groups, the same respondents: more room for chance
+    assert by_chance(12, 9, 5000) < by_chance(12, 9, 500)
+    assert by_chance(12, 9, 500, alpha=0.01) > by_chance(12, 9, 500)
+
+
+def test_profile_reading_sets_v_beside_chance_and_names_sparse_cells(survey):
+    typed = _with_province(survey)
+    province = segment_profile(typed, "provincie")
+    assert province.cramers_v <= province.v_toeval  # a bigger table's V, still within what chance gives
+    assert "12 groepen × 9 typen met 500 respondenten" in province.conclusie
+    assert "minder dan 5 respondenten" in province.conclusie and "door toeval ontstaan" in province.conclusie
+    # A real relation: the type follows the region; above the bound, weak below 0.2 or not.
+    strong = pd.DataFrame({"type": ["meelopers"] * 40 + ["geslaagden"] * 40, "regio": ["noord"] * 35 + ["zuid"] * 45})
+    reading = segment_profile(strong, "regio").conclusie
+    assert "ligt erboven: regio hangt samen met het type." in reading and "vakjes" not in reading
+    one = segment_profile(pd.DataFrame({"type": ["meelopers"] * 4, "regio": ["noord", "zuid"] * 2}), "regio")
+    assert one.cramers_v == 0 and np.isnan(one.v_toeval) and "maar één type" in one.conclusie
+
+
 def test_profile_perfect_association_and_errors():
     df = pd.DataFrame({"type": ["meelopers"] * 3 + ["geslaagden"] * 3, "regio": ["noord"] * 3 + ["zuid"] * 3})
     assert segment_profile(df, "regio").cramers_v == pytest.approx(1.0)
@@ -361,7 +405,7 @@ def test_vals_widget_changes_type_and_figure_and_keeps_answers(tmp_path):
     assert "<b>meelopers</b>" in outcome.value
     before = area.shown
     bars = area.ax.patches[: len(TYPES)]
-    assert [b.get_width() for b in bars] == classify(answers_for("meelopers", 5, 2)).scores.tolist()
+    assert [b.get_x() + b.get_width() for b in bars] == classify(answers_for("meelopers", 5, 2)).scores.tolist()
     # Raising the experimentelen statements past meelopers changes the type shown, and the figure.
     find_widget(box, "klant-S05").value = 3
     find_widget(box, "klant-S13").value = 5
@@ -397,7 +441,9 @@ def test_figures_show_the_model_numbers(survey):
     assert ax.yaxis_inverted() and [t.get_text() for t in ax.get_yticklabels()] == ["18-34", "35-49", "50-64", "65-99"]
     first = classify(survey.loc["L0001", list(ITEM_COLUMNS)])
     ax = score_bars(first.scores, first.type)
-    assert [p.get_width() for p in ax.patches[: len(TYPES)]] == first.scores.tolist()
+    bars = ax.patches[: len(TYPES)]
+    assert [p.get_x() for p in bars] == [1] * len(TYPES) and ax.get_xlim()[0] == 1  # a 1-5 scale starts at 1
+    assert [p.get_x() + p.get_width() for p in bars] == first.scores.tolist()
     marked = [t.get_text() for t in ax.texts if "◀" in t.get_text()]
     assert marked == [f"{first.scores[first.type]:.1f}".replace(".", ",") + "  ◀ type"]
     plt.close("all")

@@ -202,11 +202,12 @@ class _ScoreBars:
         self.ax = ax
         self.mark = mark
         y = np.arange(len(TYPES))[::-1].astype(float)
-        self.bars = ax.barh(y, np.zeros(len(y)), 0.7, **_type_bars(kwargs))
-        self.values = [ax.text(0, yy, "", va="center", fontsize="small") for yy in y]
+        # A score runs from 1 to SCALE, so the bars start at 1: a bar's length is how far above the lowest answer.
+        self.bars = ax.barh(y, np.zeros(len(y)), 0.7, left=1, **_type_bars(kwargs))
+        self.values = [ax.text(1, yy, "", va="center", fontsize="small") for yy in y]
         ax.set_yticks(y, list(TYPES.index))
-        ax.set_xlim(0, SCALE + 1.9)  # room for the mark
-        ax.set_xticks(range(0, SCALE + 1))
+        ax.set_xlim(1, SCALE + 1.9)  # room for the mark
+        ax.set_xticks(range(1, SCALE + 1))
         decorate(ax, xlabel=f"score: gemiddelde van de twee stellingen (1-{SCALE})", ylabel="VALS-type")
         _category_legend(ax, short=True, loc="upper center", bbox_to_anchor=(0.45, -0.2), ncol=3, frameon=False)
         self.title = ax.set_title("")
@@ -219,10 +220,10 @@ class _ScoreBars:
         scores = scores.reindex(TYPES.index)
         for bar, text, (kind, value) in zip(self.bars, self.values, scores.items()):
             empty = value is None or math.isnan(value)
-            bar.set_width(0.0 if empty else value)
+            bar.set_width(0.0 if empty else value - 1)
             bar.set_edgecolor("black" if kind == winner else "none")
             bar.set_linewidth(2.0 if kind == winner else 0.0)
-            text.set_x(0.05 if empty else value + 0.08)
+            text.set_x(1.05 if empty else value + 0.08)
             text.set_text("–" if empty else number(value, 1) + (f"  {self.mark}" if kind == winner else ""))
             text.set_fontweight("bold" if kind == winner else "normal")
         self.title.set_text(title or "Score per type")
@@ -232,7 +233,8 @@ def score_bars(scores: pd.Series, winner: str | None = None, ax=None, *, title: 
                mark: str = "◀ type", figsize=None, **kwargs):
     """One respondent's score per type (:func:`klantlib.vals.classify`), the type ``winner`` outlined.
 
-    ``mark`` is written after the winner's score.
+    The axis runs from 1, the lowest answer, as the scores do; each bar starts
+    there. ``mark`` is written after the winner's score.
     Keyword arguments go to ``ax.barh``. Returns the axes.
     """
     import matplotlib.pyplot as plt
