@@ -434,6 +434,32 @@ def test_list_datasets():
     assert table["beschrijving"].str.len().gt(20).all()
 
 
+#: Datasets that no notebook loads with load_dataset, and the notebook that shows their content another way.
+SHOWN_WITHOUT_LOADING = {"leefstijl_stellingen": "03"}  # a copy of the statements that klantlib.vals shows in 03
+
+
+def test_list_datasets_names_every_notebook_that_loads_the_dataset():
+    """The `notebooks` column agrees with the sources: every load_dataset("naam") in source/NN_*.md."""
+    import re
+
+    loaded: dict[str, set[str]] = {name: set() for name in DATASETS}
+    for source in sorted((ROOT / "source").glob("[0-9][0-9]_*.md")):
+        for name in re.findall(r"load_dataset\(\s*[\"']([^\"']+)[\"']", source.read_text(encoding="utf-8")):
+            assert name in DATASETS, f"{source.name} loads an unknown dataset {name!r}"
+            loaded[name].add(source.name[:2])
+    for name, number in SHOWN_WITHOUT_LOADING.items():
+        assert not loaded[name], f"{name} is loaded now: take it out of SHOWN_WITHOUT_LOADING"
+        loaded[name] = {number}
+    listed = {name: ", ".join(sorted(numbers)) for name, numbers in loaded.items()}
+    assert list_datasets()["notebooks"].to_dict() == listed, "fix `notebooks` in klantlib/_datasets.py"
+
+
+def test_list_datasets_shows_every_description_in_full():
+    table = list_datasets()
+    shown = table._repr_html_() + repr(table)
+    assert all(description in shown for description in table["beschrijving"])
+
+
 def test_unknown_name_suggests_the_closest():
     with pytest.raises(KlantDataError, match="Bedoel je 'klanten'"):
         load_dataset("klant")
