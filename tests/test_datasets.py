@@ -492,3 +492,19 @@ def test_load_from_a_built_wheel(tmp_path):
                             cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) == len(load_dataset("transacties"))
+
+
+def test_the_return_that_notebook_00_shows_is_still_there():
+    """00, start_negatief_bedrag: customer K00201 bought a Trapper Omafiets on 3 February 2024, brought it back on
+    18 February (the same amount, negative, an order of its own) and bought another city bike in April."""
+    t = load_dataset("transacties")
+    rows = t[t["klant_id"] == "K00201"].set_index("datum")
+    bought, returned = rows.loc["2024-02-03"], rows.loc[["2024-02-18"]]
+    bike = bought[bought["product"] == "Trapper Omafiets"]
+    assert len(bike) == 1 and len(returned) == 1
+    assert returned["product"].iloc[0] == "Trapper Omafiets"
+    assert returned["bedrag"].iloc[0] == -bike["bedrag"].iloc[0] < 0
+    assert returned["order_id"].iloc[0] != bike["order_id"].iloc[0]
+    april = rows[(rows.index.year == 2024) & (rows.index.month == 4)]
+    assert (april["categorie"] == "stadsfiets").any() and (april["bedrag"] > 0).all()
+    assert (rows["bedrag"] < 0).sum() == 1  # the only return of this customer
