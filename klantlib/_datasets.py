@@ -44,7 +44,7 @@ LIKERT7 = "1 = helemaal oneens ... 7 = helemaal eens"
 DATASETS: dict[str, Dataset] = {
     "klanten": Dataset(
         "Alle klanten van Trapper Fietsen: consumenten, bedrijven en gemeenten.",
-        "00, 01, 04",
+        "00, 01, 03, 04, 06",
         {
             "klant_id": _c("id", "-", "klantnummer, koppelt alle datasets (K00001 ...)"),
             "klanttype": _c("category", "-", "consument, zakelijk of gemeente"),
@@ -57,8 +57,8 @@ DATASETS: dict[str, Dataset] = {
         },
     ),
     "transacties": Dataset(
-        "Elke aankoopregel van 2024 en 2025; een negatief bedrag is een retour.",
-        "00, 04",
+        "Elke aankoopregel van 2024 en 2025: klant, datum, product, kanaal en bedrag.",
+        "00, 01, 04",
         {
             "transactie_id": _c("id", "-", "regelnummer (T000001 ...)"),
             "order_id": _c("id", "-", "bestelling; één bestelling kan meerdere regels hebben"),
@@ -203,15 +203,41 @@ def load_dataset(name: str) -> pd.DataFrame:
     return _read(name).copy()
 
 
+class _FullTextTable(pd.DataFrame):
+    """A DataFrame that shows its text in full: pandas cuts cells after 50 characters ("...").
+
+    Anything computed from it is a plain DataFrame again.
+    """
+
+    @property
+    def _constructor(self):
+        return pd.DataFrame
+
+    def _repr_html_(self):
+        with pd.option_context("display.max_colwidth", None):
+            return super()._repr_html_()
+
+    def __repr__(self):
+        with pd.option_context("display.max_colwidth", None, "display.max_columns", None):
+            return super().__repr__()
+
+
 def list_datasets() -> pd.DataFrame:
-    """One row per shipped dataset: name, description, size and the notebooks that use it.
+    """One row per shipped dataset: name, description, size and the notebooks that load it.
+
+    The table shows each description in full (not cut off after 50 characters as pandas does).
+    ``notebooks`` names every notebook whose source loads the dataset (``tests/test_datasets.py``
+    checks it against ``source/*.md``).
 
     >>> list_datasets().loc["transacties", "notebooks"]
-    '00, 04'
+    '00, 01, 04'
+    >>> table = list_datasets()
+    >>> all(text in repr(table) and text in table._repr_html_() for text in table["beschrijving"])
+    True
     """
     rows = []
     for name in sorted(DATASETS):
         frame = _read(name)
         rows.append({"naam": name, "beschrijving": DATASETS[name].description, "rijen": len(frame),
                      "kolommen": frame.shape[1], "notebooks": DATASETS[name].notebooks})
-    return pd.DataFrame(rows).set_index("naam")
+    return _FullTextTable(pd.DataFrame(rows).set_index("naam"))

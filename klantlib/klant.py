@@ -1,4 +1,4 @@
-"""Who is the customer? Markets, payers and users (§1.1, §1.2.3, §1.2.4).
+"""Who is the customer? Markets, payers and users (§1.1, §1.2, §1.2.3, §1.2.4).
 
 The book follows Thomassen (2004): a customer is a person or organisation that
 keeps up a relationship with an organisation and uses its products or services,
@@ -372,7 +372,13 @@ def who_is_the_customer(organisation: str, organisations: pd.DataFrame | None = 
 
 
 def organisation_markets(organisations: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per organisation, per market: does it have customers there (True/False)?
+    """Per organisation, per market: is it active in that market (True/False)?
+
+    The table's ``markten`` are read in two ways, and the notebook says so. For an
+    organisation that serves the users itself (a hospital, a prison, a municipality) a
+    market is the one it supplies its service in: the institutional market, the government.
+    For a supplier to organisations (Trapper, a caterer) it is the kind of buyer: a hospital
+    buying meals makes the caterer active in the institutional market.
 
     >>> bool(organisation_markets().loc["Trapper Fietsen"].all())
     True
@@ -396,8 +402,11 @@ def customer_market(customer_type: str, name: str | None = None) -> str:
     - ``consument`` -> consumentenmarkt;
     - ``gemeente`` -> overheid (a municipality buying bicycles: the book's government as a buyer, §1.2.3);
     - ``zakelijk`` whose name has the sector word ``Zorg`` as a word of its own (a care
-      organisation, "Brink Zorg B.V."; case doesn't matter) -> institutionele markt: it
-      buys for people in its care;
+      organisation, "Brink Zorg B.V."; case doesn't matter) -> institutionele markt: the
+      book's institutional market supplies people in an institution's care, and a care
+      organisation buying bicycles for its clients is that. The data don't say whom the
+      bicycles are for: a care organisation buying them for its own staff is really the
+      business-to-businessmarkt, and the rule puts it in the wrong market (its known error);
     - any other ``zakelijk`` -> business-to-businessmarkt.
 
     Args:

@@ -454,6 +454,32 @@ def test_list_datasets():
     assert table["beschrijving"].str.len().gt(20).all()
 
 
+#: Datasets that no notebook loads with load_dataset, and the notebook that shows their content another way.
+SHOWN_WITHOUT_LOADING = {"leefstijl_stellingen": "03"}  # a copy of the statements that klantlib.vals shows in 03
+
+
+def test_list_datasets_names_every_notebook_that_loads_the_dataset():
+    """The `notebooks` column agrees with the sources: every load_dataset("naam") in source/NN_*.md."""
+    import re
+
+    loaded: dict[str, set[str]] = {name: set() for name in DATASETS}
+    for source in sorted((ROOT / "source").glob("[0-9][0-9]_*.md")):
+        for name in re.findall(r"load_dataset\(\s*[\"']([^\"']+)[\"']", source.read_text(encoding="utf-8")):
+            assert name in DATASETS, f"{source.name} loads an unknown dataset {name!r}"
+            loaded[name].add(source.name[:2])
+    for name, number in SHOWN_WITHOUT_LOADING.items():
+        assert not loaded[name], f"{name} is loaded now: take it out of SHOWN_WITHOUT_LOADING"
+        loaded[name] = {number}
+    listed = {name: ", ".join(sorted(numbers)) for name, numbers in loaded.items()}
+    assert list_datasets()["notebooks"].to_dict() == listed, "fix `notebooks` in klantlib/_datasets.py"
+
+
+def test_list_datasets_shows_every_description_in_full():
+    table = list_datasets()
+    shown = table._repr_html_() + repr(table)
+    assert all(description in shown for description in table["beschrijving"])
+
+
 def test_unknown_name_suggests_the_closest():
     with pytest.raises(KlantDataError, match="Bedoel je 'klanten'"):
         load_dataset("klant")
@@ -486,3 +512,19 @@ def test_load_from_a_built_wheel(tmp_path):
                             cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) == len(load_dataset("transacties"))
+
+
+def test_the_return_that_notebook_00_shows_is_still_there():
+    """00, start_negatief_bedrag: customer K00201 bought a Trapper Omafiets on 3 February 2024, brought it back on
+    18 February (the same amount, negative, an order of its own) and bought another city bike in April."""
+    t = load_dataset("transacties")
+    rows = t[t["klant_id"] == "K00201"].set_index("datum")
+    bought, returned = rows.loc["2024-02-03"], rows.loc[["2024-02-18"]]
+    bike = bought[bought["product"] == "Trapper Omafiets"]
+    assert len(bike) == 1 and len(returned) == 1
+    assert returned["product"].iloc[0] == "Trapper Omafiets"
+    assert returned["bedrag"].iloc[0] == -bike["bedrag"].iloc[0] < 0
+    assert returned["order_id"].iloc[0] != bike["order_id"].iloc[0]
+    april = rows[(rows.index.year == 2024) & (rows.index.month == 4)]
+    assert (april["categorie"] == "stadsfiets").any() and (april["bedrag"] > 0).all()
+    assert (rows["bedrag"] < 0).sum() == 1  # the only return of this customer

@@ -51,12 +51,12 @@ def test_a_choice_question_answers_a_click_with_feedback_in_voila(page, voila_ur
     question.wait_for(timeout=30_000)
     options = question.locator(".klant-keuze input[type=radio]")
     assert options.count() == 4
-    options.nth(1).check()  # "Jupyter zet cel 3 terug ...": wrong
+    options.nth(2).check()  # "Jupyter zet cel 3 terug ...": wrong
     question.locator(".klant-controleer").click()
     wrong = question.locator(".klant-feedback-fout")
     wrong.wait_for(timeout=15_000)
     assert "Jupyter zet nooit zelf een cel terug" in wrong.inner_text()
-    options.nth(3).check()  # "Cel 5 geeft een foutmelding ...": right
+    options.nth(0).check()  # "Cel 5 geeft een foutmelding ...": right
     question.locator(".klant-controleer").click()
     question.locator(".klant-feedback-goed").wait_for(timeout=15_000)
     assert question.locator(".klant-feedback-goed").inner_text().startswith("Goed!")
