@@ -112,6 +112,8 @@ def test_the_data_card_quotes_the_shipped_data():
         [load_dataset("relatiesterkte").iloc[:, 2:].isna().sum().sum()]
     assert quoted(r"Eigenaardigheid: (\d+) lege antwoorden") == \
         [load_dataset("servqual").filter(regex=r"^[EP]\d+$").isna().sum().sum()]
+    channels = load_dataset("servqual")["kanaal"].value_counts()
+    assert quoted(r"(\d+) over de werkplaats en (\d+) over de webshop") == [channels["werkplaats"], channels["webshop"]]
     assert quoted(r"([\d.]+) klantreizen in 2025") == [load_dataset("klantreis")["reis_id"].nunique()]
     reis = load_dataset("klantreis")
     assert quoted(r"([\d.]+) reizen zijn zo te koppelen") == [reis.dropna(subset=["klant_id"])["reis_id"].nunique()]
@@ -152,6 +154,32 @@ def test_surveys_stay_on_their_scales():
     assert items.shape[1] == 44 and items.stack().between(1, 7).all()
     assert (sq.filter(like="W_").sum(axis=1) == 100).all()
     assert load_dataset("leefstijl").filter(regex=r"^S\d+$").stack().between(1, 5).all()
+
+
+def test_servqual_respondents_answer_about_their_own_last_service_at_trapper():
+    """kanaal follows from the purchases: the last service or parts bought at Trapper itself before the survey."""
+    survey, t = load_dataset("servqual"), load_dataset("transacties")
+    assert survey["datum"].between("2025-09-01", "2025-10-31").all() and survey["datum"].is_monotonic_increasing
+    service = t[t["categorie"].isin(["onderhoud", "onderdelen"]) & (t["kanaal"] != "dealer")
+                & (t["datum"] < "2025-09-01") & (t["bedrag"] > 0)]
+    last = service.sort_values(["datum", "transactie_id"]).groupby("klant_id").tail(1).set_index("klant_id")
+    assert survey["klant_id"].isin(last.index).all(), "every respondent bought service or parts at Trapper before"
+    bought = last.reindex(survey["klant_id"])
+    online_parts = ((bought["categorie"] == "onderdelen") & (bought["kanaal"] == "webshop")).to_numpy()
+    expected = pd.Series(online_parts).map({True: "webshop", False: "werkplaats"})
+    assert survey["kanaal"].astype(str).tolist() == expected.tolist()
+
+
+def test_servqual_tells_the_story_per_channel():
+    """The data card's story: the workshop falls short most on reliability, the web shop on responsiveness."""
+    from klantlib.servqual import summary
+
+    survey = load_dataset("servqual").set_index("respondent_id")
+    workshop = summary(survey[survey["kanaal"] == "werkplaats"])
+    webshop = summary(survey[survey["kanaal"] == "webshop"])
+    assert workshop["gap"].idxmin() == "betrouwbaarheid" and webshop["gap"].idxmin() == "responsiviteit"
+    assert workshop.loc["tastbaarheden", "ondergrens"] > 0 and webshop.loc["tastbaarheden", "gap"] > 0
+    assert (survey["kanaal"] == "werkplaats").mean() > 0.6  # most respondents are the workshop's
 
 
 def test_dmu_is_larger_for_new_tasks():
@@ -430,7 +458,7 @@ def test_list_datasets():
     table = list_datasets()
     assert list(table.index) == sorted(DATASETS)
     assert table.loc["transacties", "rijen"] == len(load_dataset("transacties"))
-    assert table.loc["servqual", "kolommen"] == 52
+    assert table.loc["servqual", "kolommen"] == 53
     assert table["beschrijving"].str.len().gt(20).all()
 
 
