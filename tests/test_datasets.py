@@ -6,6 +6,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -409,16 +410,46 @@ def test_what_the_notebooks_say_in_words_still_holds():
     revenue_e = rfm["monetary"].reindex(economists).to_numpy()
     assert organisation.mean() < 1 / 3 and revenue_e[organisation].sum() > revenue_e.sum() / 2
 
-    # 05: sq_interval_onder_nul ("bij tastbaarheden ligt het hele interval boven nul"), sq_ongewogen_r0001 and
-    # sq_gewogen_r0002 ("let op het teken": both negative), sq_aandeel_gewogen_lager ("wegen maakt het oordeel
-    # strenger"), opdracht 1 (betrouwbaarheid: the largest gap and the most points; tastbaarheden: the fewest).
+    # 05: sq_ongewogen_r0001 and sq_gewogen_r0006 ("let op het teken": both negative; R0006's weighted score is lower
+    # than the unweighted one), the sentence on R0001 (weighting pulls her score down at one dimension and up at
+    # another), sq_aandeel_gewogen_lager ("bij de meeste respondenten maakt wegen het oordeel strenger"),
+    # sq_interval_onder_nul on the first week (tastbaarheden wholly above zero; zekerheid's interval still reaches
+    # above zero, after two months no longer), sq_prioriteit ("bij de webshop weegt responsiviteit het zwaarst") and
+    # opdracht 1 (werkplaats and all customers: betrouwbaarheid first, with an interval below zero and the most
+    # points; responsiviteit second for all; the workshop has most respondents; tastbaarheden a positive gap and
+    # the fewest points in both channels), opdracht 3 (the workshop falls short on betrouwbaarheid and
+    # responsiviteit, not on tastbaarheden).
     survey = load_dataset("servqual").set_index("respondent_id")
     table = summary(survey)
-    assert table.loc["tastbaarheden", "ondergrens"] > 0
     unweighted, weighted = servqual_score(survey)["servqual"], servqual_score(survey, weighted=True)["servqual"]
-    assert unweighted["R0001"] < 0 and weighted["R0002"] < 0 and (weighted < unweighted).mean() > 0.5
-    points = survey[list(WEIGHT_COLUMNS)].mean().set_axis(table.index)
-    assert table["gap"].idxmin() == points.idxmax() == "betrouwbaarheid" and points.idxmin() == "tastbaarheden"
+    assert unweighted["R0001"] < 0 and weighted["R0006"] < unweighted["R0006"] < 0
+    assert (weighted < unweighted).mean() > 0.5
+    first = survey.loc["R0001"]
+    gaps = pd.Series([first[f"P{i}"] - first[f"E{i}"] for i in range(1, 23)], dtype=float)
+    by_dimension = gaps.groupby(np.repeat(table.index, [4, 5, 4, 4, 5])).mean().reindex(table.index)
+    points = first[list(WEIGHT_COLUMNS)].astype(float).set_axis(table.index)
+    effect = (points / 100 - 1 / 5) * (by_dimension - by_dimension.mean())
+    assert effect.min() < 0 < effect.max()
+    week = summary(survey[survey["datum"] <= "2025-09-07"])
+    assert week.loc["tastbaarheden", "ondergrens"] > 0 and table.loc["tastbaarheden", "ondergrens"] > 0
+    assert week.loc["zekerheid", "gap"] < 0 < week.loc["zekerheid", "bovengrens"]
+    assert table.loc["zekerheid", "bovengrens"] < 0
+
+    def priority(part):
+        return summary(part)["gap"] * part[list(WEIGHT_COLUMNS)].mean().set_axis(table.index) / 100
+
+    channel = survey["kanaal"].astype(str)
+    workshop, webshop = survey[channel == "werkplaats"], survey[channel == "webshop"]
+    assert priority(webshop).idxmin() == summary(webshop)["gap"].idxmin() == "responsiviteit"
+    assert priority(workshop).idxmin() == priority(survey).idxmin() == "betrouwbaarheid"
+    assert priority(survey).sort_values().index[1] == "responsiviteit"
+    assert table.loc["betrouwbaarheid", "bovengrens"] < 0 and len(workshop) > len(webshop)
+    assert survey[list(WEIGHT_COLUMNS)].mean().set_axis(table.index).idxmax() == "betrouwbaarheid"
+    for part in (workshop, webshop):
+        assert summary(part).loc["tastbaarheden", "gap"] > 0
+        assert part[list(WEIGHT_COLUMNS)].mean().set_axis(table.index).idxmin() == "tastbaarheden"
+    workshop_gaps = summary(workshop)["gap"]
+    assert workshop_gaps["betrouwbaarheid"] < 0 and workshop_gaps["responsiviteit"] < 0 < workshop_gaps["tastbaarheden"]
 
     # 06: "zakelijke klanten haken minder vaak af"; the 80% sentence ("dicht bij de ongeveer 80%", "hoe verder in de
     # reis, hoe vaker offline"); orca_offline_kwart (18-34: "bij Research blijven ze meestal online", while all journeys
