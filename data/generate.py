@@ -156,26 +156,50 @@ def relationship_survey(rng, klanten, transacties) -> pd.DataFrame:
 
 SERVQUAL_DIMS = {"tastbaarheden": range(1, 5), "betrouwbaarheid": range(5, 10), "responsiviteit": range(10, 14),
                  "zekerheid": range(14, 18), "inlevingsvermogen": range(18, 23)}
-# (mean expectation, mean perception) per dimension: the workshop's story
-SERVQUAL_MEANS = {"tastbaarheden": (5.3, 5.6), "betrouwbaarheid": (6.4, 4.9), "responsiviteit": (6.1, 4.9),
-                  "zekerheid": (6.0, 5.6), "inlevingsvermogen": (5.6, 5.1)}
+# (mean expectation, mean perception) per channel and dimension: the story. The workshop is busy, so repairs are
+# often not ready on the promised day (reliability); the web shop answers questions slowly (responsiveness); the
+# new showroom gives the workshop's customers a little more than they expect (tangibles).
+SERVQUAL_MEANS = {
+    "werkplaats": {"tastbaarheden": (5.3, 5.7), "betrouwbaarheid": (6.5, 4.7), "responsiviteit": (6.0, 5.1),
+                   "zekerheid": (6.0, 5.7), "inlevingsvermogen": (5.6, 5.2)},
+    "webshop": {"tastbaarheden": (5.2, 5.3), "betrouwbaarheid": (6.2, 5.4), "responsiviteit": (6.3, 4.6),
+                "zekerheid": (5.9, 5.7), "inlevingsvermogen": (5.5, 5.0)},
+}
 SERVQUAL_WEIGHTS = {"tastbaarheden": 11, "betrouwbaarheid": 32, "responsiviteit": 22, "zekerheid": 19, "inlevingsvermogen": 16}
+SERVQUAL_START = pd.Timestamp("2025-09-01")  # the survey ran in September and October 2025
+SERVICE = ("onderhoud", "onderdelen")
+
+
+def service_channel(transacties: pd.DataFrame, before: pd.Timestamp = SERVQUAL_START) -> pd.Series:
+    """Per customer: what his SERVQUAL answers are about, from his last purchase of service or parts at Trapper itself.
+
+    Only purchases before ``before`` count, and not those at a dealer (an independent shop, not Trapper's service).
+    ``webshop`` when that purchase was parts ordered online, ``werkplaats`` otherwise (maintenance or a repair,
+    also when booked online, and parts bought over the counter of the shop next to the workshop).
+    """
+    lines = transacties[transacties["categorie"].isin(SERVICE) & (transacties["kanaal"] != "dealer")
+                        & (transacties["datum"] < before) & (transacties["bedrag"] > 0)]
+    last = lines.sort_values(["datum", "transactie_id"]).groupby("klant_id").tail(1).set_index("klant_id")
+    online_parts = (last["categorie"] == "onderdelen") & (last["kanaal"] == "webshop")
+    return pd.Series(np.where(online_parts, "webshop", "werkplaats"), index=last.index, name="kanaal").sort_index()
 
 
 def servqual_survey(rng, klanten, transacties) -> pd.DataFrame:
-    serviced = transacties.loc[transacties["categorie"].isin(["onderhoud", "onderdelen"]), "klant_id"].unique()
-    chosen = np.sort(rng.choice(serviced, size=400, replace=False))
+    channel_of = service_channel(transacties)
+    chosen = np.sort(rng.choice(channel_of.index.to_numpy(), size=400, replace=False))
     n = len(chosen)
+    channel = channel_of[chosen].to_numpy()
     frame = pd.DataFrame({"respondent_id": [f"R{i:04d}" for i in range(1, n + 1)], "klant_id": chosen,
-                          "datum": _dates(rng, n, pd.Timestamp("2025-09-01"), pd.Timestamp("2025-10-31")).sort_values()})
+                          "datum": _dates(rng, n, SERVQUAL_START, pd.Timestamp("2025-10-31")).sort_values(),
+                          "kanaal": channel})
     person = rng.normal(0, 0.5, n)  # some people answer higher overall
     for prefix, which in (("E", 0), ("P", 1)):
         for dim, items in SERVQUAL_DIMS.items():
+            means = np.array([SERVQUAL_MEANS[c][dim][which] for c in channel])
             for item in items:
-                mean = SERVQUAL_MEANS[dim][which] + person + rng.normal(0, 0.15)
+                mean = means + person + rng.normal(0, 0.15)
                 frame[f"{prefix}{item}"] = pd.array(_likert(rng, mean, 7, n), dtype="Int64")
     columns = [f"E{i}" for i in range(1, 23)] + [f"P{i}" for i in range(1, 23)]
-    frame = frame[["respondent_id", "klant_id", "datum", *columns]]
     # weights: Dirichlet around the often-reported means, whole points summing to exactly 100
     alpha = np.array(list(SERVQUAL_WEIGHTS.values()), dtype=float) / 4
     raw = rng.dirichlet(alpha, size=n) * 100
@@ -188,7 +212,7 @@ def servqual_survey(rng, klanten, transacties) -> pd.DataFrame:
         frame[f"W_{dim}"] = points[:, j]
     # quirk: a few blank answers
     for _ in range(12):
-        frame.iloc[rng.integers(0, n), 3 + rng.integers(0, 44)] = pd.NA
+        frame.loc[rng.integers(0, n), columns[rng.integers(0, 44)]] = pd.NA
     return frame
 
 

@@ -84,12 +84,13 @@ DATASETS: dict[str, Dataset] = {
         },
     ),
     "servqual": Dataset(
-        "SERVQUAL-enquête over werkplaats en webshop: 22 verwachtingen (E), 22 ervaringen (P) en 100 punten.",
+        "SERVQUAL-enquête bij klanten van werkplaats en webshop: 22 verwachtingen (E), 22 ervaringen (P) en 100 punten.",
         "05",
         {
             "respondent_id": _c("id", "-", "respondentnummer (R0001 ...)"),
             "klant_id": _c("id", "-", "klantnummer (zie klanten)"),
             "datum": _c("date", "datum", "datum van het antwoord"),
+            "kanaal": _c("category", "-", "werkplaats of webshop: waar de laatste aankoop van onderhoud of onderdelen liep"),
             **{f"E{i}": _c("Int64", LIKERT7, f"verwachting bij stelling {i}") for i in range(1, 23)},
             **{f"P{i}": _c("Int64", LIKERT7, f"ervaring bij stelling {i}") for i in range(1, 23)},
             **{

@@ -24,8 +24,8 @@ the aspects he rated (:meth:`klantlib.survey.Questionnaire.score`, the one rule
 for every questionnaire of the course). **An organisation's score pools its
 customers, each counting once**: the mean of its customers' dimension scores
 (``martin_profile(ratings, by="organisatie")``), the rule SERVQUAL's summary
-follows too; this is the course's choice, Martin prescribes no rule. **Where
-"high" begins is a choice, not Martin's number:** by default a dimension is high
+follows too; this is the course's choice, the book gives no rule. **Where
+"high" begins is the course's choice too:** by default a dimension is high
 when its mean lies *above* the middle of the scale (above 3 on a 1-5 scale), so
 an organisation that is merely average on its systems does not count as having
 them in order. Pass ``cut`` to choose another line.

@@ -6,6 +6,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -112,6 +113,8 @@ def test_the_data_card_quotes_the_shipped_data():
         [load_dataset("relatiesterkte").iloc[:, 2:].isna().sum().sum()]
     assert quoted(r"Eigenaardigheid: (\d+) lege antwoorden") == \
         [load_dataset("servqual").filter(regex=r"^[EP]\d+$").isna().sum().sum()]
+    channels = load_dataset("servqual")["kanaal"].value_counts()
+    assert quoted(r"(\d+) over de werkplaats en (\d+) over de webshop") == [channels["werkplaats"], channels["webshop"]]
     assert quoted(r"([\d.]+) klantreizen in 2025") == [load_dataset("klantreis")["reis_id"].nunique()]
     reis = load_dataset("klantreis")
     assert quoted(r"([\d.]+) reizen zijn zo te koppelen") == [reis.dropna(subset=["klant_id"])["reis_id"].nunique()]
@@ -152,6 +155,32 @@ def test_surveys_stay_on_their_scales():
     assert items.shape[1] == 44 and items.stack().between(1, 7).all()
     assert (sq.filter(like="W_").sum(axis=1) == 100).all()
     assert load_dataset("leefstijl").filter(regex=r"^S\d+$").stack().between(1, 5).all()
+
+
+def test_servqual_respondents_answer_about_their_own_last_service_at_trapper():
+    """kanaal follows from the purchases: the last service or parts bought at Trapper itself before the survey."""
+    survey, t = load_dataset("servqual"), load_dataset("transacties")
+    assert survey["datum"].between("2025-09-01", "2025-10-31").all() and survey["datum"].is_monotonic_increasing
+    service = t[t["categorie"].isin(["onderhoud", "onderdelen"]) & (t["kanaal"] != "dealer")
+                & (t["datum"] < "2025-09-01") & (t["bedrag"] > 0)]
+    last = service.sort_values(["datum", "transactie_id"]).groupby("klant_id").tail(1).set_index("klant_id")
+    assert survey["klant_id"].isin(last.index).all(), "every respondent bought service or parts at Trapper before"
+    bought = last.reindex(survey["klant_id"])
+    online_parts = ((bought["categorie"] == "onderdelen") & (bought["kanaal"] == "webshop")).to_numpy()
+    expected = pd.Series(online_parts).map({True: "webshop", False: "werkplaats"})
+    assert survey["kanaal"].astype(str).tolist() == expected.tolist()
+
+
+def test_servqual_tells_the_story_per_channel():
+    """The data card's story: the workshop falls short most on reliability, the web shop on responsiveness."""
+    from klantlib.servqual import summary
+
+    survey = load_dataset("servqual").set_index("respondent_id")
+    workshop = summary(survey[survey["kanaal"] == "werkplaats"])
+    webshop = summary(survey[survey["kanaal"] == "webshop"])
+    assert workshop["gap"].idxmin() == "betrouwbaarheid" and webshop["gap"].idxmin() == "responsiviteit"
+    assert workshop.loc["tastbaarheden", "ondergrens"] > 0 and webshop.loc["tastbaarheden", "gap"] > 0
+    assert (survey["kanaal"] == "werkplaats").mean() > 0.6  # most respondents are the workshop's
 
 
 def test_dmu_is_larger_for_new_tasks():
@@ -401,16 +430,46 @@ def test_what_the_notebooks_say_in_words_still_holds():
     revenue_e = rfm["monetary"].reindex(economists).to_numpy()
     assert organisation.mean() < 1 / 3 and revenue_e[organisation].sum() > revenue_e.sum() / 2
 
-    # 05: sq_interval_onder_nul ("bij tastbaarheden ligt het hele interval boven nul"), sq_ongewogen_r0001 and
-    # sq_gewogen_r0002 ("let op het teken": both negative), sq_aandeel_gewogen_lager ("wegen maakt het oordeel
-    # strenger"), opdracht 1 (betrouwbaarheid: the largest gap and the most points; tastbaarheden: the fewest).
+    # 05: sq_ongewogen_r0001 and sq_gewogen_r0006 ("let op het teken": both negative; R0006's weighted score is lower
+    # than the unweighted one), the sentence on R0001 (weighting pulls her score down at one dimension and up at
+    # another), sq_aandeel_gewogen_lager ("bij de meeste respondenten maakt wegen het oordeel strenger"),
+    # sq_interval_onder_nul on the first week (tastbaarheden wholly above zero; zekerheid's interval still reaches
+    # above zero, after two months no longer), sq_prioriteit ("bij de webshop weegt responsiviteit het zwaarst") and
+    # opdracht 1 (werkplaats and all customers: betrouwbaarheid first, with an interval below zero and the most
+    # points; responsiviteit second for all; the workshop has most respondents; tastbaarheden a positive gap and
+    # the fewest points in both channels), opdracht 3 (the workshop falls short on betrouwbaarheid and
+    # responsiviteit, not on tastbaarheden).
     survey = load_dataset("servqual").set_index("respondent_id")
     table = summary(survey)
-    assert table.loc["tastbaarheden", "ondergrens"] > 0
     unweighted, weighted = servqual_score(survey)["servqual"], servqual_score(survey, weighted=True)["servqual"]
-    assert unweighted["R0001"] < 0 and weighted["R0002"] < 0 and (weighted < unweighted).mean() > 0.5
-    points = survey[list(WEIGHT_COLUMNS)].mean().set_axis(table.index)
-    assert table["gap"].idxmin() == points.idxmax() == "betrouwbaarheid" and points.idxmin() == "tastbaarheden"
+    assert unweighted["R0001"] < 0 and weighted["R0006"] < unweighted["R0006"] < 0
+    assert (weighted < unweighted).mean() > 0.5
+    first = survey.loc["R0001"]
+    gaps = pd.Series([first[f"P{i}"] - first[f"E{i}"] for i in range(1, 23)], dtype=float)
+    by_dimension = gaps.groupby(np.repeat(table.index, [4, 5, 4, 4, 5])).mean().reindex(table.index)
+    points = first[list(WEIGHT_COLUMNS)].astype(float).set_axis(table.index)
+    effect = (points / 100 - 1 / 5) * (by_dimension - by_dimension.mean())
+    assert effect.min() < 0 < effect.max()
+    week = summary(survey[survey["datum"] <= "2025-09-07"])
+    assert week.loc["tastbaarheden", "ondergrens"] > 0 and table.loc["tastbaarheden", "ondergrens"] > 0
+    assert week.loc["zekerheid", "gap"] < 0 < week.loc["zekerheid", "bovengrens"]
+    assert table.loc["zekerheid", "bovengrens"] < 0
+
+    def priority(part):
+        return summary(part)["gap"] * part[list(WEIGHT_COLUMNS)].mean().set_axis(table.index) / 100
+
+    channel = survey["kanaal"].astype(str)
+    workshop, webshop = survey[channel == "werkplaats"], survey[channel == "webshop"]
+    assert priority(webshop).idxmin() == summary(webshop)["gap"].idxmin() == "responsiviteit"
+    assert priority(workshop).idxmin() == priority(survey).idxmin() == "betrouwbaarheid"
+    assert priority(survey).sort_values().index[1] == "responsiviteit"
+    assert table.loc["betrouwbaarheid", "bovengrens"] < 0 and len(workshop) > len(webshop)
+    assert survey[list(WEIGHT_COLUMNS)].mean().set_axis(table.index).idxmax() == "betrouwbaarheid"
+    for part in (workshop, webshop):
+        assert summary(part).loc["tastbaarheden", "gap"] > 0
+        assert part[list(WEIGHT_COLUMNS)].mean().set_axis(table.index).idxmin() == "tastbaarheden"
+    workshop_gaps = summary(workshop)["gap"]
+    assert workshop_gaps["betrouwbaarheid"] < 0 and workshop_gaps["responsiviteit"] < 0 < workshop_gaps["tastbaarheden"]
 
     # 06: "zakelijke klanten haken minder vaak af"; the 80% sentence ("dicht bij de ongeveer 80%", "hoe verder in de
     # reis, hoe vaker offline"); orca_offline_kwart (18-34: "bij Research blijven ze meestal online", while all journeys
@@ -450,7 +509,7 @@ def test_list_datasets():
     table = list_datasets()
     assert list(table.index) == sorted(DATASETS)
     assert table.loc["transacties", "rijen"] == len(load_dataset("transacties"))
-    assert table.loc["servqual", "kolommen"] == 52
+    assert table.loc["servqual", "kolommen"] == 53
     assert table["beschrijving"].str.len().gt(20).all()
 
 
