@@ -34,7 +34,7 @@ def test_regenerating_gives_the_shipped_files_byte_for_byte(tmp_path):
 
 @pytest.mark.parametrize(("changed", "also_changes"), [
     ("klantreis", set()),  # a dataset nothing builds on: only itself
-    ("transacties", {"relatiesterkte", "servqual"}),  # the surveys sample from the buyers
+    ("transacties", {"relatiesterkte", "servqual", "klantreis"}),  # the surveys sample from the buyers; the journeys end in their orders
 ])
 def test_each_dataset_draws_from_its_own_stream(tmp_path, changed, also_changes):
     """Another stream for one dataset changes that one (and what is built on it), never the others."""
@@ -264,12 +264,66 @@ def test_the_data_card_and_notebook_02_say_what_the_dmu_data_show_on_several_rol
     assert set(both["beslissing_id"]) == set(routine.index)
 
 
-def test_journeys_are_consecutive_and_mostly_orient_online():
+def test_journeys_lie_in_2025_in_time_order_with_steps_unseen_and_seen_twice():
+    """The log's rules (data/README.md, `klantreis`): every step in 2025, each on a later day than the one before
+    and never an earlier step after a later one; some journeys start after Oriëntatie (a step the log did not see),
+    some steps are seen twice, some of those in two channels: so the course's rules ("die stap of een latere",
+    "de eerste keer in de tijd") change what is counted."""
+    from klantlib.orca import channel_mix
+
     reis = load_dataset("klantreis")
-    steps = reis.groupby("reis_id")["stap_nr"].agg(list)
-    assert all(s == list(range(1, len(s) + 1)) for s in steps)
-    first = reis[reis["stap_nr"] == 1]
-    assert 0.75 <= (first["kanaal"] == "online").mean() <= 0.85
+    assert (reis["tijdstip"].dt.year == 2025).all()
+    ordered = reis.sort_values(["reis_id", "tijdstip"], kind="stable")
+    assert ordered.index.equals(reis.index)  # the rows of a journey are in time order
+    same = ordered["reis_id"].eq(ordered["reis_id"].shift())
+    assert (ordered["tijdstip"].dt.normalize().diff()[same] >= pd.Timedelta(days=1)).all()
+    assert (ordered["stap_nr"].diff()[same] >= 0).all()
+    first = reis.groupby("reis_id")["stap_nr"].min()
+    assert 600 < (first > 1).sum() < 1200
+    seen = reis.groupby(["reis_id", "stap"], observed=True)["kanaal"].agg(["size", "nunique"])
+    assert (seen["size"] > 1).sum() > 1000 and (seen["nunique"] > 1).sum() > 500
+    assert set(seen.index.get_level_values("stap")[seen["size"] > 1]) == {"Research", "Communicatie"}
+    # the rules bite: the first channel in time differs from the last in a step seen twice in two channels
+    last = channel_mix(reis.iloc[::-1], customer="reis_id", stage="stap", time=None)
+    assert not channel_mix(reis, customer="reis_id", stage="stap").equals(last)
+    buyers = reis[reis.groupby("reis_id")["stap_nr"].transform("max") == 4]
+    assert 0.75 <= channel_mix(buyers, customer="reis_id", stage="stap").loc["Oriëntatie", "online"] <= 0.85
+
+
+def test_offline_steps_keep_opening_hours():
+    """Offline, the shop, a dealer, the phone and a test ride keep 9:00-18:00; a folder or friends 8:00-22:00."""
+    reis = load_dataset("klantreis")
+    offline = reis[reis["kanaal"] == "offline"]
+    hour = offline["tijdstip"].dt.hour
+    daytime = offline["touchpoint"].isin(["krant of folder", "vrienden en familie"])
+    assert hour[~daytime].between(9, 17).all() and hour[daytime].between(8, 21).all()
+    assert (reis.loc[reis["kanaal"] == "online", "tijdstip"].dt.hour < 8).any()  # online: any time
+
+
+def test_known_buyers_end_their_journey_in_their_own_order():
+    """A journey with a klant_id ends in a real order of that customer in transacties: on the purchase's day and,
+    for a consumer, in the same channel; each order once. Web shop and business purchases are always known."""
+    reis, transacties = load_dataset("klantreis"), load_dataset("transacties")
+    last = reis.groupby("reis_id").tail(1)
+    purchases = last[last["stap"] == "Actie"]
+    web = purchases[(purchases["touchpoint"] == "webshop") & (purchases["klantgroep"] == "consument")]
+    assert web["klant_id"].notna().all()
+    assert purchases.loc[purchases["klantgroep"] == "zakelijk", "klant_id"].notna().all()
+    shop = purchases[(purchases["kanaal"] == "offline") & (purchases["klantgroep"] == "consument")]
+    assert 0.3 < shop["klant_id"].notna().mean() < 0.5
+    known = purchases.dropna(subset=["klant_id"])
+    orders = transacties[transacties["bedrag"] > 0].groupby("order_id").agg(
+        klant_id=("klant_id", "first"), datum=("datum", "first"), kanaal=("kanaal", "first"))
+    day = known["tijdstip"].dt.normalize()
+    matched = []
+    used = set()
+    for klant, when, touchpoint, group in zip(known["klant_id"], day, known["touchpoint"], known["klantgroep"]):
+        channel = "zakelijk" if group == "zakelijk" else touchpoint
+        hits = orders[(orders["klant_id"] == klant) & (orders["datum"] == when) & (orders["kanaal"] == channel)]
+        free = [o for o in hits.index if o not in used]
+        matched.append(bool(free))
+        used.update(free[:1])
+    assert all(matched)
 
 
 def test_journey_touchpoints_stand_at_the_steps_of_the_stage_table():
