@@ -316,10 +316,18 @@ def test_plot_helpers_draw_model_numbers(tmp_path):
     log = hand_log()
     ax = funnel_figure(funnel(log), color="red")
     assert [bar.get_width() for bar in ax.patches] == [6, 5, 3, 3]
+    # room beside the bars for the conversions, but the axis runs only as far as the largest count
+    assert ax.get_xlim()[1] > 6 and max(ax.get_xticks()) <= 6 and ax.spines["bottom"].get_bounds() == (0, 6)
     ax = mix_heatmap(channel_mix(log))
     assert "80%" in [t.get_text() for t in ax.texts]
-    ax = pattern_bars(paths(log).table, top=2)
+    table = paths(log).table
+    ax = pattern_bars(table, top=2)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["online-online", "?-?-?-online"]
+    assert ax.get_title() == f"De 2 meest voorkomende van {len(table)} patronen"  # a cut table says so
+    ax = pattern_bars(table.rename(columns={"klanten": "reizen"}), title="Kopers")
+    assert ax.get_title() == "Kopers" and ax.get_xlabel() == "aantal reizen"  # every pattern shown: no note
+    ax = pattern_bars(table, top=2, title="Kopers")
+    assert ax.get_title() == f"Kopers\n(de 2 meest voorkomende van {len(table)} patronen)"
     plt.close("all")
 
 
