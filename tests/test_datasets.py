@@ -373,7 +373,7 @@ def test_journeys_of_known_customers_agree_with_klanten():
     online = {g: channel_mix(linked[linked["internet"] == g], customer="reis_id", stage="stap").loc["Actie", "online"]
               for g in ("laag", "gemiddeld", "hoog")}
     assert online["laag"] < online["gemiddeld"] < online["hoog"]
-    by_age = [channel_mix(reis[reis["leeftijdsgroep"] == g], customer="reis_id", stage="stap").loc["Actie", "online"]
+    by_age = [channel_mix(linked[linked["leeftijdsgroep"] == g], customer="reis_id", stage="stap").loc["Actie", "online"]
               for g in ("18-34", "35-54", "55+")]
     assert by_age[0] > by_age[1] > by_age[2] and online["hoog"] - online["laag"] > by_age[0] - by_age[2]
 
@@ -446,19 +446,19 @@ def test_what_the_notebooks_say_in_words_still_holds():
     points = survey[list(WEIGHT_COLUMNS)].mean().set_axis(table.index)
     assert table["gap"].idxmin() == points.idxmax() == "betrouwbaarheid" and points.idxmin() == "tastbaarheden"
 
-    # 06: "zakelijke klanten haken minder vaak af"; the 80% sentence ("dicht bij de ongeveer 80%", "hoe verder in de
-    # reis, hoe vaker offline"); orca_offline_kwart (18-34: "bij Research blijven ze meestal online", while all journeys
-    # together do not); orca_patroon_kopers (55+: online-online-offline-offline, all buyers: everything online; the
-    # second pattern of all buyers starts online and ends offline); §7 ("met alleen offline staan er bovenin veel meer
-    # reizen dan er offline oriënteerden"); opdracht 2 ("55 jaar en ouder zijn minder vaak sterk internetgericht",
-    # "als deel is de overgang naar Actie het zwakst", "de 55-plussers zijn daar vaker offline dan gemiddeld").
+    # 06: "zakelijke klanten haken minder vaak af"; "hoe verder in de reis, hoe vaker offline"; orca_offline_kwart
+    # (18-34 go offline later than all journeys together: not at Research, where all journeys do); orca_patroon_kopers
+    # (55+: online-offline-offline-offline; all buyers: everything online; all journeys: "online"; the second pattern
+    # of all buyers starts online and ends offline); §7 ("bovenin staan ... reizen, terwijl het logboek er maar ...
+    # offline zag oriënteren"); opdracht 2 (55+ differ most at Communicatie, fewer go on, and fewer after online
+    # Research than after offline Research; the worked answer computes it, this keeps the premise true).
     from klantlib.orca import funnel_state
 
     reis = load_dataset("klantreis")
     per_group = funnel(reis, customer="reis_id", stage="stap", by="klantgroep")
     assert (per_group.loc["zakelijk", "stapconversie"].iloc[1:] > per_group.loc["consument", "stapconversie"].iloc[1:]).all()
     mix = channel_mix(reis, customer="reis_id", stage="stap")
-    assert mix["offline"].is_monotonic_increasing and 0.75 < mix.loc["Oriëntatie", "online"] < 0.8
+    assert mix["offline"].is_monotonic_increasing
     young = channel_mix(reis[reis["leeftijdsgroep"] == "18-34"], customer="reis_id", stage="stap")["offline"]
     assert young.is_monotonic_increasing and young["Research"] < 0.25 < mix.loc["Research", "offline"]
     bought = paths(reis, customer="reis_id", stage="stap").per_customer
@@ -466,18 +466,22 @@ def test_what_the_notebooks_say_in_words_still_holds():
     assert top_two[0] == "online-online-online-online"
     assert top_two[1].startswith("online-online") and top_two[1].endswith("offline")
     old_paths = paths(reis[reis["leeftijdsgroep"] == "55+"], customer="reis_id", stage="stap").per_customer
-    assert old_paths[old_paths.str.count("-") == 3].value_counts().idxmax() == "online-online-offline-offline"
+    assert old_paths[old_paths.str.count("-") == 3].value_counts().idxmax() == "online-offline-offline-offline"
+    assert paths(reis, customer="reis_id", stage="stap").table.index[0] == "online"
     offline_first = funnel_state(reis, channel_choice="offline").loc["Oriëntatie", "bereikt"]
     assert offline_first > 1.5 * channel_mix(reis, customer="reis_id", stage="stap", share=False).loc["Oriëntatie", "offline"]
     assert funnel(reis, customer="reis_id", stage="stap")["stapconversie"].idxmin() == "Actie"
-    klanten = load_dataset("klanten")
-    consumers = klanten[klanten["klanttype"] == "consument"]
-    high = consumers["internetgerichtheid"].astype(str) == "hoog"
-    assert high[consumers["leeftijd"] >= 55].mean() < high.mean() < high[consumers["leeftijd"] < 35].mean()
     old = reis[reis["leeftijdsgroep"] == "55+"]
-    assert funnel(old, customer="reis_id", stage="stap")["stapconversie"].idxmin() == "Actie"
-    old_offline = channel_mix(old, customer="reis_id", stage="stap")["offline"]
-    assert (old_offline[["Communicatie", "Actie"]] > mix.loc[["Communicatie", "Actie"], "offline"]).all()
+    everyone = funnel(reis, customer="reis_id", stage="stap")["stapconversie"]
+    gap = (funnel(old, customer="reis_id", stage="stap")["stapconversie"] - everyone).iloc[1:]
+    assert gap.abs().idxmax() == "Communicatie" and gap["Communicatie"] < -0.04
+
+    def on_after_research(journeys, channel):
+        first = journeys.sort_values("tijdstip").drop_duplicates(["reis_id", "stap"])
+        ids = first.loc[(first["stap"] == "Research") & (first["kanaal"] == channel), "reis_id"]
+        return (journeys.groupby("reis_id")["stap_nr"].max()[ids] >= 3).mean()
+
+    assert on_after_research(old, "online") < on_after_research(reis, "online") < on_after_research(old, "offline")
 
 
 def test_list_datasets():
