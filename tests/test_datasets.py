@@ -115,6 +115,11 @@ def test_the_data_card_quotes_the_shipped_data():
     assert quoted(r"([\d.]+) klantreizen in 2025") == [load_dataset("klantreis")["reis_id"].nunique()]
     reis = load_dataset("klantreis")
     assert quoted(r"([\d.]+) reizen zijn zo te koppelen") == [reis.dropna(subset=["klant_id"])["reis_id"].nunique()]
+    assert quoted(r"een latere stap \(([\d.]+) reizen\)") == [(reis.groupby("reis_id")["stap_nr"].min() > 1).sum()]
+    seen = reis.groupby(["reis_id", "stap"], observed=True)["kanaal"].agg(["size", "nunique"])
+    assert quoted(r"\(([\d.]+) keer een stap van een reis, ([\d.]+) keer in twee kanalen\)") == \
+        [(seen["size"] > 1).sum(), (seen["nunique"] > 1).sum()]
+    assert quoted(r"In de winkel of bij de dealer geeft (\d+)% van de kopers") == [40]
     from klantlib.data import read_table
 
     assert quoted(r"(\d+) studenten\s+schreven") == \
