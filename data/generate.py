@@ -359,10 +359,25 @@ TOUCHPOINTS = {
     ("Actie", "offline"): {"winkel": 0.35, "dealer": 0.65},
 }
 #: How likely a journey's first step is online, by the traveller's internetgerichtheid (klanten), and how much
-#: less likely each later step is offline than the base (offline_next): the course's choice, so that the
-#: internet orientation, not the age itself, shapes the journey (age only through its link with it).
-ONLINE_START = {"hoog": 0.93, "gemiddeld": 0.8, "laag": 0.62}
+#: less likely each later step is offline than the base (offline_next): the course's choice.
+ONLINE_START = {"hoog": 0.88, "gemiddeld": 0.75, "laag": 0.58}
 OFFLINE_SHIFT = {"hoog": 0.18, "gemiddeld": 0.0, "laag": -0.22}
+#: How much less likely a traveller goes on to Communicatie after doing Research online, by internetgerichtheid:
+#: who is not at home on the internet gets stuck more often when the next step asks for contact (the course's choice).
+STUCK_ONLINE = {"hoog": 0.0, "gemiddeld": 0.08, "laag": 0.4}
+#: A step that happened but that the log did not see, per (step, channel): an orientation with friends or a folder
+#: leaves no trace, a look around the shop often none (the course's choice). Only when a later step is seen.
+UNSEEN = {("Oriëntatie", "offline"): 0.5, ("Oriëntatie", "online"): 0.08, ("Research", "offline"): 0.2}
+#: How often a step is seen twice (a second visit, its channel drawn anew), per step (the course's choice).
+REPEAT = {"Research": 0.3, "Communicatie": 0.2}
+#: Who buys in the web shop has an account and a business buys on invoice, so both are known customers; in the
+#: shop or at a dealer a buyer gives a customer number in this share of purchases (the course's choice).
+KNOWN_OFFLINE = 0.4
+#: The hours in which each touchpoint offline happens: the shop, the dealers, the phone and test rides keep the
+#: opening hours; a folder or a talk with friends happens in the daytime and the evening. Online: any time.
+OPENING_HOURS = (9, 18)
+DAYTIME = (8, 22)
+DAYTIME_TOUCHPOINTS = {"krant of folder", "vrienden en familie"}
 
 
 def _stage_table_touchpoints() -> dict[tuple[str, str], set[str]]:
@@ -397,41 +412,110 @@ def _age_group(age) -> str:
     return "18-34" if age < 35 else "35-54" if age < 55 else "55+"
 
 
-def journeys(rng, klanten) -> pd.DataFrame:
-    """6.000 journeys of 2025, one row per step. Each journey is made by a traveller drawn from `klanten`
-    (a consumer or a business), whose age group and internetgerichtheid shape it; the log shows that
-    traveller's klant_id only when the journey ended in a purchase by a known customer (60% of purchases)."""
+def _minute_of_day(rng, channel: str, touchpoint: str) -> int:
+    """A minute of the day for one step: offline by OPENING_HOURS or DAYTIME, online any time."""
+    if channel == "online":
+        return int(rng.integers(0, 24 * 60))
+    low, high = DAYTIME if touchpoint in DAYTIME_TOUCHPOINTS else OPENING_HOURS
+    return int(rng.integers(low * 60, high * 60))
+
+
+def _orders_2025(klanten, transacties) -> dict[tuple[str, str, str], list[tuple[str, pd.Timestamp, str]]]:
+    """The orders of 2025 (no returns) a journey can end in, per (klanttype, internetgerichtheid, channel).
+
+    Channel: ``online`` for the web shop, ``offline`` for the shop and the dealers, ``zakelijk`` for a
+    business order. Each entry: (klant_id, day, the order's kanaal in transacties), in order_id order.
+    """
+    lines = transacties[(transacties["datum"].dt.year == 2025)]
+    orders = lines.groupby("order_id", sort=True).agg(klant_id=("klant_id", "first"), datum=("datum", "first"),
+                                                      kanaal=("kanaal", "first"), bedrag=("bedrag", "sum"))
+    orders = orders[orders["bedrag"] > 0]
+    who = klanten.set_index("klant_id")
+    pools: dict = {}
+    for row in orders.itertuples():
+        kind, internet = who.at[row.klant_id, "klanttype"], who.at[row.klant_id, "internetgerichtheid"]
+        channel = {"webshop": "online", "winkel": "offline", "dealer": "offline"}.get(row.kanaal, "zakelijk")
+        pools.setdefault((kind, internet, channel), []).append((row.klant_id, row.datum, row.kanaal))
+    return pools
+
+
+def journeys(rng, klanten, transacties) -> pd.DataFrame:
+    """6.000 journeys of 2025, one row per step the log saw (data/README.md tells the rules in Dutch).
+
+    Each journey is made by a traveller drawn from ``klanten`` (a consumer or a business), whose
+    internetgerichtheid shapes it: the channel of each step (ONLINE_START, OFFLINE_SHIFT) and getting stuck
+    after online Research (STUCK_ONLINE). The log misses some steps (UNSEEN) and sees some twice (REPEAT).
+
+    A journey that ends in a purchase by a known customer (every web shop and business purchase, KNOWN_OFFLINE
+    of those in the shop or at a dealer) ends in a real order of 2025 from ``transacties``: the order of a
+    customer of the same klanttype and internetgerichtheid as the traveller, used once, in the same channel
+    (web shop; shop or dealer, whose touchpoint it is). That customer is the traveller, and the purchase is on
+    the order's day. Every step lies in 2025, each on a later day than the one before; offline steps keep
+    OPENING_HOURS (or DAYTIME).
+    """
     n = 6000
     group = rng.choice(["consument", "zakelijk"], size=n, p=[0.9, 0.1])
-    start = pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.integers(0, 364 * 24 * 60, size=n), unit="min")
     pools = {kind: klanten[klanten["klanttype"] == kind].reset_index(drop=True) for kind in ("consument", "zakelijk")}
     picks = {kind: rng.integers(0, len(pool), size=n) for kind, pool in pools.items()}
+    orders = {key: [orders[k] for k in rng.permutation(len(orders))]
+              for key, orders in sorted(_orders_2025(klanten, transacties).items())}
     touchpoint = _touchpoint_drawer(rng)
+    year_start, year_days = pd.Timestamp("2025-01-01"), 365
     rows = []
     for j in range(n):
         traveller = pools[group[j]].iloc[picks[group[j]][j]]
-        age_group = _age_group(traveller["leeftijd"]) if group[j] == "consument" else ""
         internet = traveller["internetgerichtheid"]
+        # the steps the traveller took: (step number, channel), and for each whether it was seen twice
         channel = "online" if rng.random() < ONLINE_START[internet] else "offline"
-        when = start[j]
-        first_row = len(rows)
-        for step_no, step in enumerate(STEPS, start=1):
-            if step_no > 1:
-                # continue? offline contacts keep people in the journey a little better
-                go_on = {2: 0.72, 3: 0.62, 4: 0.55}[step_no] + (0.06 if channel == "offline" else 0)
-                if group[j] == "zakelijk":
-                    go_on += 0.08
-                if rng.random() >= go_on:
-                    break
-                # mixed paths: later steps move offline more often (online-online-offline-offline)
-                offline_next = {2: 0.25, 3: 0.45, 4: 0.5}[step_no] - OFFLINE_SHIFT[internet]
-                channel = "offline" if rng.random() < offline_next else "online"
-                when = when + pd.Timedelta(minutes=int(rng.integers(30, 14 * 24 * 60)))
-            rows.append([f"J{j + 1:05d}", "", group[j], age_group, step_no, step, channel,
-                         touchpoint(step, channel), when.floor("min")])
-        if rows[-1][5] == "Actie" and rng.random() < 0.6:  # a known customer bought: the log knows who
-            for row in rows[first_row:]:
-                row[1] = traveller["klant_id"]
+        taken = [(1, channel)]
+        for step_no in range(2, 5):
+            go_on = {2: 0.72, 3: 0.7, 4: 0.48}[step_no] + (0.06 if channel == "offline" else 0)
+            if group[j] == "zakelijk":
+                go_on += 0.08
+            if step_no == 3 and channel == "online":
+                go_on -= STUCK_ONLINE[internet]
+            if rng.random() >= go_on:
+                break
+            # mixed paths: later steps move offline more often (online-online-offline-offline)
+            offline_next = {2: 0.25, 3: 0.45, 4: 0.5}[step_no] - OFFLINE_SHIFT[internet]
+            channel = "offline" if rng.random() < offline_next else "online"
+            taken.append((step_no, channel))
+        bought = taken[-1][0] == 4
+        # the events the log saw: (step number, channel, touchpoint); a second visit has its channel drawn anew
+        events = []
+        for k, (step_no, channel) in enumerate(taken):
+            step = STEPS[step_no - 1]
+            later = k < len(taken) - 1
+            if later and rng.random() < UNSEEN.get((step, channel), 0.0):
+                continue
+            events.append([step_no, channel, touchpoint(step, channel)])
+            if step in REPEAT and rng.random() < REPEAT[step]:
+                again = channel if rng.random() < 0.5 else ("offline" if channel == "online" else "online")
+                events.append([step_no, again, touchpoint(step, again)])
+        # days between the events: 1 to 14
+        gaps = rng.integers(1, 15, size=len(events) - 1)
+        klant_id, age = "", traveller["leeftijd"]
+        known = bought and (group[j] == "zakelijk" or taken[-1][1] == "online" or rng.random() < KNOWN_OFFLINE)
+        if known:
+            channel = "zakelijk" if group[j] == "zakelijk" else taken[-1][1]
+            pool = orders.get((group[j], internet, channel), [])
+            # the last order (of the shuffled pool) late enough for the steps before it to lie in 2025
+            fits = [k for k, (_, day, _) in enumerate(pool) if (day - year_start).days >= gaps.sum()]
+            if not fits:
+                raise RuntimeError(f"no order of 2025 left for a {group[j]} ({internet}, {channel}): change the rules")
+            klant_id, day, kanaal = pool.pop(fits[-1])
+            age = klanten.loc[klanten["klant_id"] == klant_id, "leeftijd"].iloc[0]
+            if kanaal in ("webshop", "winkel", "dealer"):
+                events[-1][2] = kanaal
+            first_day = day - pd.Timedelta(days=int(gaps.sum()))
+        else:
+            first_day = year_start + pd.Timedelta(days=int(rng.integers(0, year_days - int(gaps.sum()))))
+        days = first_day + pd.to_timedelta(np.concatenate([[0], np.cumsum(gaps)]), unit="D")
+        minutes = [_minute_of_day(rng, channel, point) for _, channel, point in events]
+        age_group = _age_group(age) if group[j] == "consument" else ""
+        for (step_no, channel, point), day, minute in zip(events, days, minutes):
+            rows.append([f"J{j + 1:05d}", klant_id, group[j], age_group, step_no, STEPS[step_no - 1], channel, point,
+                         day + pd.Timedelta(minutes=minute)])
     return pd.DataFrame(rows, columns=["reis_id", "klant_id", "klantgroep", "leeftijdsgroep", "stap_nr", "stap",
                                        "kanaal", "touchpoint", "tijdstip"])
 
@@ -521,7 +605,7 @@ def generate(out_dir: Path, streams: Callable[[str], np.random.Generator] = stre
         "leefstijl": leefstijl,
         "leefstijl_stellingen": stellingen,  # the statements: fixed text, nothing drawn
         "dmu": purchase_decisions(streams("dmu"), klanten),
-        "klantreis": journeys(streams("klantreis"), klanten),
+        "klantreis": journeys(streams("klantreis"), klanten, transacties),
     }
     written = {}
     for name, frame in frames.items():

@@ -20,7 +20,8 @@ under a key that is unique over all banks. Five kinds of question::
   (``1.234``: a thousand or a decimal number?) gets feedback that asks which one.
 - ``text``: a word or name; case, accents and extra spaces don't matter.
 - A number or text given in a container with one value (``df.loc[df.x == df.x.max(), "naam"]``,
-  a list of one, a 0-d array) counts as that value.
+  a list of one, a 0-d array) counts as that value. A text question given one row of counts
+  (``value_counts().head(1)``: a number under a text label) is told that the name is the index.
 - ``choice``: pick from ``options`` (shown as clickable buttons by
   :func:`klantlib.views.selfcheck.ask`, beside its widget);
   ``multiple = true`` allows several. ``members`` holds a hash per right option,
@@ -406,6 +407,24 @@ def _one_value(q: Question, answer):
     return value
 
 
+def _count_with_label(answer) -> tuple[str, object] | None:
+    """``(label, number)`` when a text answer is one row of a Series that holds a number under a text label.
+
+    That is what ``value_counts().head(1)`` gives: the count, with the name the question asks for as its index.
+    One rule for every text question: such an answer gets a message that says where the name is, and costs
+    no hint.
+
+    >>> _count_with_label(pd.Series([44], index=["online"])), _count_with_label(pd.Series(["online"], index=[3]))
+    (('online', 44), None)
+    """
+    if not isinstance(answer, pd.Series) or len(answer) != 1:
+        return None
+    label, value = answer.index[0], answer.iloc[0]
+    if isinstance(label, str) and isinstance(value, (int, float, np.number)) and not isinstance(value, bool):
+        return label, _plain(value)
+    return None
+
+
 def _next_hint(q: Question) -> str:
     attempt = _attempts.get(q.key, 0)
     _attempts[q.key] = attempt + 1
@@ -509,6 +528,10 @@ def _feedback(q: Question, answer) -> Feedback:
     if answer is ... or answer is None:
         return Feedback("leeg", "Vul eerst je antwoord in: vervang de ... door je antwoord en voer de cel opnieuw uit.")
     _given[key] = _plain(answer)
+    if q.kind == "text" and (counted := _count_with_label(answer)) is not None:
+        return _wrong(f"Je gaf een getal ({counted[1]}) met een naam ernaast ({counted[0]!r}), zoals een rij van "
+                      "value_counts(). De vraag zoekt een naam of woord: neem de naam zelf, bij een Series de "
+                      "index (.index[0], of .idxmax() voor de grootste).")
     if q.kind in ("number", "text"):
         answer = _one_value(q, answer)  # a one-row Series, a list of one, a 0-d array: its one value
         if isinstance(answer, Feedback):

@@ -65,7 +65,7 @@ def test_stages_are_the_four_orca_steps_with_touchpoints():
         here = {t.strip() for cell in table.loc[stage, ["touchpoints online", "touchpoints offline"]]
                 for t in cell.split(",")}
         assert set(touchpoints) <= here, stage
-    # The comparison site is a Research touchpoint only (self-check orca_stap_vergelijkingssite), a test ride a
+    # The comparison site is a Research touchpoint only (the table of notebook 06), a test ride a
     # Communicatie one; a touchpoint is online or offline, never both.
     at = {t: [s.name for s in STAGES if t in s.touchpoints] for s in STAGES for t in s.touchpoints}
     assert at["vergelijkingssite"] == ["Research"] and at["proefrit"] == ["Communicatie"]
@@ -316,10 +316,18 @@ def test_plot_helpers_draw_model_numbers(tmp_path):
     log = hand_log()
     ax = funnel_figure(funnel(log), color="red")
     assert [bar.get_width() for bar in ax.patches] == [6, 5, 3, 3]
+    # room beside the bars for the conversions, but the axis runs only as far as the largest count
+    assert ax.get_xlim()[1] > 6 and max(ax.get_xticks()) <= 6 and ax.spines["bottom"].get_bounds() == (0, 6)
     ax = mix_heatmap(channel_mix(log))
     assert "80%" in [t.get_text() for t in ax.texts]
-    ax = pattern_bars(paths(log).table, top=2)
+    table = paths(log).table
+    ax = pattern_bars(table, top=2)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["online-online", "?-?-?-online"]
+    assert ax.get_title() == f"De 2 meest voorkomende van {len(table)} patronen"  # a cut table says so
+    ax = pattern_bars(table.rename(columns={"klanten": "reizen"}), title="Kopers")
+    assert ax.get_title() == "Kopers" and ax.get_xlabel() == "aantal reizen"  # every pattern shown: no note
+    ax = pattern_bars(table, top=2, title="Kopers")
+    assert ax.get_title() == f"Kopers\n(de 2 meest voorkomende van {len(table)} patronen)"
     plt.close("all")
 
 
@@ -408,11 +416,22 @@ def test_channels_are_chosen_by_the_text_rule_online_first():
                                  "(bijvoorbeeld None op de rij met index 0). Vul bij elke gebeurtenis datum en tijd in.")
 
 
+def _log_into_2026() -> pd.DataFrame:
+    """The shipped log (every step in 2025) plus one journey that starts in December 2025 and ends in January
+    2026: its last month has events but no journey start."""
+    log = klantlib.load_dataset("klantreis")
+    extra = log[log["reis_id"] == log["reis_id"].iloc[0]].copy()
+    extra["reis_id"] = "J99999"
+    extra["tijdstip"] = pd.date_range("2025-12-20 10:00", periods=len(extra), freq="8D")
+    assert extra["tijdstip"].iloc[-1].year == 2026
+    return pd.concat([log, extra], ignore_index=True)
+
+
 def test_the_widget_shows_a_dutch_message_for_an_empty_choice():
     from klantlib.views._widgets import find_widget
     from klantlib.views.orca import funnel_widget
 
-    widget = funnel_widget(klantlib.load_dataset("klantreis"))
+    widget = funnel_widget(_log_into_2026())
     period, counts = find_widget(widget, "klant-orca-periode"), find_widget(widget, "klant-orca-telling")
     figure = find_widget(widget, "klant-figuur")
     assert figure.area.shown is not None
@@ -439,7 +458,11 @@ def test_the_widget_starts_at_the_months_in_which_journeys_start():
     from klantlib.views._widgets import find_widget
     from klantlib.views.orca import funnel_widget
 
-    log = klantlib.load_dataset("klantreis")
+    shipped = klantlib.load_dataset("klantreis")
+    shipped_options = filter_options(shipped)  # every step of the shipped log lies in 2025
+    assert shipped_options["months"] == list(pd.date_range("2025-01-01", "2025-12-01", freq="MS"))
+    assert shipped_options["start_months"] == [pd.Timestamp("2025-01-01"), pd.Timestamp("2025-12-01")]
+    log = _log_into_2026()
     options = filter_options(log)
     started = log.groupby("reis_id")["tijdstip"].min().dt.to_period("M").dt.to_timestamp()
     assert options["start_months"] == [started.min(), started.max()]

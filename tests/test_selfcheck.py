@@ -403,3 +403,17 @@ def test_several_values_or_none_for_a_text_or_number_ask_for_one_and_cost_no_hin
         "Kijk je filter na en geef één naam of woord.")
     assert selfcheck._attempts == {}, "no hint was used"
     assert t.check("Bob").message == "Nog niet goed. Hint 1: h"
+
+
+def test_a_text_question_given_a_count_under_its_label_is_told_where_the_name_is():
+    """value_counts().head(1) holds the count, with the name a text question asks for as its index: one rule for
+    every text question, right name or wrong, and no hint is used."""
+    t = _question(key="naam", kind="text", answer=answer_hash("naam", "Anna", kind="text"), hints=["h"])
+    counts = pd.Series(["Anna", "Anna", "Bob"]).value_counts()
+    for given, label in ((counts.head(1), "Anna"), (counts.tail(1), "Bob")):
+        message = t.check(given).message
+        assert message.startswith("Nog niet goed. Je gaf een getal") and repr(label) in message and ".index[0]" in message
+    assert selfcheck._attempts == {}, "no hint was used"
+    assert t.check(counts.idxmax()).message == "Goed!" and t.check(pd.Series(["Anna"], index=[7])).message == "Goed!"
+    n = _question(key="getal", answer=answer_hash("getal", 2, decimals=0), decimals=0, hints=["h"])
+    assert n.check(counts.head(1)).message == "Goed!"  # a number question takes the count, as before

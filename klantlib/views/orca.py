@@ -68,6 +68,8 @@ class _FunnelPlot:
         self.update(table, title=title)
 
     def update(self, table: pd.DataFrame, *, title: str | None = None) -> None:
+        from matplotlib.ticker import MaxNLocator
+
         reached = table["bereikt"].to_numpy()
         top = max(int(reached.max()), 1)
         inside, beside = _labels(table)
@@ -78,7 +80,10 @@ class _FunnelPlot:
             text_in.set_text(label_in if n >= 0.12 * top else "")
             text_out.set_position((n + 0.01 * top, text_out.get_position()[1]))
             text_out.set_text(label_out if n > 0 else f"{label_in} · {label_out}")
+        # room on the right for the conversions; the axis itself runs only as far as the data
         self.ax.set_xlim(0, 1.7 * top)
+        self.ax.set_xticks([t for t in MaxNLocator(nbins=5, integer=True).tick_values(0, top) if 0 <= t <= top])
+        self.ax.spines["bottom"].set_bounds(0, top)
         self.title.set_text(title or "ORCA-trechter")
 
 
@@ -124,7 +129,10 @@ def mix_heatmap(mix: pd.DataFrame, ax=None, *, title: str | None = None, figsize
 def pattern_bars(table: pd.DataFrame, ax=None, *, top: int = 8, title: str | None = None, figsize=None, **kwargs):
     """The ``top`` most common patterns of :func:`klantlib.orca.paths` as bars, the share beside each; returns the axes.
 
-    Keyword arguments go to ``ax.barh`` (``color``, ``height`` ...).
+    ``table`` has the patterns as its index, a count (its first column other than ``aandeel``: ``klanten`` from
+    :func:`~klantlib.orca.paths`, or ``reizen`` when a notebook counts journeys) and ``aandeel``. When the table
+    has more patterns than ``top``, the title says how many are shown of how many (so does the figure's text
+    alternative). Keyword arguments go to ``ax.barh`` (``color``, ``height`` ...).
     """
     from matplotlib.patches import Patch
 
@@ -132,18 +140,23 @@ def pattern_bars(table: pd.DataFrame, ax=None, *, top: int = 8, title: str | Non
     from klantlib.plotting import PALETTE, decorate, number_axis, underride
 
     ax = _new_axes(ax, figsize, (9, 0.45 * top + 1.2))
+    count = next(c for c in table.columns if c != "aandeel")
     shown = table.head(top)
-    bars = ax.barh(range(len(shown)), shown["klanten"].to_numpy(), **underride(kwargs, Patch, color=PALETTE[2]))
-    for bar, (count, share) in zip(bars, zip(shown["klanten"], shown["aandeel"])):
-        ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {number(count)} ({percent(share)})",
+    bars = ax.barh(range(len(shown)), shown[count].to_numpy(), **underride(kwargs, Patch, color=PALETTE[2]))
+    for bar, (n, share) in zip(bars, zip(shown[count], shown["aandeel"])):
+        ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {number(n)} ({percent(share)})",
                 va="center", fontsize="small")
     ax.set_yticks(range(len(shown)), list(shown.index))
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
-    ax.set_xlim(0, 1.3 * max(int(shown["klanten"].max()), 1))
+    ax.set_xlim(0, 1.3 * max(int(shown[count].max()), 1))
     number_axis(ax, "x")
-    decorate(ax, title=title or f"De {len(shown)} meest voorkomende patronen", xlabel="aantal",
-             ylabel="patroon (stappen op volgorde)")
+    cut = f"de {len(shown)} meest voorkomende van {number(len(table))} patronen"
+    if title is None:
+        title = cut[0].upper() + cut[1:] if len(table) > len(shown) else "De patronen"
+    elif len(table) > len(shown):
+        title = f"{title}\n({cut})"
+    decorate(ax, title=title, xlabel=f"aantal {count}", ylabel="patroon (stappen op volgorde)")
     return ax
 
 
