@@ -214,3 +214,16 @@ def test_run_uses_tcp_where_zmq_has_no_unix_sockets(monkeypatch, tmp_path):
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(6 * 7)")])
     course.run(nb, tmp_path)
     assert nb.cells[0].outputs[0]["text"] == "42\n"
+
+
+def test_every_check_a_student_fills_in_has_its_question_in_the_student_notebook(source):
+    """The Markdown cell before an answer cell is the student's (a question inside a worked solution is lost)."""
+    path, nb = source
+    prose = None
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            prose = cell
+        elif "antwoord" in _tags(cell) and _keys(cell):
+            assert prose is not None and not {course.SOLUTION, course.LECTURER} & set(_tags(prose)), (
+                f"{path.name}: de vraag bij {_keys(cell)[0][1]} staat in een cel die studenten niet zien"
+            )
