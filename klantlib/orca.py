@@ -10,6 +10,8 @@ and when. From it:
 - :func:`paths`: per customer the online/offline pattern over the steps
   (``"online-online-offline-offline"``) and the most common patterns;
 - :func:`channel_mix`: per step, the share of each channel;
+- :func:`step_by_channel`: how many go on to a step, by the channel of the step
+  before it; :func:`rule_effects`: how many customers the rules below touch;
 - :func:`funnel_state`: the funnel of a selection (a customer group, a channel,
   journeys started in a period), with :func:`filter_options` the choices.
 
@@ -55,8 +57,8 @@ from klantlib.errors import KlantDataError, drop_invalid_rows, require_filled, r
 from klantlib.formatting import listing
 from klantlib.parsing import check_option, id_codes, require_columns, text_key, to_date, to_dates, value_error
 
-__all__ = ["ALL", "FUNNEL_COLUMNS", "STAGES", "UNKNOWN", "Paths", "Stage", "channel_mix", "filter_options", "funnel",
-           "funnel_state", "paths", "stage_names", "stage_table"]
+__all__ = ["ALL", "FUNNEL_COLUMNS", "RULES", "STAGES", "UNKNOWN", "Paths", "Stage", "channel_mix", "filter_options",
+           "funnel", "funnel_state", "paths", "rule_effects", "step_by_channel", "stage_names", "stage_table"]
 
 #: The channel shown for a step a customer reached but the log does not show.
 UNKNOWN = "?"
@@ -399,6 +401,125 @@ def channel_mix(events: pd.DataFrame, *, customer: str = "klant_id", stage: str 
         return table
     totals = table.sum(axis=1)
     return table.div(totals.where(totals > 0), axis=0)
+
+
+def _step_number(step) -> int:
+    """The position (0 to 3) of an ORCA step named by a person (by :func:`klantlib.parsing.text_key`), or a Dutch error."""
+    number = _KEYS.get(text_key(step)) if isinstance(step, str) else None
+    if number is None:
+        raise KlantDataError(f"{step!r} is geen stap van ORCA. Kies uit: {', '.join(stage_names())}.")
+    return number
+
+
+def step_by_channel(events: pd.DataFrame, step: str, *, customer: str = "klant_id", stage: str = "fase",
+                    channel: str = "kanaal", time: str | None = "tijdstip") -> pd.DataFrame:
+    """How many customers go on to ``step``, split by the channel in which they took the step before it.
+
+    Of the customers the log shows at the step before ``step``, each with the
+    channel of their first event of that step (as in :func:`channel_mix`), how
+    many reached ``step`` (the log shows it or a later step, as in
+    :func:`funnel`). So it answers: do customers who research online reach
+    Communicatie as often as those who research offline?
+
+    Args:
+        events: the journey log, one row per event.
+        step: the step to reach: Research, Communicatie or Actie (case and
+            accents do not matter). Oriëntatie has no step before it.
+        customer, stage, channel, time: as in :func:`paths`.
+
+    Returns:
+        A DataFrame with one row per channel of the step before (index
+        ``kanaal ervoor``, online and offline first): ``klanten`` (customers the
+        log shows at the step before, in that channel), ``bereikt`` (how many of
+        them reached ``step``) and ``stapconversie`` (``bereikt / klanten``; NaN
+        for a channel nobody used at the step before).
+
+    Raises:
+        KlantDataError: as :func:`paths`; a ``step`` that is no ORCA step, or
+            Oriëntatie.
+
+    >>> log = pd.DataFrame({"reis": ["r1", "r1", "r2", "r2", "r3", "r3"],
+    ...                     "stap": ["Research", "Actie", "Research", "Communicatie", "Research", "Research"],
+    ...                     "kanaal": ["online", "offline", "offline", "offline", "online", "offline"]})
+    >>> step_by_channel(log, "communicatie", customer="reis", stage="stap", time=None)
+                  klanten  bereikt  stapconversie
+    kanaal ervoor
+    online              2        1            0.5
+    offline             1        1            1.0
+    >>> step_by_channel(log, "Oriëntatie", customer="reis", stage="stap", time=None)
+    Traceback (most recent call last):
+    ...
+    klantlib.errors.KlantDataError: Oriëntatie is de eerste stap van ORCA: er is geen stap ervoor. Kies Research, Communicatie of Actie.
+    """
+    number = _step_number(step)
+    if number == 0:
+        raise KlantDataError(f"{stage_names()[0]} is de eerste stap van ORCA: er is geen stap ervoor. Kies "
+                             f"{listing(stage_names()[1:], limit=None, word='of')}.")
+    _, names, slots = _first_channels(events, customer, stage, channel, time)
+    furthest = np.where(slots >= 0, np.arange(slots.shape[1]), -1).max(axis=1)  # the furthest step shown
+    before = slots[:, number - 1]  # the channel of the step before, -1 where the log does not show it
+    went_on = furthest >= number
+    shown = np.array([(before == k).sum() for k in range(len(names))], dtype="int64")
+    reached = np.array([((before == k) & went_on).sum() for k in range(len(names))], dtype="int64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(shown > 0, reached / np.maximum(shown, 1), np.nan)
+    return pd.DataFrame({"klanten": shown, "bereikt": reached, "stapconversie": share},
+                        index=pd.Index(names, name="kanaal ervoor"))
+
+
+#: The rows of :func:`rule_effects`: the two counting rules of this course.
+RULES = ("bereikt: die stap of een latere", "kanaal: de eerste keer telt")
+
+
+def rule_effects(events: pd.DataFrame, *, customer: str = "klant_id", stage: str = "fase",
+                 channel: str = "kanaal") -> pd.DataFrame:
+    """How many customers each counting rule of this course touches (see the module docstring).
+
+    - ``"bereikt: die stap of een latere"``: customers who reached a step the
+      log does not show for them (a ``"?"`` in their pattern of :func:`paths`):
+      the funnel counts them at that step all the same;
+    - ``"kanaal: de eerste keer telt"``: customers the log shows at some step in
+      more than one channel: :func:`channel_mix` and :func:`paths` give them the
+      channel of their first event there.
+
+    A customer touched by neither counts the same under any rule.
+
+    Args:
+        events: the journey log, one row per event.
+        customer, stage, channel: as in :func:`paths` (the order in time does not
+            matter for these counts).
+
+    Returns:
+        A DataFrame with one row per rule (:data:`RULES`, index ``regel``):
+        ``klanten`` (customers the rule touches) and ``aandeel`` (their share of
+        all customers in the log).
+
+    Raises:
+        KlantDataError: as :func:`paths`.
+
+    >>> log = pd.DataFrame({"reis": ["r1", "r1", "r2", "r2", "r3"],
+    ...                     "stap": ["Research", "Actie", "Oriëntatie", "oriëntatie", "Oriëntatie"],
+    ...                     "kanaal": ["online", "offline", "online", "offline", "online"]})
+    >>> rule_effects(log, customer="reis", stage="stap")
+                                     klanten   aandeel
+    regel
+    bereikt: die stap of een latere        1  0.333333
+    kanaal: de eerste keer telt            1  0.333333
+    """
+    customers, names, slots = _first_channels(events, customer, stage, channel, None)
+    n_stages = slots.shape[1]
+    shown = slots >= 0
+    furthest = np.where(shown, np.arange(n_stages), -1).max(axis=1)
+    unseen = (~shown & (np.arange(n_stages) < furthest[:, None])).any(axis=1).sum()
+    # Every (customer, step) of a row with its channel; more than one channel: the first-in-time rule decides.
+    codes, _ = _customer_codes(events, customer)
+    pairs = pd.DataFrame({"key": codes * n_stages + _stage_codes(events, stage),
+                          "kanaal": _channel_codes(events, channel)[0]}).drop_duplicates()
+    several = pairs.groupby("key").size()
+    two_channels = len(np.unique(several.index[several > 1].to_numpy() // n_stages))
+    counts = np.array([unseen, two_channels], dtype="int64")
+    return pd.DataFrame({"klanten": counts, "aandeel": counts / len(customers)},
+                        index=pd.Index(RULES, name="regel"))
 
 
 # -- a selection of the log, as the funnel widget of notebook 06 makes it ----------------------------------

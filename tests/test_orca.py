@@ -17,8 +17,10 @@ from klantlib.orca import (
     funnel,
     funnel_state,
     paths,
+    rule_effects,
     stage_names,
     stage_table,
+    step_by_channel,
 )
 
 
@@ -142,6 +144,60 @@ def test_the_shipped_log_counted_per_journey():
 
 
 # -- bad input ----------------------------------------------------------------------------------------
+
+
+def test_step_by_channel_of_the_hand_log():
+    # Communicatie: of a, c, f (Research online first; b and d have no Research in the log) only a went on.
+    result = step_by_channel(hand_log(), "communicatie")
+    assert result.index.name == "kanaal ervoor" and list(result.index) == ["online", "offline"]
+    assert result["klanten"].tolist() == [3, 0] and result["bereikt"].tolist() == [1, 0]
+    assert result.loc["online", "stapconversie"] == pytest.approx(1 / 3)
+    assert np.isnan(result.loc["offline", "stapconversie"])  # nobody researched offline first
+    # Research: e oriented offline first and stopped; a, b, c, f oriented online and went on.
+    research = step_by_channel(hand_log(), "RESEARCH")
+    assert research["klanten"].tolist() == [4, 1] and research["bereikt"].tolist() == [4, 0]
+    # Actie: a communicated offline, b online; both bought.
+    assert step_by_channel(hand_log(), "Actie")["stapconversie"].tolist() == [1.0, 1.0]
+
+
+def test_step_by_channel_refuses_the_first_step_or_no_step_in_dutch():
+    with pytest.raises(KlantDataError, match="eerste stap van ORCA: er is geen stap ervoor"):
+        step_by_channel(hand_log(), "oriëntatie")
+    for wrong in ("Verkoop", 2, None):
+        with pytest.raises(KlantDataError, match=r"is geen stap van ORCA\. Kies uit: Oriëntatie, Research"):
+            step_by_channel(hand_log(), wrong)
+
+
+def test_step_by_channel_of_the_shipped_log_is_the_pandas_computation():
+    log = klantlib.load_dataset("klantreis")
+    result = step_by_channel(log, "Communicatie", customer="reis_id", stage="stap")
+    first = log.sort_values("tijdstip", kind="stable").drop_duplicates(["reis_id", "stap"])
+    furthest = log.groupby("reis_id")["stap_nr"].max()
+    for channel in ("online", "offline"):
+        journeys = first.loc[(first["stap"] == "Research") & (first["kanaal"] == channel), "reis_id"]
+        assert result.loc[channel, "klanten"] == len(journeys)
+        assert result.loc[channel, "bereikt"] == (furthest[journeys] >= 3).sum()
+
+
+def test_rule_effects_of_the_hand_log():
+    result = rule_effects(hand_log())
+    assert result.index.name == "regel" and list(result.columns) == ["klanten", "aandeel"]
+    # b misses Research, d everything before Actie; c (Research) and e (Oriëntatie) show a step in two channels.
+    assert result["klanten"].tolist() == [2, 2]
+    np.testing.assert_allclose(result["aandeel"], [2 / 6, 2 / 6])
+    # A duplicate event in the same channel (a) or another spelling of it touches no rule.
+    same = hand_log()
+    same.loc[len(same)] = ["f", "research", "Online ", "2025-06-03 08:00", "y"]
+    assert rule_effects(same)["klanten"].tolist() == [2, 2]
+
+
+def test_rule_effects_of_the_shipped_log_are_the_pandas_computation():
+    log = klantlib.load_dataset("klantreis")
+    result = rule_effects(log, customer="reis_id", stage="stap")
+    unseen = paths(log, customer="reis_id", stage="stap").per_customer.str.contains("?", regex=False).sum()
+    two = log.groupby(["reis_id", "stap"], observed=True)["kanaal"].nunique() > 1
+    assert result["klanten"].tolist() == [unseen, two[two].index.get_level_values("reis_id").nunique()]
+    assert result["aandeel"].iloc[0] == unseen / log["reis_id"].nunique()
 
 def test_missing_column_is_named():
     with pytest.raises(KlantDataError, match="ontbreekt de kolom 'fase'"):
