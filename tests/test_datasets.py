@@ -198,7 +198,9 @@ def test_the_servqual_card_leaves_the_findings_to_notebook_05():
     """The card says how the answers are made, not which dimension falls short: that is what students work out."""
     card = (DATA / "README.md").read_text(encoding="utf-8")
     section = card[card.index("### `servqual`"):card.index("### `leefstijl`")]
-    prose = section.split("| `W_inlevingsvermogen`")[-1]  # below the table of columns, which names every dimension
+    lines = section.splitlines()
+    table_end = max(i for i, line in enumerate(lines) if line.startswith("|"))
+    prose = " ".join(lines[table_end + 1:])  # below the table of columns, which names every dimension
     for dimension in ("tastbaarheden", "betrouwbaarheid", "responsiviteit", "zekerheid", "inlevingsvermogen"):
         assert dimension not in prose, f"data/README.md, servqual, names a finding about {dimension}"
 
