@@ -156,9 +156,7 @@ def relationship_survey(rng, klanten, transacties) -> pd.DataFrame:
 
 SERVQUAL_DIMS = {"tastbaarheden": range(1, 5), "betrouwbaarheid": range(5, 10), "responsiviteit": range(10, 14),
                  "zekerheid": range(14, 18), "inlevingsvermogen": range(18, 23)}
-# (mean expectation, mean perception) per channel and dimension: the story. The workshop is busy, so repairs are
-# often not ready on the promised day (reliability); the web shop answers questions slowly (responsiveness); the
-# new showroom gives the workshop's customers a little more than they expect (tangibles).
+# (mean expectation, mean perception) per channel and dimension: the story (see servqual_survey).
 SERVQUAL_MEANS = {
     "werkplaats": {"tastbaarheden": (5.3, 5.7), "betrouwbaarheid": (6.5, 4.7), "responsiviteit": (6.0, 5.1),
                    "zekerheid": (6.0, 5.7), "inlevingsvermogen": (5.6, 5.2)},
@@ -185,6 +183,19 @@ def service_channel(transacties: pd.DataFrame, before: pd.Timestamp = SERVQUAL_S
 
 
 def servqual_survey(rng, klanten, transacties) -> pd.DataFrame:
+    """The SERVQUAL survey of notebook 05: 400 customers, each about his own last service at Trapper.
+
+    The story, set in ``SERVQUAL_MEANS`` and told here rather than on the data card (data/README.md), because
+    finding it is what notebook 05 asks of students: the workshop falls short most on reliability (it is busy, so
+    repairs are often not ready on the promised day), the web shop on responsiveness (questions are answered
+    slowly). Tangibles have the lowest expectations of the five dimensions and a small positive gap: the new
+    showroom and the website give customers a little more than they expect, the workshop's customers most.
+
+    Each answer is the channel's mean for its dimension, plus a personal level (some people answer higher
+    everywhere), a shift per item and noise per answer, rounded onto 1-7. The 100 points are drawn around the
+    often-reported means in ``SERVQUAL_WEIGHTS``, for both channels alike. ``kanaal`` comes from
+    :func:`service_channel`.
+    """
     channel_of = service_channel(transacties)
     chosen = np.sort(rng.choice(channel_of.index.to_numpy(), size=400, replace=False))
     n = len(chosen)

@@ -177,7 +177,11 @@ def test_servqual_respondents_answer_about_their_own_last_service_at_trapper():
 
 
 def test_servqual_tells_the_story_per_channel():
-    """The data card's story: the workshop falls short most on reliability, the web shop on responsiveness."""
+    """The generator's story (data/generate.py, servqual_survey), which the data card leaves for notebook 05 to find.
+
+    The workshop falls short most on reliability, the web shop on responsiveness; tangibles have the lowest
+    expectations and a positive gap in both channels.
+    """
     from klantlib.servqual import summary
 
     survey = load_dataset("servqual").set_index("respondent_id")
@@ -185,7 +189,20 @@ def test_servqual_tells_the_story_per_channel():
     webshop = summary(survey[survey["kanaal"] == "webshop"])
     assert workshop["gap"].idxmin() == "betrouwbaarheid" and webshop["gap"].idxmin() == "responsiviteit"
     assert workshop.loc["tastbaarheden", "ondergrens"] > 0 and webshop.loc["tastbaarheden", "gap"] > 0
+    for channel in (workshop, webshop):
+        assert channel["verwachting"].idxmin() == "tastbaarheden"
     assert (survey["kanaal"] == "werkplaats").mean() > 0.6  # most respondents are the workshop's
+
+
+def test_the_servqual_card_leaves_the_findings_to_notebook_05():
+    """The card says how the answers are made, not which dimension falls short: that is what students work out."""
+    card = (DATA / "README.md").read_text(encoding="utf-8")
+    section = card[card.index("### `servqual`"):card.index("### `leefstijl`")]
+    lines = section.splitlines()
+    table_end = max(i for i, line in enumerate(lines) if line.startswith("|"))
+    prose = " ".join(lines[table_end + 1:])  # below the table of columns, which names every dimension
+    for dimension in ("tastbaarheden", "betrouwbaarheid", "responsiviteit", "zekerheid", "inlevingsvermogen"):
+        assert dimension not in prose, f"data/README.md, servqual, names a finding about {dimension}"
 
 
 def test_dmu_is_larger_for_new_tasks():
