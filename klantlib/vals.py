@@ -42,7 +42,7 @@ import pandas as pd
 
 from klantlib._resources import package_toml
 from klantlib.errors import KlantDataError, drop_invalid_rows, require_filled, require_rows
-from klantlib.formatting import listing
+from klantlib.formatting import counted, listing
 from klantlib.parsing import check_option, require_columns, text_key, to_numbers, value_error
 from klantlib.survey import Questionnaire
 
@@ -459,10 +459,26 @@ def cramers_v_by_chance(rows: int, columns: int, n: int, *, alpha: float = 0.05)
         n: the number of respondents in it.
         alpha: the share of samples in which chance alone goes above the bound (0.05).
 
+    Returns:
+        The bound, a number between 0 and 1 (or above 1 for a tiny n, where V says nothing).
+
+    Raises:
+        KlantDataError: fewer than 2 groups or types, no respondents, or an ``alpha`` not between 0 and 1.
+
     >>> round(cramers_v_by_chance(4, 9, 500), 3), round(cramers_v_by_chance(12, 9, 500), 3)
     (0.156, 0.167)
     """
     from scipy.special import chdtri  # the inverse of the chi-square upper tail, without all of scipy.stats
+
+    if min(rows, columns) < 2:
+        size = f"{counted(rows, 'rij', 'rijen')} en {counted(columns, 'kolom', 'kolommen')}"
+        raise KlantDataError(f"Een kruistabel met {size} zegt niets over samenhang: "
+                             "Cramér's V vraagt minstens 2 groepen en 2 typen.")
+    if n < 1:
+        raise KlantDataError("De selectie is leeg: zonder respondenten is er geen Cramér's V, ook niet door toeval. "
+                             "Kies een ruimer filter.")
+    if not 0 < alpha < 1:
+        raise KlantDataError(f"alpha is een kans tussen 0 en 1 (zoals 0.05), niet {alpha!r}.")
 
     degrees = (rows - 1) * (columns - 1)
     return float(np.sqrt(chdtri(degrees, alpha) / (n * (min(rows, columns) - 1))))

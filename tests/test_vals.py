@@ -572,3 +572,12 @@ def test_a_missing_variable_is_named_without_the_advice_about_types():
         segment_profile(survey, "leeftijd")
     assert "Bedoel je 'leeftijd ' voor 'leeftijd'?" in str(error.value)
     assert "classify" not in str(error.value)
+
+
+def test_cramers_v_by_chance_refuses_a_table_that_cannot_have_a_v():
+    from klantlib.vals import cramers_v_by_chance
+
+    for args, start in [((1, 3, 100), "Een kruistabel met 1 rij en 3 kolommen zegt"),
+                        ((3, 3, 0), "De selectie is leeg"), ((3, 3, 100, 1.5), "alpha is een kans")]:
+        with pytest.raises(KlantDataError, match=start):
+            cramers_v_by_chance(*args[:3], **({"alpha": args[3]} if len(args) == 4 else {}))
