@@ -87,6 +87,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib.errors import KlantDataError, describe_rows
+from klantlib.formatting import counted
 
 #: How many non-empty lines decide the separator, and how many rows the table's width.
 SNIFF_LINES = 20
@@ -456,7 +457,7 @@ def _excel_grid(raw: bytes, name: str, sheet) -> pd.DataFrame:
             chosen = names[0]
         elif isinstance(sheet, (int, np.integer)) and not isinstance(sheet, bool):
             if not 0 <= sheet < len(names):
-                raise KlantDataError(f"'{name}' heeft {len(names)} werkblad(en): {', '.join(map(repr, names))}; "
+                raise KlantDataError(f"'{name}' heeft {counted(len(names), 'werkblad', 'werkbladen')}: {', '.join(map(repr, names))}; "
                                      f"sheet={sheet} bestaat niet (tel vanaf 0).")
             chosen = names[sheet]
         else:

@@ -114,7 +114,7 @@ import numpy as np
 import pandas as pd
 
 from klantlib.errors import KlantDataError, warn
-from klantlib.formatting import listing
+from klantlib.formatting import counted, listing
 
 __all__ = ["DEFAULT_FOLDER", "FORMAT_VERSION", "AnswerFileError", "AnswerStore"]
 
@@ -369,7 +369,9 @@ class AnswerStore:
         if not bad:
             return good, ""
         backup = self._keep_copy(raw, "kapot")
-        return good, (f"{len(bad)} opgeslagen antwoord(en) in '{self.path}' waren ongeldig en zijn weggelaten: "
+        were, are = ("was", "is") if len(bad) == 1 else ("waren", "zijn")
+        return good, (f"{counted(len(bad), 'opgeslagen antwoord')} in '{self.path}' {were} ongeldig en "
+                      f"{are} weggelaten: "
                       f"{_show_keys(bad)}. Het oorspronkelijke bestand is bewaard als '{backup}'.")
 
     def _load(self) -> None:
@@ -471,7 +473,7 @@ class AnswerStore:
         if conflicts:
             listed = listing([f"{key}: hier {_show_value(mine)}, daar {_show_value(other)}"
                               for key, mine, other in conflicts], limit=_KEYS_SHOWN, separator="; ", word=None)
-            parts.append(f"Bij {len(conflicts)} antwoord(en) verschilden ze ({listed}); je laatste keuze "
+            parts.append(f"Bij {counted(len(conflicts), 'antwoord')} verschilden ze ({listed}); je laatste keuze "
                          f"telt. De andere versie is bewaard als '{backup}'.")
         parts.append("Vul de vragenlijst op één plek tegelijk in.")
         return " ".join(parts)

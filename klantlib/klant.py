@@ -43,7 +43,7 @@ from klantlib.errors import (
     require_rows,
     warn,
 )
-from klantlib.formatting import listing, number
+from klantlib.formatting import counted, listing, number
 from klantlib.parsing import (
     check_option,
     comparable_ids,
@@ -524,16 +524,18 @@ def _market_per_customer(customers: pd.DataFrame) -> pd.Series:
             column, differs = ("naam", "een naam die een andere markt geeft") if same_type else (
                 "klanttype", "een ander klanttype")
             shown = "; ".join(f"rij {row}: {value!r}" for row, value in rows[column].items())
-            others = (f" Nog {number(len(conflicts) - 1)} andere klant(en) staan er ook meer dan één keer in met "
-                      "verschillende gegevens." if len(conflicts) > 1 else "")
+            more = len(conflicts) - 1
+            others = (f" Nog {counted(more, 'andere klant')} {'staat' if more == 1 else 'staan'} er ook meer dan "
+                      "één keer in met verschillende gegevens." if more else "")
             raise KlantDataError(f"{_in_column(column, source, 'klanten')} staat klant {conflicts[0]!r} "
                                  f"{len(rows)} keer, met {differs} ({shown}).{others} Geef elke klant één rij, "
                                  "met de juiste gegevens.")
         extra = table["klant_id"].duplicated()
         first = doubled["klant_id"].iloc[0]
         in_file = f" in '{source}'" if source else " in de klanten"
-        warn(f"{number(doubled['klant_id'].nunique())} klant(en) staan meer dan één keer{in_file} "
-             f"({number(int(extra.sum()))} dubbele rij(en), bijvoorbeeld {first!r} op "
+        customers = doubled["klant_id"].nunique()
+        warn(f"{counted(customers, 'klant')} {'staat' if customers == 1 else 'staan'} meer dan één keer{in_file} "
+             f"({counted(int(extra.sum()), 'dubbele rij', 'dubbele rijen')}, bijvoorbeeld {first!r} op "
              f"{describe_rows(doubled.index[(doubled['klant_id'] == first).to_numpy()])}), met dezelfde markt; "
              "elke klant telt één keer.")
         table = table[~extra.to_numpy()]

@@ -484,6 +484,6 @@ def _folder(shown: str) -> str:
 
 def _respondents(count: int) -> str:
     """``"1 respondent"``, ``"3 respondenten"`` (Dutch, thousands with a dot)."""
-    from klantlib.formatting import number
+    from klantlib.formatting import counted
 
-    return f"{number(count)} respondent{'' if count == 1 else 'en'}"
+    return counted(count, "respondent")

@@ -54,7 +54,7 @@ from klantlib.errors import (
     require_rows,
     warn,
 )
-from klantlib.formatting import listing, number
+from klantlib.formatting import counted, listing, number
 from klantlib.parsing import (
     check_option,
     comparable_ids,
@@ -229,7 +229,8 @@ def rfm_table(transactions: pd.DataFrame, *, reference_date, customer: str = "kl
     per_customer = per_customer[per_customer["rijen"] > 0]  # ids whose every row was left out don't count
     only_returns = per_customer.index[per_customer["laatste"].isna()]
     if len(only_returns):
-        warn(f"{len(only_returns)} klant(en) hebben in de periode alleen retouren en geen aankoop "
+        have = "heeft" if len(only_returns) == 1 else "hebben"
+        warn(f"{counted(len(only_returns), 'klant')} {have} in de periode alleen retouren en geen aankoop "
              f"({listing(only_returns)}); zonder aankoop is er geen recency, dus ze tellen niet mee.")
     per_customer = per_customer.dropna(subset=["laatste"])
     if per_customer.empty:
@@ -264,9 +265,12 @@ def _warn_identical_rows(transactions: pd.DataFrame, rows: pd.DataFrame, source:
     identical = candidates.duplicated(keep="first")
     if identical.any():
         labels = candidates.index[identical.to_numpy()]
-        warn(f"{len(labels)} rij(en){f' in {source!r}' if source else ''} zijn precies gelijk aan een "
-             f"eerdere rij ({describe_rows(labels)}). Ze tellen mee als aparte aankopen. Zijn ze dubbel "
-             "geboekt, haal ze dan eerst weg: transacties.drop_duplicates().")
+        advice = ("Die rij telt mee als aparte aankoop. Is hij dubbel geboekt, haal hem dan eerst weg"
+                  if len(labels) == 1 else
+                  "Ze tellen mee als aparte aankopen. Zijn ze dubbel geboekt, haal ze dan eerst weg")
+        warn(f"{counted(len(labels), 'rij', 'rijen')}{f' in {source!r}' if source else ''} "
+             f"{'is' if len(labels) == 1 else 'zijn'} precies gelijk aan een eerdere rij ({describe_rows(labels)}). "
+             f"{advice}: transacties.drop_duplicates().")
 
 
 #: The text of every rfm_code: scores are 1-9, so a code is at most 999.
@@ -406,7 +410,9 @@ def relatiesterkte(survey: pd.DataFrame, *, scale: int = 7, customer: str = "kla
     ids = to_ids(survey[customer], column=customer, source=source)
     duplicated = ids.duplicated(keep=False) & ids.notna()
     if duplicated.any():
-        raise KlantDataError(f"Klant(en) {listing(ids[duplicated].unique())} staan meer dan eens in de "
+        doubled = ids[duplicated].unique()
+        raise KlantDataError(f"{'Klant' if len(doubled) == 1 else 'De klanten'} {listing(doubled)} "
+                             f"{'staat' if len(doubled) == 1 else 'staan'} meer dan eens in de "
                              f"enquête ({describe_rows(survey.index[duplicated.to_numpy()])}). Houd één antwoord per klant.")
     # Every answer a whole number from 1 to scale: the same check and messages as every survey in the course.
     answers = RELATIESTERKTE.with_scale(scale).answers(survey, errors=errors, id_column=customer)
@@ -447,8 +453,8 @@ def _check_score(values, name: str, made_by: str) -> None:
     outside = (numbers < 0) | (numbers > 100)
     if outside.any():
         raise KlantDataError(f"{name[:1].upper()}{name[1:]} moet een score van 0 tot 100 zijn, maar loopt van "
-                             f"{number(numbers.min(), 1)} tot {number(numbers.max(), 1)} ({int(outside.sum())} "
-                             f"klant(en) buiten 0-100). Zijn het bedragen of gemiddelden op een schaal? Maak de "
+                             f"{number(numbers.min(), 1)} tot {number(numbers.max(), 1)} "
+                             f"({counted(int(outside.sum()), 'klant')} buiten 0-100). Zijn het bedragen of gemiddelden op een schaal? Maak de "
                              f"scores met {made_by}.")
 
 

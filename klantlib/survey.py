@@ -68,7 +68,7 @@ import pandas as pd
 
 from klantlib._resources import package_toml
 from klantlib.errors import KlantDataError, check_errors, drop_invalid_rows, require_rows, warn
-from klantlib.formatting import listing
+from klantlib.formatting import counted, listing
 from klantlib.parsing import (
     check_scale,
     column_key,
@@ -271,7 +271,7 @@ def check_points(survey: pd.DataFrame, columns: Sequence[str], *, total: float =
     >>> check_points(df, ["W_a", "W_b"])
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: De punten moeten per respondent optellen tot 100 (geen lege of negatieve punten); 1 respondent(en) wijken af: rij 3: 'vijftig' in W_b is geen getal. Verbeter de punten.
+    klantlib.errors.KlantDataError: De punten moeten per respondent optellen tot 100 (geen lege of negatieve punten); 1 respondent wijkt af: rij 3: 'vijftig' in W_b is geen getal. Verbeter de punten.
     """
     errors = check_errors(errors)
     frame = survey[list(columns)]
@@ -286,7 +286,7 @@ def check_points(survey: pd.DataFrame, columns: Sequence[str], *, total: float =
                          for i, label in zip(np.flatnonzero(bad), labels)], limit=SHOWN, separator="; ", word=None)
         count = int(bad.sum())
         text = (f"{what} moeten per respondent optellen tot {total:g} (geen lege of negatieve punten); "
-                f"{count} respondent(en) wijken af: {shown}.")
+                f"{counted(count, 'respondent')} {'wijkt' if count == 1 else 'wijken'} af: {shown}.")
         if errors == "raise":
             raise KlantDataError(f"{text} {fix}")
         warn(f"{text} {instead}")

@@ -363,7 +363,9 @@ def _type_labels(types) -> pd.Series:
         types = types["type"]
     labels = pd.Series(types if isinstance(types, pd.Series) else list(types), dtype="object")
     if labels.isna().any():
-        raise KlantDataError(f"{int(labels.isna().sum())} respondent(en) hebben geen type. Classificeer eerst "
+        missing = int(labels.isna().sum())
+        raise KlantDataError(f"{counted(missing, 'respondent')} {'heeft' if missing == 1 else 'hebben'} geen type. "
+                             "Classificeer eerst "
                              "alle respondenten met classify(), of laat wie geen type heeft weg.")
     keys = labels.map(text_key)
     unknown = sorted(set(labels[~keys.isin(list(_TYPE_KEYS))].astype(str)))

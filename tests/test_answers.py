@@ -108,7 +108,7 @@ def test_wrong_types_are_left_out_and_the_original_kept(tmp_path):
     original = json.dumps({"vragenlijst": "servqual", "versie": 1,
                            "antwoorden": {"E1": 6, "E2": "vijf", "E3": 9, "P1": [4], "P2": 3, "E4": True}})
     path.write_text(original, encoding="utf-8")
-    with pytest.warns(KlantDataWarning, match="4 opgeslagen antwoord\\(en\\).*E2, E3, P1 en E4"):
+    with pytest.warns(KlantDataWarning, match="4 opgeslagen antwoorden in .* waren ongeldig en zijn weggelaten: E2, E3, P1 en E4"):
         store = AnswerStore("servqual", folder=tmp_path, validate=validate)
     assert store.answers == {"E1": 6, "P2": 3}
     assert (tmp_path / "servqual.kapot-1.json").read_text(encoding="utf-8") == original
@@ -455,7 +455,7 @@ def test_same_answer_changed_in_two_stores_latest_wins_other_kept(tmp_path):
     assert answers_in(tmp_path / "servqual.json") == {"E1": 3, "organisatie": "Bieb"}
     conflict = tmp_path / "servqual.conflict-1.json"
     assert b.backup == conflict and answers_in(conflict) == {"E1": 6, "organisatie": "De bieb"}
-    assert ("Bij 2 antwoord(en) verschilden ze (E1: hier 3, daar 6; organisatie: hier “Bieb”, daar “De bieb”); "
+    assert ("Bij 2 antwoorden verschilden ze (E1: hier 3, daar 6; organisatie: hier “Bieb”, daar “De bieb”); "
             f"je laatste keuze telt. De andere versie is bewaard als '{conflict}'.") in b.message
 
     # a changes something else: it takes over b's E1 (a didn't change E1 since), no new copy.

@@ -427,7 +427,7 @@ def test_a_customer_listed_twice_with_the_same_market_counts_once_with_a_warning
                             "naam": [None, None, None, "Jansen", None]})
     sales = pd.DataFrame({"klant_id": ["K1", "K2"], "order_id": ["1", "2"], "bedrag": [100.0, 60.0]})
     table, warned = _caught_warnings(market_summary, sales, doubled)
-    assert warned == ["2 klant(en) staan meer dan één keer in de klanten (3 dubbele rij(en), bijvoorbeeld 'K1' op "
+    assert warned == ["2 klanten staan meer dan één keer in de klanten (3 dubbele rijen, bijvoorbeeld 'K1' op "
                       "de rijen met index 0 en 2), met dezelfde markt; elke klant telt één keer."]
     consumers = table.loc["consumentenmarkt"]
     assert (consumers["klanten"], consumers["bestellingen"], consumers["netto_omzet"]) == (2, 2, 160.0)
@@ -452,8 +452,8 @@ def test_a_customer_listed_twice_with_a_name_that_changes_the_market_is_refused(
     with pytest.raises(KlantDataError) as caught:
         market_summary(sales, doubled)
     assert str(caught.value) == ("In de klanten, kolom 'naam', staat klant 'K7' 2 keer, met een naam die een andere "
-                                 "markt geeft (rij 0: 'Brink Zorg B.V.'; rij 1: 'Brink B.V.'). Nog 1 andere klant(en) "
-                                 "staan er ook meer dan één keer in met verschillende gegevens. Geef elke klant één "
+                                 "markt geeft (rij 0: 'Brink Zorg B.V.'; rij 1: 'Brink B.V.'). Nog 1 andere klant "
+                                 "staat er ook meer dan één keer in met verschillende gegevens. Geef elke klant één "
                                  "rij, met de juiste gegevens.")
 
 

@@ -254,3 +254,15 @@ def test_a_warning_points_at_the_callers_line_however_deep_klantlib_calls(tmp_pa
     old = _caught(lambda: relatiesterkte(survey, errors="missing"))
     future = [r for r in old if issubclass(r.category, FutureWarning)]
     assert len(future) == 1 and future[0].filename == __file__
+
+
+def test_messages_write_a_count_with_its_noun_in_proper_dutch():
+    """'1 rij is', '3 rijen zijn': a message counts with klantlib.formatting.counted, never 'rij(en)'."""
+    import re
+
+    in_text = re.compile(r"[\"'][^\"']*[a-z]\((?:en|s)\)")  # "rij(en)" inside a string literal
+    found = [f"{path.relative_to(PACKAGE)}:{number}: {line.strip()}"
+             for path in sorted(PACKAGE.rglob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if in_text.search(line) and not line.lstrip().startswith("#")]
+    assert found == [], "schrijf het aantal met counted():\n" + "\n".join(found)

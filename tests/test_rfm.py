@@ -212,8 +212,8 @@ def test_text_amounts_with_euro_signs_and_decimal_commas(tmp_path):
 def test_identical_rows_are_kept_and_reported_with_their_rows(hand):
     doubled = pd.concat([hand, hand.iloc[[0]]], ignore_index=True)  # row 9 repeats row 0
     table, messages = caught(rfm_table, doubled, reference_date=REF)
-    assert messages == ["1 rij(en) zijn precies gelijk aan een eerdere rij (de rij met index 9). Ze tellen mee als aparte aankopen. "
-                        "Zijn ze dubbel geboekt, haal ze dan eerst weg: transacties.drop_duplicates()."]
+    assert messages == ["1 rij is precies gelijk aan een eerdere rij (de rij met index 9). Die rij telt mee als aparte aankoop. "
+                        "Is hij dubbel geboekt, haal hem dan eerst weg: transacties.drop_duplicates()."]
     assert table.loc["A", ["frequency", "monetary"]].tolist() == [4, 700.0]  # every row counts
     table, messages = caught(rfm_table, doubled.drop_duplicates(), reference_date=REF)
     assert messages == [] and table.loc["A", ["frequency", "monetary"]].tolist() == [3, 600.0]
@@ -505,7 +505,7 @@ def test_the_matrix_refuses_axes_that_are_no_scores_from_0_to_100():
     with pytest.raises(KlantDataError) as error:
         assessment_matrix(amounts, strength)
     assert str(error.value) == ("Rendement moet een score van 0 tot 100 zijn, maar loopt van 80,0 tot 1.250,0 (1 "
-                                "klant(en) buiten 0-100). Zijn het bedragen of gemiddelden op een schaal? Maak de "
+                                "klant buiten 0-100). Zijn het bedragen of gemiddelden op een schaal? Maak de "
                                 "scores met rendement(rfm_scores(...), bins=5).")
     with pytest.raises(KlantDataError, match=r"^Relatiesterkte moet een score van 0 tot 100 zijn"):
         assessment_matrix(strength, pd.Series([-1.0, 6.5], index=strength.index))
