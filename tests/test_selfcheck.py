@@ -410,8 +410,8 @@ def test_a_text_question_given_a_count_under_its_label_is_told_where_the_name_is
     every text question, right name or wrong, and no hint is used."""
     t = _question(key="naam", kind="text", answer=answer_hash("naam", "Anna", kind="text"), hints=["h"])
     counts = pd.Series(["Anna", "Anna", "Bob"]).value_counts()
-    for given, label in ((counts.head(1), "Anna"), (counts.tail(1), "Bob")):
-        message = t.check(given).message
+    for count_only, label in ((counts.head(1), "Anna"), (counts.tail(1), "Bob")):
+        message = t.check(count_only).message
         assert message.startswith("Nog niet goed. Je gaf een getal") and repr(label) in message and ".index[0]" in message
     assert selfcheck._attempts == {}, "no hint was used"
     assert t.check(counts.idxmax()).message == "Goed!" and t.check(pd.Series(["Anna"], index=[7])).message == "Goed!"

@@ -1,6 +1,5 @@
 """Notebook 06's funnel widget responds in a real browser: choosing a customer group changes the funnel."""
 
-import pandas as pd
 import pytest
 
 from conftest import open_in_voila
