@@ -3,6 +3,9 @@
 - :func:`mean_interval`: per column the mean, the t-interval around it and on
   how many values it rests. SERVQUAL's gaps, a questionnaire compared with a
   published benchmark and every later comparison use it.
+- :func:`mean_difference`: per column the difference between the means of two
+  independent groups (an organisation and its customers), with Welch's
+  t-interval: the mirror of notebook 07 and every later comparison of two groups.
 - :func:`cronbach_alpha`: how consistently a set of items measures one thing
   (Cronbach, 1951), as survey courses report it beside every scale.
 
@@ -19,7 +22,7 @@ import pandas as pd
 
 from klantlib.errors import KlantDataError
 
-__all__ = ["CONFIDENCE", "cronbach_alpha", "mean_interval"]
+__all__ = ["CONFIDENCE", "cronbach_alpha", "mean_difference", "mean_interval"]
 
 #: The confidence level of every interval in the course, unless a function is told otherwise.
 CONFIDENCE = 0.95
@@ -54,8 +57,7 @@ def mean_interval(values: pd.DataFrame | pd.Series, *, confidence: float = CONFI
     E1         6.0       3.516       8.484             3
     E2         4.0         NaN         NaN             1
     """
-    if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 < confidence < 1:
-        raise KlantDataError(f"confidence moet tussen 0 en 1 liggen (0.95 voor 95%), niet {confidence!r}.")
+    _check_confidence(confidence)
     from scipy.special import stdtrit  # the t-distribution's quantiles, without importing all of scipy.stats
 
     frame = values.to_frame() if isinstance(values, pd.Series) else values
@@ -67,6 +69,75 @@ def mean_interval(values: pd.DataFrame | pd.Series, *, confidence: float = CONFI
         half = np.where(n > 1, stdtrit(np.maximum(n - 1, 1), 0.5 + confidence / 2) * spread / np.sqrt(n), np.nan)
     return pd.DataFrame({"gemiddelde": mean, "ondergrens": mean - half, "bovengrens": mean + half,
                          "respondenten": n}, index=frame.columns)
+
+
+def _check_confidence(confidence) -> None:
+    if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 < confidence < 1:
+        raise KlantDataError(f"confidence moet tussen 0 en 1 liggen (0.95 voor 95%), niet {confidence!r}.")
+
+
+def mean_difference(first: pd.DataFrame | pd.Series, second: pd.DataFrame | pd.Series, *,
+                    confidence: float = CONFIDENCE) -> pd.DataFrame:
+    """Per column: the mean of ``first`` minus the mean of ``second``, with Welch's t-interval around it.
+
+    The two groups are independent (different people: an organisation's
+    employees and its customers), and their spreads and sizes may differ, so the
+    interval is Welch's (1947): difference ± t × √(s₁²/n₁ + s₂²/n₂), with t the
+    ``0.5 + confidence / 2`` quantile of Student's t-distribution with the
+    Welch-Satterthwaite degrees of freedom. It is what
+    ``scipy.stats.ttest_ind(a, b, equal_var=False).confidence_interval()`` gives.
+    Blank values (NaN) are left out per column. A group with fewer than two
+    values in a column gives no interval (NaN); a group with none, no difference.
+
+    Args:
+        first, second: one column per thing compared (a statement), one row per
+            respondent; only the columns of ``first`` are compared, and ``second``
+            must have each of them. A Series is one column.
+        confidence: the confidence level, strictly between 0 and 1.
+
+    Returns:
+        One row per column of ``first``, with ``gemiddelde_1``, ``gemiddelde_2``,
+        ``verschil`` (first − second), ``ondergrens``, ``bovengrens``, ``n_1`` and
+        ``n_2`` (the values each mean rests on).
+
+    Raises:
+        KlantDataError: ``confidence`` is not strictly between 0 and 1, or
+            ``second`` misses a column of ``first``.
+
+    >>> staff = pd.DataFrame({"B1": [6, 6, 7, 5]})
+    >>> customers = pd.DataFrame({"B1": [4, 5, 3, 4, 5, 3]})
+    >>> mean_difference(staff, customers).round(3)
+        gemiddelde_1  gemiddelde_2  verschil  ondergrens  bovengrens  n_1  n_2
+    B1           6.0           4.0       2.0       0.706       3.294    4    6
+    """
+    _check_confidence(confidence)
+    from scipy.special import stdtrit
+
+    first = first.to_frame() if isinstance(first, pd.Series) else first
+    second = second.to_frame() if isinstance(second, pd.Series) else second
+    missing = [column for column in first.columns if column not in second.columns]
+    if missing:
+        from klantlib.formatting import listing
+
+        raise KlantDataError(f"De tweede groep mist {listing(missing, quote=True)}: vergelijk alleen kolommen "
+                             "die in beide groepen staan.")
+    a = first.to_numpy(dtype=float)
+    b = second[list(first.columns)].to_numpy(dtype=float)
+    n1, n2 = (~np.isnan(a)).sum(axis=0), (~np.isnan(b)).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean1 = np.where(n1 > 0, np.nansum(a, axis=0) / np.maximum(n1, 1), np.nan)
+        mean2 = np.where(n2 > 0, np.nansum(b, axis=0) / np.maximum(n2, 1), np.nan)
+        # the squared standard error of each mean: s² / n
+        se1 = np.nansum((a - mean1) ** 2, axis=0) / (n1 - 1) / n1
+        se2 = np.nansum((b - mean2) ** 2, axis=0) / (n2 - 1) / n2
+        both = (n1 > 1) & (n2 > 1)
+        freedom = (se1 + se2) ** 2 / (se1 ** 2 / (n1 - 1) + se2 ** 2 / (n2 - 1))
+        t = stdtrit(np.where(both & (freedom > 0), freedom, 1.0), 0.5 + confidence / 2)
+        half = np.where(both, t * np.sqrt(se1 + se2), np.nan)
+    difference = mean1 - mean2
+    return pd.DataFrame({"gemiddelde_1": mean1, "gemiddelde_2": mean2, "verschil": difference,
+                         "ondergrens": difference - half, "bovengrens": difference + half,
+                         "n_1": n1, "n_2": n2}, index=first.columns)
 
 
 def cronbach_alpha(items: pd.DataFrame) -> float:
