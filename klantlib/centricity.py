@@ -10,6 +10,9 @@ notebook 07 measures with it:
   (``Questionnaire.load("benchmark")``), each with the benchmark's published
   mean as ``referentie``; :meth:`~klantlib.survey.Questionnaire.compare` sets an
   organisation's scan against them;
+- :func:`scan_profile` and :func:`scan_reading`: one respondent's scan (the
+  widget of notebook 07) per statement against the benchmark's means and a
+  survey's, and what it says in Dutch;
 - :func:`mirror`: the same statements answered by the organisation about itself
   and by its customers about it (``Questionnaire.load("spiegel")``): per statement
   the difference with a 95% interval (Welch, :func:`klantlib.stats.mean_difference`);
@@ -34,7 +37,7 @@ from klantlib.errors import KlantDataError
 from klantlib.survey import Questionnaire
 
 __all__ = ["MIRROR_COLUMNS", "PERCEPTION_GAP", "benchmark", "customers_view", "mirror", "mirror_reading",
-           "registered_metrics"]
+           "registered_metrics", "scan_profile", "scan_reading"]
 
 #: The perception gap De Haan & Langerak cite: the share of 362 companies that believe their customers see
 #: them as superior, and the share of those customers who agree (Bain); the trust sixty Dutch organisations
@@ -89,6 +92,77 @@ def registered_metrics() -> pd.DataFrame:
     from klantlib._resources import package_csv
 
     return package_csv("klantmaatstaven.csv", index_col="code")
+
+
+def scan_profile(answers, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One respondent's self-scan per statement, beside the benchmark's mean and (optionally) a survey's.
+
+    Args:
+        answers: one respondent's answers, ``{code: answer}`` (unanswered
+            statements may be missing or None), checked by the questionnaire.
+        table: optional, a survey's comparison with the benchmark,
+            ``benchmark().compare(survey)`` (Trapper's employees, the class):
+            its means and intervals are put beside the answers. Computed once by
+            the caller, so a widget does not recompute it on every answer.
+
+    Returns:
+        One row per statement (index ``code``) with ``tekst``, ``aspect``,
+        ``referentie`` (the benchmark's mean), ``jouw_antwoord`` (NaN until
+        answered), ``verschil`` (your answer − the benchmark's mean) and, with a
+        table, ``gemiddelde``, ``ondergrens``, ``bovengrens`` and ``respondenten``.
+        ``attrs["beantwoord"]`` counts the statements answered.
+
+    Raises:
+        KlantDataError: an answer off the scale (naming the statement).
+
+    >>> scan_profile({"B1": 7, "B3": 2}).loc[["B1", "B3"], ["referentie", "jouw_antwoord", "verschil"]]
+          referentie  jouw_antwoord  verschil
+    code
+    B1          5.17            7.0      1.83
+    B3          4.36            2.0     -2.36
+    """
+    scan = benchmark()
+    given = {code: value for code, value in dict(answers).items() if value is not None}
+    values = scan.answers(given).iloc[0]
+    out = scan.items[["tekst", "aspect", "referentie"]].copy()
+    out["jouw_antwoord"] = values
+    out["verschil"] = out["jouw_antwoord"] - out["referentie"]
+    if table is not None:
+        for column in ("gemiddelde", "ondergrens", "bovengrens", "respondenten"):
+            out[column] = table[column]
+    out.attrs["beantwoord"] = int(values.notna().sum())
+    return out
+
+
+def scan_reading(profile: pd.DataFrame, organisation: str = "jouw organisatie") -> str:
+    """A Dutch reading of :func:`scan_profile`: how many answers lie above the benchmark, and the largest gaps.
+
+    >>> print(scan_reading(scan_profile({"B1": 7, "B3": 2, "B8": 6}), "de bibliotheek"))
+    Je gaf 3 van de 11 antwoorden. De bibliotheek scoort boven het gemiddelde van de benchmark bij 2 daarvan en eronder bij 1. Het meest erboven: B1 (7 tegen 5,17); het meest eronder: B3 (2 tegen 4,36).
+    """
+    from klantlib.formatting import number
+
+    answered = profile.dropna(subset=["jouw_antwoord"])
+    if answered.empty:
+        return "Vul de stellingen in; dan zie je hier hoe je antwoorden zich verhouden tot de benchmark."
+    above = answered[answered["verschil"] > 0]
+    below = answered[answered["verschil"] < 0]
+    name = organisation[:1].upper() + organisation[1:]
+    text = (f"Je gaf {len(answered)} van de {len(profile)} antwoorden. {name} scoort boven het gemiddelde van de "
+            f"benchmark bij {len(above)} daarvan en eronder bij {len(below)}.")
+    extremes = []
+    if len(above):
+        code = above["verschil"].idxmax()
+        extremes.append(f"het meest erboven: {code} ({number(answered.at[code, 'jouw_antwoord'])} tegen "
+                        f"{number(answered.at[code, 'referentie'], 2)})")
+    if len(below):
+        code = below["verschil"].idxmin()
+        extremes.append(f"het meest eronder: {code} ({number(answered.at[code, 'jouw_antwoord'])} tegen "
+                        f"{number(answered.at[code, 'referentie'], 2)})")
+    if extremes:
+        joined = "; ".join(extremes)
+        text += f" {joined[0].upper()}{joined[1:]}."
+    return text
 
 
 def _questionnaire(which) -> Questionnaire:

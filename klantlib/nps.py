@@ -62,8 +62,8 @@ def nps(scores: pd.Series, *, by: pd.Series | None = None, errors: str = "raise"
     Returns:
         One row per group (index ``groep``; one row ``alle`` without ``by``) with
         ``antwoorden`` (how many answered), ``promotors``, ``passieven`` and
-        ``criticasters`` (counts), ``aandeel_promotors`` and
-        ``aandeel_criticasters`` (fractions of the answers), ``nps`` (from −100 to
+        ``criticasters`` (counts), ``aandeel_promotors``, ``aandeel_passieven``
+        and ``aandeel_criticasters`` (fractions of the answers), ``nps`` (from −100 to
         100; NaN for a group without answers) and ``geen_antwoord`` (blank cells).
 
     Raises:
@@ -119,6 +119,7 @@ def nps(scores: pd.Series, *, by: pd.Series | None = None, errors: str = "raise"
     out = out.join(counts)
     answered = out["antwoorden"].where(out["antwoorden"] > 0)
     out["aandeel_promotors"] = out["promotors"] / answered
+    out["aandeel_passieven"] = out["passieven"] / answered
     out["aandeel_criticasters"] = out["criticasters"] / answered
     out["nps"] = 100 * (out["aandeel_promotors"] - out["aandeel_criticasters"])
     out["geen_antwoord"] = table.assign(leeg=values.isna()).groupby("groep", observed=False)["leeg"].sum()
