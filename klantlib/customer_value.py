@@ -5,7 +5,7 @@ organisation registers (:func:`klantlib.centricity.registered_metrics`). Four
 of them can be computed from a transaction log with customer numbers:
 
 - :func:`yearly_value`: per customer and year the revenue (``omzet``) and the
-  gross margin (``marge``: each amount times its category's margin);
+  gross margin (``marge``: each amount without btw times its category's margin);
 - :func:`retention`: the share of last year's customers who bought again this year;
 - :func:`clv`: a customer lifetime value from a margin, a retention and a
   discount rate;
@@ -42,7 +42,10 @@ import pandas as pd
 from klantlib.errors import KlantDataError, check_errors, drop_invalid_rows, require_rows
 from klantlib.parsing import require_columns, to_dates, to_ids, to_numbers
 
-__all__ = ["DISCOUNT", "clv", "customer_value", "retention", "yearly_value"]
+__all__ = ["DISCOUNT", "VAT", "clv", "customer_value", "retention", "yearly_value"]
+
+#: The btw (VAT) in the amounts of Trapper's transactions: 21%, the Dutch general rate.
+VAT = 0.21
 
 #: The yearly discount rate of the course's CLV: a choice (8%), roughly what a small retailer pays for capital.
 DISCOUNT = 0.08
@@ -71,13 +74,17 @@ def _margins(margins) -> pd.Series:
     return values
 
 
-def yearly_value(transactions: pd.DataFrame, margins, *, customer: str = "klant_id", date: str = "datum",
-                 amount: str = "bedrag", category: str = "categorie", errors: str = "warn") -> pd.DataFrame:
+def yearly_value(transactions: pd.DataFrame, margins, *, vat: float = VAT, customer: str = "klant_id",
+                 date: str = "datum", amount: str = "bedrag", category: str = "categorie",
+                 errors: str = "warn") -> pd.DataFrame:
     """Per customer and calendar year: the net revenue and the gross margin.
 
-    The margin of a row is its amount times the gross margin of its category;
-    a return (a negative amount) lowers both. A customer counts as a customer of
-    a year when he bought something that year (a row with a positive amount).
+    The revenue is the sum of the amounts as they are (Trapper's include 21%
+    btw, as in notebooks 00 and 04). The margin of a row is its amount without
+    btw times the gross margin of its category: amount / (1 + vat) × margin,
+    since a gross margin is a share of the price without btw. A return (a
+    negative amount) lowers both. A customer counts as a customer of a year
+    when he bought something that year (a row with a positive amount).
 
     Args:
         transactions: one row per purchase or return, with a customer, a date,
@@ -85,6 +92,8 @@ def yearly_value(transactions: pd.DataFrame, margins, *, customer: str = "klant_
         margins: the gross margin per category as a fraction (a table with
             ``categorie`` and ``brutomarge`` as ``load_dataset("marges")``, a
             Series or a dict).
+        vat: the btw in the amounts, as a fraction (:data:`VAT`, 21%; 0 for
+            amounts without btw).
         customer, date, amount, category: the column names.
         errors: ``"warn"`` (default): a row without a usable customer, date or
             amount is left out with a warning that counts it; ``"raise"``: an error.
@@ -99,7 +108,7 @@ def yearly_value(transactions: pd.DataFrame, margins, *, customer: str = "klant_
 
     >>> log = pd.DataFrame({"klant_id": ["a", "a", "b"], "datum": ["2024-03-01", "2025-05-01", "2025-06-01"],
     ...                     "bedrag": [1000.0, 100.0, 200.0], "categorie": ["e-bike", "onderhoud", "onderhoud"]})
-    >>> yearly_value(log, {"e-bike": 0.25, "onderhoud": 0.5})
+    >>> yearly_value(log, {"e-bike": 0.25, "onderhoud": 0.5}, vat=0)
                     omzet  marge  gekocht
     klant_id jaar
     a        2024  1000.0  250.0     True
@@ -112,6 +121,7 @@ def yearly_value(transactions: pd.DataFrame, margins, *, customer: str = "klant_
     require_rows(transactions, name="de transacties", row="transactie", consequence="valt er geen klantwaarde te meten",
                  source=source)
     rates = _margins(margins)
+    _fraction(vat, "De btw", 0, 1, "0.21 voor 21%")
     # 1. Read each column by the course's rules; a row that misses something is reported, never guessed.
     rows = pd.DataFrame({"klant_id": to_ids(transactions[customer], column=customer, source=source),
                          "datum": to_dates(transactions[date], column=date, source=source, errors="coerce"),
@@ -132,7 +142,7 @@ def yearly_value(transactions: pd.DataFrame, margins, *, customer: str = "klant_
         named = listing(unknown, quote=True) if unknown else "een lege categorie"
         raise KlantDataError(f"Voor {named} in kolom '{category}' staat geen brutomarge in de marges. Voeg de "
                              "marge van elke categorie toe.")
-    rows["marge"] = rows["bedrag"] * rows["categorie"].map(rates).astype(float)
+    rows["marge"] = rows["bedrag"] / (1 + vat) * rows["categorie"].map(rates).astype(float)
     rows["jaar"] = rows["datum"].dt.year
     rows["gekocht"] = rows["bedrag"] > 0
     # 3. Per customer and year: the sums, and whether he bought anything.
