@@ -645,7 +645,6 @@ def employee_scan(rng) -> pd.DataFrame:
 MIRROR = {"B1": 5.0, "B2": 5.35, "B4": 5.45, "B5": 4.3, "B6": 4.25, "B8": 5.15, "B10": 4.75, "B11": 4.35}
 #: How many customers left each mirror statement blank ("can't judge"): most on B5 and B6.
 MIRROR_BLANKS = {"B1": 10, "B2": 9, "B4": 10, "B5": 18, "B6": 19, "B8": 13, "B10": 9, "B11": 11}
-NPS_QUESTION = "Hoe waarschijnlijk is het dat je Trapper aanbeveelt bij vrienden of collega's?"
 MATRIX_REFERENCE = pd.Timestamp("2026-01-01")  # notebook 04's reference date for RFM
 
 
