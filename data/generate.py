@@ -592,6 +592,135 @@ def survey_export(rng) -> bytes:
     return ("\r\n".join(rows) + "\r\n").encode("cp1252")
 
 
+def _questionnaire_codes(name: str) -> list[str]:
+    """The item codes of the shipped questionnaire ``name`` (klantlib/questionnaires/<name>.toml), in order."""
+    path = Path(__file__).resolve().parent.parent / "klantlib" / "questionnaires" / f"{name}.toml"
+    return [item["code"] for item in tomllib.loads(path.read_text(encoding="utf-8"))["item"]]
+
+
+#: Trapper's departments: (afdeling, number of employees, of whom leidinggevenden). The directie is its own
+#: department; a bike maker with a shop next to the factory, a web shop and a workshop (the course's choice).
+DEPARTMENTS = [("winkel", 9, 2), ("werkplaats", 10, 2), ("webshop", 6, 1), ("klantenservice", 6, 1),
+               ("inkoop", 3, 1), ("marketing", 4, 1), ("directie", 4, 0)]
+#: The employees' mean answer per benchmark statement (a medewerker; see LEVEL_EFFECT), before rounding onto
+#: 1-7. Trapper thinks well of itself: mostly 5-6, the culture statements (B8-B11) around or above the
+#: benchmark's reference, B3 and B7 (results counted per product, decisions per department) near or below it.
+SELF_IMAGE = {"B1": 5.45, "B2": 5.3, "B3": 4.3, "B4": 5.4, "B5": 5.55, "B6": 5.3, "B7": 4.4,
+              "B8": 5.7, "B9": 5.75, "B10": 5.85, "B11": 5.5}
+#: How much higher a level answers than a medewerker: on the culture statements (B8-B11) and on the others.
+#: The directie sees its own vision and leadership most clearly (for notebook 07's interviews at several levels).
+LEVEL_EFFECT = {"medewerker": (0.0, 0.0), "leidinggevende": (0.5, 0.15), "directie": (1.0, 0.25)}
+CULTURE = ("B8", "B9", "B10", "B11")
+
+
+def employee_scan(rng) -> pd.DataFrame:
+    """Trapper's own benchmark scan (notebook 07): every employee answers the eleven statements B1..B11 on 1-7.
+
+    Each answer is the statement's mean in SELF_IMAGE, plus the level's effect (LEVEL_EFFECT), a personal level
+    (some people answer higher everywhere) and noise per answer, rounded onto 1-7. No blanks: the scan was
+    filled in during a team meeting. Respondents are numbered in the order the forms came in (drawn).
+    """
+    codes = _questionnaire_codes("benchmark")
+    people = [(dept, "directie" if dept == "directie" else "leidinggevende" if k < leaders else "medewerker")
+              for dept, size, leaders in DEPARTMENTS for k in range(size)]
+    order = rng.permutation(len(people))
+    n = len(people)
+    frame = pd.DataFrame({"respondent_id": [f"M{i:02d}" for i in range(1, n + 1)],
+                          "afdeling": [people[k][0] for k in order], "niveau": [people[k][1] for k in order]})
+    person = rng.normal(0, 0.45, n)
+    for code in codes:
+        effect = frame["niveau"].map({level: culture if code in CULTURE else other
+                                      for level, (culture, other) in LEVEL_EFFECT.items()}).to_numpy()
+        mean = SELF_IMAGE[code] + effect + person
+        frame[code] = np.clip(np.round(mean + rng.normal(0, 0.85, n)), 1, 7).astype(int)
+    return frame
+
+
+#: The customers' mean answer per mirror statement (spiegel.toml), before rounding onto 1-7 and before the
+#: personal effect of the relationship. The story, told here and not on the data card (finding it is notebook
+#: 07's work): customers see no difference with the employees on tailoring (B2) and on who helps them at each
+#: contact (B4); they see less of one person watching the whole purchase (B5), of departments knowing about
+#: a problem (B6), of their wishes coming first (B10) and of not telling their story twice (B11): the
+#: self-image is rosier there. B1 (personal wishes) and B8 (what Trapper wants to mean) lie in between.
+MIRROR = {"B1": 5.0, "B2": 5.35, "B4": 5.45, "B5": 4.3, "B6": 4.25, "B8": 5.15, "B10": 4.75, "B11": 4.35}
+#: How many customers left each mirror statement blank ("can't judge"): most on B5 and B6.
+MIRROR_BLANKS = {"B1": 10, "B2": 9, "B4": 10, "B5": 18, "B6": 19, "B8": 13, "B10": 9, "B11": 11}
+MATRIX_REFERENCE = pd.Timestamp("2026-01-01")  # notebook 04's reference date for RFM
+
+
+def matrix_scores(transacties: pd.DataFrame, survey: pd.DataFrame, bins: int = 5) -> pd.DataFrame:
+    """Rendement and relatiesterkte (0-100) and the quadrant per surveyed customer, as notebook 04 computes them.
+
+    The generator does not import klantlib; this follows klantlib.rfm step by step (rfm_table with
+    order="order_id" and reference date 2026-01-01, rfm_scores and rendement with 5 bins, relatiesterkte with
+    equal weights, assessment_matrix with cut 50), and tests/test_datasets.py proves it gives klantlib's groups.
+    """
+    lines = transacties[transacties["datum"] <= MATRIX_REFERENCE]
+    buys = lines[lines["bedrag"] > 0].groupby("klant_id")
+    rfm = pd.DataFrame({"recency": (MATRIX_REFERENCE - buys["datum"].max()).dt.days,
+                        "frequency": buys["order_id"].nunique()})
+    rfm["monetary"] = lines.groupby("klant_id")["bedrag"].sum().round(2).reindex(rfm.index)
+
+    def score(values: pd.Series) -> pd.Series:
+        return 1 + np.floor(bins * (values.rank(method="min") - 1) / len(values)).astype(int)
+
+    rfm_mean = (score(-rfm["recency"]) + score(rfm["frequency"]) + score(rfm["monetary"])) / 3
+    rendement = ((rfm_mean - 1) / (bins - 1) * 100).round(1)
+    answers = survey.set_index("klant_id")[["attractiviteit", "overstapkosten", "vertrouwen", "tevredenheid"]]
+    strength = ((answers.astype(float).mean(axis=1) - 1) / 6 * 100).round(1)
+    frame = pd.DataFrame({"rendement": rendement.reindex(strength.index), "relatiesterkte": strength})
+    high, strong = frame["rendement"] >= 50, frame["relatiesterkte"] >= 50
+    frame["groep"] = np.select([high & strong, ~high & strong, high & ~strong], ["Partners", "Vrienden", "Economici"],
+                               "Dogs")
+    return frame
+
+
+def customer_mirror(rng, transacties, relatiesterkte) -> pd.DataFrame:
+    """The customers' side of the mirror (notebook 07): 310 customers answer spiegel.toml and the NPS question.
+
+    The respondents are drawn from the customers who answered the relationship survey (relatiesterkte) in
+    November, so notebook 07 can put their recommendation next to notebook 04's customer matrix. Each answer is
+    the statement's mean in MIRROR, plus a personal effect that follows the customer's relationship strength
+    (who feels bound rates Trapper higher everywhere) and noise, rounded onto 1-7; MIRROR_BLANKS answers per
+    statement are left blank. ``aanbeveling`` (0-10) rises with the customer's own mirror answers, with his
+    rendement (who buys much and recently recommends more) and with noise: so it differs by quadrant of the
+    matrix, Partners highest and Dogs lowest, without following the mirror answers perfectly.
+    """
+    codes = _questionnaire_codes("spiegel")
+    chosen = rng.choice(relatiesterkte["klant_id"].to_numpy(), size=310, replace=False)  # in the order they answered
+    n = len(chosen)
+    scores = matrix_scores(transacties, relatiesterkte).loc[chosen]
+    frame = pd.DataFrame({"respondent_id": [f"C{i:03d}" for i in range(1, n + 1)], "klant_id": chosen,
+                          "datum": _dates(rng, n, pd.Timestamp("2025-11-17"), pd.Timestamp("2025-12-19")).sort_values()})
+    bond = ((scores["relatiesterkte"] - 50) / 20).to_numpy()  # roughly -2 .. 2
+    person = 0.45 * bond + rng.normal(0, 0.45, n)
+    for code in codes:
+        answers = np.clip(np.round(MIRROR[code] + person + rng.normal(0, 0.9, n)), 1, 7).astype(int)
+        column = pd.array(answers, dtype="Int64")
+        column[rng.choice(n, size=MIRROR_BLANKS[code], replace=False)] = pd.NA
+        frame[code] = column
+    felt = frame[codes].astype(float).mean(axis=1).to_numpy() - np.mean(list(MIRROR.values()))
+    value = ((scores["rendement"] - 50) / 25).to_numpy()  # roughly -2 .. 2
+    latent = 7.9 + 0.8 * felt + 0.45 * bond + 0.3 * value + rng.normal(0, 1.2, n)
+    recommend = pd.array(np.clip(np.round(latent), 0, 10).astype(int), dtype="Int64")
+    recommend[rng.choice(n, size=6, replace=False)] = pd.NA
+    frame["aanbeveling"] = recommend
+    return frame.reset_index(drop=True)
+
+
+#: Trapper's gross margin per product category (verzonnen, plausible for Dutch bike retail): e-bikes and bikes
+#: earn less per euro than parts, accessories and above all the workshop's labour.
+MARGINS = {"e-bike": 0.24, "stadsfiets": 0.30, "racefiets": 0.27, "kinderfiets": 0.33, "onderdelen": 0.45,
+           "accessoires": 0.50, "onderhoud": 0.60}
+
+
+def margins() -> pd.DataFrame:
+    """Gross margin per category of CATALOGUE (fixed figures, nothing drawn)."""
+    if set(MARGINS) != set(CATALOGUE):
+        raise ValueError("MARGINS must name every category of CATALOGUE")
+    return pd.DataFrame({"categorie": list(CATALOGUE), "brutomarge": [MARGINS[c] for c in CATALOGUE]})
+
+
 def _write(frame: pd.DataFrame, path: Path) -> Path:
     frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", date_format="%Y-%m-%d", float_format="%.2f")
     return path
@@ -608,15 +737,19 @@ def generate(out_dir: Path, streams: Callable[[str], np.random.Generator] = stre
     klanten = customers(streams("klanten"))
     transacties = transactions(streams("transacties"), klanten)
     leefstijl, stellingen = lifestyle_survey(streams("leefstijl"), klanten)
+    relatiesterkte = relationship_survey(streams("relatiesterkte"), klanten, transacties)
     frames = {
         "klanten": klanten.drop(columns="_loyal"),
         "transacties": transacties,
-        "relatiesterkte": relationship_survey(streams("relatiesterkte"), klanten, transacties),
+        "relatiesterkte": relatiesterkte,
         "servqual": servqual_survey(streams("servqual"), klanten, transacties),
         "leefstijl": leefstijl,
         "leefstijl_stellingen": stellingen,  # the statements: fixed text, nothing drawn
         "dmu": purchase_decisions(streams("dmu"), klanten),
         "klantreis": journeys(streams("klantreis"), klanten, transacties),
+        "benchmark_medewerkers": employee_scan(streams("benchmark_medewerkers")),
+        "benchmark_klanten": customer_mirror(streams("benchmark_klanten"), transacties, relatiesterkte),
+        "marges": margins(),  # fixed figures, nothing drawn
     }
     written = {}
     for name, frame in frames.items():

@@ -22,7 +22,7 @@ __all__ = ["DATASETS", "Column", "Dataset", "data_folder", "list_datasets", "loa
 
 @dataclass(frozen=True)
 class Column:
-    kind: str  # id | text | category | ordered | date | datetime | int | Int64 | money
+    kind: str  # id | text | category | ordered | date | datetime | int | Int64 | money | fraction
     unit: str
     meaning: str  # Dutch
     order: tuple[str, ...] = ()  # the categories of an ordered column, low to high
@@ -41,6 +41,11 @@ def _c(kind, unit, meaning, order=()):
 
 
 LIKERT7 = "1 = helemaal oneens ... 7 = helemaal eens"
+BENCHMARK7 = "1 = geheel niet mee eens ... 7 = geheel mee eens"
+#: The statements of the benchmark's self-scan (klantlib/questionnaires/benchmark.toml) and of its mirror for
+#: customers (spiegel.toml): the same codes, the customers' side without B3, B7 and B9.
+_BENCHMARK_CODES = [f"B{i}" for i in range(1, 12)]
+_MIRROR_CODES = ["B1", "B2", "B4", "B5", "B6", "B8", "B10", "B11"]
 DATASETS: dict[str, Dataset] = {
     "klanten": Dataset(
         "Alle klanten van Trapper Fietsen: consumenten, bedrijven en gemeenten.",
@@ -151,6 +156,39 @@ DATASETS: dict[str, Dataset] = {
             "tijdstip": _c("datetime", "datum en tijd (minuten)", "moment van de stap"),
         },
     ),
+    "benchmark_medewerkers": Dataset(
+        "Zelfscan klantgerichtheid: 42 medewerkers van Trapper over de 11 stellingen van de benchmark Klantgericht Ondernemen.",
+        "07",
+        {
+            "respondent_id": _c("id", "-", "respondentnummer (M01 ...)"),
+            "afdeling": _c("category", "-", "winkel, werkplaats, webshop, klantenservice, inkoop, marketing of directie"),
+            "niveau": _c("ordered", "-", "medewerker, leidinggevende of directie",
+                         ["medewerker", "leidinggevende", "directie"]),
+            **{code: _c("int", BENCHMARK7, f"antwoord op stelling {code} van de zelfscan (Questionnaire 'benchmark')")
+               for code in _BENCHMARK_CODES},
+        },
+    ),
+    "benchmark_klanten": Dataset(
+        "De spiegel: 310 klanten over 8 stellingen van de zelfscan, van hun kant gezien, en de aanbevelingsvraag (NPS).",
+        "07",
+        {
+            "respondent_id": _c("id", "-", "respondentnummer (C001 ...)"),
+            "klant_id": _c("id", "-", "klantnummer (zie klanten)"),
+            "datum": _c("date", "datum", "datum van het antwoord"),
+            **{code: _c("Int64", BENCHMARK7, f"antwoord op stelling {code} van de spiegel (Questionnaire 'spiegel'); "
+                        "leeg = kan ik niet beoordelen") for code in _MIRROR_CODES},
+            "aanbeveling": _c("Int64", "0 = zeker niet ... 10 = zeker wel",
+                              "hoe waarschijnlijk het is dat de klant Trapper aanbeveelt bij vrienden of collega's"),
+        },
+    ),
+    "marges": Dataset(
+        "Brutomarge van Trapper per productcategorie.",
+        "07",
+        {
+            "categorie": _c("category", "-", "e-bike, stadsfiets, racefiets, kinderfiets, onderdelen, accessoires, onderhoud"),
+            "brutomarge": _c("fraction", "deel van de omzet (0-1)", "omzet min inkoopwaarde, als deel van de omzet"),
+        },
+    ),
 }
 
 
@@ -163,7 +201,7 @@ def data_folder() -> Path:
 
 
 _DTYPES = {"id": "str", "text": "str", "category": "str", "ordered": "str", "date": "str", "datetime": "str",
-           "int": "int64", "Int64": "Int64", "money": "float64"}
+           "int": "int64", "Int64": "Int64", "money": "float64", "fraction": "float64"}
 
 
 @cache
@@ -195,7 +233,7 @@ def load_dataset(name: str) -> pd.DataFrame:
     >>> load_dataset("transactie")
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: Er is geen dataset 'transactie'. Bedoel je 'transacties'? Beschikbaar: dmu, klanten, klantreis, leefstijl, leefstijl_stellingen, relatiesterkte, servqual, transacties.
+    klantlib.errors.KlantDataError: Er is geen dataset 'transactie'. Bedoel je 'transacties'? Beschikbaar: benchmark_klanten, benchmark_medewerkers, dmu, klanten, klantreis, leefstijl, leefstijl_stellingen, marges, relatiesterkte, servqual, transacties.
     """
     if name not in DATASETS:
         close = difflib.get_close_matches(str(name), DATASETS, n=1)

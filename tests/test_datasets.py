@@ -35,7 +35,9 @@ def test_regenerating_gives_the_shipped_files_byte_for_byte(tmp_path):
 
 @pytest.mark.parametrize(("changed", "also_changes"), [
     ("klantreis", set()),  # a dataset nothing builds on: only itself
-    ("transacties", {"relatiesterkte", "servqual", "klantreis"}),  # the surveys sample from the buyers; the journeys end in their orders
+    ("transacties", {"relatiesterkte", "servqual", "klantreis", "benchmark_klanten"}),  # the surveys sample from the buyers; the journeys end in their orders
+    ("relatiesterkte", {"benchmark_klanten"}),  # the mirror's customers are drawn from its respondents
+    ("benchmark_medewerkers", set()),
 ])
 def test_each_dataset_draws_from_its_own_stream(tmp_path, changed, also_changes):
     """Another stream for one dataset changes that one (and what is built on it), never the others."""
@@ -57,7 +59,7 @@ def test_dtypes_follow_the_spec(name):
     frame = load_dataset(name)
     spec = DATASETS[name].columns
     assert list(frame.columns) == list(spec)
-    expected = {"id": "str", "text": "str", "int": "int64", "Int64": "Int64", "money": "float64"}
+    expected = {"id": "str", "text": "str", "int": "int64", "Int64": "Int64", "money": "float64", "fraction": "float64"}
     for column, col in spec.items():
         dtype = frame[column].dtype
         if col.kind in expected:
@@ -75,8 +77,8 @@ def test_data_card_documents_every_dataset_and_column():
     for name, spec in DATASETS.items():
         assert f"`{name}`" in card, name
         for column in spec.columns:
-            if column[0] in "EPS" and column[1:].isdigit():
-                continue  # item columns are documented as ranges (E1..E22, S01..S18)
+            if column[0] in "BEPS" and column[1:].isdigit():
+                continue  # item columns are documented as ranges (B1..B11, E1..E22, S01..S18)
             assert f"`{column}`" in card, f"{name}.{column}"
 
 
@@ -133,7 +135,7 @@ def test_customer_ids_link_across_datasets():
     klanten = load_dataset("klanten")
     assert klanten["klant_id"].is_unique
     kinds = klanten.set_index("klant_id")["klanttype"]
-    for name in ("transacties", "relatiesterkte", "servqual", "leefstijl", "dmu", "klantreis"):
+    for name in ("transacties", "relatiesterkte", "servqual", "leefstijl", "dmu", "klantreis", "benchmark_klanten"):
         ids = load_dataset(name)["klant_id"].dropna()
         assert ids.isin(kinds.index).all(), name
     assert set(kinds[load_dataset("dmu")["klant_id"]]) <= {"zakelijk", "gemeente"}
@@ -667,3 +669,189 @@ def test_the_return_that_notebook_00_shows_is_still_there():
     april = rows[(rows.index.year == 2024) & (rows.index.month == 4)]
     assert (april["categorie"] == "stadsfiets").any() and (april["bedrag"] > 0).all()
     assert (rows["bedrag"] < 0).sum() == 1  # the only return of this customer
+
+
+# Notebook 07: the benchmark self-scan, its mirror among customers (with the NPS question) and the margins.
+
+MIRROR = ["B1", "B2", "B4", "B5", "B6", "B8", "B10", "B11"]
+CULTURE = ["B8", "B9", "B10", "B11"]
+
+
+def _welch(a: pd.Series, b: pd.Series) -> tuple[float, float, float]:
+    """Mean of a minus mean of b, with its 95% Welch interval (blanks left out)."""
+    from scipy import stats
+
+    a, b = a.dropna().astype(float), b.dropna().astype(float)
+    va, vb = a.var() / len(a), b.var() / len(b)
+    df = (va + vb) ** 2 / (va ** 2 / (len(a) - 1) + vb ** 2 / (len(b) - 1))
+    half = stats.t.ppf(0.975, df) * np.sqrt(va + vb)
+    difference = a.mean() - b.mean()
+    return difference, difference - half, difference + half
+
+
+def _nps(scores: pd.Series) -> float:
+    """Net Promoter Score: % promoters (9-10) minus % detractors (0-6), blanks left out."""
+    given = scores.dropna()
+    return 100 * ((given >= 9).mean() - (given <= 6).mean())
+
+
+def test_benchmark_scan_has_42_employees_on_their_scale_without_blanks():
+    from klantlib.survey import Questionnaire
+
+    scan = load_dataset("benchmark_medewerkers")
+    assert len(scan) == 42 and scan["respondent_id"].is_unique
+    assert scan["respondent_id"].tolist() == [f"M{i:02d}" for i in range(1, 43)]
+    codes = list(Questionnaire.load("benchmark").codes)
+    assert list(scan.columns[3:]) == codes == [f"B{i}" for i in range(1, 12)]
+    answers = scan[codes]
+    assert answers.notna().all().all() and answers.stack().between(1, 7).all()
+    assert set(scan["afdeling"]) == {"winkel", "werkplaats", "webshop", "klantenservice", "inkoop", "marketing", "directie"}
+    level = scan["niveau"].value_counts()
+    assert 2 <= level["directie"] <= 5 and 6 <= level["leidinggevende"] <= 10 and level["medewerker"] > 25
+    # the directie is a department of its own; every other department has a leidinggevende
+    assert (scan["afdeling"] == "directie").eq(scan["niveau"] == "directie").all()
+    leaders = scan.loc[scan["niveau"] == "leidinggevende", "afdeling"].astype(str)
+    assert set(leaders) == set(scan["afdeling"].astype(str)) - {"directie"}
+
+
+def test_benchmark_employees_think_well_of_themselves_but_less_on_b3_and_b7():
+    """Means mostly 5-6; the culture statements (B8-B11) around or above the benchmark's reference; B3 and B7
+    (results counted per product, decisions per department) the two lowest, near or below their reference."""
+    from klantlib.survey import Questionnaire
+
+    reference = Questionnaire.load("benchmark").items["referentie"].astype(float)
+    mean = load_dataset("benchmark_medewerkers")[list(reference.index)].mean()
+    assert mean.between(5, 6.2).sum() >= 8
+    assert (mean[CULTURE] >= reference[CULTURE] - 0.1).all()
+    assert set(mean.nsmallest(2).index) == {"B3", "B7"}
+    assert (mean[["B3", "B7"]] <= reference[["B3", "B7"]] + 0.1).all()
+
+
+def test_benchmark_directie_is_more_positive_on_culture_than_the_medewerkers():
+    """The level effect (for interviews at several levels): the directie answers highest on the culture
+    statements, clearly above the medewerkers, but not absurdly so."""
+    scan = load_dataset("benchmark_medewerkers")
+    culture = scan[CULTURE].mean(axis=1).groupby(scan["niveau"], observed=True).mean()
+    assert culture.idxmax() == "directie"
+    assert 0.4 <= culture["directie"] - culture["medewerker"] <= 1.2
+    assert culture["leidinggevende"] >= culture["medewerker"]
+
+
+def test_mirror_customers_are_real_buyers_from_the_relationship_survey():
+    from klantlib.survey import Questionnaire
+
+    mirror = load_dataset("benchmark_klanten")
+    assert len(mirror) == 310 and mirror["respondent_id"].is_unique and mirror["klant_id"].is_unique
+    assert mirror["respondent_id"].tolist() == [f"C{i:03d}" for i in range(1, 311)]
+    assert list(mirror.columns[3:-1]) == list(Questionnaire.load("spiegel").codes) == MIRROR
+    buyers = load_dataset("transacties").query("bedrag > 0")["klant_id"]
+    assert mirror["klant_id"].isin(buyers).all()
+    assert mirror["klant_id"].isin(load_dataset("relatiesterkte")["klant_id"]).all()  # so 04's matrix places them
+    assert mirror["datum"].between("2025-11-01", "2025-12-31").all() and mirror["datum"].is_monotonic_increasing
+    kind = load_dataset("klanten").set_index("klant_id")["klanttype"].reindex(mirror["klant_id"]).astype(str)
+    assert 0.85 <= (kind == "consument").mean() < 1 and (kind == "zakelijk").sum() >= 10
+
+
+def test_mirror_answers_stay_on_their_scales_with_a_few_blanks_most_on_b5_and_b6():
+    mirror = load_dataset("benchmark_klanten")
+    assert mirror[MIRROR].stack().between(1, 7).all()
+    assert mirror["aanbeveling"].dropna().between(0, 10).all()
+    blank = mirror[MIRROR].isna().mean()
+    assert blank.between(0.025, 0.065).all()
+    assert set(blank.nlargest(2).index) == {"B5", "B6"}
+    assert 1 <= mirror["aanbeveling"].isna().sum() <= 10
+
+
+def test_mirror_shows_a_self_image_gap_on_some_statements_and_none_on_others():
+    """Employees' mean minus customers' mean, with a Welch interval: a clear gap (1 point or more, the interval far
+    from 0) on B5, B10 and B11, and on B6; none on B2 and B4 (within ±0,25, the interval covering 0); B1 and B8
+    in between."""
+    employees, customers = load_dataset("benchmark_medewerkers"), load_dataset("benchmark_klanten")
+    gap = {code: _welch(employees[code], customers[code]) for code in MIRROR}
+    for code in ("B5", "B6", "B10", "B11"):
+        difference, low, _ = gap[code]
+        assert difference >= 0.9 and low >= 0.5, (code, gap[code])
+    for code in ("B2", "B4"):
+        difference, low, high = gap[code]
+        assert abs(difference) <= 0.25 and low < 0 < high, (code, gap[code])
+    for code in ("B1", "B8"):
+        assert 0.25 < gap[code][0] < 0.9, (code, gap[code])
+
+
+def test_generator_places_the_mirror_customers_as_notebook_04_does():
+    """data/generate.py's matrix_scores (no klantlib there) gives the groups of klantlib.rfm, as notebook 04 computes them."""
+    import warnings
+
+    from klantlib.rfm import assessment_matrix, relatiesterkte, rendement, rfm_scores, rfm_table
+
+    transacties, survey = load_dataset("transacties"), load_dataset("relatiesterkte")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rfm = rfm_table(transacties, reference_date="2026-01-01", order="order_id")
+    strength = relatiesterkte(survey)
+    matrix = assessment_matrix(rendement(rfm_scores(rfm), bins=5).reindex(strength.index), strength, cut=50)
+    ours = _generator().matrix_scores(transacties, survey).reindex(matrix.index)
+    assert (ours["groep"] == matrix["groep"].astype(str)).all()
+    assert np.allclose(ours["rendement"], matrix["rendement"]) and np.allclose(ours["relatiesterkte"], matrix["relatiesterkte"])
+
+
+def test_nps_is_moderately_positive_and_ordered_by_notebook_04s_quadrant():
+    """Promoters, passives and detractors all present; NPS between +5 and +25; by klantlib's own quadrant of the
+    customer matrix (notebook 04): Partners highest, Dogs lowest. The recommendation follows the mirror answers,
+    but not perfectly."""
+    import warnings
+
+    from klantlib.rfm import assessment_matrix, relatiesterkte, rendement, rfm_scores, rfm_table
+
+    mirror = load_dataset("benchmark_klanten")
+    score = mirror["aanbeveling"].dropna()
+    assert 5 <= _nps(score) <= 25
+    for group in (score >= 9, score.between(7, 8), score <= 6):
+        assert group.mean() >= 0.1
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rfm = rfm_table(load_dataset("transacties"), reference_date="2026-01-01", order="order_id")
+    strength = relatiesterkte(load_dataset("relatiesterkte"))
+    matrix = assessment_matrix(rendement(rfm_scores(rfm), bins=5).reindex(strength.index), strength, cut=50)
+    group = matrix["groep"].reindex(mirror["klant_id"]).astype(str).to_numpy()
+    assert set(group) == {"Partners", "Vrienden", "Economici", "Dogs"}
+    by_group = mirror["aanbeveling"].groupby(group).apply(_nps)
+    assert by_group.idxmax() == "Partners" and by_group.idxmin() == "Dogs"
+    assert by_group["Partners"] - by_group["Dogs"] >= 30
+    felt = mirror[MIRROR].astype(float).mean(axis=1)
+    assert 0.25 <= felt.corr(mirror["aanbeveling"].astype(float)) <= 0.8
+
+
+def test_margins_give_every_category_a_share_between_0_and_1():
+    margins = load_dataset("marges")
+    categories = set(load_dataset("transacties")["categorie"].astype(str))
+    assert margins["categorie"].is_unique and set(margins["categorie"].astype(str)) == categories
+    assert margins["brutomarge"].between(0, 1, inclusive="neither").all()
+    share = margins.set_index(margins["categorie"].astype(str))["brutomarge"]
+    assert share[["e-bike", "stadsfiets", "racefiets", "kinderfiets"]].max() < share[["onderdelen", "accessoires"]].min()
+    assert share.idxmax() == "onderhoud"
+
+
+def test_the_data_card_quotes_the_benchmark_data_and_leaves_the_findings_to_notebook_07():
+    """The figures the card gives for notebook 07's data are the data's own; below the tables of columns, the card
+    names no statement and no NPS: which statements show a gap, and the NPS per group, are notebook 07's work."""
+    import re
+
+    card = (DATA / "README.md").read_text(encoding="utf-8")
+    flat = card.replace("\n", " ")
+    scan, mirror = load_dataset("benchmark_medewerkers"), load_dataset("benchmark_klanten")
+    for department, size in scan["afdeling"].value_counts().items():
+        assert f"`{department}` ({size})" in flat, department
+    for level, size in scan["niveau"].value_counts().items():
+        assert f"`{level}` ({size})" in flat, level
+    kind = load_dataset("klanten").set_index("klant_id")["klanttype"].reindex(mirror["klant_id"]).value_counts()
+    found = re.search(r"Het zijn (\d+) consumenten, (\d+) bedrijven en (\d+) gemeenten", flat)
+    assert found and [int(g) for g in found.groups()] == [kind["consument"], kind["zakelijk"], kind["gemeente"]]
+    found = re.search(r"Eigenaardigheid: (\d+) lege antwoorden op de stellingen .* en (\d+) op de aanbevelingsvraag", flat)
+    assert found and [int(g) for g in found.groups()] == [mirror[MIRROR].isna().sum().sum(), mirror["aanbeveling"].isna().sum()]
+    assert f"`benchmark_klanten` ({mirror[MIRROR + ['aanbeveling']].isna().sum().sum()})" in flat
+    for start, end in (("### `benchmark_medewerkers`", "### `benchmark_klanten`"), ("### `benchmark_klanten`", "### `marges`")):
+        lines = card[card.index(start):card.index(end)].splitlines()
+        prose = " ".join(lines[max(i for i, line in enumerate(lines) if line.startswith("|")) + 1:])
+        assert not re.search(r"\bB\d+\b", prose), f"data/README.md, {start}, names a statement below the table"
+        assert "NPS" not in prose and not re.search(r"[+-]\d", prose), f"data/README.md, {start}, gives an NPS"
