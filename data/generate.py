@@ -592,6 +592,27 @@ def survey_export(rng) -> bytes:
     return ("\r\n".join(rows) + "\r\n").encode("cp1252")
 
 
+def scan_export(rng) -> bytes:
+    """A self-scan export of the benchmark (Excel CSV as in :func:`till_export`) of an invented gym, for notebook 07.
+
+    Eight employees, from the owner to the cleaner; the answers are fixed by hand (nothing drawn, ``rng``
+    is unused), lower than the benchmark on the statements about structure and processes (B3, B5-B7).
+    """
+    answers = [
+        ("S1", "eigenaar", [6, 5, 3, 6, 6, 5, 5, 7, 7, 6, 5]),
+        ("S2", "manager", [5, 5, 4, 6, 5, 4, 4, 6, 6, 5, 5]),
+        ("S3", "trainer", [5, 6, 3, 5, 4, 4, 3, 6, 5, 6, 4]),
+        ("S4", "trainer", [4, 5, 2, 5, 4, 3, 3, 5, 5, 6, 4]),
+        ("S5", "trainer", [5, 6, 3, 4, 3, 4, 4, 6, 5, 5, 3]),
+        ("S6", "receptie", [4, 4, 3, 5, 3, 3, 3, 5, 6, 5, 4]),
+        ("S7", "receptie", [5, 4, 2, 4, 4, 4, 3, 4, 5, 6, 3]),
+        ("S8", "schoonmaak", [4, 5, 3, 5, 3, 3, 2, 5, 5, 5, 4]),
+    ]
+    rows = [";".join(["Respondent", "Functie", *(f"B{i}" for i in range(1, 12))])]
+    rows += [";".join([respondent, role, *map(str, values)]) for respondent, role, values in answers]
+    return ("\r\n".join(rows) + "\r\n").encode("cp1252")
+
+
 def _questionnaire_codes(name: str) -> list[str]:
     """The item codes of the shipped questionnaire ``name`` (klantlib/questionnaires/<name>.toml), in order."""
     path = Path(__file__).resolve().parent.parent / "klantlib" / "questionnaires" / f"{name}.toml"
@@ -757,7 +778,7 @@ def generate(out_dir: Path, streams: Callable[[str], np.random.Generator] = stre
             frame = frame.assign(tijdstip=frame["tijdstip"].dt.strftime("%Y-%m-%d %H:%M"))
         written[name] = _write(frame, out_dir / f"{name}.csv")
     exports = {"voorbeelden/kassa_export": till_export, "voorbeelden/enquete_export": survey_export,
-               "voorbeelden/klantreis_logboek": journey_export}
+               "voorbeelden/klantreis_logboek": journey_export, "voorbeelden/zelfscan_export": scan_export}
     for name, make in exports.items():
         path = out_dir / f"{name}.csv"
         path.parent.mkdir(exist_ok=True)

@@ -49,7 +49,7 @@ _MIRROR_CODES = ["B1", "B2", "B4", "B5", "B6", "B8", "B10", "B11"]
 DATASETS: dict[str, Dataset] = {
     "klanten": Dataset(
         "Alle klanten van Trapper Fietsen: consumenten, bedrijven en gemeenten.",
-        "00, 01, 03, 04, 06",
+        "00, 01, 03, 04, 06, 07",
         {
             "klant_id": _c("id", "-", "klantnummer, koppelt alle datasets (K00001 ...)"),
             "klanttype": _c("category", "-", "consument, zakelijk of gemeente"),
@@ -63,7 +63,7 @@ DATASETS: dict[str, Dataset] = {
     ),
     "transacties": Dataset(
         "Elke aankoopregel van 2024 en 2025: klant, datum, product, kanaal en bedrag.",
-        "00, 01, 04",
+        "00, 01, 04, 07",
         {
             "transactie_id": _c("id", "-", "regelnummer (T000001 ...)"),
             "order_id": _c("id", "-", "bestelling; één bestelling kan meerdere regels hebben"),
@@ -78,7 +78,7 @@ DATASETS: dict[str, Dataset] = {
     ),
     "relatiesterkte": Dataset(
         "Enquête naar relatiesterkte bij een steekproef van kopers: de vier drijfveren van Schijns (2000).",
-        "04",
+        "04, 07",
         {
             "klant_id": _c("id", "-", "klantnummer (zie klanten)"),
             "datum": _c("date", "datum", "datum van het antwoord"),
