@@ -16,7 +16,9 @@ send a PNG.
   12 months once (RFM computed anew: the widget keeps the scores per date, so
   only a first visit costs this);
 - ``servqual_widget(servqual)`` (notebook 05): answering E and P items in turn,
-  starting from an empty questionnaire (each answer is also saved to disk).
+  starting from an empty questionnaire (each answer is also saved to disk);
+- ``scan_widget(benchmark_medewerkers)`` (notebook 07): answering the eleven
+  statements in turn (each answer saved to disk).
 
 Goal: median at most 80 ms per widget. With ``--compare REV`` the same is
 measured, in the same run, for klantlib as it was at git revision ``REV``
@@ -144,6 +146,12 @@ boxes = [w for w in _all(box) if "klant-rol-" in " ".join(getattr(w, "_dom_class
 boxes[0].value = True; boxes[0].value = False  # warm-up
 _report("dmu", _time_changes([(boxes[k % len(boxes)], k // len(boxes) % 2 == 0) for k in range({n})]))
 """,
+    "zelfscan": """
+from klantlib.views.centricity import scan_widget
+box = scan_widget(klantlib.load_dataset("benchmark_medewerkers"), folder=tempfile.mkdtemp())
+_find(box, "klant-B1").value = 4  # warm-up
+_report("zelfscan", _time_changes([(_find(box, f"klant-B{{k % 11 + 1}}"), 1 + (k * 5) % 7) for k in range({n})]))
+""",
 }
 
 LABELS = {
@@ -154,6 +162,7 @@ LABELS = {
     "klant": "klant: een andere organisatie kiezen",
     "vals": "VALS: een antwoord op een stelling",
     "dmu": "DMU: een rol aan- of uitvinken",
+    "zelfscan": "zelfscan: een antwoord op een stelling",
 }
 
 

@@ -13,9 +13,9 @@ checks these lines against it):
 - :mod:`klantlib.servqual`: SERVQUAL and the gap model (notebook 05; §1.4, §2.2).
 - :mod:`klantlib.service`: Martin's Customer Service Assessment Scale, systems and people (notebook 05; §2.2).
 - :mod:`klantlib.orca`: the online buying journey (ORCA): funnel, drop-off, online/offline patterns per step (notebook 06; §1.2.4).
-- :mod:`klantlib.centricity`: customer-centricity measured: the benchmark's self-scan, the mirror of self-image and customers' image, the customer metrics (notebook 07; §1.5).
-- :mod:`klantlib.nps`: Reichheld's Net Promoter Score, over all customers or per group (notebook 07; §1.5).
-- :mod:`klantlib.customer_value`: revenue, margin and retention per customer, and the course's CLV (notebook 07; §1.5).
+- :mod:`klantlib.centricity`: customer-centricity measured: the benchmark self-scan, the mirror of self-image and customers' image, the customer metrics (notebook 07; §1.5).
+- :mod:`klantlib.nps`: the Net Promoter Score, overall and per group (notebook 07; §1.5).
+- :mod:`klantlib.customer_value`: revenue, margin and retention per customer, and the course's customer lifetime value (notebook 07; §1.5).
 
 The rules every model shares, each written once:
 
@@ -23,7 +23,8 @@ The rules every model shares, each written once:
   columns and option values, with Dutch errors naming file, column and row.
 - :mod:`klantlib.survey`: questionnaires as data (``Questionnaire``, TOML files in
   ``klantlib/questionnaires/``): reading, checking, pooling, scoring and comparing every questionnaire.
-- :mod:`klantlib.stats`: a mean with its 95% interval, and Cronbach's alpha.
+- :mod:`klantlib.stats`: a mean with its 95% interval, the difference of two groups' means with Welch's
+  interval, and Cronbach's alpha.
 - :mod:`klantlib.errors`: the error and warning types, and leaving out rows never silently.
 
 Notebook machinery lives apart from the computing code and is imported only

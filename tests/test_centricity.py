@@ -228,3 +228,22 @@ def test_scan_reading_counts_above_and_below():
                            "benchmark bij 2 daarvan en eronder bij 2.")
     assert "Het meest erboven: B1 (7 tegen 5,17); het meest eronder: B3 (2 tegen 4,36)." in text
     assert "Vul de stellingen in" in scan_reading(scan_profile({}))
+
+
+def test_a_forms_export_with_the_statements_as_headers_and_words_as_answers(tmp_path):
+    texts = benchmark().items["tekst"].tolist()
+    words = ["Geheel mee eens", "Mee eens", "Neutraal", "Enigszins mee eens", "Niet mee eens",
+             "Geheel niet mee eens", "Enigszins niet mee eens", "Mee eens", "Geheel mee eens", "Neutraal",
+             "Enigszins mee eens"]
+    frame = pd.DataFrame([["1", "3-12-2026 10:01", *words], ["2", "3-12-2026 10:02", *"56432567543"]],
+                         columns=["Id", "Begintijd", *texts])
+    path = tmp_path / "zelfscan.csv"
+    frame.to_csv(path, index=False)
+    scan = benchmark().read(path)
+    assert scan[benchmark().codes].iloc[0].tolist() == [7, 6, 4, 5, 2, 1, 3, 6, 7, 4, 5]
+    assert scan[benchmark().codes].iloc[1].tolist() == [5, 6, 4, 3, 2, 5, 6, 7, 5, 4, 3]
+    frame.iloc[1, 5] = "8"
+    frame.to_csv(path, index=False)
+    with pytest.raises(KlantDataError) as info:
+        benchmark().read(path)
+    assert "zelfscan.csv" in str(info.value) and "rij 3" in str(info.value) and "B4" in str(info.value)

@@ -437,3 +437,56 @@ def test_gap_model_has_an_arrow_from_external_communication_to_expected_service(
     assert any(pts[0][1] > communication_y and abs(pts[0][0] - communication_x) < 1.3
                and abs(pts[-1][1] - expected_y) < 1e-9 for pts in lines)
     plt.close("all")
+
+
+# --- notebook 07: the self-scan widget and the mirror draw what klantlib.centricity computes ------------------
+
+def test_scan_widget_redraw_shows_the_model_profile(tmp_path):
+    from klantlib.centricity import benchmark, scan_profile, scan_reading
+    from klantlib.views import centricity as centricity_views
+
+    staff = klantlib.load_dataset("benchmark_medewerkers")
+    box = centricity_views.scan_widget(staff, folder=tmp_path)
+    find_widget(box, "klant-organisatie").value = "De bieb"
+    answers = {"B1": 7, "B3": 2, "B10": 4}
+    for code, value in answers.items():
+        find_widget(box, f"klant-{code}").value = value
+    profile = scan_profile(answers, benchmark().compare(staff))
+    assert find_widget(box, "klant-uitkomst").value == scan_reading(profile, "De bieb")
+    ax = figure_of(box).axes[0]
+    stars = next(line for line in ax.get_lines() if line.get_marker() == "*")
+    np.testing.assert_array_equal(stars.get_xdata(), profile["jouw_antwoord"].to_numpy())
+    diamonds = next(line for line in ax.get_lines() if line.get_marker() == "D")
+    np.testing.assert_array_equal(diamonds.get_xdata(), benchmark().items["referentie"].to_numpy())
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "benchmark (gemiddelde van 162 respondenten)", "Trapper (medewerkers) (gemiddelde, 95%-interval)", "De bieb"]
+    assert title_of(ax) == "Zelfscan: De bieb"
+    np.testing.assert_array_equal(shown_png(box), full_draw(figure_of(box)))
+    # the answers are saved as they are given, and a new widget shows them again
+    again = centricity_views.scan_widget(staff, folder=tmp_path)
+    assert find_widget(again, "klant-B3").value == 2 and find_widget(again, "klant-organisatie").value == "De bieb"
+
+
+def test_mirror_plot_and_nps_bars_show_the_model_numbers():
+    from klantlib.centricity import mirror
+    from klantlib.formatting import number
+    from klantlib.nps import nps
+    from klantlib.views.centricity import mirror_plot, nps_bars
+
+    table = mirror(klantlib.load_dataset("benchmark_medewerkers"), klantlib.load_dataset("benchmark_klanten"))
+    ax = mirror_plot(table)
+    circles, squares = (line for line in ax.get_lines() if line.get_marker() in ("o", "s"))
+    np.testing.assert_array_equal(circles.get_xdata(), table["zelfbeeld"].to_numpy())
+    np.testing.assert_array_equal(squares.get_xdata(), table["klantbeeld"].to_numpy())
+    texts = [t.get_text() for t in ax.texts]
+    for _, row in table.iterrows():  # the verdict in words beside each statement, not only in colour
+        assert any(text.startswith(number(row["verschil"], 1)) and (row["oordeel"] in text or
+                   row["oordeel"] == "geen duidelijk verschil") for text in texts)
+    scores = nps(pd.Series([10, 9, 3, 7, 8], name="aanbeveling"), by=pd.Series(list("aabbb")))
+    ax = nps_bars(scores)
+    widths = [[bar.get_width() for bar in bars] for bars in bar_sets(ax)]
+    assert widths == [scores["aandeel_criticasters"].tolist(), scores["aandeel_passieven"].tolist(),
+                      scores["aandeel_promotors"].tolist()]
+    # each group its own hatch (passives plain), so the bars don't rest on colour alone
+    assert [bars[0].get_hatch() or "" for bars in bar_sets(ax)] == ["xx", "", "//"]
+    plt.close("all")
