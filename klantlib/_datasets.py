@@ -269,7 +269,7 @@ def list_datasets() -> pd.DataFrame:
     checks it against ``source/*.md``).
 
     >>> list_datasets().loc["transacties", "notebooks"]
-    '00, 01, 04'
+    '00, 01, 04, 07'
     >>> table = list_datasets()
     >>> all(text in repr(table) and text in table._repr_html_() for text in table["beschrijving"])
     True

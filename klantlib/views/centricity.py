@@ -90,14 +90,13 @@ class _ScanChart:
     """The figure of :func:`scan_plot`; :meth:`update` moves one respondent's markers in place."""
 
     def __init__(self, ax, profile: pd.DataFrame, *, title: str | None = None, label: str = "jij",
-                 survey_label: str = "enquête", **kwargs):
+                 survey_label: str = "enquête", own: bool = True, **kwargs):
         from matplotlib.lines import Line2D
 
         from klantlib.plotting import PALETTE, decorate, underride
 
-        self.ax = ax
+        self.ax, self.own = ax, own
         y = np.arange(len(profile))[::-1].astype(float)
-        self.y = y
         low, high = benchmark().scale
         if "gemiddelde" in profile.columns:
             mean = profile["gemiddelde"].to_numpy(dtype=float)
@@ -114,8 +113,10 @@ class _ScanChart:
         ax.set_xlim(low - 0.3, high + 0.3)
         ax.set_xticks(range(low, high + 1))
         ax.grid(axis="x", alpha=0.3)
-        decorate(ax, xlabel=f"antwoord ({low} = {benchmark().ends[0]}, {high} = {benchmark().ends[1]})")
-        handles = [reference, *([survey] if "gemiddelde" in profile.columns else []), self.mine]
+        decorate(ax, xlabel=f"antwoord ({low} = {benchmark().ends[0]}, {high} = {benchmark().ends[1]})",
+                 ylabel="stelling")
+        # Without a respondent (a figure of a survey only) the legend names no stars.
+        handles = [reference, *([survey] if "gemiddelde" in profile.columns else []), *([self.mine] if own else [])]
         self.legend = ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=1,
                                 fontsize="small", frameon=False)
         self.title = ax.set_title("")
@@ -124,7 +125,8 @@ class _ScanChart:
 
     def update(self, profile: pd.DataFrame, *, title: str | None = None, label: str = "jij") -> None:
         self.mine.set_xdata(profile["jouw_antwoord"].to_numpy(dtype=float))
-        self.legend.get_texts()[-1].set_text(label)
+        if self.own:
+            self.legend.get_texts()[-1].set_text(label)
         self.title.set_text(title or "De zelfscan tegen de benchmark")
 
 
@@ -141,7 +143,7 @@ def scan_plot(table: pd.DataFrame, ax=None, *, own=None, title: str | None = Non
     """
     profile = scan_profile(own or {}, table)
     ax = _axes(ax, figsize, (10, 6.5))
-    _ScanChart(ax, profile, title=title, label=label, survey_label=survey_label, **kwargs)
+    _ScanChart(ax, profile, title=title, label=label, survey_label=survey_label, own=own is not None, **kwargs)
     return ax
 
 
@@ -219,7 +221,7 @@ def mirror_plot(table: pd.DataFrame, ax=None, *, own_label: str = "zelfbeeld", c
     ax.set_ylim(-0.7, y.max() + 1.3)
     ax.set_xticks(range(low, high + 1))
     ax.grid(axis="x", alpha=0.3)
-    decorate(ax, xlabel=f"gemiddeld antwoord ({low}-{high})")
+    decorate(ax, xlabel=f"gemiddeld antwoord ({low}-{high})", ylabel="stelling")
     ax.set_title(title or "Zelfbeeld tegen klantbeeld, per stelling", loc="left")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize="small", frameon=False)
     return ax
@@ -250,7 +252,7 @@ def nps_bars(table: pd.DataFrame, ax=None, *, title: str | None = None, figsize=
     ax.set_yticks(y, [str(label) for label in table.index])
     ax.set_xlim(0, 1)
     percent_axis(ax, axis="x")
-    decorate(ax, xlabel="aandeel van de antwoorden")
+    decorate(ax, xlabel="aandeel van de antwoorden", ylabel=table.index.name or "groep")
     ax.set_title(title or "Criticasters, passieven en promotors", loc="left")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25 if len(table) > 2 else -0.45), ncol=3,
               fontsize="small", frameon=False)
