@@ -46,7 +46,7 @@ PERCEPTION_GAP = {"bedrijven_superieur": 0.80, "klanten_eens": 0.08, "vertrouwen
                   "vertrouwen_klant": 5.5}
 
 #: The columns of :func:`mirror`.
-MIRROR_COLUMNS = ("tekst", "aspect", "zelfbeeld", "klantbeeld", "verschil", "ondergrens", "bovengrens",
+MIRROR_COLUMNS = ("tekst", "klanttekst", "aspect", "zelfbeeld", "klantbeeld", "verschil", "ondergrens", "bovengrens",
                   "medewerkers", "klanten", "oordeel")
 
 #: What :func:`mirror` says about a statement, by where its interval lies.
@@ -204,7 +204,9 @@ def mirror(own: pd.DataFrame, customers: pd.DataFrame, *, own_questionnaire="ben
 
     Returns:
         One row per shared statement (index ``code``) with :data:`MIRROR_COLUMNS`:
-        the statement's ``tekst`` (the organisation's wording) and ``aspect``,
+        the statement's ``tekst`` (the organisation's wording), ``klanttekst``
+        (the customers' wording: a statement about the same thing from the
+        customer's side, not the same sentence) and ``aspect``,
         the means ``zelfbeeld`` and ``klantbeeld``, ``verschil``, the interval
         ``ondergrens``-``bovengrens``, the numbers of answers ``medewerkers`` and
         ``klanten``, and the ``oordeel``.
@@ -233,7 +235,7 @@ def mirror(own: pd.DataFrame, customers: pd.DataFrame, *, own_questionnaire="ben
     customer_values = theirs.answers(customers, errors=errors)[shared]
     # 2. Per statement: both means and their difference with Welch's interval.
     both = mean_difference(own_values, customer_values, confidence=confidence)
-    out = pd.DataFrame({"tekst": ours.items.loc[shared, "tekst"],
+    out = pd.DataFrame({"tekst": ours.items.loc[shared, "tekst"], "klanttekst": theirs.items.loc[shared, "tekst"],
                         "aspect": ours.items.loc[shared, "aspect"] if "aspect" in ours.items else "",
                         "zelfbeeld": both["gemiddelde_1"], "klantbeeld": both["gemiddelde_2"],
                         "verschil": both["verschil"], "ondergrens": both["ondergrens"],
@@ -250,6 +252,9 @@ def mirror_reading(table: pd.DataFrame, *, largest: int = 3, own: str = "de orga
                    customers: str = "haar klanten") -> str:
     """A Dutch reading of :func:`mirror`: the largest clear gaps, and where both sides agree.
 
+    It names statements by their code (the two sides word a statement
+    differently: show the table for the texts).
+
     Args:
         table: the result of :func:`mirror`.
         largest: how many clear gaps to name at most, largest first.
@@ -261,12 +266,12 @@ def mirror_reading(table: pd.DataFrame, *, largest: int = 3, own: str = "de orga
     Raises:
         KlantDataError: the table is not made by :func:`mirror`, or is empty.
 
-    >>> table = pd.DataFrame({"tekst": ["A.", "B."], "aspect": ["cultuur", "inrichting"],
+    >>> table = pd.DataFrame({"tekst": ["A.", "B."], "klanttekst": ["a.", "b."], "aspect": ["cultuur", "processen"],
     ...     "zelfbeeld": [6.2, 5.0], "klantbeeld": [4.1, 5.1], "verschil": [2.1, -0.1],
     ...     "ondergrens": [1.8, -0.4], "bovengrens": [2.4, 0.2], "medewerkers": [40, 40], "klanten": [300, 300],
     ...     "oordeel": ["zelfbeeld hoger", "geen duidelijk verschil"]}, index=pd.Index(["B10", "B2"], name="code"))
     >>> print(mirror_reading(table, own="Trapper", customers="zijn klanten"))
-    Trapper ziet zichzelf duidelijk positiever dan zijn klanten doen bij 1 van de 2 stellingen. Het grootste verschil: B10 ('A.'): 6,2 tegen 4,1, een verschil van 2,1 (95%-interval 1,8 tot 2,4). Geen duidelijk verschil bij B2: daar komen zelfbeeld en klantbeeld overeen.
+    Trapper ziet zichzelf duidelijk positiever dan zijn klanten doen bij 1 van de 2 stellingen. Het grootste verschil: B10: 6,2 tegen 4,1, een verschil van 2,1 (95%-interval 1,8 tot 2,4). Geen duidelijk verschil bij B2: daar komen zelfbeeld en klantbeeld overeen.
     """
     from klantlib.formatting import counted, listing, number
 
@@ -282,7 +287,7 @@ def mirror_reading(table: pd.DataFrame, *, largest: int = 3, own: str = "de orga
     total = counted(len(table), "stelling", "stellingen")
 
     def gap(code, row) -> str:
-        return (f"{code} ('{row['tekst']}'): {number(row['zelfbeeld'], 1)} tegen {number(row['klantbeeld'], 1)}, "
+        return (f"{code}: {number(row['zelfbeeld'], 1)} tegen {number(row['klantbeeld'], 1)}, "
                 f"een verschil van {number(abs(row['verschil']), 1)} (95%-interval {number(row['ondergrens'], 1)} "
                 f"tot {number(row['bovengrens'], 1)})")
 

@@ -14,7 +14,7 @@ of them can be computed from a transaction log with customer numbers:
 
 **The CLV formula is the course's choice.** Many formulas exist. This course uses
 a common teaching formula for a constant margin ``m`` per year, a retention
-``r`` and a discount rate ``d`` (Gupta & Lehmann, 2003):
+``r`` and a discount rate ``d``:
 
     CLV = m × r / (1 + d − r)
 

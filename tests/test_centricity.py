@@ -45,6 +45,10 @@ def test_statements_grouped_as_the_source_and_read_as_culture_by_the_course():
     items = benchmark().items
     assert set(items["dimensie"]) == {"structuur"}  # the source prints all eleven under "Structuur"
     assert items.index[items["aspect"] == "cultuur"].tolist() == ["B8", "B9", "B10", "B11"]
+    # the course's reading of Shah et al.'s four aspects of organising
+    assert set(items["aspect"]) == {"structuur", "processen", "financiën", "cultuur"}
+    assert items.at["B3", "aspect"] == "financiën"
+    assert (customers_view().items["aspect"] == items.loc[customers_view().codes, "aspect"]).all()
 
 
 def test_the_customers_side_uses_the_benchmark_codes_without_what_customers_cannot_see():
@@ -131,6 +135,7 @@ def test_mirror_by_hand_and_scipy():
         assert table.at[code, "bovengrens"] == pytest.approx(interval.high)
     assert table.at["B10", "oordeel"] == HIGHER
     assert table.at["B10", "tekst"] == benchmark().items.at["B10", "tekst"]
+    assert table.at["B10", "klanttekst"] == customers_view().items.at["B10", "tekst"]
     assert (table["medewerkers"] == 30).all() and (table["klanten"] == 80).all()
 
 

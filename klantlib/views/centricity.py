@@ -212,7 +212,7 @@ def mirror_plot(table: pd.DataFrame, ax=None, *, own_label: str = "zelfbeeld", c
                                                      label=customers_label))
     low, high = benchmark().scale
     for yy, (_, row) in zip(y, table.iterrows()):
-        mark = {HIGHER: "  ◀ zelfbeeld hoger", LOWER: "  ◀ klantbeeld hoger"}.get(row["oordeel"], "")
+        mark = {HIGHER: ": zelfbeeld hoger", LOWER: ": klantbeeld hoger"}.get(row["oordeel"], "")
         ax.text(high + 0.4, yy, f"{number(row['verschil'], 1)} ({number(row['ondergrens'], 1)} tot "
                 f"{number(row['bovengrens'], 1)}){mark}", va="center", fontsize="small")
     ax.text(high + 0.4, y.max() + 0.8, "verschil (95%-interval)", fontsize="small", fontweight="bold")
