@@ -170,9 +170,18 @@ def part_hash(key: str, label, value=None, *, decimals: int | None = None) -> st
 
 def _labels(value) -> set[str]:
     """The normalised labels of a set answer: a list, a set, or a text with commas."""
+    return set(_typed_labels(value))
+
+
+def _typed_labels(value) -> dict[str, str]:
+    """The labels of a set answer, normalised, each with the label as the student typed it (for messages).
+
+    >>> _typed_labels(["B4", " b6 "])
+    {'b4': 'B4', 'b6': 'b6'}
+    """
     if isinstance(value, str):
         value = value.replace(";", ",").split(",")
-    return {text_key(v) for v in value if text_key(v)}
+    return {text_key(v): str(v).strip() for v in value if text_key(v)}
 
 
 def _table(value) -> dict[str, object]:
@@ -438,15 +447,18 @@ def _wrong(message: str) -> Feedback:
     return Feedback("fout", f"Nog niet goed. {message}".strip())
 
 
-def _parts_feedback(q: Question, given: list[str]) -> str:
-    """For a choice or set: what each wrong part misses, and how many right ones are missing."""
+def _parts_feedback(q: Question, given: list[str], shown: dict[str, str] | None = None) -> str:
+    """For a choice or set: what each wrong part misses, and how many right ones are missing.
+
+    ``shown`` maps a label to how the student wrote it, so a message repeats ``B4``, not ``b4``.
+    """
     hashes = {label: part_hash(q.key, label) for label in given}
     wrong = [label for label, h in hashes.items() if h not in q.members]
     right = len(hashes) - len(wrong)
     lines = []
     for label in wrong:
         reason = q.mistakes.get(hashes[label], "")
-        lines.append(f"'{label}' hoort er niet bij. {reason}".strip())
+        lines.append(f"'{(shown or {}).get(label, label)}' hoort er niet bij. {reason}".strip())
     missing = len(q.members) - right
     if missing and (q.kind == "set" or q.multiple):
         lines.append(f"Er {'ontbreekt nog één' if missing == 1 else f'ontbreken nog {missing}'} "
@@ -563,8 +575,10 @@ def _feedback(q: Question, answer) -> Feedback:
         # One option picked: the message that explains why that option is not it.
         reason = q.mistakes.get(part_hash(key, picked[0]))
         return _wrong(reason or _next_hint(q))
-    given = q.chosen(answer) if q.kind == "choice" else sorted(_labels(answer))
-    return _wrong(f"{_parts_feedback(q, given)} {_next_hint(q)}")
+    if q.kind == "choice":
+        return _wrong(f"{_parts_feedback(q, q.chosen(answer))} {_next_hint(q)}")
+    typed = _typed_labels(answer)
+    return _wrong(f"{_parts_feedback(q, sorted(typed), typed)} {_next_hint(q)}")
 
 
 def __getattr__(name: str):

@@ -150,6 +150,8 @@ def test_set_of_labels_typed_freely():
     feedback = q.check(["betrouwbaarheid", "zekerheid"])
     assert "'zekerheid' hoort er niet bij" in feedback.message and "ontbreekt nog één" in feedback.message
     assert "responsiviteit" not in feedback.message
+    # a wrong label is repeated as the student typed it, not in the lower case it is compared in
+    assert "'Zekerheid' hoort er niet bij" in q.check("betrouwbaarheid, Zekerheid").message
 
 
 def test_table_says_which_rows_are_right_and_never_the_numbers():
