@@ -271,7 +271,7 @@ def mirror_reading(table: pd.DataFrame, *, largest: int = 3, own: str = "de orga
     ...     "ondergrens": [1.8, -0.4], "bovengrens": [2.4, 0.2], "medewerkers": [40, 40], "klanten": [300, 300],
     ...     "oordeel": ["zelfbeeld hoger", "geen duidelijk verschil"]}, index=pd.Index(["B10", "B2"], name="code"))
     >>> print(mirror_reading(table, own="Trapper", customers="zijn klanten"))
-    Trapper ziet zichzelf duidelijk positiever dan zijn klanten doen bij 1 van de 2 stellingen. Het grootste verschil: B10: 6,2 tegen 4,1, een verschil van 2,1 (95%-interval 1,8 tot 2,4). Geen duidelijk verschil bij B2: daar komen zelfbeeld en klantbeeld overeen.
+    Trapper ziet zichzelf duidelijk positiever dan zijn klanten doen bij 1 van de 2 stellingen. Het grootste verschil: B10: 6,2 tegen 4,1, een verschil van 2,1 (95%-interval 1,8 tot 2,4). Geen duidelijk verschil bij B2: daar kan het verschil toeval zijn (dat is nog niet hetzelfde als gelijk).
     """
     from klantlib.formatting import counted, listing, number
 
@@ -304,6 +304,6 @@ def mirror_reading(table: pd.DataFrame, *, largest: int = 3, own: str = "de orga
     if not len(higher) and not len(lower):
         parts.append(f"Bij geen van de {total} verschillen {own} en {customers} duidelijk: elk interval bevat 0.")
     elif len(same):
-        parts.append(f"Geen duidelijk verschil bij {listing(list(same.index), limit=None)}: daar komen zelfbeeld "
-                     "en klantbeeld overeen.")
+        parts.append(f"Geen duidelijk verschil bij {listing(list(same.index), limit=None)}: daar kan het verschil "
+                     "toeval zijn (dat is nog niet hetzelfde als gelijk).")
     return " ".join(parts)

@@ -33,7 +33,7 @@ __all__ = ["ladder_diagram", "mirror_plot", "nps_bars", "scan_plot", "scan_widge
 
 #: The ladder of Poiesz & Reinders (2010): each rung and what sets it apart, in the course's words.
 LADDER = (
-    ("klantvriendelijk", "vriendelijk en respectvol;\nhet aanbod staat voorop"),
+    ("klantvriendelijk", "respectvol en vriendelijk"),
     ("klantgericht", "weet wie de klanten zijn;\nvertrekt vanuit het eigen aanbod"),
     ("klantgestuurd", "levert wat de individuele klant wil;\nlange relatie, vertrouwen"),
 )
@@ -221,7 +221,7 @@ def mirror_plot(table: pd.DataFrame, ax=None, *, own_label: str = "zelfbeeld", c
     ax.set_ylim(-0.7, y.max() + 1.3)
     ax.set_xticks(range(low, high + 1))
     ax.grid(axis="x", alpha=0.3)
-    decorate(ax, xlabel=f"gemiddeld antwoord ({low}-{high})", ylabel="stelling")
+    decorate(ax, xlabel=f"gemiddeld antwoord ({low}-{high})", ylabel="stelling (tekst van de organisatie)")
     ax.set_title(title or "Zelfbeeld tegen klantbeeld, per stelling", loc="left")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize="small", frameon=False)
     return ax
