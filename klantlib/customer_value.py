@@ -34,6 +34,7 @@ is an error (``errors="raise"``).
 
 from __future__ import annotations
 
+import math
 import numbers
 
 import numpy as np
@@ -239,11 +240,14 @@ def customer_value(yearly: pd.DataFrame, *, year: int | None = None, by: pd.Seri
         ``klanten`` (who bought in ``year``), ``omzet_per_klant`` and
         ``marge_per_klant`` (means over those customers), ``retentie`` (of the
         group's customers of the year before) and ``clv`` (:func:`clv` of the
-        margin per customer and the retention).
+        margin per customer and the retention). A group whose customers
+        bought nothing in ``year`` (or the year before) has 0 ``klanten`` or NaN
+        where that is needed, not an error; a categorical ``by`` keeps its
+        order and its empty groups.
 
     Raises:
-        KlantDataError: ``yearly`` is not made by :func:`yearly_value`, nobody
-            bought in ``year`` or the year before, or a group is empty.
+        KlantDataError: ``yearly`` is not made by :func:`yearly_value`, or nobody
+            bought in ``year`` (without groups: or the year before).
 
     >>> yearly = pd.DataFrame({"klant_id": ["a", "a", "b", "c"], "jaar": [2024, 2025, 2024, 2025],
     ...                        "omzet": [900.0, 400.0, 500.0, 200.0], "marge": [200.0, 100.0, 120.0, 60.0],
@@ -282,12 +286,21 @@ def customer_value(yearly: pd.DataFrame, *, year: int | None = None, by: pd.Seri
         part = table[table["groep"] == group].set_index(["klant_id", "jaar"])
         this_year = part.xs(year, level="jaar") if year in part.index.get_level_values("jaar") else part.iloc[:0]
         buyers = this_year[this_year["gekocht"]]
-        if buyers.empty:
-            raise KlantDataError(f"In {year} kocht niemand" + (f" in de groep '{group}'" if by is not None else "")
-                                 + f". Kies een jaar uit {', '.join(str(y) for y in years)}.")
+        bought_before = bool(part["gekocht"].xs(year - 1, level="jaar").any()) \
+            if year - 1 in part.index.get_level_values("jaar") else False
+        if by is None and buyers.empty:
+            raise KlantDataError(f"In {year} kocht niemand. Kies een jaar uit {', '.join(str(y) for y in years)}.")
+        if by is None and not bought_before:
+            retention(part, year)  # raises the Dutch error: nobody bought the year before
         # Means over the customers who bought this year; retention of last year's customers of the group.
-        margin = buyers["marge"].mean()
-        kept = retention(part, year)
+        # A group without buyers (this year or the year before) gets NaN there, not an error for every group.
+        margin = buyers["marge"].mean() if len(buyers) else math.nan
+        kept = retention(part, year) if bought_before else math.nan
         rows.append({"groep": group, "klanten": len(buyers), "omzet_per_klant": buyers["omzet"].mean(),
-                     "marge_per_klant": margin, "retentie": kept, "clv": clv(margin, kept, discount)})
-    return pd.DataFrame(rows).set_index("groep")
+                     "marge_per_klant": margin, "retentie": kept,
+                     "clv": clv(margin, kept, discount) if not (math.isnan(margin) or math.isnan(kept)) else math.nan})
+    out = pd.DataFrame(rows).set_index("groep")
+    if by is not None and out["klanten"].sum() == 0:
+        raise KlantDataError(f"In {year} kocht niemand in een van de groepen. Kies een jaar uit "
+                             f"{', '.join(str(y) for y in years)}.")
+    return out

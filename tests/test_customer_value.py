@@ -88,8 +88,15 @@ def test_customer_value_per_group_warns_for_customers_without_a_group(log):
     groups = pd.Series({"a": "trouw", "b": "trouw", "c": "nieuw"})
     yearly = yearly_value(log, MARGINS)
     with pytest.warns(KlantDataWarning, match="1 klant zonder groep"):
-        with pytest.raises(KlantDataError, match="In 2024 kocht niemand"):
-            customer_value(yearly, by=groups)  # group 'nieuw' has no customer in 2024: no retention
+        table = customer_value(yearly, by=groups)
+    # group 'nieuw' has no customer in 2024: no retention and no CLV, but its buyers are counted
+    assert table.loc["nieuw", "klanten"] == 1 and table.loc["nieuw", "marge_per_klant"] == pytest.approx(75.0)
+    assert pd.isna(table.loc["nieuw", "retentie"]) and pd.isna(table.loc["nieuw", "clv"])
+    empty = pd.Series(pd.Categorical(["trouw", "trouw", "nieuw", "trouw"], categories=["trouw", "nieuw", "leeg"]),
+                      index=["a", "b", "c", "d"])
+    table = customer_value(yearly, by=empty)
+    assert list(table.index) == ["trouw", "nieuw", "leeg"] and table.loc["leeg", "klanten"] == 0
+    assert pd.isna(table.loc["leeg", "clv"])
     with pytest.warns(KlantDataWarning, match="2 klanten zonder groep in by vallen buiten"):
         table = customer_value(yearly, by=groups[groups == "trouw"])
     assert table.loc["trouw", "retentie"] == 0.5 and table.loc["trouw", "klanten"] == 1
@@ -134,3 +141,7 @@ def test_missing_columns_and_wrong_tables_are_dutch_errors(log):
         customer_value(log)
     with pytest.raises(KlantDataError, match="In 2023 kocht niemand"):
         customer_value(yearly_value(log, MARGINS), year=2024)
+    with pytest.raises(KlantDataError, match="In 2030 kocht niemand"):
+        customer_value(yearly_value(log, MARGINS), year=2030)
+    with pytest.raises(KlantDataError, match="In 2030 kocht niemand in een van de groepen"):
+        customer_value(yearly_value(log, MARGINS), year=2030, by=pd.Series({"a": "x", "b": "x", "c": "y", "d": "y"}))
