@@ -253,6 +253,15 @@ def assert_no_console_errors(page) -> None:
     assert page.klant_errors == [], "fouten in de browserconsole:\n" + "\n".join(page.klant_errors)
 
 
+#: A widget's figure as the browser shows it: the <img> in its Output area (klantlib.views._widgets.FigureArea).
+FIGURE = ".klant-figuur img"
+
+
+def figure_src(page) -> str | None:
+    """The ``src`` of the first widget figure on the page: it changes when the widget draws a new figure."""
+    return page.locator(FIGURE).first.get_attribute("src")
+
+
 def open_in_voila(page, voila_url: str, notebook: str, timeout: float = 60_000):
     """Open a notebook as a Voila page and wait until its widgets are drawn.
 

@@ -3,16 +3,11 @@ when it is given with the keyboard alone."""
 
 import pytest
 
-from conftest import open_in_voila
+from conftest import FIGURE, figure_src, open_in_voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NOTEBOOK = "07_klantgerichtheid_meten.ipynb"
-FIGURE = ".klant-figuur img"
-
-
-def _src(page):
-    return page.locator(FIGURE).first.get_attribute("src")
 
 
 def test_an_answer_changes_the_comparison_with_the_benchmark_in_voila(page, voila_url):
@@ -20,7 +15,7 @@ def test_an_answer_changes_the_comparison_with_the_benchmark_in_voila(page, voil
     page.locator(FIGURE).first.wait_for(timeout=30_000)
     outcome = page.locator(".klant-uitkomst").first
     assert "Vul de stellingen in" in outcome.inner_text()
-    figure_before = _src(page)
+    figure_before = figure_src(page)
 
     # B1's benchmark mean is 5,17: a 7 lies above it, and the reading and the figure say so.
     page.locator(".klant-B1 select").first.select_option(label="7")

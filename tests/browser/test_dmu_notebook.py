@@ -3,16 +3,11 @@ after *Controleer*, the feedback."""
 
 import pytest
 
-from conftest import open_in_voila
+from conftest import FIGURE, figure_src, open_in_voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NOTEBOOK = "02_dmu_en_koopsituaties.ipynb"
-FIGURE = ".klant-figuur img"
-
-
-def _src(page):
-    return page.locator(FIGURE).first.get_attribute("src")
 
 
 def _tick(page, css):
@@ -30,7 +25,7 @@ def test_choosing_roles_changes_what_is_shown_in_voila(page, voila_url):
     open_in_voila(page, voila_url, NOTEBOOK)
     page.locator(FIGURE).first.wait_for(timeout=30_000)
     choice = page.locator(".klant-keuzes").first
-    figure_before, text_before = _src(page), choice.inner_text()
+    figure_before, text_before = figure_src(page), choice.inner_text()
     assert "Ria: –" in text_before
 
     _tick(page, "klant-rol-0-0")  # Ria: initiator
@@ -42,7 +37,7 @@ def test_choosing_roles_changes_what_is_shown_in_voila(page, voila_url):
     assert "Ria: initiator" in choice.inner_text()
 
     # Another role for Ria: the choice and the figure follow again.
-    figure_one, text_one = _src(page), choice.inner_text()
+    figure_one, text_one = figure_src(page), choice.inner_text()
     _tick(page, "klant-rol-0-2")  # Ria: gatekeeper (wrong: nobody holds it in a family)
     _changed(page, ".klant-keuzes", text_one)
     assert "Ria: initiator, gatekeeper" in choice.inner_text()

@@ -3,12 +3,11 @@ the opdracht 1.1 scaffold is counted (and saved, see tests/test_klant.py)."""
 
 import pytest
 
-from conftest import open_in_voila
+from conftest import FIGURE, open_in_voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NOTEBOOK = "01_wie_is_de_klant.ipynb"
-FIGURE = ".klant-figuur img"
 TEXT = ".klant-klantbeeld"
 
 

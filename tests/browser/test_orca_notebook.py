@@ -2,12 +2,11 @@
 
 import pytest
 
-from conftest import open_in_voila
+from conftest import FIGURE, open_in_voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NOTEBOOK = "06_orca_klantreis.ipynb"
-FIGURE = ".klant-figuur img"
 COUNTS = ".klant-orca-telling"
 
 

@@ -2,12 +2,11 @@
 
 import pytest
 
-from conftest import open_in_voila
+from conftest import FIGURE, open_in_voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NOTEBOOK = "04_rfm_klantenmatrix.ipynb"
-FIGURE = ".klant-figuur img"
 
 
 def test_moving_a_cut_off_changes_counts_and_figure_in_voila(page, voila_url):

@@ -2,23 +2,18 @@
 
 import pytest
 
-from conftest import open_in_voila
+from conftest import FIGURE, figure_src, open_in_voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NOTEBOOK = "05_servqual_gaps.ipynb"
-FIGURE = ".klant-figuur img"
-
-
-def _src(page):
-    return page.locator(FIGURE).first.get_attribute("src")
 
 
 def test_answering_changes_score_and_figure_in_voila(page, voila_url):
     open_in_voila(page, voila_url, NOTEBOOK)
     page.locator(FIGURE).first.wait_for(timeout=30_000)
     outcome = page.locator(".klant-uitkomst").first
-    figure_before, text_before = _src(page), outcome.inner_text()
+    figure_before, text_before = figure_src(page), outcome.inner_text()
 
     # One expectation and one perception: now there is a score, and the figure shows it.
     page.locator(".klant-E5 select").first.select_option(label="7")

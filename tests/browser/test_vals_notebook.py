@@ -2,17 +2,12 @@
 
 import pytest
 
-from conftest import open_in_voila
+from conftest import FIGURE, figure_src, open_in_voila
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NOTEBOOK = "03_vals_segmentatie.ipynb"
-FIGURE = ".klant-figuur img"
 OUTCOME = ".klant-vals-type"
-
-
-def _src(page):
-    return page.locator(FIGURE).first.get_attribute("src")
 
 
 def _answer(page, item: str, value: int) -> None:
@@ -28,7 +23,7 @@ def test_answering_shows_a_type_and_a_changed_answer_changes_it_in_voila(page, v
     open_in_voila(page, voila_url, NOTEBOOK)
     page.locator(FIGURE).first.wait_for(timeout=30_000)
     assert "Nog 18 van de 18 stellingen" in page.locator(OUTCOME).first.inner_text()
-    figure_before = _src(page)
+    figure_before = figure_src(page)
 
     # Agree with the belongers' statements (S05, S06), disagree with the rest: the type is meelopers.
     for number in range(1, 19):
@@ -39,7 +34,7 @@ def test_answering_shows_a_type_and_a_changed_answer_changes_it_in_voila(page, v
         "([sel, before]) => { const img = document.querySelector(sel); return img && img.getAttribute('src') !== before; }",
         arg=[FIGURE, figure_before], timeout=15_000,
     )
-    figure_meelopers = _src(page)
+    figure_meelopers = figure_src(page)
 
     # Now agree more with the experiential statements: the type shown changes, and so does the figure.
     _answer(page, "S05", 3)
