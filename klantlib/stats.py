@@ -6,6 +6,8 @@
 - :func:`mean_difference`: per column the difference between the means of two
   independent groups (an organisation and its customers), with Welch's
   t-interval: the mirror of notebook 07 and every later comparison of two groups.
+- :func:`correlation`: per column Pearson's r with a target (a driver with
+  recommendation), with Fisher's interval and the p-value: notebook 08's links.
 - :func:`cronbach_alpha`: how consistently a set of items measures one thing
   (Cronbach, 1951), as survey courses report it beside every scale.
 
@@ -22,7 +24,7 @@ import pandas as pd
 
 from klantlib.errors import KlantDataError
 
-__all__ = ["CONFIDENCE", "cronbach_alpha", "mean_difference", "mean_interval"]
+__all__ = ["CONFIDENCE", "correlation", "cronbach_alpha", "mean_difference", "mean_interval"]
 
 #: The confidence level of every interval in the course, unless a function is told otherwise.
 CONFIDENCE = 0.95
@@ -138,6 +140,71 @@ def mean_difference(first: pd.DataFrame | pd.Series, second: pd.DataFrame | pd.S
     return pd.DataFrame({"gemiddelde_1": mean1, "gemiddelde_2": mean2, "verschil": difference,
                          "ondergrens": difference - half, "bovengrens": difference + half,
                          "n_1": n1, "n_2": n2}, index=first.columns)
+
+
+def correlation(values: pd.DataFrame | pd.Series, target: pd.Series, *, confidence: float = CONFIDENCE) -> pd.DataFrame:
+    """Per column: Pearson's correlation r with ``target``, its interval, its p-value and on how many pairs it rests.
+
+    r says how closely two scores rise and fall together, from −1 to 1 (0: no
+    straight-line relation). It says nothing about cause. Per column only the
+    rows where both the column and the target have a value count (pairwise, as
+    ``pandas.DataFrame.corrwith`` and SPSS's default do). The interval is
+    Fisher's: tanh(atanh(r) ± z / √(n − 3)), with z the ``0.5 + confidence / 2``
+    quantile of the normal distribution; the p-value is the two-sided t-test of
+    r = 0 with n − 2 degrees of freedom. Both are what
+    ``scipy.stats.pearsonr(x, y)`` and its ``confidence_interval()`` give.
+    Fewer than three pairs, or a column or target that does not vary in them,
+    give NaN (no r, or no interval with three pairs).
+
+    Args:
+        values: one column per score (a driver), one row per respondent; a
+            Series is one column.
+        target: the score to correlate with (recommendation), with the same
+            index as ``values``.
+        confidence: the confidence level, strictly between 0 and 1.
+
+    Returns:
+        One row per column of ``values`` with ``r``, ``ondergrens``,
+        ``bovengrens``, ``p`` and ``paren`` (the rows where both have a value).
+
+    Raises:
+        KlantDataError: ``confidence`` is not strictly between 0 and 1, or
+            ``target`` has another index than ``values``.
+
+    >>> scores = pd.DataFrame({"vertrouwen": [2, 4, 5, 6, 7], "tevredenheid": [5, 6, 4, 6, 5]})
+    >>> correlation(scores, pd.Series([3, 6, 7, 9, 10])).round(3)
+                      r  ondergrens  bovengrens      p  paren
+    vertrouwen    0.997       0.947       1.000  0.000      5
+    tevredenheid  0.109      -0.856       0.904  0.861      5
+    """
+    _check_confidence(confidence)
+    from scipy.special import ndtri, stdtr
+
+    frame = values.to_frame() if isinstance(values, pd.Series) else values
+    if not frame.index.equals(target.index):
+        raise KlantDataError("De scores en de doelkolom horen bij dezelfde respondenten (dezelfde index); "
+                             "neem beide uit dezelfde tabel.")
+    y = target.to_numpy(dtype=float)
+    rows = []
+    for column in frame.columns:
+        x = frame[column].to_numpy(dtype=float)
+        both = ~np.isnan(x) & ~np.isnan(y)
+        n = int(both.sum())
+        r = low = high = p = math.nan
+        if n >= 3:
+            dx, dy = x[both] - x[both].mean(), y[both] - y[both].mean()
+            spread = math.sqrt((dx ** 2).sum() * (dy ** 2).sum())
+            if spread > 0:
+                r = float(np.clip((dx * dy).sum() / spread, -1.0, 1.0))
+                t = r * math.sqrt((n - 2) / (1 - r ** 2)) if abs(r) < 1 else math.copysign(math.inf, r)
+                p = float(2 * stdtr(n - 2, -abs(t)))
+                if abs(r) == 1:  # a perfect line: no spread left to be unsure about
+                    low = high = r
+                elif n > 3:
+                    half = float(ndtri(0.5 + confidence / 2)) / math.sqrt(n - 3)
+                    low, high = math.tanh(math.atanh(r) - half), math.tanh(math.atanh(r) + half)
+        rows.append({"r": r, "ondergrens": low, "bovengrens": high, "p": p, "paren": n})
+    return pd.DataFrame(rows, index=frame.columns, columns=["r", "ondergrens", "bovengrens", "p", "paren"])
 
 
 def cronbach_alpha(items: pd.DataFrame) -> float:
