@@ -16,6 +16,7 @@ checks these lines against it):
 - :mod:`klantlib.centricity`: customer-centricity measured: the benchmark self-scan, the mirror of self-image and customers' image, the customer metrics (notebook 07; §1.5).
 - :mod:`klantlib.nps`: the Net Promoter Score, overall and per group (notebook 07; §1.5).
 - :mod:`klantlib.customer_value`: revenue, margin and retention per customer, and the course's customer lifetime value (notebook 07; §1.5).
+- :mod:`klantlib.sensitivity`: customer sensitivity: the affectivity drivers and trust, their links with recommending, HET/WIJ/IK and the development phases (De Haan & Langerak) (notebook 08; –).
 
 The rules every model shares, each written once:
 
