@@ -523,7 +523,7 @@ def test_sensitivity_scan_widget_redraw_shows_the_model_profile(tmp_path):
     labels = [tick.get_text() for tick in ax.get_yticklabels()]
     assert labels[0] == "Ontvankelijkheid (begrijpen)" and labels[-1] == "Tevredenheid"
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "Trapper (klanten) (gemiddelde, 95%-interval)", "Mijn provider"]
+        "klanten van Trapper (gemiddelde, 95%-interval)", "Mijn provider"]
     assert title_of(ax) == "Klantgevoeligheid: Mijn provider"
     np.testing.assert_array_equal(shown_png(box), full_draw(figure_of(box)))
     again = sensitivity_views.scan_widget(survey, folder=tmp_path)

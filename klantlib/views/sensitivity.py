@@ -258,7 +258,7 @@ def links_plot(table: pd.DataFrame, ax=None, *, title: str | None = None, figsiz
     return ax
 
 
-def scan_widget(survey: pd.DataFrame | None = None, *, survey_label: str = "Trapper (klanten)",
+def scan_widget(survey: pd.DataFrame | None = None, *, survey_label: str = "klanten van Trapper",
                 folder=DEFAULT_FOLDER, name: str = "klantgevoeligheid"):
     """The customer-sensitivity scan as a widget: your scores per driver for an organisation, against a survey.
 
@@ -289,7 +289,8 @@ def scan_widget(survey: pd.DataFrame | None = None, *, survey_label: str = "Trap
     outcome = with_class(widgets.HTML(layout=widgets.Layout(width="560px")), "klant-uitkomst")
     area = FigureArea((7.5, 7.2))
     chart = _DimensionBars(area.ax, shown(own_profile({}, table)), questionnaire.scale,
-                           survey_label=f"{survey_label} (gemiddelde, 95%-interval)", ylabel="driver (vermogen)")
+                           survey_label=f"{survey_label} (gemiddelde, 95%-interval)", ylabel="driver (vermogen)",
+                           legend_columns=1)
     area.redraws(*chart.changing)
 
     def redraw():

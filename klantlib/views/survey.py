@@ -162,7 +162,7 @@ class _DimensionBars:
 
     def __init__(self, ax, table: pd.DataFrame, scale: tuple[int, int], *, title: str | None = None,
                  label: str = "jij", survey_label: str = "enquête (gemiddelde, 95%-interval)",
-                 ylabel: str = "dimensie", **kwargs):
+                 ylabel: str = "dimensie", legend_columns: int = 2, **kwargs):
         from matplotlib.patches import Patch
 
         from klantlib.plotting import PALETTE, decorate, text_colour, underride
@@ -189,7 +189,7 @@ class _DimensionBars:
         ax.set_xlim(0, scale[1] + 0.3)
         decorate(ax, xlabel=f"gemiddeld antwoord ({scale[0]}-{scale[1]})", ylabel=ylabel)
         # Below the x label at a distance in font sizes, not in axes fractions: one dimension makes a short axes.
-        self.legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), borderaxespad=3.8, ncol=2,
+        self.legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), borderaxespad=3.8, ncol=legend_columns,
                                 fontsize="small", frameon=False)
         self.title = ax.set_title("")
         self.changing = [*self.mine, *self.empty, self.legend, self.title]
