@@ -18,7 +18,9 @@ send a PNG.
 - ``servqual_widget(servqual)`` (notebook 05): answering E and P items in turn,
   starting from an empty questionnaire (each answer is also saved to disk);
 - ``scan_widget(benchmark_medewerkers)`` (notebook 07): answering the eleven
-  statements in turn (each answer saved to disk).
+  statements in turn (each answer saved to disk);
+- ``scan_widget(klantgevoeligheid)`` (notebook 08): answering the 21 statements
+  of the customer-sensitivity scan in turn (each answer saved to disk).
 
 Goal: median at most 80 ms per widget. With ``--compare REV`` the same is
 measured, in the same run, for klantlib as it was at git revision ``REV``
@@ -152,6 +154,15 @@ box = scan_widget(klantlib.load_dataset("benchmark_medewerkers"), folder=tempfil
 _find(box, "klant-B1").value = 4  # warm-up
 _report("zelfscan", _time_changes([(_find(box, f"klant-B{{k % 11 + 1}}"), 1 + (k * 5) % 7) for k in range({n})]))
 """,
+    "gevoeligheid": """
+from klantlib.views.sensitivity import scan_widget
+from klantlib.sensitivity import scan
+box = scan_widget(klantlib.load_dataset("klantgevoeligheid"), folder=tempfile.mkdtemp())
+codes = scan().codes
+_find(box, "klant-ON1").value = 4  # warm-up
+_report("gevoeligheid", _time_changes([(_find(box, f"klant-{{codes[k % len(codes)]}}"), 1 + (k * 5) % 7)
+                                       for k in range({n})]))
+""",
 }
 
 LABELS = {
@@ -163,6 +174,7 @@ LABELS = {
     "vals": "VALS: een antwoord op een stelling",
     "dmu": "DMU: een rol aan- of uitvinken",
     "zelfscan": "zelfscan: een antwoord op een stelling",
+    "gevoeligheid": "klantgevoeligheid: een antwoord op een stelling",
 }
 
 

@@ -742,6 +742,120 @@ def margins() -> pd.DataFrame:
     return pd.DataFrame({"categorie": list(CATALOGUE), "brutomarge": [MARGINS[c] for c in CATALOGUE]})
 
 
+def _questionnaire_items(name: str) -> list[dict]:
+    """The items of the shipped questionnaire ``name`` (klantlib/questionnaires/<name>.toml), in order."""
+    path = Path(__file__).resolve().parent.parent / "klantlib" / "questionnaires" / f"{name}.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))["item"]
+
+
+#: Notebook 08's customer-sensitivity scan (klantgevoeligheid.toml) among Trapper's customers, January 2026.
+#: Invented to illustrate De Haan & Langerak's claim that emotion (trust, the bond) predicts recommendation
+#: better than the calculating judgement of satisfaction; the notebook lets students test it. Not tuned to
+#: exact figures. The mean score per affectivity driver (a consumer, before rounding onto 1-7), consistent with
+#: the data card's story: the shop and the showroom are friendly (respect, aandacht), the workshop is often
+#: late in spring (betrouwbaarheid low), and a consumer is no partner (partnership lowest).
+SENSITIVITY_MEANS = {"ontvankelijkheid": 4.8, "inlevingsvermogen": 4.85, "begrip": 4.6,
+                     "responsiviteit": 4.8, "aandacht": 5.5, "respect": 5.65,
+                     "betrouwbaarheid": 4.5, "dienstbaarheid": 5.2, "partnership": 4.1}
+#: How strongly each driver's score follows the customer's emotional bond (in points per standard deviation).
+SENSITIVITY_LOADINGS = {"ontvankelijkheid": 0.7, "inlevingsvermogen": 0.7, "begrip": 0.65,
+                        "responsiviteit": 0.7, "aandacht": 0.75, "respect": 0.6,
+                        "betrouwbaarheid": 0.8, "dienstbaarheid": 0.8, "partnership": 0.7}
+#: How much klantvertrouwen follows each driver (above its mean): the koesteren drivers weigh most.
+TRUST_WEIGHTS = {"ontvankelijkheid": 0.05, "inlevingsvermogen": 0.05, "begrip": 0.05,
+                 "responsiviteit": 0.06, "aandacht": 0.06, "respect": 0.05,
+                 "betrouwbaarheid": 0.22, "dienstbaarheid": 0.2, "partnership": 0.08}
+TRUST_MEAN, SATISFACTION_MEAN = 4.95, 5.3
+ITEM_NOISE = 0.7  # per answer, before rounding: two statements of a driver share its score, not their noise
+#: Businesses and municipalities have fleet contracts: they feel more of a partner (points on partnership).
+PARTNER_EFFECT = 1.0
+#: Did the customer complain in the past year, and how was it handled: shares, and the effect on the bond
+#: (in standard deviations). A complaint handled well leaves the bond where it was; handled badly, it hurts.
+COMPLAINTS = {"geen klacht": (0.70, 0.0), "goed opgelost": (0.18, 0.0), "niet goed opgelost": (0.12, -1.5)}
+#: How many customers left each statement blank ("can't judge"): most on partnership and on IL2 (what a
+#: problem means for me), which a customer finds harder to judge. And on the recommendation question.
+SENSITIVITY_BLANKS = {"ON1": 5, "ON2": 8, "IL1": 6, "IL2": 13, "BG1": 5, "BG2": 7, "RS1": 4, "RS2": 6,
+                      "AD1": 5, "AD2": 6, "RP1": 4, "RP2": 7, "BT1": 5, "BT2": 6, "DB1": 7, "DB2": 8,
+                      "PS1": 15, "PS2": 14, "VT1": 5, "VT2": 7, "TV1": 4}
+RECOMMEND_BLANKS = 5
+
+
+def sensitivity_survey(rng, klanten, transacties) -> pd.DataFrame:
+    """Notebook 08's customer-sensitivity scan: 400 customers who bought in 2025 answer klantgevoeligheid.toml.
+
+    Each customer has a latent emotional bond and a calculating satisfaction that correlate moderately (0.4);
+    a complaint handled badly lowers the bond (COMPLAINTS). Each driver's score is its mean
+    (SENSITIVITY_MEANS, plus PARTNER_EFFECT on partnership for businesses and municipalities), plus the bond
+    times its loading and noise; its two statements are that score plus noise per answer, rounded onto 1-7.
+    Klantvertrouwen (VT1, VT2) follows the drivers (TRUST_WEIGHTS) plus noise; tevredenheid (TV1) is mostly
+    the calculating satisfaction and a little the bond. ``aanbeveling`` (0-10, the NPS question) follows trust
+    and the bond strongly and satisfaction weakly, plus noise. SENSITIVITY_BLANKS answers per statement and
+    RECOMMEND_BLANKS recommendations are left blank.
+    """
+    items = _questionnaire_items("klantgevoeligheid")
+    drivers = [item["dimension"] for item in items if item["part"] != "uitkomst"]
+    if set(drivers) != set(SENSITIVITY_MEANS) or {item["code"] for item in items} != set(SENSITIVITY_BLANKS):
+        raise ValueError("the scan's drivers and codes must match klantgevoeligheid.toml")
+    lines = transacties[(transacties["datum"].dt.year == 2025) & (transacties["bedrag"] > 0)]
+    buyers = np.sort(lines["klant_id"].unique())
+    chosen = rng.choice(buyers, size=400, replace=False)  # in the order they answered
+    n = len(chosen)
+    kind = klanten.set_index("klant_id")["klanttype"].reindex(chosen).to_numpy()
+    frame = pd.DataFrame({"respondent_id": [f"G{i:03d}" for i in range(1, n + 1)], "klant_id": chosen,
+                          "klanttype": kind,
+                          "datum": _dates(rng, n, pd.Timestamp("2026-01-05"), pd.Timestamp("2026-01-30")).sort_values()})
+    bond = rng.normal(0, 1, n)
+    calculating = 0.4 * bond + np.sqrt(1 - 0.4 ** 2) * rng.normal(0, 1, n)
+    complaint = rng.choice(list(COMPLAINTS), size=n, p=[share for share, _ in COMPLAINTS.values()])
+    bond = bond + np.array([COMPLAINTS[c][1] for c in complaint])
+    score = {}
+    for driver in SENSITIVITY_MEANS:
+        partner = PARTNER_EFFECT * (kind != "consument") if driver == "partnership" else 0.0
+        score[driver] = SENSITIVITY_MEANS[driver] + partner + SENSITIVITY_LOADINGS[driver] * bond + rng.normal(0, 0.55, n)
+    trust = TRUST_MEAN + sum(TRUST_WEIGHTS[d] * (score[d] - SENSITIVITY_MEANS[d]) for d in score) + rng.normal(0, 0.5, n)
+    satisfaction = SATISFACTION_MEAN + 0.85 * calculating + 0.15 * bond + rng.normal(0, 0.55, n)
+    for item in items:
+        code = item["code"]
+        level = {"klantvertrouwen": trust, "tevredenheid": satisfaction}.get(item["dimension"])
+        level = score[item["dimension"]] if level is None else level
+        column = pd.array(np.clip(np.round(level + rng.normal(0, ITEM_NOISE, n)), 1, 7).astype(int), dtype="Int64")
+        column[rng.choice(n, size=SENSITIVITY_BLANKS[code], replace=False)] = pd.NA
+        frame[code] = column
+    latent = 7.75 + 1.3 * (trust - TRUST_MEAN) + 0.2 * bond + 0.2 * calculating + rng.normal(0, 1.1, n)
+    recommend = pd.array(np.clip(np.round(latent), 0, 10).astype(int), dtype="Int64")
+    recommend[rng.choice(n, size=RECOMMEND_BLANKS, replace=False)] = pd.NA
+    frame["aanbeveling"] = recommend
+    frame["klacht"] = complaint
+    return frame
+
+
+#: Trapper's customer measures of the past year (notebook 08, HET/WIJ/IK): (maatregel, afdeling, budget in
+#: euro), as a manager would write them down; fixed, nothing drawn. Trapper invests mostly in the hard side
+#: (HET: systems, measuring, procedures), a little in attitude (IK) and least in culture (WIJ). The words are
+#: chosen so that klantlib/het_wij_ik.toml's keywords recognise most measures by exactly one side, one
+#: by two (the workshop about the CRM package: HET and IK) and one by none (the showroom's lighting).
+MEASURES = [
+    ("Nieuw CRM-pakket voor klantenservice en zakelijke verkoop", "klantenservice", 45000),
+    ("KPI-dashboard met de doorlooptijden van de werkplaats", "werkplaats", 18000),
+    ("Chatbot op de webshop voor vragen over bestellingen en levertijden", "webshop", 15000),
+    ("Nieuwe procedure voor klachten, met vaste termijnen en een ticketsysteem", "klantenservice", 9000),
+    ("NPS-meting na elke reparatie: een sms met één vraag", "werkplaats", 6000),
+    ("Maandrapport over de wachttijd aan de telefoon", "klantenservice", 2000),
+    ("Servicenormen voor winkel en werkplaats: binnen 24 uur antwoord, reparatie klaar op de beloofde dag",
+     "directie", 4000),
+    ("Training klantvriendelijk adviseren voor het winkelpersoneel", "winkel", 12000),
+    ("Coaching van de teamleiders in winkel en werkplaats", "directie", 9000),
+    ("Workshop over het nieuwe CRM-pakket voor alle medewerkers met klantcontact", "klantenservice", 4500),
+    ("Teamdag waarop medewerkers klantverhalen uitwisselen", "directie", 2500),
+    ("Nieuwe verlichting in de showroom", "winkel", 9000),
+]
+
+
+def measures() -> pd.DataFrame:
+    """Trapper's customer measures of the past year (MEASURES: fixed, nothing drawn)."""
+    return pd.DataFrame(MEASURES, columns=["maatregel", "afdeling", "budget"])
+
+
 def _write(frame: pd.DataFrame, path: Path) -> Path:
     frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", date_format="%Y-%m-%d", float_format="%.2f")
     return path
@@ -771,6 +885,8 @@ def generate(out_dir: Path, streams: Callable[[str], np.random.Generator] = stre
         "benchmark_medewerkers": employee_scan(streams("benchmark_medewerkers")),
         "benchmark_klanten": customer_mirror(streams("benchmark_klanten"), transacties, relatiesterkte),
         "marges": margins(),  # fixed figures, nothing drawn
+        "klantgevoeligheid": sensitivity_survey(streams("klantgevoeligheid"), klanten, transacties),
+        "maatregelen": measures(),  # fixed list, nothing drawn
     }
     written = {}
     for name, frame in frames.items():

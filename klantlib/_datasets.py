@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from klantlib._resources import package_file
+from klantlib._resources import package_file, package_toml
 from klantlib.errors import KlantDataError
 
 __all__ = ["DATASETS", "Column", "Dataset", "data_folder", "list_datasets", "load_dataset"]
@@ -46,6 +46,10 @@ BENCHMARK7 = "1 = geheel niet mee eens ... 7 = geheel mee eens"
 #: customers (spiegel.toml): the same codes, the customers' side without B3, B7 and B9.
 _BENCHMARK_CODES = [f"B{i}" for i in range(1, 12)]
 _MIRROR_CODES = ["B1", "B2", "B4", "B5", "B6", "B8", "B10", "B11"]
+#: The statements of the customer-sensitivity scan (klantlib/questionnaires/klantgevoeligheid.toml): code and
+#: the driver (or outcome) each one measures, read from the questionnaire itself.
+_SENSITIVITY_ITEMS = [(item["code"], item["dimension"])
+                      for item in package_toml("questionnaires/klantgevoeligheid.toml")["item"]]
 DATASETS: dict[str, Dataset] = {
     "klanten": Dataset(
         "Alle klanten van Trapper Fietsen: consumenten, bedrijven en gemeenten.",
@@ -189,6 +193,32 @@ DATASETS: dict[str, Dataset] = {
             "brutomarge": _c("fraction", "deel van de omzet (0-1)", "omzet min inkoopwaarde, als deel van de omzet"),
         },
     ),
+    "klantgevoeligheid": Dataset(
+        "Scan klantgevoeligheid: 400 klanten over de affectiviteitsdrivers, vertrouwen en tevredenheid, "
+        "met de aanbevelingsvraag (NPS) en hun klacht.",
+        "08",
+        {
+            "respondent_id": _c("id", "-", "respondentnummer (G001 ...)"),
+            "klant_id": _c("id", "-", "klantnummer (zie klanten)"),
+            "klanttype": _c("category", "-", "consument, zakelijk of gemeente (zie klanten)"),
+            "datum": _c("date", "datum", "datum van het antwoord"),
+            **{code: _c("Int64", LIKERT7, f"antwoord op stelling {code} ({dimension}) van de scan "
+                        "(Questionnaire 'klantgevoeligheid'); leeg = kan ik niet beoordelen")
+               for code, dimension in _SENSITIVITY_ITEMS},
+            "aanbeveling": _c("Int64", "0 = zeker niet ... 10 = zeker wel",
+                              "hoe waarschijnlijk het is dat de klant Trapper aanbeveelt bij vrienden of collega's"),
+            "klacht": _c("category", "-", "klacht in het afgelopen jaar: geen klacht, goed opgelost of niet goed opgelost"),
+        },
+    ),
+    "maatregelen": Dataset(
+        "De maatregelen van Trapper voor klanten in het afgelopen jaar, met afdeling en budget.",
+        "08",
+        {
+            "maatregel": _c("text", "-", "de maatregel, zoals een manager hem opschrijft"),
+            "afdeling": _c("category", "-", "de afdeling die de maatregel uitvoert"),
+            "budget": _c("int", "euro", "wat de maatregel kost"),
+        },
+    ),
 }
 
 
@@ -233,7 +263,7 @@ def load_dataset(name: str) -> pd.DataFrame:
     >>> load_dataset("transactie")
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: Er is geen dataset 'transactie'. Bedoel je 'transacties'? Beschikbaar: benchmark_klanten, benchmark_medewerkers, dmu, klanten, klantreis, leefstijl, leefstijl_stellingen, marges, relatiesterkte, servqual, transacties.
+    klantlib.errors.KlantDataError: Er is geen dataset 'transactie'. Bedoel je 'transacties'? Beschikbaar: benchmark_klanten, benchmark_medewerkers, dmu, klanten, klantgevoeligheid, klantreis, leefstijl, leefstijl_stellingen, maatregelen, marges, relatiesterkte, servqual, transacties.
     """
     if name not in DATASETS:
         close = difflib.get_close_matches(str(name), DATASETS, n=1)

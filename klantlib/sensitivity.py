@@ -52,7 +52,7 @@ from klantlib.survey import Questionnaire
 
 __all__ = ["CAPABILITIES", "LEVELS", "RESULTS", "SATISFACTION", "SIDES", "TRUST", "balance_reading",
            "classify_measures", "development_phases", "drivers", "links", "links_reading", "nps_by_level",
-           "profile", "scan", "scores", "side_balance", "sides"]
+           "own_profile", "own_reading", "profile", "scan", "scores", "side_balance", "sides"]
 
 #: The three capabilities of customer sensitivity, in the article's order.
 CAPABILITIES = ("begrijpen", "verbinden", "koesteren")
@@ -195,6 +195,75 @@ def profile(survey: pd.DataFrame, *, per: str = "driver", confidence: float | No
     kinds = {**drivers()["vermogen"], **{capability: capability for capability in CAPABILITIES}}
     out.insert(0, "vermogen", [kinds.get(row, _OUTCOME) for row in rows])
     return out
+
+
+def own_profile(answers, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One respondent's scores per driver, trust and satisfaction, beside a survey's means: the scan widget's figure.
+
+    Args:
+        answers: one respondent's answers, ``{code: answer}`` (unanswered
+            statements may be missing or None), checked by the questionnaire.
+        table: optional, a survey's :func:`profile` (per driver), computed once
+            by the caller so a widget does not recompute it on every answer.
+
+    Returns:
+        One row per driver, then ``klantvertrouwen`` and ``tevredenheid``, with
+        ``vermogen``, ``jouw_score`` (NaN until a statement of it is answered),
+        ``items`` (its statements answered) and, with a table,
+        ``enquete_gemiddelde``, ``enquete_ondergrens`` and ``enquete_bovengrens``.
+        ``attrs["beantwoord"]`` counts the statements answered.
+
+    Raises:
+        KlantDataError: an unknown statement or an answer off 1-7.
+
+    >>> own_profile({"RP1": 6, "RP2": 7, "BT1": 3}).loc[["respect", "betrouwbaarheid", "begrip"], ["jouw_score", "items"]]
+                     jouw_score  items
+    respect                 6.5      2
+    betrouwbaarheid         3.0      1
+    begrip                  NaN      0
+    """
+    questionnaire = scan()
+    given = {code: value for code, value in dict(answers).items() if value is not None}
+    values = questionnaire.answers(given)
+    row = scores(values).iloc[0]
+    rows = [*drivers().index, *_outcomes()]
+    answered = values.iloc[0].notna().groupby(questionnaire.items["dimensie"]).sum()
+    kinds = drivers()["vermogen"]
+    out = pd.DataFrame({"vermogen": [kinds.get(name, _OUTCOME) for name in rows],
+                        "jouw_score": row[rows].to_numpy(dtype=float),
+                        "items": [int(answered[name]) for name in rows]}, index=pd.Index(rows))
+    if table is not None:
+        for column in ("gemiddelde", "ondergrens", "bovengrens"):
+            out[f"enquete_{column}"] = table[column].reindex(rows)
+    out.attrs["beantwoord"] = int(values.notna().sum(axis=1).iloc[0])
+    return out
+
+
+def own_reading(table: pd.DataFrame, organisation: str = "jouw organisatie") -> str:
+    """A Dutch reading of :func:`own_profile`: how many statements, the highest and lowest driver, against the survey.
+
+    >>> print(own_reading(own_profile({"RP1": 6, "RP2": 7, "BT1": 3}), "de bibliotheek"))
+    Je hebt 3 van de 21 stellingen beantwoord voor de bibliotheek. Het hoogst scoort respect (6,5), het laagst betrouwbaarheid (3,0).
+    """
+    done, total = table.attrs.get("beantwoord", 0), len(scan().codes)
+    if not done:
+        return f"Nog geen stelling beantwoord: kies bij elke stelling hoe {organisation} het doet (1 tot 7)."
+    parts = [f"Je hebt {done} van de {total} stellingen beantwoord voor {organisation}."]
+    known = table.loc[[name for name in drivers().index if name in table.index]].dropna(subset=["jouw_score"])
+    if len(known) > 1:
+        high, low = known["jouw_score"].idxmax(), known["jouw_score"].idxmin()
+        parts.append(f"Het hoogst scoort {high} ({number(known.at[high, 'jouw_score'], 1)}), het laagst {low} "
+                     f"({number(known.at[low, 'jouw_score'], 1)}).")
+    if "enquete_ondergrens" in table.columns and len(known):
+        above = list(known.index[known["jouw_score"] > known["enquete_bovengrens"]])
+        below = list(known.index[known["jouw_score"] < known["enquete_ondergrens"]])
+        if above:
+            parts.append(f"Boven het interval van de vergelijkingsgroep: {listing(above, limit=4)}.")
+        if below:
+            parts.append(f"Eronder: {listing(below, limit=4)}.")
+        if not above and not below:
+            parts.append("Geen driver ligt buiten het interval van de vergelijkingsgroep.")
+    return " ".join(parts)
 
 
 def _target(survey: pd.DataFrame, target: str, table: pd.DataFrame, errors: str) -> pd.Series:
@@ -364,11 +433,11 @@ def sides() -> pd.DataFrame:
     """HET, WIJ and IK: what each side of customer-centricity is about, and the keywords that recognise it.
 
     >>> sides()[["label"]]
-                                          label
+                                  label
     kant
-    HET  het: processen en harde prestaties
-    WIJ       wij: cultuur en samenwerking
-    IK          ik: houding en leiderschap
+    HET  processen en harde prestaties
+    WIJ        cultuur en samenwerking
+    IK          houding en leiderschap
     """
     rows = [{"kant": side["name"], "label": side["label"], "wat": side["what"],
              "trefwoorden": ", ".join(side["keywords"])} for side in _sides_data()]

@@ -147,8 +147,8 @@ def correlation(values: pd.DataFrame | pd.Series, target: pd.Series, *, confiden
 
     r says how closely two scores rise and fall together, from −1 to 1 (0: no
     straight-line relation). It says nothing about cause. Per column only the
-    rows where both the column and the target have a value count (pairwise, as
-    ``pandas.DataFrame.corrwith`` and SPSS's default do). The interval is
+    rows where both the column and the target have a value count (pairwise):
+    r is ``pandas.DataFrame.corrwith``'s, as SPSS's default computes it. The interval is
     Fisher's: tanh(atanh(r) ± z / √(n − 3)), with z the ``0.5 + confidence / 2``
     quantile of the normal distribution; the p-value is the two-sided t-test of
     r = 0 with n − 2 degrees of freedom. Both are what
@@ -184,25 +184,26 @@ def correlation(values: pd.DataFrame | pd.Series, target: pd.Series, *, confiden
     if not frame.index.equals(target.index):
         raise KlantDataError("De scores en de doelkolom horen bij dezelfde respondenten (dezelfde index); "
                              "neem beide uit dezelfde tabel.")
-    y = target.to_numpy(dtype=float)
+    numbers = frame.astype(float)
+    target = target.astype(float)
+    # r by pandas (pairwise complete, as corrwith does); n: the rows where both have a value
+    r_all = numbers.corrwith(target)
+    pairs = numbers.notna().mul(target.notna(), axis=0).sum()
     rows = []
     for column in frame.columns:
-        x = frame[column].to_numpy(dtype=float)
-        both = ~np.isnan(x) & ~np.isnan(y)
-        n = int(both.sum())
-        r = low = high = p = math.nan
-        if n >= 3:
-            dx, dy = x[both] - x[both].mean(), y[both] - y[both].mean()
-            spread = math.sqrt((dx ** 2).sum() * (dy ** 2).sum())
-            if spread > 0:
-                r = float(np.clip((dx * dy).sum() / spread, -1.0, 1.0))
-                t = r * math.sqrt((n - 2) / (1 - r ** 2)) if abs(r) < 1 else math.copysign(math.inf, r)
-                p = float(2 * stdtr(n - 2, -abs(t)))
-                if abs(r) == 1:  # a perfect line: no spread left to be unsure about
-                    low = high = r
-                elif n > 3:
-                    half = float(ndtri(0.5 + confidence / 2)) / math.sqrt(n - 3)
-                    low, high = math.tanh(math.atanh(r) - half), math.tanh(math.atanh(r) + half)
+        n, r = int(pairs[column]), float(r_all[column])
+        low = high = p = math.nan
+        if n < 3:
+            r = math.nan
+        elif not math.isnan(r):
+            r = min(max(r, -1.0), 1.0)
+            t = r * math.sqrt((n - 2) / (1 - r ** 2)) if abs(r) < 1 else math.copysign(math.inf, r)
+            p = float(2 * stdtr(n - 2, -abs(t)))
+            if abs(r) == 1:  # a perfect line: no spread left to be unsure about
+                low = high = r
+            elif n > 3:
+                half = float(ndtri(0.5 + confidence / 2)) / math.sqrt(n - 3)
+                low, high = math.tanh(math.atanh(r) - half), math.tanh(math.atanh(r) + half)
         rows.append({"r": r, "ondergrens": low, "bovengrens": high, "p": p, "paren": n})
     return pd.DataFrame(rows, index=frame.columns, columns=["r", "ondergrens", "bovengrens", "p", "paren"])
 

@@ -35,9 +35,10 @@ def test_regenerating_gives_the_shipped_files_byte_for_byte(tmp_path):
 
 @pytest.mark.parametrize(("changed", "also_changes"), [
     ("klantreis", set()),  # a dataset nothing builds on: only itself
-    ("transacties", {"relatiesterkte", "servqual", "klantreis", "benchmark_klanten"}),  # the surveys sample from the buyers; the journeys end in their orders
+    ("transacties", {"relatiesterkte", "servqual", "klantreis", "benchmark_klanten", "klantgevoeligheid"}),  # the surveys sample from the buyers; the journeys end in their orders
     ("relatiesterkte", {"benchmark_klanten"}),  # the mirror's customers are drawn from its respondents
     ("benchmark_medewerkers", set()),
+    ("klantgevoeligheid", set()),
 ])
 def test_each_dataset_draws_from_its_own_stream(tmp_path, changed, also_changes):
     """Another stream for one dataset changes that one (and what is built on it), never the others."""
@@ -135,7 +136,8 @@ def test_customer_ids_link_across_datasets():
     klanten = load_dataset("klanten")
     assert klanten["klant_id"].is_unique
     kinds = klanten.set_index("klant_id")["klanttype"]
-    for name in ("transacties", "relatiesterkte", "servqual", "leefstijl", "dmu", "klantreis", "benchmark_klanten"):
+    for name in ("transacties", "relatiesterkte", "servqual", "leefstijl", "dmu", "klantreis", "benchmark_klanten",
+                 "klantgevoeligheid"):
         ids = load_dataset(name)["klant_id"].dropna()
         assert ids.isin(kinds.index).all(), name
     assert set(kinds[load_dataset("dmu")["klant_id"]]) <= {"zakelijk", "gemeente"}
@@ -847,7 +849,7 @@ def test_the_data_card_quotes_the_benchmark_data_and_leaves_the_findings_to_note
     kind = load_dataset("klanten").set_index("klant_id")["klanttype"].reindex(mirror["klant_id"]).value_counts()
     found = re.search(r"Het zijn (\d+) consumenten, (\d+) bedrijven en (\d+) gemeenten", flat)
     assert found and [int(g) for g in found.groups()] == [kind["consument"], kind["zakelijk"], kind["gemeente"]]
-    found = re.search(r"Eigenaardigheid: (\d+) lege antwoorden op de stellingen .* en (\d+) op de aanbevelingsvraag", flat)
+    found = re.search(r"Eigenaardigheid: (\d+) lege antwoorden op de stellingen .*? en (\d+) op de aanbevelingsvraag", flat)
     assert found and [int(g) for g in found.groups()] == [mirror[MIRROR].isna().sum().sum(), mirror["aanbeveling"].isna().sum()]
     assert f"`benchmark_klanten` ({mirror[MIRROR + ['aanbeveling']].isna().sum().sum()})" in flat
     for start, end in (("### `benchmark_medewerkers`", "### `benchmark_klanten`"), ("### `benchmark_klanten`", "### `marges`")):
@@ -855,3 +857,202 @@ def test_the_data_card_quotes_the_benchmark_data_and_leaves_the_findings_to_note
         prose = " ".join(lines[max(i for i, line in enumerate(lines) if line.startswith("|")) + 1:])
         assert not re.search(r"\bB\d+\b", prose), f"data/README.md, {start}, names a statement below the table"
         assert "NPS" not in prose and not re.search(r"[+-]\d", prose), f"data/README.md, {start}, gives an NPS"
+
+
+# Notebook 08: the customer-sensitivity scan (klantgevoeligheid) and Trapper's customer measures (maatregelen).
+
+CAPABILITIES = ("begrijpen", "verbinden", "koesteren")
+
+
+def _scan_items() -> pd.DataFrame:
+    """The scan's statements (klantgevoeligheid.toml): per code its driver (``dimensie``) and capability (``deel``)."""
+    from klantlib.survey import Questionnaire
+
+    return Questionnaire.load("klantgevoeligheid").items
+
+
+def _driver_scores(scan: pd.DataFrame) -> pd.DataFrame:
+    """Per respondent and driver (and outcome): the mean of its statements, blanks left out."""
+    items = _scan_items()
+    return pd.DataFrame({driver: scan[list(codes)].astype(float).mean(axis=1)
+                         for driver, codes in items.groupby("dimensie", sort=False).groups.items()})
+
+
+def _capability_scores(scan: pd.DataFrame) -> pd.DataFrame:
+    """Per respondent and capability: the mean of its drivers' scores."""
+    items, scores = _scan_items(), _driver_scores(scan)
+    drivers = items.drop_duplicates("dimensie").groupby("deel")["dimensie"].agg(list)
+    return pd.DataFrame({part: scores[drivers[part]].mean(axis=1) for part in CAPABILITIES})
+
+
+def _pearson(x: pd.Series, y: pd.Series) -> tuple[float, float, float]:
+    """Pearson's r of x and y (pairs with a blank left out) with its 95% Fisher interval."""
+    pairs = pd.concat([x.astype(float), y.astype(float)], axis=1).dropna()
+    r = pairs.iloc[:, 0].corr(pairs.iloc[:, 1])
+    half = 1.959964 / np.sqrt(len(pairs) - 3)
+    return r, float(np.tanh(np.arctanh(r) - half)), float(np.tanh(np.arctanh(r) + half))
+
+
+def _cronbach(answers: pd.DataFrame) -> float:
+    answers = answers.astype(float).dropna()
+    k = answers.shape[1]
+    return k / (k - 1) * (1 - answers.var().sum() / answers.sum(axis=1).var())
+
+
+def test_sensitivity_scan_has_400_customers_who_bought_in_2025():
+    from klantlib.survey import Questionnaire
+
+    scan = load_dataset("klantgevoeligheid")
+    assert len(scan) == 400 and scan["respondent_id"].is_unique and scan["klant_id"].is_unique
+    assert scan["respondent_id"].tolist() == [f"G{i:03d}" for i in range(1, 401)]
+    assert list(scan.columns) == ["respondent_id", "klant_id", "klanttype", "datum",
+                                  *Questionnaire.load("klantgevoeligheid").codes, "aanbeveling", "klacht"]
+    t = load_dataset("transacties")
+    bought_2025 = t[(t["datum"].dt.year == 2025) & (t["bedrag"] > 0)]["klant_id"]
+    assert scan["klant_id"].isin(bought_2025).all()
+    kinds = load_dataset("klanten").set_index("klant_id")["klanttype"].astype(str)
+    assert (scan["klanttype"].astype(str).to_numpy() == kinds[scan["klant_id"]].to_numpy()).all()
+    assert set(scan["klanttype"].astype(str)) == {"consument", "zakelijk", "gemeente"}
+    assert scan["datum"].between("2026-01-01", "2026-01-31").all() and scan["datum"].is_monotonic_increasing
+
+
+def test_sensitivity_answers_stay_on_their_scales_with_a_few_blanks_most_on_partnership_and_il2():
+    scan = load_dataset("klantgevoeligheid")
+    codes = list(_scan_items().index)
+    assert scan[codes].stack().between(1, 7).all()
+    assert scan["aanbeveling"].dropna().between(0, 10).all()
+    blank = scan[codes].isna().mean()
+    assert blank.between(0.01, 0.04).all(), blank
+    assert set(blank.nlargest(3).index) == {"PS1", "PS2", "IL2"}
+    assert 1 <= scan["aanbeveling"].isna().sum() <= 10
+    complaint = scan["klacht"].value_counts(normalize=True)
+    assert scan["klacht"].notna().all()
+    assert set(complaint.index) == {"geen klacht", "goed opgelost", "niet goed opgelost"}
+    for value, share in (("geen klacht", 0.70), ("goed opgelost", 0.18), ("niet goed opgelost", 0.12)):
+        assert abs(complaint[value] - share) <= 0.06, (value, complaint[value])
+
+
+def test_sensitivity_driver_means_follow_trappers_story():
+    """The shop is friendly (respect, aandacht highest), the workshop often late (betrouwbaarheid lowest but one),
+    a consumer is no partner (partnership lowest); the others in between."""
+    scan = load_dataset("klantgevoeligheid")
+    mean = _driver_scores(scan).mean()
+    consumer = _driver_scores(scan[scan["klanttype"] == "consument"]).mean()
+    drivers = list(_scan_items().query("deel != 'uitkomst'")["dimensie"].unique())
+    assert set(mean[drivers].nlargest(2).index) == {"respect", "aandacht"}
+    assert mean[["respect", "aandacht"]].between(5.1, 5.7).all()
+    assert list(mean[drivers].nsmallest(2).index) == ["partnership", "betrouwbaarheid"]
+    assert 3.7 <= consumer["partnership"] <= 4.1 and 4.1 <= mean["betrouwbaarheid"] <= 4.5
+    assert 4.8 <= mean["dienstbaarheid"] <= 5.2 and 4.3 <= mean["begrip"] <= 4.6
+    assert mean[["ontvankelijkheid", "inlevingsvermogen", "responsiviteit"]].between(4.5, 4.85).all()
+    assert 5.1 <= mean["tevredenheid"] <= 5.5
+    assert mean["tevredenheid"] - 0.6 <= mean["klantvertrouwen"] < mean["tevredenheid"]  # a bit below satisfaction
+
+
+def test_sensitivity_two_statements_of_a_driver_hang_together():
+    """Cronbach's alpha of each driver's two statements (and of klantvertrouwen's) is decent: 0,6-0,85."""
+    scan = load_dataset("klantgevoeligheid")
+    items = _scan_items()
+    for driver, codes in items[items["dimensie"] != "tevredenheid"].groupby("dimensie").groups.items():
+        assert len(codes) == 2 and 0.6 <= _cronbach(scan[list(codes)]) <= 0.85, driver
+
+
+def test_sensitivity_trust_predicts_recommendation_better_than_satisfaction():
+    """The article's claim that the data are made to show: aanbeveling correlates clearly more with klantvertrouwen
+    (mean of VT1, VT2) than with satisfaction (TV1), the 95% Fisher intervals apart, and every capability's score
+    correlates more with it than TV1 does."""
+    scan = load_dataset("klantgevoeligheid")
+    recommend = scan["aanbeveling"]
+    trust = _pearson(_driver_scores(scan)["klantvertrouwen"], recommend)
+    satisfaction = _pearson(scan["TV1"], recommend)
+    assert 0.5 <= trust[0] <= 0.7 and 0.2 <= satisfaction[0] <= 0.4, (trust, satisfaction)
+    assert trust[1] > satisfaction[2], (trust, satisfaction)
+    capabilities = _capability_scores(scan)
+    for part in CAPABILITIES:
+        assert _pearson(capabilities[part], recommend)[0] > satisfaction[0] + 0.1, part
+    assert 0.1 <= _pearson(_driver_scores(scan)["klantvertrouwen"], scan["TV1"])[0] <= 0.5  # related, moderately
+
+
+def test_sensitivity_nps_is_near_zero_and_lowest_after_a_complaint_handled_badly():
+    """Overall NPS between -5 and +20 with promoters, passives and detractors; per klacht: 'niet goed opgelost' far
+    the lowest, 'goed opgelost' close to 'geen klacht'."""
+    scan = load_dataset("klantgevoeligheid")
+    score = scan["aanbeveling"].dropna()
+    assert -5 <= _nps(score) <= 20
+    for group in (score >= 9, score.between(7, 8), score <= 6):
+        assert group.mean() >= 0.1
+    by_complaint = scan["aanbeveling"].groupby(scan["klacht"], observed=True).apply(_nps)
+    assert by_complaint.idxmin() == "niet goed opgelost"
+    assert by_complaint["niet goed opgelost"] <= by_complaint[["geen klacht", "goed opgelost"]].min() - 25
+    assert abs(by_complaint["goed opgelost"] - by_complaint["geen klacht"]) <= 15
+
+
+def test_sensitivity_business_customers_feel_more_of_a_partner():
+    """Businesses and municipalities have fleet contracts: clearly higher on partnership than consumers."""
+    scan = load_dataset("klantgevoeligheid")
+    partnership = _driver_scores(scan)["partnership"]
+    consumer = scan["klanttype"] == "consument"
+    difference, low, _ = _welch(partnership[~consumer], partnership[consumer])
+    assert difference >= 0.6 and low > 0.3, (difference, low)
+
+
+def _sides(text: str) -> set[str]:
+    """The sides (HET, WIJ, IK) whose keywords (klantlib/het_wij_ik.toml) occur at the start of a word in text."""
+    import re
+    import tomllib
+
+    sides = tomllib.loads((ROOT / "klantlib" / "het_wij_ik.toml").read_text(encoding="utf-8"))["side"]
+    text = text.casefold()
+    return {side["name"] for side in sides
+            if any(re.search(r"(?<!\w)" + re.escape(word.casefold()), text) for word in side["keywords"])}
+
+
+def test_measures_are_a_fixed_list_with_departments_and_budgets():
+    measures = load_dataset("maatregelen")
+    assert 10 <= len(measures) <= 14 and measures["maatregel"].is_unique
+    assert (measures["budget"] > 0).all()
+    departments = set(load_dataset("benchmark_medewerkers")["afdeling"].astype(str))
+    assert set(measures["afdeling"].astype(str)) <= departments
+
+
+def test_measures_go_mostly_to_het_with_one_on_two_sides_and_one_on_none():
+    """By the keyword rule of het_wij_ik.toml: HET gets 65-75% of the budget, IK a small share, WIJ the least;
+    exactly one measure points to two sides (HET and IK) and exactly one to none."""
+    measures = load_dataset("maatregelen")
+    sides = measures["maatregel"].map(_sides)
+    assert (sides.map(len) <= 2).all()
+    assert sides.map(len).eq(2).sum() == 1 and sides.map(len).eq(0).sum() == 1
+    assert sides[sides.map(len) == 2].iloc[0] == {"HET", "IK"}
+    single = sides.map(lambda s: next(iter(s)) if len(s) == 1 else "")
+    share = measures["budget"].groupby(single).sum() / measures["budget"].sum()
+    assert 0.65 <= share["HET"] <= 0.75, share
+    assert share["HET"] > share["IK"] > share["WIJ"] > 0
+    assert share["IK"] <= 0.2 and (single == "WIJ").sum() == 1
+
+
+def test_the_data_card_quotes_the_sensitivity_data_and_leaves_the_findings_to_notebook_08():
+    """The figures the card gives for notebook 08's data are the data's own; below the tables of columns, the card
+    names no driver, no correlation and no NPS: those are notebook 08's work."""
+    import re
+
+    card = (DATA / "README.md").read_text(encoding="utf-8")
+    scan = load_dataset("klantgevoeligheid")
+    codes = list(_scan_items().index)
+    section = card[card.index("### `klantgevoeligheid`"):card.index("### `maatregelen`")]
+    flat = section.replace("\n", " ")
+    kind = scan["klanttype"].value_counts()
+    found = re.search(r"Het zijn (\d+) consumenten, (\d+) bedrijven en (\d+) gemeenten", flat)
+    assert found and [int(g) for g in found.groups()] == [kind["consument"], kind["zakelijk"], kind["gemeente"]]
+    found = re.search(r"Eigenaardigheid: (\d+) lege antwoorden op de stellingen .*? en (\d+) op de aanbevelingsvraag",
+                      flat)
+    assert found
+    assert [int(g) for g in found.groups()] == [scan[codes].isna().sum().sum(), scan["aanbeveling"].isna().sum()]
+    blanks = scan[codes + ["aanbeveling"]].isna().sum().sum()
+    assert f"`klantgevoeligheid` ({blanks})" in re.sub(r"\s+", " ", card)
+    drivers = set(_scan_items()["dimensie"]) - {"klantvertrouwen", "tevredenheid"}
+    for start, end in (("### `klantgevoeligheid`", "### `maatregelen`"), ("### `maatregelen`", "## Voorbeeldbestanden")):
+        lines = card[card.index(start):card.index(end)].splitlines()
+        prose = " ".join(lines[max(i for i, line in enumerate(lines) if line.startswith("|")) + 1:])
+        assert not any(driver in prose for driver in drivers), f"data/README.md, {start}, names a driver below the table"
+        assert "NPS" not in prose and "%" not in prose and not re.search(r"[+-]\d|0,\d", prose), \
+            f"data/README.md, {start}, gives a finding"

@@ -490,3 +490,75 @@ def test_mirror_plot_and_nps_bars_show_the_model_numbers():
     # each group its own hatch (passives plain), so the bars don't rest on colour alone
     assert [bars[0].get_hatch() or "" for bars in bar_sets(ax)] == ["xx", "", "//"]
     plt.close("all")
+
+
+def _sensitivity_survey(n: int = 120, seed: int = 5) -> pd.DataFrame:
+    """An invented scan where every statement follows one bond, satisfaction apart, recommendation with the bond."""
+    from klantlib.sensitivity import scan
+
+    rng = np.random.default_rng(seed)
+    bond = rng.normal(0, 1, n)
+    frame = pd.DataFrame({code: np.clip(np.round(4.5 + bond + rng.normal(0, 0.8, n)), 1, 7) for code in scan().codes})
+    frame["TV1"] = np.clip(np.round(5 + rng.normal(0, 1, n)), 1, 7)
+    frame["aanbeveling"] = np.clip(np.round(7 + 1.5 * bond + rng.normal(0, 1, n)), 0, 10)
+    return frame
+
+
+def test_sensitivity_scan_widget_redraw_shows_the_model_profile(tmp_path):
+    from klantlib.sensitivity import own_profile, own_reading, profile
+    from klantlib.views import sensitivity as sensitivity_views
+
+    survey = _sensitivity_survey()
+    box = sensitivity_views.scan_widget(survey, folder=tmp_path)
+    find_widget(box, "klant-organisatie").value = "Mijn provider"
+    answers = {"RP1": 7, "RP2": 6, "BT1": 2, "VT1": 3}
+    for code, value in answers.items():
+        find_widget(box, f"klant-{code}").value = value
+    own = own_profile(answers, profile(survey))
+    assert find_widget(box, "klant-uitkomst").value == own_reading(own, "Mijn provider")
+    ax = figure_of(box).axes[0]
+    mine, survey_bars = bar_sets(ax)[1], bar_sets(ax)[0]
+    assert [bar.get_width() for bar in mine] == pytest.approx(own["jouw_score"].fillna(0).tolist())
+    assert [bar.get_width() for bar in survey_bars] == pytest.approx(own["enquete_gemiddelde"].tolist())
+    labels = [tick.get_text() for tick in ax.get_yticklabels()]
+    assert labels[0] == "Ontvankelijkheid (begrijpen)" and labels[-1] == "Tevredenheid"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "klanten van Trapper (gemiddelde, 95%-interval)", "Mijn provider"]
+    assert title_of(ax) == "Klantgevoeligheid: Mijn provider"
+    np.testing.assert_array_equal(shown_png(box), full_draw(figure_of(box)))
+    again = sensitivity_views.scan_widget(survey, folder=tmp_path)
+    assert find_widget(again, "klant-BT1").value == 2 and find_widget(again, "klant-organisatie").value == "Mijn provider"
+
+
+def test_sensitivity_figures_show_the_model_numbers_and_draw_the_model():
+    from klantlib.formatting import number, percent
+    from klantlib.sensitivity import (RESULTS, TRUST, classify_measures, development_phases, drivers, links,
+                                      profile, side_balance)
+    from klantlib.views.sensitivity import (drivers_diagram, links_plot, phases_diagram, profile_plot,
+                                            sides_diagram)
+
+    survey = _sensitivity_survey()
+    table = profile(survey)
+    ax = profile_plot(table)
+    points = [line for line in ax.get_lines() if line.get_marker() in ("o", "D")]
+    assert sorted(x for line in points for x in line.get_xdata()) == pytest.approx(sorted(table["gemiddelde"]))
+    assert {t.get_text() for t in ax.texts} >= {number(value, 1) for value in table["gemiddelde"]}
+    correlations = links(survey)
+    ax = links_plot(correlations)
+    shapes = {line.get_marker() for line in ax.get_lines()}
+    assert {"o", "s", "D"} <= shapes  # the kind of score by shape, not colour alone
+    assert [tick.get_text() for tick in ax.get_yticklabels()] == list(correlations.index)
+    assert "aanbeveling" in ax.get_xlabel()
+    texts = " ".join(t.get_text() for t in drivers_diagram().texts)
+    assert all(name in texts for name in [*drivers().index, *RESULTS, TRUST])
+    texts = " ".join(t.get_text() for t in phases_diagram().texts)
+    assert all(name in texts for name in development_phases()["naam"].str.split().str[0])
+    measures = pd.DataFrame({"maatregel": ["CRM-pakket", "KPI-dashboard", "Training", "Teamdag"],
+                             "budget": [60_000, 20_000, 15_000, 5_000]})
+    balance = side_balance(classify_measures(measures), weight="budget")
+    ax = sides_diagram(balance, organisation="Trapper")
+    texts = [t.get_text() for t in ax.texts]
+    for side, row in balance.iterrows():  # the share and the verdict in words under each side
+        assert f"{percent(row['aandeel'], 0)} · {row['oordeel']}" in texts
+    assert {patch.get_hatch() for patch in ax.patches if patch.get_hatch()} == {"//", "..", "xx"}
+    plt.close("all")

@@ -161,7 +161,8 @@ class _DimensionBars:
     """The bars of :func:`dimension_bars`; :meth:`update` redraws the respondent's side in place."""
 
     def __init__(self, ax, table: pd.DataFrame, scale: tuple[int, int], *, title: str | None = None,
-                 label: str = "jij", **kwargs):
+                 label: str = "jij", survey_label: str = "enquête (gemiddelde, 95%-interval)",
+                 ylabel: str = "dimensie", legend_columns: int = 2, **kwargs):
         from matplotlib.patches import Patch
 
         from klantlib.plotting import PALETTE, decorate, text_colour, underride
@@ -178,7 +179,7 @@ class _DimensionBars:
             self.survey = ax.barh(y + height / 2, mean.to_numpy(), height, xerr=[low, high], left=0,
                                   **underride(kwargs, Patch, color=PALETTE[0],
                                               error_kw={"ecolor": "#555555", "capsize": 3},
-                                              label="enquête (gemiddelde, 95%-interval)"))
+                                              label=survey_label))
         offset = -height / 2 if survey else 0.0
         self.mine = ax.barh(y + offset, np.zeros(len(y)), height,  # hatched: not by colour alone
                             **underride(kwargs, Patch, color=PALETTE[1], hatch="//", edgecolor="white", label=label))
@@ -186,9 +187,9 @@ class _DimensionBars:
                               color=text_colour("#777777"), transform=ax.get_yaxis_transform()) for yy in y + offset]
         ax.set_yticks(y, [str(label).capitalize() for label in table.index])
         ax.set_xlim(0, scale[1] + 0.3)
-        decorate(ax, xlabel=f"gemiddeld antwoord ({scale[0]}-{scale[1]})", ylabel="dimensie")
+        decorate(ax, xlabel=f"gemiddeld antwoord ({scale[0]}-{scale[1]})", ylabel=ylabel)
         # Below the x label at a distance in font sizes, not in axes fractions: one dimension makes a short axes.
-        self.legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), borderaxespad=3.8, ncol=2,
+        self.legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), borderaxespad=3.8, ncol=legend_columns,
                                 fontsize="small", frameon=False)
         self.title = ax.set_title("")
         self.changing = [*self.mine, *self.empty, self.legend, self.title]
