@@ -160,8 +160,9 @@ from klantlib.sensitivity import scan
 box = scan_widget(klantlib.load_dataset("klantgevoeligheid"), folder=tempfile.mkdtemp())
 codes = scan().codes
 _find(box, "klant-ON1").value = 4  # warm-up
-_report("gevoeligheid", _time_changes([(_find(box, f"klant-{{codes[k % len(codes)]}}"), 1 + (k * 5) % 7)
-                                       for k in range({n})]))
+# every change a new value: the second round through the 21 statements is shifted by one
+_report("gevoeligheid", _time_changes([(_find(box, f"klant-{{codes[k % len(codes)]}}"),
+                                        1 + (k * 5 + k // len(codes)) % 7) for k in range({n})]))
 """,
 }
 

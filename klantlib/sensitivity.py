@@ -93,6 +93,12 @@ def drivers() -> pd.DataFrame:
     inlevingsvermogen  begrijpen   IL1, IL2
     begrip             begrijpen   BG1, BG2
     """
+    return _driver_table().copy()
+
+
+@cache
+def _driver_table() -> pd.DataFrame:
+    """:func:`drivers`, made once per kernel from the questionnaire (a widget asks for it on every answer)."""
     items = scan().items
     items = items[items["deel"] != _OUTCOME]
     out = items.reset_index().groupby("dimensie", sort=False).agg(
@@ -100,10 +106,23 @@ def drivers() -> pd.DataFrame:
     return out.rename_axis("driver")
 
 
-def _outcomes() -> list[str]:
+@cache
+def _outcomes() -> tuple[str, ...]:
     """The dimensions of the outcome part: klantvertrouwen and tevredenheid."""
     items = scan().items
-    return list(dict.fromkeys(items.loc[items["deel"] == _OUTCOME, "dimensie"]))
+    return tuple(dict.fromkeys(items.loc[items["deel"] == _OUTCOME, "dimensie"]))
+
+
+def _scored(values: pd.DataFrame) -> pd.DataFrame:
+    """The scores of :func:`scores` from answers already checked (one float column per statement)."""
+    items = scan().items
+    out = pd.DataFrame(index=values.index)
+    for dimension, codes in items.reset_index().groupby("dimensie", sort=False)["code"]:
+        out[dimension] = values[list(codes)].mean(axis=1)
+    table = _driver_table()
+    for capability in CAPABILITIES:
+        out[capability] = out[list(table.index[table["vermogen"] == capability])].mean(axis=1)
+    return out[[*table.index, *CAPABILITIES, *_outcomes()]]
 
 
 def scores(survey: pd.DataFrame, *, errors: str = "raise") -> pd.DataFrame:
@@ -137,17 +156,9 @@ def scores(survey: pd.DataFrame, *, errors: str = "raise") -> pd.DataFrame:
     1               2.0        2.0              3.0     B
     """
     questionnaire = scan()
-    values = questionnaire.answers(survey, errors=errors)
-    items = questionnaire.items
-    out = pd.DataFrame(index=values.index)
-    for dimension, codes in items.reset_index().groupby("dimensie", sort=False)["code"]:
-        out[dimension] = values[list(codes)].mean(axis=1)
-    table = drivers()
-    for capability in CAPABILITIES:
-        out[capability] = out[list(table.index[table["vermogen"] == capability])].mean(axis=1)
-    order = [*table.index, *CAPABILITIES, *_outcomes()]
+    out = _scored(questionnaire.answers(survey, errors=errors))
     others = survey[[column for column in survey.columns if column not in questionnaire.codes]]
-    return pd.concat([out[order], others], axis=1)
+    return pd.concat([out, others], axis=1)
 
 
 def profile(survey: pd.DataFrame, *, per: str = "driver", confidence: float | None = None,
@@ -189,10 +200,10 @@ def profile(survey: pd.DataFrame, *, per: str = "driver", confidence: float | No
     check_option("per", per, ("driver", "vermogen"))
     require_rows(survey, name="de enquête", row="respondent", consequence="is er geen gemiddelde te berekenen")
     table = scores(survey, errors=errors)
-    rows = list(drivers().index) if per == "driver" else list(CAPABILITIES)
+    rows = list(_driver_table().index) if per == "driver" else list(CAPABILITIES)
     rows += _outcomes()
     out = mean_interval(table[rows], confidence=CONFIDENCE if confidence is None else confidence)
-    kinds = {**drivers()["vermogen"], **{capability: capability for capability in CAPABILITIES}}
+    kinds = {**_driver_table()["vermogen"], **{capability: capability for capability in CAPABILITIES}}
     out.insert(0, "vermogen", [kinds.get(row, _OUTCOME) for row in rows])
     return out
 
@@ -225,10 +236,10 @@ def own_profile(answers, table: pd.DataFrame | None = None) -> pd.DataFrame:
     questionnaire = scan()
     given = {code: value for code, value in dict(answers).items() if value is not None}
     values = questionnaire.answers(given)
-    row = scores(values).iloc[0]
-    rows = [*drivers().index, *_outcomes()]
+    row = _scored(values).iloc[0]
+    rows = [*_driver_table().index, *_outcomes()]
     answered = values.iloc[0].notna().groupby(questionnaire.items["dimensie"]).sum()
-    kinds = drivers()["vermogen"]
+    kinds = _driver_table()["vermogen"]
     out = pd.DataFrame({"vermogen": [kinds.get(name, _OUTCOME) for name in rows],
                         "jouw_score": row[rows].to_numpy(dtype=float),
                         "items": [int(answered[name]) for name in rows]}, index=pd.Index(rows))
@@ -249,7 +260,7 @@ def own_reading(table: pd.DataFrame, organisation: str = "jouw organisatie") -> 
     if not done:
         return f"Nog geen stelling beantwoord: kies bij elke stelling hoe {organisation} het doet (1 tot 7)."
     parts = [f"Je hebt {done} van de {total} stellingen beantwoord voor {organisation}."]
-    known = table.loc[[name for name in drivers().index if name in table.index]].dropna(subset=["jouw_score"])
+    known = table.loc[[name for name in _driver_table().index if name in table.index]].dropna(subset=["jouw_score"])
     if len(known) > 1:
         high, low = known["jouw_score"].idxmax(), known["jouw_score"].idxmin()
         parts.append(f"Het hoogst scoort {high} ({number(known.at[high, 'jouw_score'], 1)}), het laagst {low} "
@@ -324,7 +335,7 @@ def links(survey: pd.DataFrame, target: str = "aanbeveling", *, confidence: floa
     require_rows(survey, name="de enquête", row="respondent", consequence="is er geen samenhang te berekenen")
     table = scores(survey, errors=errors)
     values = _target(survey, target, table, errors)
-    kinds = {driver: "driver" for driver in drivers().index} | {c: "vermogen" for c in CAPABILITIES} | {
+    kinds = {driver: "driver" for driver in _driver_table().index} | {c: "vermogen" for c in CAPABILITIES} | {
         outcome: _OUTCOME for outcome in _outcomes()}
     columns = [column for column in kinds if column != target]
     out = correlation(table[columns], values, confidence=CONFIDENCE if confidence is None else confidence)

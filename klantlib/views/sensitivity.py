@@ -281,10 +281,11 @@ def scan_widget(survey: pd.DataFrame | None = None, *, survey_label: str = "klan
     questionnaire = scan()
     table = profile(survey, errors="warn") if survey is not None else None
 
+    # the drivers as the figure names them: "respect (verbinden)"
+    names = {driver: f"{driver} ({capability})" for driver, capability in drivers()["vermogen"].items()}
+
     def shown(own: pd.DataFrame) -> pd.DataFrame:
-        """The bars' table: the names as the figure shows them, the survey's columns as the bars read them."""
-        return own.rename(index=lambda row: row if row not in drivers().index else
-                          f"{row} ({own.at[row, 'vermogen']})")
+        return own.rename(index=names)
 
     outcome = with_class(widgets.HTML(layout=widgets.Layout(width="560px")), "klant-uitkomst")
     area = FigureArea((7.5, 7.2))

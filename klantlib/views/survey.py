@@ -181,8 +181,11 @@ class _DimensionBars:
                                               error_kw={"ecolor": "#555555", "capsize": 3},
                                               label=survey_label))
         offset = -height / 2 if survey else 0.0
-        self.mine = ax.barh(y + offset, np.zeros(len(y)), height,  # hatched: not by colour alone
-                            **underride(kwargs, Patch, color=PALETTE[1], hatch="//", edgecolor="white", label=label))
+        # Hatched: not by colour alone. Above the axes and spines (zorder 2.5), so an answer redraws only these bars
+        # and the texts over the saved background (klantlib.views._widgets.FigureArea), not the tick labels.
+        self.mine = ax.barh(y + offset, np.zeros(len(y)), height,
+                            **underride(kwargs, Patch, color=PALETTE[1], hatch="//", edgecolor="white", label=label,
+                                        zorder=2.6))
         self.empty = [ax.text(0.02, yy, "nog niet ingevuld", va="center", fontsize="small",
                               color=text_colour("#777777"), transform=ax.get_yaxis_transform()) for yy in y + offset]
         ax.set_yticks(y, [str(label).capitalize() for label in table.index])
