@@ -613,6 +613,43 @@ def scan_export(rng) -> bytes:
     return ("\r\n".join(rows) + "\r\n").encode("cp1252")
 
 
+def sensitivity_export(rng) -> bytes:
+    """A customer-sensitivity scan export (Excel CSV as in :func:`till_export`) of an invented swimming club (notebook 08).
+
+    Eight members and parents answer the 21 statements of klantgevoeligheid.toml and the NPS question; fixed by hand
+    (nothing drawn, ``rng`` is unused); one blank answer, and a role with an accent so the cp1252 file is read right.
+    """
+    answers = [
+        ("Z1", "zwemmer", "4;4;4;4;4;6;4;3;4;5;6;6;6;5;6;6;5;4;5;6;6;7"),
+        ("Z2", "zwemmer", "5;2;4;4;4;3;3;3;5;5;5;4;3;5;5;4;4;3;5;5;3;4"),
+        ("Z3", "ouder van zwemmer", "5;6;5;7;6;7;5;5;6;6;7;7;5;7;7;7;5;5;5;6;5;7"),
+        ("Z4", "ouder van zwemmer", "5;6;6;7;5;7;5;3;7;6;6;7;6;7;7;7;4;5;6;5;5;9"),
+        ("Z5", "masterszwemmer", "3;3;4;4;5;4;3;4;3;3;4;5;4;5;4;6;2;;4;5;3;6"),
+        ("Z6", "zwemmer", "4;6;5;4;5;5;4;3;5;6;6;5;5;6;6;6;4;4;5;5;5;5"),
+        ("Z7", "ouder van zwemmer", "4;4;3;4;4;3;4;3;5;5;4;4;4;5;5;3;3;4;5;5;5;4"),
+        ("Z8", "waterpoloër", "3;4;6;6;5;4;3;4;5;6;6;5;5;5;6;7;3;4;5;6;5;7"),
+    ]
+    rows = [";".join(["Respondent", "Rol", *_questionnaire_codes("klantgevoeligheid"), "aanbeveling"])]
+    rows += [f"{respondent};{role};{values}" for respondent, role, values in answers]
+    return ("\r\n".join(rows) + "\r\n").encode("cp1252")
+
+
+def measures_export(rng) -> bytes:
+    """A list of the same swimming club's measures (Excel CSV, Dutch thousands), for HET/WIJ/IK in notebook 08.
+
+    Fixed by hand (``rng`` is unused); one measure has its side filled in by the club, the rest are left to the
+    course's keywords.
+    """
+    rows = ["maatregel;budget;kant",
+            "Nieuw systeem voor de ledenadministratie, met een app;4.000;",
+            "Training gastvrij ontvangen voor de vrijwilligers aan de bar;600;",
+            "Teamdag voor trainers om ervaringen te delen;400;",
+            "Ledenenquête met de NPS-vraag;250;",
+            "Het bestuur zwemt een keer per maand mee met een les;0;IK",
+            "Kortere wachttijd voor de inschrijving van zwemles;1.200;"]
+    return ("\r\n".join(rows) + "\r\n").encode("cp1252")
+
+
 def _questionnaire_codes(name: str) -> list[str]:
     """The item codes of the shipped questionnaire ``name`` (klantlib/questionnaires/<name>.toml), in order."""
     path = Path(__file__).resolve().parent.parent / "klantlib" / "questionnaires" / f"{name}.toml"
@@ -894,7 +931,9 @@ def generate(out_dir: Path, streams: Callable[[str], np.random.Generator] = stre
             frame = frame.assign(tijdstip=frame["tijdstip"].dt.strftime("%Y-%m-%d %H:%M"))
         written[name] = _write(frame, out_dir / f"{name}.csv")
     exports = {"voorbeelden/kassa_export": till_export, "voorbeelden/enquete_export": survey_export,
-               "voorbeelden/klantreis_logboek": journey_export, "voorbeelden/zelfscan_export": scan_export}
+               "voorbeelden/klantreis_logboek": journey_export, "voorbeelden/zelfscan_export": scan_export,
+               "voorbeelden/klantgevoeligheid_export": sensitivity_export,
+               "voorbeelden/maatregelen_export": measures_export}
     for name, make in exports.items():
         path = out_dir / f"{name}.csv"
         path.parent.mkdir(exist_ok=True)
