@@ -251,7 +251,7 @@ def own_profile(answers, table: pd.DataFrame | None = None) -> pd.DataFrame:
 
 
 def own_reading(table: pd.DataFrame, organisation: str = "jouw organisatie") -> str:
-    """A Dutch reading of :func:`own_profile`: how many statements, the highest and lowest driver, against the survey.
+    """A Dutch reading of :func:`own_profile`: how many statements, the highest and lowest driver, against the survey's mean.
 
     >>> print(own_reading(own_profile({"RP1": 6, "RP2": 7, "BT1": 3}), "de bibliotheek"))
     Je hebt 3 van de 21 stellingen beantwoord voor de bibliotheek. Het hoogst scoort respect (6,5), het laagst betrouwbaarheid (3,0).
@@ -265,15 +265,15 @@ def own_reading(table: pd.DataFrame, organisation: str = "jouw organisatie") -> 
         high, low = known["jouw_score"].idxmax(), known["jouw_score"].idxmin()
         parts.append(f"Het hoogst scoort {high} ({number(known.at[high, 'jouw_score'], 1)}), het laagst {low} "
                      f"({number(known.at[low, 'jouw_score'], 1)}).")
-    if "enquete_ondergrens" in table.columns and len(known):
-        above = list(known.index[known["jouw_score"] > known["enquete_bovengrens"]])
-        below = list(known.index[known["jouw_score"] < known["enquete_ondergrens"]])
+    if "enquete_gemiddelde" in table.columns and len(known):
+        above = list(known.index[known["jouw_score"] > known["enquete_gemiddelde"]])
+        below = list(known.index[known["jouw_score"] < known["enquete_gemiddelde"]])
         if above:
-            parts.append(f"Boven het interval van de vergelijkingsgroep: {listing(above, limit=4)}.")
+            parts.append(f"Hoger dan het gemiddelde van de vergelijkingsgroep: {listing(above, limit=None)}.")
         if below:
-            parts.append(f"Eronder: {listing(below, limit=4)}.")
-        if not above and not below:
-            parts.append("Geen driver ligt buiten het interval van de vergelijkingsgroep.")
+            parts.append(f"Lager: {listing(below, limit=None)}.")
+        parts.append("Het interval gaat over het gemiddelde van de groep, niet over één klant: één klant ligt er "
+                     "vaak ver vanaf.")
     return " ".join(parts)
 
 
@@ -352,7 +352,7 @@ def links_reading(table: pd.DataFrame) -> str:
     >>> answers["TV1"] = [5, 6, 4, 6, 5]
     >>> answers["aanbeveling"] = [3, 6, 7, 9, 10]
     >>> print(links_reading(links(answers)))  # doctest: +ELLIPSIS
-    Met aanbeveling hangt ontvankelijkheid het sterkst samen (r = 0,997, 95%-interval 0,947 tot 1,000, 5 respondenten). ... Tevredenheid staat op plaats 14 van 14: r = 0,109 (-0,856 tot 0,904). ... samenhang is geen oorzaak.
+    Met aanbeveling hangt ontvankelijkheid het sterkst samen (r = 0,997, 95%-interval 0,947 tot 1,000, 5 klanten die beide invulden). ... Tevredenheid staat op plaats 14 van 14: r = 0,109 (-0,856 tot 0,904). ... samenhang is geen oorzaak.
     """
     target = table.attrs.get("target", "de doelscore")
     known = table.dropna(subset=["r"])
@@ -367,7 +367,7 @@ def links_reading(table: pd.DataFrame) -> str:
     first = known.iloc[0]
     parts = [f"Met {target} hangt {top} het sterkst samen (r = {number(first['r'], 3)}, 95%-interval "
              f"{number(first['ondergrens'], 3)} tot {number(first['bovengrens'], 3)}, "
-             f"{int(first['paren'])} respondenten)."]
+             f"{int(first['paren'])} klanten die beide invulden)."]
     if TRUST in known.index and TRUST != top:
         parts.append(f"Klantvertrouwen: {stated(TRUST)}.")
     if SATISFACTION in known.index:
@@ -377,7 +377,7 @@ def links_reading(table: pd.DataFrame) -> str:
         clear = list(above.index[above["ondergrens"] > known.at[SATISFACTION, "bovengrens"]])
         if clear:
             parts.append(f"Bij {len(clear)} van de {len(known)} scores ligt het hele interval boven dat van "
-                         f"tevredenheid ({listing(clear, limit=4)}): een ruwe aanwijzing dat ze sterker met "
+                         f"tevredenheid ({listing(clear, limit=None)}): een ruwe aanwijzing dat ze sterker met "
                          f"{target} samenhangen, geen toets.")
     parts.append("Een hoge r zegt dat klanten die het een hoog scoren vaak ook het ander hoog scoren, niet dat het "
                  "een het ander veroorzaakt: samenhang is geen oorzaak.")

@@ -37,6 +37,8 @@ __all__ = ["drivers_diagram", "links_plot", "phases_diagram", "profile_plot", "s
 #: Per kind of score in :func:`links_plot`: its marker and how the legend names it (shape, not colour, tells them apart).
 KIND_STYLE = {"driver": ("o", "affectiviteitsdriver"), "vermogen": ("s", "vermogen (gemiddelde van drie drivers)"),
               "uitkomst": ("D", "klantvertrouwen of tevredenheid")}
+#: The article's English terms for what trust shows in, with the course's Dutch beside them.
+RESULT_LABELS = {"advocacy": "advocacy\n(aanbevelen)", "emotional credit": "emotional credit\n(emotioneel krediet)"}
 #: Per side of HET/WIJ/IK its hatch in :func:`sides_diagram` (not colour alone).
 SIDE_HATCH = {"HET": "//", "WIJ": "..", "IK": "xx"}
 
@@ -87,7 +89,8 @@ def drivers_diagram(ax=None, *, figsize=None):
     for k, result in enumerate(RESULTS):
         y = trust_y + trust_h / 2 + (1 - k) * 1.7 - result_h / 2
         _box(ax, result_x, y, result_w, result_h, edge="#555555")
-        ax.text(result_x + result_w / 2, y + result_h / 2, result, ha="center", va="center")
+        ax.text(result_x + result_w / 2, y + result_h / 2, RESULT_LABELS.get(result, result), ha="center",
+                va="center")
         _arrow(ax, (trust_x + trust_w + 0.1, trust_y + trust_h / 2), (result_x - 0.1, y + result_h / 2))
     top = len(CAPABILITIES) * (height + gap) - gap
     ax.text(width / 2, top + 0.35, "vermogens en hun affectiviteitsdrivers", ha="center", fontsize="small",
