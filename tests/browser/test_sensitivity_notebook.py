@@ -18,11 +18,11 @@ def test_an_answer_changes_the_figure_and_the_reading_in_voila(page, voila_url):
     assert BLANK in outcome.inner_text()
     figure_before = figure_src(page)
 
-    # Trapper's customers give ontvankelijkheid about 4,7 (interval below 5): a 7 lies above it.
+    # Trapper's customers give ontvankelijkheid about 4,7 on average: a 7 lies above that mean.
     page.locator(".klant-ON1 select").first.select_option(label="7")
     page.wait_for_function("() => document.querySelector('.klant-uitkomst').innerText.includes('1 van de 21')",
                            timeout=15_000)
-    assert "Boven het interval van de vergelijkingsgroep: ontvankelijkheid" in outcome.inner_text()
+    assert "Hoger dan het gemiddelde van de vergelijkingsgroep: ontvankelijkheid" in outcome.inner_text()
     page.wait_for_function(
         "([sel, before]) => { const img = document.querySelector(sel); return img && img.getAttribute('src') !== before; }",
         arg=[FIGURE, figure_before], timeout=15_000,
@@ -30,7 +30,7 @@ def test_an_answer_changes_the_figure_and_the_reading_in_voila(page, voila_url):
 
     # Moving the same answer to 1 turns the reading around.
     page.locator(".klant-ON1 select").first.select_option(label="1")
-    page.wait_for_function("() => document.querySelector('.klant-uitkomst').innerText.includes('Eronder: ontvankelijkheid')",
+    page.wait_for_function("() => document.querySelector('.klant-uitkomst').innerText.includes('Lager: ontvankelijkheid')",
                            timeout=15_000)
 
     # The answers are saved in the course copy that every browser test shares: leave the scan blank again.
@@ -45,7 +45,7 @@ def test_the_scan_answers_from_the_keyboard_and_names_its_controls(page, voila_u
     select.wait_for(timeout=30_000)
     select.focus()
     page.keyboard.press("2")  # a native <select>: typing the label chooses it
-    page.wait_for_function("() => document.querySelector('.klant-uitkomst').innerText.includes('Eronder: ontvankelijkheid')",
+    page.wait_for_function("() => document.querySelector('.klant-uitkomst').innerText.includes('Lager: ontvankelijkheid')",
                            timeout=15_000)
     assert select.evaluate("e => e.options[e.selectedIndex].text") == "2"
     assert page.locator(".klant-ON2 label").first.inner_text().strip() != ""
