@@ -27,7 +27,12 @@ under a key that is unique over all banks. Five kinds of question::
   ``multiple = true`` allows several. ``members`` holds a hash per right option,
   ``mistakes`` a message per wrong option that explains the misconception.
 - ``set``: a set of labels the student types (``["Partners", "Dogs"]``);
-  ``members`` as for a choice, so the feedback can say how many are right.
+  ``members`` as for a choice, so the feedback can say how many are right. Optionally
+  ``labels``: every label the question offers, as it shows them (not a secret: the student
+  sees them); then a label that is none of them is named as such, with the list, instead of
+  "hoort er niet bij". Labels typed with spaces instead of commas (``"M2 M4"``) are told to
+  use commas, when each part is a label (or, without ``labels``, a known right or wrong one).
+  Neither costs a hint: it is about how the answer is written, not about the content.
 - ``table``: a small table of numbers per label (``{"Partners": 157, ...}``, or a
   pandas Series such as ``value_counts()``); ``cells`` holds a hash per row, so
   the feedback says which rows are right.
@@ -210,6 +215,7 @@ class Question:
     options: list[str] = field(default_factory=list)
     multiple: bool = False
     members: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
     cells: dict[str, str] = field(default_factory=dict)
     hints: list[str] = field(default_factory=list)
     mistakes: dict[str, str] = field(default_factory=dict)
@@ -578,7 +584,32 @@ def _feedback(q: Question, answer) -> Feedback:
     if q.kind == "choice":
         return _wrong(f"{_parts_feedback(q, q.chosen(answer))} {_next_hint(q)}")
     typed = _typed_labels(answer)
+    written = _set_writing(q, typed)
+    if written:
+        return _wrong(written)
     return _wrong(f"{_parts_feedback(q, sorted(typed), typed)} {_next_hint(q)}")
+
+
+def _set_writing(q: Question, typed: dict[str, str]) -> str | None:
+    """What is wrong with how a set answer is written: labels run together, or labels the question doesn't offer."""
+    known = {text_key(label) for label in q.labels}
+    hashed = {*q.members, *q.mistakes}
+
+    def is_label(text: str) -> bool:
+        return text_key(text) in known if known else part_hash(q.key, text_key(text)) in hashed
+
+    joined = [raw for key, raw in typed.items() if not is_label(raw) and len(raw.split()) > 1
+              and all(is_label(part) for part in raw.split())]
+    if joined:
+        parts = ", ".join(repr(part) for part in joined[0].split())
+        return (f"In {joined[0]!r} staan meer labels zonder komma ertussen. Scheid ze met komma's, zoals "
+                f"[{parts}], of schrijf ze als lijst.")
+    unknown = [raw for raw in typed.values() if known and not is_label(raw)]
+    if unknown:
+        names = ", ".join(repr(raw) for raw in unknown)
+        return (f"{names} {'staat' if len(unknown) == 1 else 'staan'} niet tussen de keuzes van deze vraag. Geef de "
+                f"labels zoals de vraag ze noemt: {', '.join(q.labels)}.")
+    return None
 
 
 def __getattr__(name: str):

@@ -253,8 +253,8 @@ def own_profile(answers, table: pd.DataFrame | None = None) -> pd.DataFrame:
 def own_reading(table: pd.DataFrame, organisation: str = "jouw organisatie") -> str:
     """A Dutch reading of :func:`own_profile`: how many statements, the highest and lowest driver, against the survey's mean.
 
-    >>> print(own_reading(own_profile({"RP1": 6, "RP2": 7, "BT1": 3}), "de bibliotheek"))
-    Je hebt 3 van de 21 stellingen beantwoord voor de bibliotheek. Het hoogst scoort respect (6,5), het laagst betrouwbaarheid (3,0).
+    >>> print(own_reading(own_profile({"RP1": 6, "RP2": 7, "BT1": 3, "VT1": 5}), "de bibliotheek"))
+    Je hebt 4 van de 21 stellingen beantwoord voor de bibliotheek. Het hoogst scoort respect (6,5), het laagst betrouwbaarheid (3,0). Jouw scores voor de uitkomst: klantvertrouwen 5,0.
     """
     done, total = table.attrs.get("beantwoord", 0), len(scan().codes)
     if not done:
@@ -265,6 +265,10 @@ def own_reading(table: pd.DataFrame, organisation: str = "jouw organisatie") -> 
         high, low = known["jouw_score"].idxmax(), known["jouw_score"].idxmin()
         parts.append(f"Het hoogst scoort {high} ({number(known.at[high, 'jouw_score'], 1)}), het laagst {low} "
                      f"({number(known.at[low, 'jouw_score'], 1)}).")
+    outcomes = [f"{name} {number(table.at[name, 'jouw_score'], 1)}" for name in _outcomes()
+                if name in table.index and pd.notna(table.at[name, "jouw_score"])]
+    if outcomes:
+        parts.append(f"Jouw scores voor de uitkomst: {listing(outcomes, limit=None)}.")
     if "enquete_gemiddelde" in table.columns and len(known):
         above = list(known.index[known["jouw_score"] > known["enquete_gemiddelde"]])
         below = list(known.index[known["jouw_score"] < known["enquete_gemiddelde"]])

@@ -118,3 +118,22 @@ def test_a_notebook_on_the_course_data_says_they_are_invented(notebook):
     prose = "\n".join(_source(c) for c in nb["cells"] if c["cell_type"] == "markdown")
     if re.search(r"load_dataset\(|klantlib\.data\b|from klantlib\.data import", code):
         assert re.search(r"\bverzonnen\b", prose, re.I), f"{path.name}: say that the data are invented (verzonnen)"
+
+
+@pytest.mark.parametrize("source", sorted((ROOT / "source").glob("[0-9]*.md")), ids=lambda p: p.stem)
+def test_no_section_is_swallowed_by_a_lecturer_only_cell(source):
+    """A heading inside a worked solution means the next section lost its ``+++``: students would never see it.
+
+    Only a lecturer's own section (``## Voor docenten ...``) may start in a ``docent`` cell.
+    """
+    import jupytext
+
+    swallowed = []
+    for cell in jupytext.read(source).cells:
+        tags = cell.metadata.get("tags", [])
+        if cell.cell_type != "markdown" or not {"oplossing", "docent"} & set(tags):
+            continue
+        for line in cell.source.splitlines():
+            if re.match(r"#{1,4} ", line) and not ("docent" in tags and "Voor docenten" in line):
+                swallowed.append(line)
+    assert not swallowed, f"Koppen in een cel voor docenten (zet +++ ervoor): {swallowed}"

@@ -419,3 +419,26 @@ def test_a_text_question_given_a_count_under_its_label_is_told_where_the_name_is
     assert t.check(counts.idxmax()).message == "Goed!" and t.check(pd.Series(["Anna"], index=[7])).message == "Goed!"
     n = _question(key="getal", answer=answer_hash("getal", 2, decimals=0), decimals=0, hints=["h"])
     assert n.check(counts.head(1)).message == "Goed!"  # a number question takes the count, as before
+
+
+def test_a_set_answer_written_wrongly_is_told_how_to_write_it_without_costing_a_hint():
+    from klantlib.selfcheck import Question, _attempts, part_hash
+
+    members = [part_hash("demo_set", label) for label in ("D1", "D4")]
+    mistakes = {part_hash("demo_set", label): f"{label} is fout." for label in ("D2", "D3", "D5", "D6")}
+    with_labels = Question(key="demo_set", kind="set", members=members, mistakes=mistakes,
+                           labels=["D1", "D2", "D3", "D4", "D5", "D6"], hints=["Eerste hint."])
+    # names instead of the codes the question offers: said so, with the codes, not "hoort er niet bij"
+    feedback = with_labels.check(["betrouwbaarheid", "partnership"])
+    assert feedback.status == "fout" and "'betrouwbaarheid', 'partnership' staan niet tussen de keuzes" in feedback.message
+    assert "D1, D2, D3, D4, D5, D6" in feedback.message and "hoort er niet bij" not in feedback.message
+    assert "D7" in with_labels.check(["D1", "D7"]).message and "staat niet tussen" in with_labels.check(["D7"]).message
+    # codes with a space instead of a comma
+    spaced = with_labels.check("D1 D4")
+    assert "zonder komma" in spaced.message and "['D1', 'D4']" in spaced.message
+    assert "demo_set" not in _attempts  # neither cost a hint
+    assert with_labels.check("D1, D4").status == "goed"
+    # without labels, the bank's hashes tell the parts are labels
+    without = Question(key="demo_set", kind="set", members=members, mistakes=mistakes, hints=["Eerste hint."])
+    assert "zonder komma" in without.check("D1 D2").message
+    assert "'betrouwbaarheid' hoort er niet bij" in without.check(["betrouwbaarheid"]).message
