@@ -637,13 +637,13 @@ def balance_reading(balance: pd.DataFrame, organisation: str = "de organisatie")
 
     >>> measures = pd.DataFrame({"maatregel": ["CRM-pakket", "KPI-dashboard", "Training gastvrijheid"]})
     >>> print(balance_reading(side_balance(classify_measures(measures)), "Trapper"))
-    Trapper legt veel nadruk op HET (67%). Weinig aandacht: WIJ (0%). Het artikel van De Haan & Langerak vraagt om alle drie de kanten; een kant zonder maatregelen is een vraag om te stellen, geen bewijs dat er niets gebeurt.
+    Trapper legt veel nadruk op HET (66,7%). Weinig aandacht: WIJ (0,0%). Het artikel van De Haan & Langerak vraagt om alle drie de kanten; een kant zonder maatregelen is een vraag om te stellen, geen bewijs dat er niets gebeurt.
     """
     from klantlib.formatting import percent
 
     def shares(kind: str) -> list[str]:
         chosen = balance[balance["oordeel"] == kind]
-        return [f"{side} ({percent(share, 0)})" for side, share in chosen["aandeel"].items()]
+        return [f"{side} ({percent(share, 1)})" for side, share in chosen["aandeel"].items()]
 
     heavy, light = shares("veel nadruk"), shares("weinig aandacht")
     parts = []
@@ -652,7 +652,7 @@ def balance_reading(balance: pd.DataFrame, organisation: str = "de organisatie")
     if light:
         parts.append(f"Weinig aandacht: {listing(light)}.")
     if not parts:
-        parts.append(f"{organisation[:1].upper()}{organisation[1:]} verdeelt haar maatregelen redelijk over de "
+        parts.append(f"{organisation[:1].upper()}{organisation[1:]} verdeelt de maatregelen redelijk over de "
                      "drie kanten: geen kant boven de helft of onder een zesde.")
     parts.append("Het artikel van De Haan & Langerak vraagt om alle drie de kanten; een kant zonder maatregelen is "
                  "een vraag om te stellen, geen bewijs dat er niets gebeurt.")

@@ -559,6 +559,6 @@ def test_sensitivity_figures_show_the_model_numbers_and_draw_the_model():
     ax = sides_diagram(balance, organisation="Trapper")
     texts = [t.get_text() for t in ax.texts]
     for side, row in balance.iterrows():  # the share and the verdict in words under each side
-        assert f"{percent(row['aandeel'], 0)} · {row['oordeel']}" in texts
+        assert f"{percent(row['aandeel'], 1)} · {row['oordeel']}" in texts  # 16,6% "weinig", not a rounded 17%
     assert {patch.get_hatch() for patch in ax.patches if patch.get_hatch()} == {"//", "..", "xx"}
     plt.close("all")

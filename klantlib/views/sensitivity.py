@@ -135,7 +135,7 @@ def sides_diagram(balance: pd.DataFrame | None = None, ax=None, *, organisation:
             ax.add_patch(Rectangle((x, bar_y), width, 0.45, facecolor="white", edgecolor="#777777"))
             ax.add_patch(Rectangle((x, bar_y), width * share, 0.45, facecolor=PALETTE[k], edgecolor="white",
                                    hatch=SIDE_HATCH[side]))
-            ax.text(x + width / 2, bar_y - 0.35, f"{percent(share, 0)} · {balance.at[side, 'oordeel']}",
+            ax.text(x + width / 2, bar_y - 0.35, f"{percent(share, 1)} · {balance.at[side, 'oordeel']}",
                     ha="center", va="center", fontsize="small")
     ax.set_xlim(-0.2, 2 * step + width + 0.2)
     ax.set_ylim(bar_y - 0.8 if balance is not None else -0.2, height + 0.3)
@@ -148,7 +148,7 @@ def sides_diagram(balance: pd.DataFrame | None = None, ax=None, *, organisation:
         basis = "het budget" if len(balance.columns) > 3 else "de maatregelen"
         ax.set_title(f"HET, WIJ en IK bij {organisation}: aandeel van {basis}")
         describe(ax, f"Drie vakken, HET, WIJ en IK, met onder elk het aandeel van {basis} van {organisation}: "
-                     + "; ".join(f"{side} {percent(row['aandeel'], 0)} ({row['oordeel']})"
+                     + "; ".join(f"{side} {percent(row['aandeel'], 1)} ({row['oordeel']})"
                                  for side, row in balance.iterrows()) + ".")
     return ax
 
