@@ -122,7 +122,12 @@ def _scored(values: pd.DataFrame) -> pd.DataFrame:
     table = _driver_table()
     for capability in CAPABILITIES:
         out[capability] = out[list(table.index[table["vermogen"] == capability])].mean(axis=1)
-    return out[[*table.index, *CAPABILITIES, *_outcomes()]]
+    return out[_score_names()]
+
+
+def _score_names() -> list[str]:
+    """The scores of :func:`scores`, in order: the drivers, the capabilities, then trust and satisfaction."""
+    return [*_driver_table().index, *CAPABILITIES, *_outcomes()]
 
 
 def scores(survey: pd.DataFrame, *, errors: str = "raise") -> pd.DataFrame:
@@ -286,7 +291,7 @@ def _target(survey: pd.DataFrame, target: str, table: pd.DataFrame, errors: str)
     from klantlib import nps
     from klantlib.survey import check_answers
 
-    scored = [column for column in table.columns if column not in survey.columns or column in _outcomes()]
+    scored = _score_names()
     if target in scored:
         return table[target]
     if target == "aanbeveling" or target in survey.columns:
@@ -424,7 +429,7 @@ def nps_by_level(survey: pd.DataFrame, score: str = TRUST, *, column: str = "aan
     from klantlib.parsing import require_columns
 
     table = scores(survey, errors=errors)
-    known = [c for c in table.columns if c not in survey.columns or c in _outcomes()]
+    known = _score_names()
     if score not in known:
         raise KlantDataError(f"Onbekende score {score!r}: kies een driver, een vermogen, 'klantvertrouwen' of "
                              f"'tevredenheid' ({listing(known, quote=True, limit=None, word='of')}).")
