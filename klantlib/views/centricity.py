@@ -183,8 +183,7 @@ def scan_widget(survey: pd.DataFrame | None = None, *, survey_label: str = "Trap
     form = QuestionnaireForm(scan, folder=folder, name=name, fields={"organisatie": "Organisatie"}, after=redraw)
     form.fields[0].placeholder = "bijvoorbeeld: de bibliotheek van mijn hogeschool"
     form.refresh()
-    return widgets.VBox([*form.fields, widgets.HBox([form.pages, widgets.VBox([area.output, outcome])]),
-                         form.footer()])
+    return form.beside(area.output, outcome)
 
 
 def mirror_plot(table: pd.DataFrame, ax=None, *, own_label: str = "zelfbeeld", customers_label: str = "klantbeeld",

@@ -308,5 +308,4 @@ def scan_widget(survey: pd.DataFrame | None = None, *, survey_label: str = "klan
                              after=redraw)
     form.fields[0].placeholder = "bijvoorbeeld: mijn telefoonprovider"
     form.refresh()
-    return widgets.VBox([*form.fields, widgets.HBox([form.pages, widgets.VBox([area.output, outcome])]),
-                         form.footer()])
+    return form.beside(area.output, outcome)

@@ -357,5 +357,4 @@ def servqual_widget(survey: pd.DataFrame | None = None, *, folder=DEFAULT_FOLDER
                              after=redraw)
     form.fields[0].placeholder = "bijvoorbeeld: de bibliotheek van mijn hogeschool"
     form.refresh()
-    return widgets.VBox([*form.fields, widgets.HBox([form.pages, widgets.VBox([area.output, outcome])]),
-                         form.footer()])
+    return form.beside(area.output, outcome)

@@ -156,6 +156,15 @@ class QuestionnaireForm:
 
         return widgets.HBox([self.export, self.message])
 
+    def beside(self, *shown):
+        """The whole widget: the text fields, the items with ``shown`` beside them (a figure, its reading), the footer.
+
+        The one layout of every questionnaire widget of the course.
+        """
+        import ipywidgets as widgets
+
+        return widgets.VBox([*self.fields, widgets.HBox([self.pages, widgets.VBox(list(shown))]), self.footer()])
+
 
 class _DimensionBars:
     """The bars of :func:`dimension_bars`; :meth:`update` redraws the respondent's side in place."""
@@ -249,5 +258,4 @@ def questionnaire_widget(questionnaire: Questionnaire, survey: pd.DataFrame | No
 
     form = QuestionnaireForm(q, folder=folder, name=name, after=redraw)
     form.refresh()
-    return widgets.VBox([*form.fields, widgets.HBox([form.pages, widgets.VBox([area.output, outcome])]),
-                         form.footer()])
+    return form.beside(area.output, outcome)

@@ -262,6 +262,37 @@ def figure_src(page) -> str | None:
     return page.locator(FIGURE).first.get_attribute("src")
 
 
+def wait_for_outcome(page, text: str, timeout: float = 15_000) -> None:
+    """Wait until the widget's reading (``.klant-uitkomst``) contains ``text``."""
+    page.wait_for_function("(text) => document.querySelector('.klant-uitkomst').innerText.includes(text)",
+                           arg=text, timeout=timeout)
+
+
+def answer_scan_by_keyboard(page, code: str, *, after_answer: str, after_name: str, blank: str) -> None:
+    """A questionnaire widget used from the keyboard only: answer ``code`` with 2, name the organisation.
+
+    Checks each step's reading (``after_answer``, ``after_name``) and that the controls have names; then leaves the
+    scan blank again (``blank`` is the reading of an empty scan), because the answers are saved in the course copy
+    that every browser test shares.
+    """
+    select = page.locator(f".klant-{code} select").first
+    select.wait_for(timeout=30_000)
+    select.focus()
+    page.keyboard.press("2")  # a native <select>: typing the label chooses it
+    wait_for_outcome(page, after_answer)
+    assert select.evaluate("e => e.options[e.selectedIndex].text") == "2"
+    assert page.locator(f".klant-{code} label").first.inner_text().strip() != ""
+    name = page.locator(".klant-organisatie input").first
+    name.focus()
+    page.keyboard.type("De bieb")
+    page.keyboard.press("Tab")
+    wait_for_outcome(page, after_name)
+    name.fill("")
+    name.press("Tab")
+    select.select_option(label="–")
+    wait_for_outcome(page, blank)
+
+
 def open_in_voila(page, voila_url: str, notebook: str, timeout: float = 60_000):
     """Open a notebook as a Voila page and wait until its widgets are drawn.
 

@@ -3,7 +3,7 @@ when it is given with the keyboard alone."""
 
 import pytest
 
-from conftest import FIGURE, figure_src, open_in_voila
+from conftest import FIGURE, answer_scan_by_keyboard, figure_src, open_in_voila, wait_for_outcome
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -19,8 +19,7 @@ def test_an_answer_changes_the_comparison_with_the_benchmark_in_voila(page, voil
 
     # B1's benchmark mean is 5,17: a 7 lies above it, and the reading and the figure say so.
     page.locator(".klant-B1 select").first.select_option(label="7")
-    page.wait_for_function("() => document.querySelector('.klant-uitkomst').innerText.includes('1 van de 11')",
-                           timeout=15_000)
+    wait_for_outcome(page, "1 van de 11")
     assert "boven het gemiddelde van de benchmark bij 1 daarvan en eronder bij 0" in outcome.inner_text()
     page.wait_for_function(
         "([sel, before]) => { const img = document.querySelector(sel); return img && img.getAttribute('src') !== before; }",
@@ -29,36 +28,14 @@ def test_an_answer_changes_the_comparison_with_the_benchmark_in_voila(page, voil
 
     # Moving the same answer to 2 turns the comparison around.
     page.locator(".klant-B1 select").first.select_option(label="2")
-    page.wait_for_function("() => document.querySelector('.klant-uitkomst').innerText.includes('eronder bij 1')",
-                           timeout=15_000)
+    wait_for_outcome(page, "eronder bij 1")
     assert "B1 (2 tegen 5,17)" in outcome.inner_text()
 
     # The answers are saved in the course copy that every browser test shares: leave the scan blank again.
     page.locator(".klant-B1 select").first.select_option(label="–")
-    page.wait_for_function("() => document.querySelector('.klant-uitkomst').innerText.includes('Vul de stellingen')",
-                           timeout=15_000)
+    wait_for_outcome(page, "Vul de stellingen")
 
 
 def test_the_scan_answers_from_the_keyboard_and_names_its_controls(page, voila_url):
     open_in_voila(page, voila_url, NOTEBOOK)
-    select = page.locator(".klant-B3 select").first
-    select.wait_for(timeout=30_000)
-    select.focus()
-    page.keyboard.press("2")  # a native <select>: typing the label chooses it
-    page.wait_for_function("() => document.querySelector('.klant-uitkomst').innerText.includes('B3 (2 tegen 4,36)')",
-                           timeout=15_000)
-    assert select.evaluate("e => e.options[e.selectedIndex].text") == "2"
-    assert page.locator(".klant-B3 label").first.inner_text().strip() != ""
-    name = page.locator(".klant-organisatie input").first
-    name.focus()
-    page.keyboard.type("De bieb")
-    page.keyboard.press("Tab")
-    page.wait_for_function("() => document.querySelector('.klant-uitkomst').innerText.includes('De bieb scoort')",
-                           timeout=15_000)
-
-    # Leave the scan blank again for the other tests (the answers are saved in the shared course copy).
-    name.fill("")
-    name.press("Tab")
-    select.select_option(label="–")
-    page.wait_for_function("() => document.querySelector('.klant-uitkomst').innerText.includes('Vul de stellingen')",
-                           timeout=15_000)
+    answer_scan_by_keyboard(page, "B3", after_answer="B3 (2 tegen 4,36)", after_name="De bieb scoort", blank="Vul de stellingen")
