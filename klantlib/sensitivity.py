@@ -584,7 +584,8 @@ def side_balance(classified: pd.DataFrame, *, weight: str | None = None, over: f
         counts the measures left out because they have no side (with a warning).
 
     Raises:
-        KlantDataError: no column ``kant`` or ``weight``, a weight that is not a
+        KlantDataError: no column ``kant`` or ``weight``, no measures (an empty
+            selection), a weight that is not a
             number or negative (naming file, column and row), or no measure with
             a side (or a total weight of 0).
 
@@ -597,9 +598,12 @@ def side_balance(classified: pd.DataFrame, *, weight: str | None = None, over: f
     WIJ             0       0      0.0  weinig aandacht
     IK              1   20000      0.2         in balans
     """
+    from klantlib.errors import require_rows
     from klantlib.parsing import require_columns, to_numbers, value_error, whole_if_possible
 
     require_columns(classified, ["kant"], fix="Deel de maatregelen eerst in met classify_measures(...).")
+    require_rows(classified, name="de lijst met maatregelen", row="maatregel",
+                 consequence="valt er geen verdeling te maken")
     if not 0 <= under < 1 / 3 < over <= 1:
         raise KlantDataError(f"Kies under onder een derde en over erboven (als fractie), niet under={under!r}, "
                              f"over={over!r}.")

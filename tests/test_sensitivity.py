@@ -306,5 +306,7 @@ def test_classification_and_balance_refuse_bad_input_in_dutch(tmp_path):
         open_only = classify_measures(["Verlichting"])
         with pytest.raises(KlantDataError, match="Geen enkele maatregel heeft een kant"):
             side_balance(open_only)
+    with pytest.raises(KlantDataError, match="De selectie is leeg"):
+        side_balance(classify_measures(["KPI"]).iloc[:0])
     with pytest.raises(KlantDataError, match="under onder een derde"):
         side_balance(classify_measures(["KPI"]), over=0.3)
