@@ -74,7 +74,7 @@ def scan() -> Questionnaire:
 
     >>> s = scan()
     >>> s.scale, len(s.codes), list(s.parts)[-1]
-    ((1, 7), 21, 'Vertrouwen en tevredenheid')
+    ((1, 7), 21, 'Uitkomst')
     """
     return Questionnaire.load("klantgevoeligheid")
 

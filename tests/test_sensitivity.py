@@ -42,7 +42,7 @@ def test_the_scan_has_two_statements_per_driver_and_says_they_are_the_courses_ow
     assert questionnaire.scale == (1, 7) and not questionnaire.required
     assert "eigen stellingen" in questionnaire.source.casefold() and "De Haan & Langerak" in questionnaire.source
     assert questionnaire.items["referentie"].isna().all()  # the article publishes no means
-    assert list(questionnaire.parts) == ["Begrijpen", "Verbinden", "Koesteren", "Vertrouwen en tevredenheid"]
+    assert list(questionnaire.parts) == ["Begrijpen", "Verbinden", "Koesteren", "Uitkomst"]
 
 
 def test_sides_and_phases_as_the_article_names_them():
