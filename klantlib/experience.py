@@ -61,8 +61,8 @@ from klantlib.stats import CONFIDENCE, mean_interval
 from klantlib.survey import Questionnaire, check_points
 
 __all__ = ["ATTRIBUTES", "LEVEL_NAMES", "MYTH_SHARE", "PAIN_RULE", "RelevancyCheck", "attribute_weights",
-           "compare_relevancy", "customer_relevancy", "journey_map", "map_reading", "myth_reading", "owners",
-           "pain_points", "profile_questionnaire", "relevancy_check", "relevancy_levels", "relevancy_questionnaire",
+           "compare_relevancy", "customer_relevancy", "journey_map", "map_reading", "myth_reading", "own_ratings", "owners",
+           "pain_points", "profile_levels", "profile_questionnaire", "profile_reading", "ratings_reading", "relevancy_check", "relevancy_levels", "relevancy_questionnaire",
            "relevancy_reading", "touchpoint_questionnaire", "walls", "walls_reading"]
 
 #: Crawford & Mathews' five attributes, in their order, in the course's Dutch.
@@ -700,3 +700,90 @@ def myth_reading(weights: pd.DataFrame) -> str:
         return text + (f"Dat is meer dan {percent(MYTH_SHARE, 0)}: voor deze klanten klopt 'alleen productkenmerken en "
                        "de laagste prijs' niet.")
     return text + (f"Dat is minder dan {percent(MYTH_SHARE, 0)}: bij deze klanten houdt de mythe grotendeels stand.")
+
+
+# -- the widgets' readings ----------------------------------------------------------------------------------
+
+
+def profile_levels(answers: Mapping) -> pd.Series:
+    """A profile filled in with :func:`profile_questionnaire` (``{"RP": 3, ...}``, blanks allowed) per attribute.
+
+    >>> profile_levels({"RP": 3, "RD": 5}).tolist()
+    [3.0, 5.0, nan, nan, nan]
+    """
+    q = profile_questionnaire()
+    values = q.answers({code: value for code, value in answers.items() if code in q.codes and value is not None})
+    return pd.Series(values.iloc[0].to_numpy(), index=pd.Index(q.items["dimensie"].to_numpy(), name="attribuut"),
+                     name="niveau")
+
+
+def profile_reading(answers: Mapping, organisation: str = "de organisatie") -> str:
+    """What a profile being filled in means: which attributes still need a level, else :func:`relevancy_check`'s text.
+
+    >>> print(profile_reading({"RP": 3, "RD": 5}, "Mijn bakker"))
+    Mijn bakker: kies nog een niveau voor toegang, service en beleving.
+    >>> print(profile_reading({"RP": 3, "RD": 5, "RT": 3, "RS": 4, "RB": 3}, "Mijn bakker"))
+    Mijn bakker: dit profiel volgt de regel van Crawford & Mathews: de organisatie domineert op product (5), onderscheidt zich op service (4) en zit op marktniveau bij prijs, toegang en beleving (3). Klanten weten waarvoor ze komen, en op niets haken ze af.
+    """
+    levels = profile_levels(answers)
+    open_ = list(levels.index[levels.isna()])
+    if open_:
+        return f"{organisation}: kies nog een niveau voor {listing(open_, limit=None)}."
+    explanation = relevancy_check(levels).explanation
+    return f"{organisation}: {explanation[:1].lower()}{explanation[1:]}"
+
+
+def own_ratings(answers: Mapping, survey_map: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One respondent's marks per touchpoint, beside a survey's journey map: what the rating widget draws.
+
+    Args:
+        answers: ``{code: mark}`` for :func:`touchpoint_questionnaire` (blank or
+            missing: not used).
+        survey_map: a :func:`journey_map` of a survey to compare with, or None.
+
+    Returns:
+        One row per touchpoint (index ``touchpoint``) with ``fase``,
+        ``jouw_score`` (NaN when not rated) and, with ``survey_map``,
+        ``enquete_gemiddelde``, ``enquete_ondergrens`` and ``enquete_bovengrens``.
+
+    Raises:
+        KlantDataError: an unknown code or a mark off the scale.
+
+    >>> own_ratings({"WS": 8, "OR": 4}).loc[["webshop", "onderhoud en reparatie", "chat"]]
+                                  fase  jouw_score
+    touchpoint
+    webshop                      Actie         8.0
+    onderhoud en reparatie  Na aankoop         4.0
+    chat                  Communicatie         NaN
+    """
+    q = touchpoint_questionnaire()
+    values = q.answers({code: value for code, value in answers.items() if value is not None})
+    step = {code: title for title, codes in q.parts.items() for code in codes}
+    out = pd.DataFrame({"fase": [step[code] for code in q.codes], "jouw_score": values.iloc[0].to_numpy()},
+                       index=pd.Index(q.items["dimensie"].to_numpy(), name="touchpoint"))
+    if survey_map is not None:
+        for column in ("gemiddelde", "ondergrens", "bovengrens"):
+            out[f"enquete_{column}"] = survey_map[column].reindex(out.index)
+    return out
+
+
+def ratings_reading(own: pd.DataFrame, purchase: str = "jouw aankoop") -> str:
+    """One respondent's marks (:func:`own_ratings`) in Dutch: how many, the lowest, and the survey's mean there.
+
+    >>> print(ratings_reading(own_ratings({"WS": 8, "OR": 4, "BZ": 7}), "mijn fiets"))
+    Bij mijn fiets gaf je 3 van de 16 contactmomenten een cijfer, gemiddeld 6,3. Je laagste: onderhoud en reparatie (4).
+    """
+    marks = own["jouw_score"].dropna()
+    if marks.empty:
+        return (f"Bij {purchase} heb je nog geen contactmoment een cijfer gegeven. Geef een cijfer aan elk contactmoment "
+                "dat je gebruikte; laat de rest leeg.")
+    text = (f"Bij {purchase} gaf je {len(marks)} van de {len(own)} contactmomenten een cijfer, gemiddeld "
+            f"{number(marks.mean(), 1)}.")
+    lowest = marks[marks == marks.min()]
+    text += f" Je laagste: {listing(lowest.index, limit=None)} ({number(marks.min(), 0)})."
+    if "enquete_gemiddelde" in own.columns:
+        reference = own.loc[lowest.index, "enquete_gemiddelde"].dropna()
+        if not reference.empty:
+            text += " In de enquête is het gemiddelde daar " + listing(
+                [number(value, 1) for value in reference], limit=None) + "."
+    return text
