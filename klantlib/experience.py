@@ -318,7 +318,7 @@ def map_reading(table: pd.DataFrame) -> str:
     >>> q = touchpoint_questionnaire()
     >>> survey = pd.DataFrame({"WS": [8, 9, 8, 9], "OR": [4, 5, 5, 4], "RK": [3, None, None, None]})
     >>> print(map_reading(journey_map(survey.reindex(columns=q.codes))))
-    Over de hele reis geven de klanten gemiddeld een 6,1 (9 cijfers van 4 klanten). De beleving breekt bij 1 contactmoment: onderhoud en reparatie (Na aankoop): gemiddeld 4,5 [3,6; 5,4], 4 klanten (100%). Lager nog, maar geen pijnpunt: retour en klacht (gemiddeld 3,0 bij 1 klant: minder klanten dan het middelste contactmoment).
+    Over de hele reis geven de klanten gemiddeld een 6,1 (9 cijfers van 4 klanten). De beleving breekt bij 1 contactmoment: onderhoud en reparatie (Na aankoop): gemiddeld 4,5 [3,6; 5,4], 4 klanten (100%). Even laag of lager, maar geen pijnpunt: retour en klacht (gemiddeld 3,0 bij 1 klant: minder klanten dan het middelste contactmoment).
     """
     _require_map(table)
     journey_mean = float((table["gemiddelde"] - table["verschil"]).dropna().iloc[0])
@@ -347,12 +347,12 @@ def map_reading(table: pd.DataFrame) -> str:
     # what scores lower than the weakest pain point (or than the journey) but is no pain point, and why not
     bar = pains["gemiddelde"].min() if not pains.empty else journey_mean
     median = table["klanten"][table["klanten"] > 0].median()
-    lower = table[(~table["pijnpunt"]) & (table["gemiddelde"] < bar)].sort_values("gemiddelde")
+    lower = table[(~table["pijnpunt"]) & (table["gemiddelde"] <= bar)].sort_values("gemiddelde", kind="stable")
     reasons = [f"{name} (gemiddeld {number(row.gemiddelde, 1)} bij {counted(int(row.klanten), 'klant')}: "
                + ("minder klanten dan het middelste contactmoment" if row.klanten < median
                   else "het interval reikt tot het reisgemiddelde") + ")" for name, row in lower.iterrows()]
     if reasons:
-        text.append(f"Lager nog, maar geen pijnpunt: {listing(reasons, limit=None, word=None, separator='; ')}.")
+        text.append(f"Even laag of lager, maar geen pijnpunt: {listing(reasons, limit=None, word=None, separator='; ')}.")
     return " ".join(text)
 
 
