@@ -252,7 +252,7 @@ DATASETS: dict[str, Dataset] = {
         },
     ),
     "relevantie": Dataset(
-        "Klantrelevantie (Crawford & Mathews): 400 kopers van 2025 beoordelen Trapper op vijf attributen "
+        "Klantrelevantie naar Crawford en Mathews: 400 kopers van 2025 beoordelen Trapper op vijf attributen "
         "en verdelen 100 punten.",
         "09",
         {
