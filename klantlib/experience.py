@@ -507,7 +507,8 @@ def _names(names) -> str:
 
 
 def _all(names) -> str:
-    return "allebei" if len(names) == 2 else "alle " + str(len(names))
+    """"allebei", "alle drie" ... for the attributes that share a level."""
+    return {2: "allebei", 3: "alle drie", 4: "alle vier", 5: "alle vijf"}[len(names)]
 
 
 def customer_relevancy(survey: pd.DataFrame, *, confidence: float = CONFIDENCE, errors: str = "raise") -> pd.DataFrame:
@@ -610,8 +611,8 @@ def relevancy_reading(comparison: pd.DataFrame, *, own: str = "de organisatie ze
     if higher.empty and lower.empty:
         text.append(f"{subject} en de klanten zien op elk attribuut hetzelfde niveau.")
     own_check = relevancy_check(comparison["eigen"])
-    text.append(f"Het profiel van {own} {'volgt' if own_check else 'volgt niet'} de regel van Crawford & Mathews"
-                + ("." if own_check else f": {_first_clause(own_check.problems[0])}."))
+    text.append(f"Het profiel van {own} volgt de regel van Crawford & Mathews"
+                + ("." if own_check else f" niet: {_first_clause(own_check.problems[0])}."))
     if comparison["klantniveau"].isna().any():
         text.append("Niet elk attribuut heeft een klantniveau (geen antwoorden), dus het profiel van de klanten is "
                     "niet te toetsen.")

@@ -55,9 +55,9 @@ def test_every_other_profile_on_levels_3_to_5_breaks_the_rule_and_says_why():
     (profile(product=4), ["Geen attribuut staat op 5"]),
     (profile(product=5), ["Geen attribuut staat op 4"]),
     (profile(prijs=5, product=5, service=4), ["Prijs en product staan allebei op 5", "mythe van excellentie"]),
-    (dict.fromkeys(ATTRIBUTES, 5), ["Prijs, product, toegang, service en beleving staan alle 5 op 5",
+    (dict.fromkeys(ATTRIBUTES, 5), ["Prijs, product, toegang, service en beleving staan alle vijf op 5",
                                    "Geen attribuut staat op 4"]),
-    (profile(product=5, toegang=4, service=4, beleving=4), ["Toegang, service en beleving staan alle 3 op 4"]),
+    (profile(product=5, toegang=4, service=4, beleving=4), ["Toegang, service en beleving staan alle drie op 4"]),
     (profile(product=5, service=4, prijs=2), ["Prijs staat onder marktniveau (2)"]),
     (profile(product=5, service=4, prijs=1, toegang=2), ["Prijs staat onder marktniveau (1)",
                                                         "Toegang staat onder marktniveau (2)"]),
@@ -341,3 +341,19 @@ def test_own_ratings_sit_beside_the_survey_map():
     assert own.loc["onderhoud en reparatie", "enquete_gemiddelde"] == 4.5
     with pytest.raises(KlantDataError):
         own_ratings({"OR": 0})
+
+
+def test_trappers_data_through_the_model_tell_the_data_cards_story():
+    from klantlib import load_dataset
+
+    table = journey_map(load_dataset("klantbeleving"), load_dataset("touchpoints"))
+    assert list(pain_points(table).index) == ["onderhoud en reparatie", "chat"]
+    assert table.loc["chat", "muur"] == "meer eigenaren" and table.loc["retour en klacht", "muur"] == "geen eigenaar"
+    assert table["gemiddelde"].idxmin() == "retour en klacht" and not table.loc["retour en klacht", "pijnpunt"]
+    management = load_dataset("relevantieprofiel")
+    assert not relevancy_check(management)
+    comparison = compare_relevancy(management, load_dataset("relevantie"))
+    assert comparison["klantniveau"].tolist() == [3, 4, 3, 3, 3]
+    assert (comparison["verschil"] >= 0).all()
+    weights = attribute_weights(load_dataset("relevantie"))
+    assert weights.loc[["toegang", "service", "beleving"], "belangrijkste"].sum() > MYTH_SHARE
