@@ -262,15 +262,13 @@ def journey_map(survey: pd.DataFrame, owners_table: pd.DataFrame | None = None, 
     q = questionnaire or touchpoint_questionnaire()
     values = q.answers(survey, errors=errors)
     require_rows(values, name="de beoordelingen", row="klant", consequence="is er geen klantreis te tekenen",
-                 source=survey.attrs.get("source"))
+                 source=getattr(survey, "attrs", {}).get("source"))
     items = q.items
     out = mean_interval(values, confidence=confidence).rename(columns={"respondenten": "klanten"})
     if not out["klanten"].any():
         raise KlantDataError("Geen enkele klant gaf een cijfer aan een contactmoment: er is geen klantreis te tekenen. "
                              "Vul cijfers in (leeg betekent 'niet gebruikt').")
-    # the step of each touchpoint: the title of its part (Questionnaire.parts is title -> codes)
-    step = {code: title for title, codes in q.parts.items() for code in codes}
-    out.insert(0, "fase", [step.get(code, "") for code in out.index])
+    out.insert(0, "fase", [_steps(q)[code] for code in out.index])
     out.insert(1, "code", out.index)
     out.index = pd.Index(items["dimensie"].to_numpy(), name="touchpoint")
     out.insert(3, "aandeel", out["klanten"] / len(values))
@@ -291,6 +289,11 @@ def journey_map(survey: pd.DataFrame, owners_table: pd.DataFrame | None = None, 
         out["muur"] = np.where(out["aantal_eigenaren"].eq(0), _NO_OWNER,
                                np.where(out["aantal_eigenaren"].gt(1), _MORE_OWNERS, ""))
     return out
+
+
+def _steps(q: Questionnaire) -> dict[str, str]:
+    """Per touchpoint code its step: the title of its part (``Questionnaire.parts`` is title -> codes)."""
+    return {code: title for title, codes in q.parts.items() for code in codes}
 
 
 def pain_points(table: pd.DataFrame) -> pd.DataFrame:
@@ -542,7 +545,7 @@ def customer_relevancy(survey: pd.DataFrame, *, confidence: float = CONFIDENCE, 
     q = relevancy_questionnaire()
     values = q.answers(survey, errors=errors)
     require_rows(values, name="de beoordelingen van klanten", row="klant",
-                 consequence="is er geen klantprofiel te maken", source=survey.attrs.get("source"))
+                 consequence="is er geen klantprofiel te maken", source=getattr(survey, "attrs", {}).get("source"))
     out = mean_interval(values, confidence=confidence)
     out.index = pd.Index(q.items["dimensie"].to_numpy(), name="attribuut")
     out["niveau"] = np.floor(out["gemiddelde"] + 0.5).astype("Int64")
@@ -667,7 +670,7 @@ def attribute_weights(survey: pd.DataFrame, *, confidence: float = CONFIDENCE, e
                           what="De punten over de vijf attributen (W_...)")
     points = points.dropna()
     require_rows(points, name="de punten van de klanten", row="klant", consequence="is er niets te wegen",
-                 source=survey.attrs.get("source"))
+                 source=getattr(survey, "attrs", {}).get("source"))
     out = mean_interval(points, confidence=confidence).rename(columns={"gemiddelde": "punten"})
     # each customer's attribute(s) with the most points; a tie of k attributes gives each 1/k of that customer
     top = points.eq(points.max(axis=1), axis=0)
@@ -759,8 +762,7 @@ def own_ratings(answers: Mapping, survey_map: pd.DataFrame | None = None) -> pd.
     """
     q = touchpoint_questionnaire()
     values = q.answers({code: value for code, value in answers.items() if value is not None})
-    step = {code: title for title, codes in q.parts.items() for code in codes}
-    out = pd.DataFrame({"fase": [step[code] for code in q.codes], "jouw_score": values.iloc[0].to_numpy()},
+    out = pd.DataFrame({"fase": [_steps(q)[code] for code in q.codes], "jouw_score": values.iloc[0].to_numpy()},
                        index=pd.Index(q.items["dimensie"].to_numpy(), name="touchpoint"))
     if survey_map is not None:
         for column in ("gemiddelde", "ondergrens", "bovengrens"):
