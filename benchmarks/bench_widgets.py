@@ -20,7 +20,11 @@ send a PNG.
 - ``scan_widget(benchmark_medewerkers)`` (notebook 07): answering the eleven
   statements in turn (each answer saved to disk);
 - ``scan_widget(klantgevoeligheid)`` (notebook 08): answering the 21 statements
-  of the customer-sensitivity scan in turn (each answer saved to disk).
+  of the customer-sensitivity scan in turn (each answer saved to disk);
+- ``relevancy_widget()`` (notebook 09): choosing a level for the five attributes
+  in turn (each saved to disk; the reading checks Crawford & Mathews' rule);
+- ``rating_widget(klantbeleving)`` (notebook 09): giving a mark to the 16
+  touchpoints in turn, beside Trapper's journey map (each saved to disk).
 
 Goal: median at most 80 ms per widget. With ``--compare REV`` the same is
 measured, in the same run, for klantlib as it was at git revision ``REV``
@@ -164,6 +168,23 @@ _find(box, "klant-ON1").value = 4  # warm-up
 _report("gevoeligheid", _time_changes([(_find(box, f"klant-{{codes[k % len(codes)]}}"),
                                         1 + (k * 5 + k // len(codes)) % 7) for k in range({n})]))
 """,
+    "relevantie": """
+from klantlib.views.experience import relevancy_widget
+box = relevancy_widget(folder=tempfile.mkdtemp())
+codes = ["RP", "RD", "RT", "RS", "RB"]
+_find(box, "klant-RP").value = 3  # warm-up
+_report("relevantie", _time_changes([(_find(box, f"klant-{{codes[k % 5]}}"), 1 + (k * 3 + k // 5) % 5)
+                                      for k in range({n})]))
+""",
+    "klantbeleving": """
+from klantlib.views.experience import rating_widget
+from klantlib.experience import touchpoint_questionnaire
+box = rating_widget(klantlib.load_dataset("klantbeleving"), folder=tempfile.mkdtemp())
+codes = touchpoint_questionnaire().codes
+_find(box, "klant-SM").value = 7  # warm-up
+_report("klantbeleving", _time_changes([(_find(box, f"klant-{{codes[k % len(codes)]}}"),
+                                         1 + (k * 7 + k // len(codes)) % 10) for k in range({n})]))
+""",
 }
 
 LABELS = {
@@ -176,6 +197,8 @@ LABELS = {
     "dmu": "DMU: een rol aan- of uitvinken",
     "zelfscan": "zelfscan: een antwoord op een stelling",
     "gevoeligheid": "klantgevoeligheid: een antwoord op een stelling",
+    "relevantie": "klantrelevantie: een niveau voor een attribuut",
+    "klantbeleving": "klantbeleving: een cijfer voor een contactmoment",
 }
 
 

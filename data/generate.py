@@ -650,6 +650,32 @@ def measures_export(rng) -> bytes:
     return ("\r\n".join(rows) + "\r\n").encode("cp1252")
 
 
+def experience_export(rng) -> bytes:
+    """Touchpoint ratings of a class (Excel CSV as in :func:`till_export`), for notebook 09's "your own data" section.
+
+    Ten students rated the touchpoints of their own last purchase of a phone, a laptop or a bike on klantbeleving.toml
+    (a report mark, blank = not used); fixed by hand (``rng`` is unused). Each student used other touchpoints; one
+    purchase has an accent, so the cp1252 file is read right.
+    """
+    answers = [
+        ("S01", "telefoon", {"SM": 8, "MS": 7, "RV": 6, "WS": 8, "BZ": 9, "FA": 7}),
+        ("S02", "laptop", {"RV": 7, "CH": 5, "WS": 7, "BZ": 6, "RK": 4}),
+        ("S03", "fiets", {"FO": 6, "PR": 9, "WI": 8, "FA": 8, "OR": 5}),
+        ("S04", "telefoon", {"SM": 6, "TE": 5, "WI": 7, "FA": 6, "GA": 4}),
+        ("S05", "fiets (café-racer)", {"MS": 8, "RV": 7, "EM": 6, "PR": 8, "DE": 7, "OR": 6}),
+        ("S06", "laptop", {"MS": 7, "CH": 6, "EM": 5, "WS": 8, "BZ": 8, "FA": 8}),
+        ("S07", "telefoon", {"SM": 7, "RV": 8, "WS": 9, "BZ": 7, "RK": 3}),
+        ("S08", "fiets", {"FO": 7, "PR": 9, "DE": 8, "FA": 7, "OR": 4, "GA": 5}),
+        ("S09", "laptop", {"RV": 6, "TE": 6, "WI": 6, "BZ": 5, "FA": 7}),
+        ("S10", "telefoon", {"SM": 8, "MS": 8, "CH": 4, "WS": 7, "BZ": 8, "FA": 8, "RK": 5}),
+    ]
+    codes = _questionnaire_codes("klantbeleving")
+    rows = [";".join(["Respondent", "Aankoop", *codes])]
+    rows += [";".join([respondent, what, *(str(marks.get(code, "")) for code in codes)])
+             for respondent, what, marks in answers]
+    return ("\r\n".join(rows) + "\r\n").encode("cp1252")
+
+
 def _questionnaire_codes(name: str) -> list[str]:
     """The item codes of the shipped questionnaire ``name`` (klantlib/questionnaires/<name>.toml), in order."""
     path = Path(__file__).resolve().parent.parent / "klantlib" / "questionnaires" / f"{name}.toml"
@@ -893,6 +919,178 @@ def measures() -> pd.DataFrame:
     return pd.DataFrame(MEASURES, columns=["maatregel", "afdeling", "budget"])
 
 
+def _questionnaire_parts(name: str) -> dict[str, str]:
+    """The parts of the shipped questionnaire ``name``: key -> title, in order."""
+    path = Path(__file__).resolve().parent.parent / "klantlib" / "questionnaires" / f"{name}.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))["questionnaire"]["parts"]
+
+
+#: Notebook 09: who owns each touchpoint of klantbeleving.toml at Trapper (the course's choice, fixed). Two
+#: departments are written "A; B"; an empty owner is nobody: nobody answers the reviews, and the shop points a
+#: customer who wants to return something or complain to the web shop, which points back to the shop.
+TOUCHPOINT_OWNERS = {"SM": "Marketing", "FO": "Marketing", "MS": "Marketing", "RV": "",
+                     "CH": "Klantenservice; E-commerce", "EM": "Klantenservice", "TE": "Klantenservice",
+                     "PR": "Verkoop", "WS": "E-commerce", "WI": "Verkoop", "DE": "Dealerzaken", "BZ": "Logistiek",
+                     "FA": "Financiën", "OR": "Werkplaats", "GA": "Werkplaats; Klantenservice", "RK": ""}
+
+
+def touchpoint_table() -> pd.DataFrame:
+    """Trapper's touchpoints (notebook 09): code, stage and touchpoint read from klantbeleving.toml, owner from
+    TOUCHPOINT_OWNERS (fixed, nothing drawn)."""
+    items, parts = _questionnaire_items("klantbeleving"), _questionnaire_parts("klantbeleving")
+    if [item["code"] for item in items] != list(TOUCHPOINT_OWNERS):
+        raise ValueError("TOUCHPOINT_OWNERS must name the codes of klantbeleving.toml, in its order")
+    return pd.DataFrame({"code": [item["code"] for item in items],
+                         "fase": [parts[item["part"]] for item in items],
+                         "touchpoint": [item["dimension"] for item in items],
+                         "eigenaar": [TOUCHPOINT_OWNERS[item["code"]] for item in items]})
+
+
+#: Notebook 09's touchpoint ratings: the mean report mark (1-10) per touchpoint, before the customer's own
+#: effect, noise and rounding. The story (told here, not on the data card: finding it is notebook 09's work):
+#: the new showroom (WI) and the test ride (PR) are rated best; the busy workshop (OR: bikes not ready on the
+#: promised day) and the chat (CH) are where the journey breaks for many customers; returns and complaints
+#: (RK, nobody owns them) and the guarantee (GA) get the lowest marks but from few customers.
+EXPERIENCE_MEANS = {"SM": 7.1, "FO": 6.8, "MS": 7.6, "RV": 7.1, "CH": 6.5, "EM": 6.9, "TE": 7.0, "PR": 8.1,
+                    "WS": 7.7, "WI": 8.0, "DE": 7.4, "BZ": 7.3, "FA": 7.5, "OR": 5.8, "GA": 6.0, "RK": 5.2}
+#: A touchpoint before the purchase is rated only when the customer's journey log shows it (at any step), and then
+#: by this share: not everybody rates everything.
+RATED_WHEN_USED = 0.85
+#: Who rates a touchpoint after the purchase: BZ by (web shop, shop or dealer) purchase, the others by a share.
+DELIVERY_RATED = {"webshop": 0.9, "otherwise": 0.3}
+AFTER_PURCHASE_RATED = {"FA": 0.55, "OR": 0.45, "GA": 0.08, "RK": 0.12}
+#: A touchpoint of the questionnaire with another name in the journey log (klantreis): none, the questionnaire
+#: spells them as the log does; experience_survey checks that every name before the purchase is in the log.
+LOG_NAMES: dict[str, str] = {}
+EXPERIENCE_PERSON, EXPERIENCE_NOISE = 0.6, 1.2
+EXPERIENCE_CUSTOMERS = 600
+
+
+def experience_survey(rng, klantreis) -> pd.DataFrame:
+    """Notebook 09's touchpoint ratings (klantbeleving.toml) by 600 of Trapper's known buyers of 2025.
+
+    The customers: the journeys of 2025 (:func:`journeys`) that end in Actie with a known klant_id, each
+    customer's last one; 600 of those customers are drawn. A touchpoint before the purchase (the ORCA steps) is
+    rated only when it occurs in that journey's log (any step; LOG_NAMES maps a name that differs), by
+    RATED_WHEN_USED of them; after the purchase BZ by DELIVERY_RATED (the web shop delivers) and the others by
+    AFTER_PURCHASE_RATED. A mark is the touchpoint's mean (EXPERIENCE_MEANS) plus the customer's own effect
+    (some customers give higher marks everywhere) and noise, rounded to a whole mark on 1-10.
+    """
+    items = _questionnaire_items("klantbeleving")
+    if [item["code"] for item in items] != list(EXPERIENCE_MEANS):
+        raise ValueError("EXPERIENCE_MEANS must name the codes of klantbeleving.toml, in its order")
+    after = [item["code"] for item in items if item["part"] == "service"]
+    if set(after) != {"BZ", *AFTER_PURCHASE_RATED}:
+        raise ValueError("the touchpoints after the purchase must be BZ and those of AFTER_PURCHASE_RATED")
+    logged = {name for weights in TOUCHPOINTS.values() for name in weights}
+    log_name = {item["code"]: LOG_NAMES.get(item["code"], item["dimension"]) for item in items if item["part"] != "service"}
+    missing = sorted(set(log_name.values()) - logged)
+    if missing:
+        raise ValueError(f"{missing} are no touchpoints of the journey log: add them to LOG_NAMES")
+    known = klantreis[(klantreis["klant_id"] != "") & (klantreis["tijdstip"].dt.year == 2025)]
+    ends = known.sort_values(["tijdstip", "reis_id"]).groupby("reis_id").tail(1)
+    ends = ends[ends["stap"] == "Actie"]
+    last = ends.groupby("klant_id").tail(1).sort_values("klant_id")  # ends is in time order: the customer's last
+    chosen = last.iloc[np.sort(rng.choice(len(last), size=EXPERIENCE_CUSTOMERS, replace=False))]
+    n = len(chosen)
+    used = known.groupby("reis_id")["touchpoint"].agg(set).reindex(chosen["reis_id"])
+    frame = pd.DataFrame({"klant_id": chosen["klant_id"].to_numpy(), "reis_id": chosen["reis_id"].to_numpy(),
+                          "klantgroep": chosen["klantgroep"].to_numpy()})
+    webshop = (chosen["touchpoint"] == "webshop").to_numpy()
+    person = rng.normal(0, EXPERIENCE_PERSON, n)
+    for item in items:
+        code = item["code"]
+        if code in log_name:
+            share = np.array([log_name[code] in points for points in used]) * RATED_WHEN_USED
+        elif code == "BZ":
+            share = np.where(webshop, DELIVERY_RATED["webshop"], DELIVERY_RATED["otherwise"])
+        else:
+            share = np.full(n, AFTER_PURCHASE_RATED[code])
+        rated = rng.random(n) < share
+        marks = np.clip(np.round(EXPERIENCE_MEANS[code] + person + rng.normal(0, EXPERIENCE_NOISE, n)), 1, 10)
+        column = pd.array(marks.astype(int), dtype="Int64")
+        column[~rated] = pd.NA
+        frame[code] = column
+    return frame
+
+
+#: Notebook 09's customer relevancy (relevantie.toml, Crawford & Mathews) among 400 of Trapper's buyers of 2025:
+#: the mean rating per attribute before rounding onto 1-5 (product's mean comes out a little lower: 5 is the top).
+#: Nothing is at 5 (nothing dominates), product differentiates (4), the rest is at market level (3), service low
+#: (the workshop); toegang and beleving lie far enough from 3,5 that no customers' level hangs on a rounding.
+RELEVANCE_MEANS = {"prijs": 2.7, "product": 4.3, "toegang": 3.3, "service": 3.0, "beleving": 3.3}
+RELEVANCE_PERSON, RELEVANCE_NOISE = 0.35, 0.75
+RELEVANCE_BLANKS = 7
+#: The hidden kinds of customer behind the 100 points (not shipped): (share among consumers, share among
+#: businesses and municipalities, mean points for prijs, product, toegang, service, beleving). Price-minded,
+#: product-minded, convenience (toegang), service and experience (beleving) customers; businesses weigh service more.
+POINT_SEGMENTS = {"prijs": (0.30, 0.10, (40, 27, 12, 11, 10)),
+                  "product": (0.25, 0.20, (18, 45, 13, 12, 12)),
+                  "gemak": (0.18, 0.20, (18, 20, 35, 15, 12)),
+                  "service": (0.15, 0.45, (15, 20, 15, 38, 12)),
+                  "beleving": (0.12, 0.05, (15, 20, 12, 15, 38))}
+POINT_CONCENTRATION = 15  # how closely a customer's division follows his kind's mean (Dirichlet)
+RELEVANCE_CUSTOMERS = 400
+
+
+def relevance_survey(rng, klanten, transacties) -> pd.DataFrame:
+    """Notebook 09's customer relevancy: 400 customers who bought in 2025 rate Trapper on relevantie.toml.
+
+    Each rating is the attribute's mean (RELEVANCE_MEANS) plus the customer's own effect and noise, rounded onto
+    1-5; RELEVANCE_BLANKS ratings are left blank. The 100 points: each customer is of a hidden kind
+    (POINT_SEGMENTS, by consumer or business), his division is drawn around that kind's mean (Dirichlet,
+    POINT_CONCENTRATION) and given out as 20 chips of 5 points (multinomial), so every row sums to exactly 100.
+    ``klantgroep``: consument, or zakelijk for businesses and municipalities (the business desk's customers).
+    """
+    items = _questionnaire_items("relevantie")
+    attributes = [item["dimension"] for item in items]
+    if attributes != list(RELEVANCE_MEANS):
+        raise ValueError("RELEVANCE_MEANS must name the attributes of relevantie.toml, in its order")
+    lines = transacties[(transacties["datum"].dt.year == 2025) & (transacties["bedrag"] > 0)]
+    buyers = np.sort(lines["klant_id"].unique())
+    chosen = np.sort(rng.choice(buyers, size=RELEVANCE_CUSTOMERS, replace=False))
+    n = len(chosen)
+    kind = klanten.set_index("klant_id")["klanttype"].reindex(chosen).to_numpy()
+    business = kind != "consument"
+    frame = pd.DataFrame({"klant_id": chosen, "klantgroep": np.where(business, "zakelijk", "consument")})
+    person = rng.normal(0, RELEVANCE_PERSON, n)
+    for item in items:
+        latent = RELEVANCE_MEANS[item["dimension"]] + person + rng.normal(0, RELEVANCE_NOISE, n)
+        frame[item["code"]] = pd.array(np.clip(np.round(latent), 1, 5).astype(int), dtype="Int64")
+    codes = [item["code"] for item in items]
+    for cell in rng.choice(n * len(codes), size=RELEVANCE_BLANKS, replace=False):
+        frame.loc[cell // len(codes), codes[cell % len(codes)]] = pd.NA
+    names = list(POINT_SEGMENTS)
+    segment = np.where(business, rng.choice(len(names), size=n, p=[v[1] for v in POINT_SEGMENTS.values()]),
+                       rng.choice(len(names), size=n, p=[v[0] for v in POINT_SEGMENTS.values()]))
+    means = np.array([POINT_SEGMENTS[names[s]][2] for s in segment], dtype=float) / 100
+    shares = np.array([rng.dirichlet(POINT_CONCENTRATION * m) for m in means])
+    points = np.array([rng.multinomial(20, p) for p in shares]) * 5
+    for j, attribute in enumerate(attributes):
+        frame[f"W_{attribute}"] = points[:, j]
+    return frame
+
+
+#: Trapper's management's own relevancy profile (relevantieprofiel.toml): per attribute, in the questionnaire's
+#: order, the level it says Trapper is at and why (fixed). It breaks the model's rule: three attributes at 4.
+MANAGEMENT_PROFILE = [
+    (3, "Onze prijzen zijn eerlijk: niet de laagste, wel wat je bij een goede fiets verwacht."),
+    (5, "Onze fietsen winnen testen."),
+    (4, "Je koopt bij ons in de webshop, in de winkel naast de fabriek of bij een dealer in de buurt."),
+    (4, "We hebben een eigen werkplaats en onderhoudscontracten voor bedrijven."),
+    (4, "De nieuwe showroom laat zien wie we zijn."),
+]
+
+
+def management_profile() -> pd.DataFrame:
+    """Trapper's management's relevancy profile (MANAGEMENT_PROFILE; attributes read from relevantieprofiel.toml)."""
+    attributes = [item["dimension"] for item in _questionnaire_items("relevantieprofiel")]
+    if len(attributes) != len(MANAGEMENT_PROFILE):
+        raise ValueError("MANAGEMENT_PROFILE must give one row per attribute of relevantieprofiel.toml")
+    return pd.DataFrame({"attribuut": attributes, "niveau": [level for level, _ in MANAGEMENT_PROFILE],
+                         "toelichting": [reason for _, reason in MANAGEMENT_PROFILE]})
+
+
 def _write(frame: pd.DataFrame, path: Path) -> Path:
     frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", date_format="%Y-%m-%d", float_format="%.2f")
     return path
@@ -910,6 +1108,7 @@ def generate(out_dir: Path, streams: Callable[[str], np.random.Generator] = stre
     transacties = transactions(streams("transacties"), klanten)
     leefstijl, stellingen = lifestyle_survey(streams("leefstijl"), klanten)
     relatiesterkte = relationship_survey(streams("relatiesterkte"), klanten, transacties)
+    klantreis = journeys(streams("klantreis"), klanten, transacties)
     frames = {
         "klanten": klanten.drop(columns="_loyal"),
         "transacties": transacties,
@@ -918,12 +1117,16 @@ def generate(out_dir: Path, streams: Callable[[str], np.random.Generator] = stre
         "leefstijl": leefstijl,
         "leefstijl_stellingen": stellingen,  # the statements: fixed text, nothing drawn
         "dmu": purchase_decisions(streams("dmu"), klanten),
-        "klantreis": journeys(streams("klantreis"), klanten, transacties),
+        "klantreis": klantreis,
         "benchmark_medewerkers": employee_scan(streams("benchmark_medewerkers")),
         "benchmark_klanten": customer_mirror(streams("benchmark_klanten"), transacties, relatiesterkte),
         "marges": margins(),  # fixed figures, nothing drawn
         "klantgevoeligheid": sensitivity_survey(streams("klantgevoeligheid"), klanten, transacties),
         "maatregelen": measures(),  # fixed list, nothing drawn
+        "touchpoints": touchpoint_table(),  # fixed table, nothing drawn
+        "klantbeleving": experience_survey(streams("klantbeleving"), klantreis),
+        "relevantie": relevance_survey(streams("relevantie"), klanten, transacties),
+        "relevantieprofiel": management_profile(),  # fixed profile, nothing drawn
     }
     written = {}
     for name, frame in frames.items():
@@ -933,7 +1136,8 @@ def generate(out_dir: Path, streams: Callable[[str], np.random.Generator] = stre
     exports = {"voorbeelden/kassa_export": till_export, "voorbeelden/enquete_export": survey_export,
                "voorbeelden/klantreis_logboek": journey_export, "voorbeelden/zelfscan_export": scan_export,
                "voorbeelden/klantgevoeligheid_export": sensitivity_export,
-               "voorbeelden/maatregelen_export": measures_export}
+               "voorbeelden/maatregelen_export": measures_export,
+               "voorbeelden/klantbeleving_export": experience_export}
     for name, make in exports.items():
         path = out_dir / f"{name}.csv"
         path.parent.mkdir(exist_ok=True)

@@ -50,6 +50,14 @@ _MIRROR_CODES = ["B1", "B2", "B4", "B5", "B6", "B8", "B10", "B11"]
 #: the driver (or outcome) each one measures, read from the questionnaire itself.
 _SENSITIVITY_ITEMS = [(item["code"], item["dimension"])
                       for item in package_toml("questionnaires/klantgevoeligheid.toml")["item"]]
+#: Notebook 09: the touchpoints of the touchpoint ratings (klantlib/questionnaires/klantbeleving.toml), with the
+#: stages (the questionnaire's parts) in order, and the attributes of customer relevancy (relevantie.toml).
+_EXPERIENCE = package_toml("questionnaires/klantbeleving.toml")
+_EXPERIENCE_ITEMS = [(item["code"], item["dimension"]) for item in _EXPERIENCE["item"]]
+_STAGES = list(_EXPERIENCE["questionnaire"]["parts"].values())
+_RELEVANCE_ITEMS = [(item["code"], item["dimension"]) for item in package_toml("questionnaires/relevantie.toml")["item"]]
+REPORT_MARK = "rapportcijfer 1-10 (1 = zeer slecht ... 10 = uitstekend)"
+RELEVANCE5 = "1 = veel slechter dan andere aanbieders ... 5 = de beste die ik ken"
 DATASETS: dict[str, Dataset] = {
     "klanten": Dataset(
         "Alle klanten van Trapper Fietsen: consumenten, bedrijven en gemeenten.",
@@ -219,6 +227,53 @@ DATASETS: dict[str, Dataset] = {
             "budget": _c("int", "euro", "wat de maatregel kost"),
         },
     ),
+    "touchpoints": Dataset(
+        "De 16 touchpoints van een aankoop bij Trapper, per fase van de klantreis, met de afdeling die eigenaar is.",
+        "09",
+        {
+            "code": _c("id", "-", "code van het touchpoint in de vragenlijst 'klantbeleving' (SM ... RK)"),
+            "fase": _c("ordered", "-", "fase van de klantreis: " + ", ".join(_STAGES), _STAGES),
+            "touchpoint": _c("category", "-", "het contactmoment, gespeld zoals in klantreis"),
+            "eigenaar": _c("text", "-", "afdeling van Trapper die eigenaar is; twee afdelingen als 'A; B'; "
+                           "leeg = niemand"),
+        },
+    ),
+    "klantbeleving": Dataset(
+        "Klantbeleving: 600 kopers van 2025 geven een rapportcijfer voor elk touchpoint dat ze gebruikten, "
+        "gekoppeld aan hun klantreis.",
+        "09",
+        {
+            "klant_id": _c("id", "-", "klantnummer (zie klanten)"),
+            "reis_id": _c("id", "-", "de laatste klantreis van de klant in 2025 (zie klantreis)"),
+            "klantgroep": _c("category", "-", "consument of zakelijk (zie klantreis)"),
+            **{code: _c("Int64", REPORT_MARK, f"cijfer voor {touchpoint} (Questionnaire 'klantbeleving'); "
+                        "leeg = niet gebruikt of niet beoordeeld")
+               for code, touchpoint in _EXPERIENCE_ITEMS},
+        },
+    ),
+    "relevantie": Dataset(
+        "Klantrelevantie naar Crawford en Mathews: 400 kopers van 2025 beoordelen Trapper op vijf attributen "
+        "en verdelen 100 punten.",
+        "09",
+        {
+            "klant_id": _c("id", "-", "klantnummer (zie klanten)"),
+            "klantgroep": _c("category", "-", "consument, of zakelijk (bedrijf of gemeente)"),
+            **{code: _c("Int64", RELEVANCE5, f"oordeel over {attribute} (Questionnaire 'relevantie'); leeg = geen antwoord")
+               for code, attribute in _RELEVANCE_ITEMS},
+            **{f"W_{attribute}": _c("int", "punten (samen 100)", f"belang van {attribute} bij de keuze van een aanbieder")
+               for _, attribute in _RELEVANCE_ITEMS},
+        },
+    ),
+    "relevantieprofiel": Dataset(
+        "Het klantrelevantieprofiel dat de directie van Trapper zelf kiest: per attribuut een niveau en waarom.",
+        "09",
+        {
+            "attribuut": _c("category", "-", "prijs, product, toegang, service of beleving"),
+            "niveau": _c("int", "1-5 (3 = marktniveau, 4 = onderscheiden, 5 = domineren)",
+                         "het niveau dat de directie voor Trapper ziet"),
+            "toelichting": _c("text", "-", "waarom, in de woorden van de directie"),
+        },
+    ),
 }
 
 
@@ -263,7 +318,7 @@ def load_dataset(name: str) -> pd.DataFrame:
     >>> load_dataset("transactie")
     Traceback (most recent call last):
     ...
-    klantlib.errors.KlantDataError: Er is geen dataset 'transactie'. Bedoel je 'transacties'? Beschikbaar: benchmark_klanten, benchmark_medewerkers, dmu, klanten, klantgevoeligheid, klantreis, leefstijl, leefstijl_stellingen, maatregelen, marges, relatiesterkte, servqual, transacties.
+    klantlib.errors.KlantDataError: Er is geen dataset 'transactie'. Bedoel je 'transacties'? Beschikbaar: benchmark_klanten, benchmark_medewerkers, dmu, klantbeleving, klanten, klantgevoeligheid, klantreis, leefstijl, leefstijl_stellingen, maatregelen, marges, relatiesterkte, relevantie, relevantieprofiel, servqual, touchpoints, transacties.
     """
     if name not in DATASETS:
         close = difflib.get_close_matches(str(name), DATASETS, n=1)

@@ -34,11 +34,14 @@ def test_regenerating_gives_the_shipped_files_byte_for_byte(tmp_path):
 
 
 @pytest.mark.parametrize(("changed", "also_changes"), [
-    ("klantreis", set()),  # a dataset nothing builds on: only itself
-    ("transacties", {"relatiesterkte", "servqual", "klantreis", "benchmark_klanten", "klantgevoeligheid"}),  # the surveys sample from the buyers; the journeys end in their orders
+    ("klantreis", {"klantbeleving"}),  # the touchpoint ratings are about the buyers' journeys
+    ("transacties", {"relatiesterkte", "servqual", "klantreis", "benchmark_klanten", "klantgevoeligheid",
+                     "klantbeleving", "relevantie"}),  # the surveys sample from the buyers; the journeys end in their orders
     ("relatiesterkte", {"benchmark_klanten"}),  # the mirror's customers are drawn from its respondents
     ("benchmark_medewerkers", set()),
     ("klantgevoeligheid", set()),
+    ("klantbeleving", set()),
+    ("relevantie", set()),
 ])
 def test_each_dataset_draws_from_its_own_stream(tmp_path, changed, also_changes):
     """Another stream for one dataset changes that one (and what is built on it), never the others."""
@@ -130,6 +133,8 @@ def test_the_data_card_quotes_the_shipped_data():
 
     assert quoted(r"(\d+) studenten\s+schreven") == \
         [read_table(DATA / "voorbeelden" / "klantreis_logboek.csv")["Student"].nunique()]
+    assert quoted(r"(\d+) studenten\s+beoordeelden") == \
+        [read_table(DATA / "voorbeelden" / "klantbeleving_export.csv")["Respondent"].nunique()]
 
 
 def test_customer_ids_link_across_datasets():
@@ -137,7 +142,7 @@ def test_customer_ids_link_across_datasets():
     assert klanten["klant_id"].is_unique
     kinds = klanten.set_index("klant_id")["klanttype"]
     for name in ("transacties", "relatiesterkte", "servqual", "leefstijl", "dmu", "klantreis", "benchmark_klanten",
-                 "klantgevoeligheid"):
+                 "klantgevoeligheid", "klantbeleving", "relevantie"):
         ids = load_dataset(name)["klant_id"].dropna()
         assert ids.isin(kinds.index).all(), name
     assert set(kinds[load_dataset("dmu")["klant_id"]]) <= {"zakelijk", "gemeente"}
@@ -613,6 +618,11 @@ def test_list_datasets_names_every_notebook_that_loads_the_dataset():
     for name, number in SHOWN_WITHOUT_LOADING.items():
         assert not loaded[name], f"{name} is loaded now: take it out of SHOWN_WITHOUT_LOADING"
         loaded[name] = {number}
+    # A notebook whose source is not written yet (its data come first): its datasets are taken at their word
+    # until source/NN_*.md exists; from then on it must load them.
+    written = {source.name[:2] for source in (ROOT / "source").glob("[0-9][0-9]_*.md")}
+    for name, spec in DATASETS.items():
+        loaded[name] |= {number for number in spec.notebooks.split(", ") if number not in written}
     listed = {name: ", ".join(sorted(numbers)) for name, numbers in loaded.items()}
     assert list_datasets()["notebooks"].to_dict() == listed, "fix `notebooks` in klantlib/_datasets.py"
 
@@ -1056,3 +1066,248 @@ def test_the_data_card_quotes_the_sensitivity_data_and_leaves_the_findings_to_no
         assert not any(driver in prose for driver in drivers), f"data/README.md, {start}, names a driver below the table"
         assert "NPS" not in prose and "%" not in prose and not re.search(r"[+-]\d|0,\d", prose), \
             f"data/README.md, {start}, gives a finding"
+
+
+# Notebook 09: Trapper's touchpoints and their owners, the touchpoint ratings (klantbeleving), customer relevancy
+# (relevantie) and management's own relevancy profile (relevantieprofiel).
+
+#: The owner of each touchpoint at Trapper (the course's table; "" = nobody).
+OWNERS = {"SM": "Marketing", "FO": "Marketing", "MS": "Marketing", "RV": "", "CH": "Klantenservice; E-commerce",
+          "EM": "Klantenservice", "TE": "Klantenservice", "PR": "Verkoop", "WS": "E-commerce", "WI": "Verkoop",
+          "DE": "Dealerzaken", "BZ": "Logistiek", "FA": "Financiën", "OR": "Werkplaats",
+          "GA": "Werkplaats; Klantenservice", "RK": ""}
+#: The mean report mark per touchpoint that the data are made to show (about; the generator's EXPERIENCE_MEANS).
+EXPERIENCE = {"SM": 7.0, "FO": 6.8, "MS": 7.6, "RV": 7.1, "CH": 6.5, "EM": 6.9, "TE": 7.0, "PR": 8.1, "WS": 7.7,
+              "WI": 8.0, "DE": 7.4, "BZ": 7.3, "FA": 7.5, "OR": 5.8, "GA": 6.0, "RK": 5.2}
+RELEVANCE = {"RP": 2.7, "RD": 4.2, "RT": 3.4, "RS": 3.0, "RB": 3.3}
+POINTS = {"W_prijs": 24, "W_product": 27, "W_toegang": 17, "W_service": 18, "W_beleving": 14}
+
+
+def _questionnaire(name: str):
+    from klantlib.survey import Questionnaire
+
+    return Questionnaire.load(name)
+
+
+def _before_purchase() -> pd.Series:
+    """The touchpoints before the purchase (the ORCA steps): code -> the touchpoint as the journey log names it."""
+    items = _questionnaire("klantbeleving").items
+    return items.loc[items["deel"] != "service", "dimensie"]
+
+
+def _pain_points(ratings: pd.DataFrame) -> pd.DataFrame:
+    """The course's pain-point rule, in plain pandas: journey mean = the mean of all ratings; a touchpoint is a pain
+    point when the upper bound of its 95% interval lies below it and it has at least the median number of customers
+    of all touchpoints; impact = customers x (journey mean - its mean)."""
+    from klantlib.stats import mean_interval
+
+    ratings = ratings.astype(float)
+    journey = float(np.nanmean(ratings.to_numpy()))
+    table = mean_interval(ratings)
+    table["impact"] = table["respondenten"] * (journey - table["gemiddelde"])
+    table["knelpunt"] = (table["bovengrens"] < journey) & (table["respondenten"] >= table["respondenten"].median())
+    table.attrs["reis"] = journey
+    return table
+
+
+def test_touchpoints_are_the_questionnaires_with_their_owners():
+    table = load_dataset("touchpoints")
+    questionnaire = _questionnaire("klantbeleving")
+    items = questionnaire.items
+    assert table["code"].tolist() == questionnaire.codes
+    assert table["touchpoint"].astype(str).tolist() == items["dimensie"].tolist()
+    assert table["fase"].astype(str).tolist() == items["deel"].map(questionnaire.part_titles).tolist()
+    assert list(table["fase"].cat.categories) == list(questionnaire.part_titles.values())
+    assert table.set_index("code")["eigenaar"].fillna("").to_dict() == OWNERS
+
+
+def test_experience_ratings_come_from_600_known_buyers_and_their_last_journey_of_2025():
+    ratings, reis = load_dataset("klantbeleving"), load_dataset("klantreis")
+    codes = _questionnaire("klantbeleving").codes
+    assert list(ratings.columns) == ["klant_id", "reis_id", "klantgroep", *codes]
+    assert len(ratings) == 600 and ratings["klant_id"].is_unique and ratings["klant_id"].is_monotonic_increasing
+    known = reis.dropna(subset=["klant_id"])
+    assert (known["tijdstip"].dt.year == 2025).all()
+    ends = known.sort_values("tijdstip").groupby("reis_id").tail(1).set_index("reis_id")
+    assert (ends.loc[ratings["reis_id"], "stap"].astype(str) == "Actie").all()
+    assert (ends.loc[ratings["reis_id"], "klant_id"].to_numpy() == ratings["klant_id"].to_numpy()).all()
+    assert (ends.loc[ratings["reis_id"], "klantgroep"].astype(str).to_numpy() == ratings["klantgroep"].astype(str).to_numpy()).all()
+    last = ends.sort_values("tijdstip").groupby("klant_id")["tijdstip"].max()
+    assert (ends.loc[ratings["reis_id"], "tijdstip"].to_numpy() == last[ratings["klant_id"]].to_numpy()).all()
+    marks = ratings[codes]
+    assert marks.stack().between(1, 10).all() and (marks.notna().sum(axis=1) >= 1).all()
+
+
+def test_experience_rates_a_touchpoint_before_the_purchase_only_when_the_journey_log_shows_it():
+    """Every rated touchpoint before the purchase occurs in the customer's journey log (at any step); of those who
+    used it, about 85% rate it."""
+    ratings, reis = load_dataset("klantbeleving"), load_dataset("klantreis")
+    used = reis.groupby("reis_id")["touchpoint"].agg(lambda s: set(s.astype(str))).reindex(ratings["reis_id"])
+    logged = set(reis["touchpoint"].astype(str))
+    shares = []
+    for code, touchpoint in _before_purchase().items():
+        assert touchpoint in logged, f"{code}: '{touchpoint}' is no touchpoint of the journey log"
+        in_log = np.array([touchpoint in points for points in used])
+        rated = ratings[code].notna().to_numpy()
+        assert not (rated & ~in_log).any(), f"{code} rated without '{touchpoint}' in the journey"
+        shares.append((rated & in_log).sum() / in_log.sum())
+        assert 0.6 <= shares[-1] <= 1, (code, shares[-1])
+    assert 0.8 <= np.mean(shares) <= 0.9
+
+
+def test_experience_after_the_purchase_follows_who_uses_each_touchpoint():
+    """The delivery is rated mostly after a web shop purchase (about 90%, otherwise about 30%); the invoice by about
+    55%, the workshop by about 45%, the guarantee by about 8% and returns and complaints by about 12%."""
+    ratings, reis = load_dataset("klantbeleving"), load_dataset("klantreis")
+    bought = reis.sort_values("tijdstip").groupby("reis_id").tail(1).set_index("reis_id")["touchpoint"].astype(str)
+    webshop = (bought[ratings["reis_id"]] == "webshop").to_numpy()
+    delivery = ratings["BZ"].notna().to_numpy()
+    assert abs(delivery[webshop].mean() - 0.9) <= 0.05 and abs(delivery[~webshop].mean() - 0.3) <= 0.08
+    for code, share in {"FA": 0.55, "OR": 0.45, "GA": 0.08, "RK": 0.12}.items():
+        assert abs(ratings[code].notna().mean() - share) <= 0.05, code
+
+
+def test_experience_means_follow_the_story_and_a_customers_ratings_hang_together():
+    """Each touchpoint's mean mark lies near the story's (the new showroom and the test ride high, the workshop and
+    returns and complaints low); a customer's ratings correlate a little (his own effect)."""
+    ratings = load_dataset("klantbeleving")
+    mean = ratings[list(EXPERIENCE)].astype(float).mean()
+    for code, target in EXPERIENCE.items():
+        assert abs(mean[code] - target) <= 0.3, (code, mean[code])
+    assert set(mean.nlargest(3).index) == {"PR", "WI", "MS"} and list(mean.nsmallest(2).index) == ["RK", "OR"]
+    marks = ratings[list(EXPERIENCE)].astype(float)
+    pairs = [marks[a].corr(marks[b]) for i, a in enumerate(EXPERIENCE) for b in list(EXPERIENCE)[i + 1:]
+             if (marks[a].notna() & marks[b].notna()).sum() >= 100]
+    assert len(pairs) >= 10 and 0.1 <= np.median(pairs) <= 0.35
+
+
+def test_experience_has_two_pain_points_the_workshop_first_and_not_the_lowest_marks():
+    """By the course's rule exactly two pain points: onderhoud en reparatie (OR, the largest impact) and the chat
+    (CH). Returns and complaints (RK, the lowest mean of all) and the guarantee (GA, lower than the chat) lie below
+    the journey mean too, but have fewer customers than the median touchpoint: no pain points (the lowest mark is
+    not automatically where the journey breaks)."""
+    table = _pain_points(load_dataset("klantbeleving")[list(EXPERIENCE)])
+    pain = table[table["knelpunt"]].sort_values("impact", ascending=False)
+    assert pain.index.tolist() == ["OR", "CH"], table
+    assert table["impact"].idxmax() == "OR"
+    # RK has the lowest mean of all, GA a lower one than the chat; both lie wholly below the journey mean
+    assert table["gemiddelde"].idxmin() == "RK" and table.loc["GA", "gemiddelde"] < table.loc["CH", "gemiddelde"]
+    median = table["respondenten"].median()
+    for code in ("RK", "GA"):
+        assert table.loc[code, "bovengrens"] < table.attrs["reis"] and table.loc[code, "respondenten"] < median
+
+
+def test_relevance_is_rated_by_400_buyers_of_2025_with_a_few_blanks_and_100_points():
+    survey = _questionnaire("relevantie")
+    frame = load_dataset("relevantie")
+    assert list(frame.columns) == ["klant_id", "klantgroep", *survey.codes, *survey.points_columns]
+    assert len(frame) == 400 and frame["klant_id"].is_unique
+    t = load_dataset("transacties")
+    assert frame["klant_id"].isin(t.loc[(t["datum"].dt.year == 2025) & (t["bedrag"] > 0), "klant_id"]).all()
+    kind = load_dataset("klanten").set_index("klant_id")["klanttype"].astype(str)[frame["klant_id"]]
+    assert (frame["klantgroep"].astype(str).to_numpy() == np.where(kind == "consument", "consument", "zakelijk")).all()
+    ratings = frame[survey.codes]
+    assert ratings.stack().between(1, 5).all() and 5 <= ratings.isna().sum().sum() <= 10
+    points = frame[survey.points_columns]
+    assert (points.sum(axis=1) == 100).all() and (points % 5 == 0).all().all() and (points >= 0).all().all()
+
+
+def test_relevance_means_give_product_4_and_the_rest_3_far_from_a_rounding():
+    """The customers' level per attribute (the mean rounded half up): product 4, the others 3, nothing at 5; no mean
+    lies within 0,1 of a half, so no level hangs on a rounding."""
+    frame = load_dataset("relevantie")
+    mean = frame[list(RELEVANCE)].astype(float).mean()
+    for code, target in RELEVANCE.items():
+        assert abs(mean[code] - target) <= 0.15, (code, mean[code])
+    assert np.floor(mean + 0.5).astype(int).to_dict() == {"RP": 3, "RD": 4, "RT": 3, "RS": 3, "RB": 3}
+    assert ((mean - np.floor(mean) - 0.5).abs() > 0.1).all(), mean
+
+
+def test_relevance_points_put_prijs_and_product_at_about_half_but_not_first_for_many_customers():
+    """Points: prijs and product together about half; customers differ (each attribute is the largest for some),
+    business customers weigh service more; the myth: for 35-45% of the customers the most points go to neither
+    prijs nor product (a tie splits the customer equally over the tied attributes)."""
+    frame = load_dataset("relevantie")
+    points = frame[list(POINTS)]
+    mean = points.mean()
+    for column, target in POINTS.items():
+        assert abs(mean[column] - target) <= 1.5, (column, mean[column])
+    assert 45 <= mean["W_prijs"] + mean["W_product"] <= 57
+    values = points.to_numpy()
+    top = values == values.max(axis=1, keepdims=True)
+    assert (top.mean(axis=0) >= 0.05).all()
+    myth = (top[:, 2:].sum(axis=1) / top.sum(axis=1)).mean()
+    assert 0.35 <= myth <= 0.45, myth
+    business = frame["klantgroep"] == "zakelijk"
+    assert points.loc[business, "W_service"].mean() >= points.loc[~business, "W_service"].mean() + 5
+
+
+def test_management_profile_follows_the_questionnaire_and_breaks_the_rule():
+    """Management's profile: prijs 3, product 5, toegang, service and beleving 4, each with a reason; Crawford &
+    Mathews' rule (one attribute at 5, one at 4, three at 3) is broken: three attributes at 4."""
+    profile = load_dataset("relevantieprofiel")
+    assert profile["attribuut"].astype(str).tolist() == _questionnaire("relevantieprofiel").items["dimensie"].tolist()
+    assert profile["niveau"].tolist() == [3, 5, 4, 4, 4]
+    assert (profile["niveau"] == 4).sum() == 3
+    assert profile["toelichting"].str.endswith(".").all() and profile["toelichting"].str.len().between(15, 120).all()
+
+
+def test_experience_export_is_read_cleanly_by_the_questionnaire():
+    """The class's export (notebook 09, "eigen gegevens"): ten students, each with other touchpoints, read without
+    a warning."""
+    import warnings
+
+    survey = _questionnaire("klantbeleving")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        own = survey.read(DATA / "voorbeelden" / "klantbeleving_export.csv")
+    assert len(own) == 10 and list(own.columns) == ["Aankoop", *survey.codes]
+    assert own["Aankoop"].str.split().str[0].isin(["telefoon", "laptop", "fiets"]).all()
+    used = own[survey.codes].notna()
+    assert used.sum(axis=1).min() >= 3 and used.apply(tuple, axis=1).nunique() == 10
+    assert own[survey.codes].stack().between(1, 10).all()
+
+
+def test_the_data_card_quotes_the_experience_data_and_leaves_the_findings_to_notebook_09():
+    """The figures the card gives for notebook 09's data are the data's own; below the tables of columns, the card
+    names no touchpoint code, no pain point and no mean: those are notebook 09's work."""
+    import re
+
+    card = (DATA / "README.md").read_text(encoding="utf-8")
+    flat = re.sub(r"\s+", " ", card)
+    ratings, frame = load_dataset("klantbeleving"), load_dataset("relevantie")
+    codes = _questionnaire("klantbeleving").codes
+    owners = load_dataset("touchpoints")["eigenaar"]
+    found = re.search(r"(\d+) touchpoints hebben geen eigenaar \(een lege cel\) en (\d+) hebben er twee", flat)
+    assert found and [int(g) for g in found.groups()] == [owners.isna().sum(), owners.str.contains(";").sum()]
+    section = flat[flat.index("### `klantbeleving`"):flat.index("### `relevantie`")]
+    group = ratings["klantgroep"].value_counts()
+    found = re.search(r"Het zijn (\d+) consumenten en (\d+) zakelijke klanten", section)
+    assert found and [int(g) for g in found.groups()] == [group["consument"], group["zakelijk"]]
+    reis = load_dataset("klantreis")
+    assert f"bij een bekende klant ({reis['klant_id'].nunique()} klanten)" in section
+    blank, given = ratings[codes].isna().sum().sum(), ratings[codes].notna().sum().sum()
+    assert f"({_card(blank)} van de {_card(ratings[codes].size)})" in section and f"samen {_card(given)} cijfers" in section
+    assert f"({_card(blank)} lege cellen)" in flat
+    section = flat[flat.index("### `relevantie`"):flat.index("### `relevantieprofiel`")]
+    kind = load_dataset("klanten").set_index("klant_id")["klanttype"].reindex(frame["klant_id"]).value_counts()
+    found = re.search(r"Het zijn (\d+) consumenten en (\d+) zakelijke klanten \((\d+) bedrijven en (\d+) gemeenten\)",
+                      section)
+    assert found and [int(g) for g in found.groups()] == \
+        [kind["consument"], kind["zakelijk"] + kind["gemeente"], kind["zakelijk"], kind["gemeente"]]
+    relevance_blanks = frame[_questionnaire("relevantie").codes].isna().sum().sum()
+    assert f"Eigenaardigheid: {relevance_blanks} lege antwoorden" in section
+    assert f"`relevantie` ({relevance_blanks})" in flat
+    for start, end in (("### `touchpoints`", "### `klantbeleving`"), ("### `klantbeleving`", "### `relevantie`"),
+                       ("### `relevantie`", "### `relevantieprofiel`"),
+                       ("### `relevantieprofiel`", "## Voorbeeldbestanden")):
+        lines = card[card.index(start):card.index(end)].splitlines()
+        prose = " ".join(lines[max(i for i, line in enumerate(lines) if line.startswith("|")) + 1:])
+        assert not any(re.search(rf"\b{code}\b", prose) for code in codes), f"data/README.md, {start}, names a touchpoint code"
+        assert "knelpunt" not in prose and "%" not in prose and not re.search(r"\d,\d", prose), \
+            f"data/README.md, {start}, gives a finding"
+
+
+def _card(number: int) -> str:
+    """A whole number as the data card writes it: 6.949."""
+    return f"{number:,}".replace(",", ".")

@@ -562,3 +562,99 @@ def test_sensitivity_figures_show_the_model_numbers_and_draw_the_model():
         assert f"{percent(row['aandeel'], 1)} · {row['oordeel']}" in texts  # 16,6% "weinig", not a rounded 17%
     assert {patch.get_hatch() for patch in ax.patches if patch.get_hatch()} == {"//", "..", "xx"}
     plt.close("all")
+
+
+def _touchpoint_survey(n: int = 150, seed: int = 9) -> pd.DataFrame:
+    """An invented touchpoint survey: each touchpoint used by some customers, onderhoud en reparatie rated low."""
+    from klantlib.experience import touchpoint_questionnaire
+
+    rng = np.random.default_rng(seed)
+    frame = {}
+    for k, code in enumerate(touchpoint_questionnaire().codes):
+        used = rng.random(n) < 0.3 + 0.4 * (k % 3 == 0)
+        mean = 5.5 if code == "OR" else 7.3
+        frame[code] = np.where(used, np.clip(np.round(rng.normal(mean, 1.2, n)), 1, 10), np.nan)
+    return pd.DataFrame(frame)
+
+
+def test_rating_widget_shows_the_model_marks_beside_the_survey_map(tmp_path):
+    from klantlib.experience import journey_map, own_ratings, ratings_reading
+    from klantlib.views import experience as experience_views
+
+    survey = _touchpoint_survey()
+    box = experience_views.rating_widget(survey, folder=tmp_path)
+    find_widget(box, "klant-aankoop").value = "Mijn fiets"
+    answers = {"WS": 8, "OR": 3, "BZ": 7}
+    for code, value in answers.items():
+        find_widget(box, f"klant-{code}").value = value
+    own = own_ratings(answers, journey_map(survey))
+    assert find_widget(box, "klant-uitkomst").value == ratings_reading(own, "Mijn fiets")
+    ax = figure_of(box).axes[0]
+    survey_bars, mine = bar_sets(ax)[0], bar_sets(ax)[1]
+    assert [bar.get_width() for bar in mine] == pytest.approx(own["jouw_score"].fillna(0).tolist())
+    assert [bar.get_width() for bar in survey_bars] == pytest.approx(own["enquete_gemiddelde"].tolist())
+    labels = [tick.get_text() for tick in ax.get_yticklabels()]
+    assert labels[0] == "Sociale media (oriëntatie)" and labels[-1] == "Retour en klacht (na aankoop)"
+    assert sum(text.get_visible() and text.get_text() == "geen cijfer (niet gebruikt)" for text in ax.texts) == 13
+    assert title_of(ax) == "Jouw cijfers: Mijn fiets"
+    np.testing.assert_array_equal(shown_png(box), full_draw(figure_of(box)))
+    again = experience_views.rating_widget(survey, folder=tmp_path)
+    assert find_widget(again, "klant-OR").value == 3 and find_widget(again, "klant-aankoop").value == "Mijn fiets"
+
+
+def test_relevancy_widget_says_what_is_open_and_then_checks_the_rule(tmp_path):
+    from klantlib.experience import profile_levels, profile_reading, relevancy_check
+    from klantlib.views import experience as experience_views
+
+    box = experience_views.relevancy_widget(folder=tmp_path)
+    find_widget(box, "klant-organisatie").value = "De bakker"
+    find_widget(box, "klant-RD").value = 5
+    assert find_widget(box, "klant-uitkomst").value == (
+        "De bakker: kies nog een niveau voor prijs, toegang, service en beleving.")
+    answers = {"RP": 3, "RD": 5, "RT": 4, "RS": 4, "RB": 3}
+    for code, value in answers.items():
+        find_widget(box, f"klant-{code}").value = value
+    outcome = find_widget(box, "klant-uitkomst").value
+    assert outcome == profile_reading(answers, "De bakker").replace("&", "&amp;")
+    assert relevancy_check(profile_levels(answers)).problems[0].split(":")[0] in outcome
+    ax = figure_of(box).axes[0]
+    assert [bar.get_width() for bar in bar_sets(ax)[0]] == pytest.approx([3, 5, 4, 4, 3])
+    assert title_of(ax) == "Klantrelevantie: De bakker"
+    np.testing.assert_array_equal(shown_png(box), full_draw(figure_of(box)))
+    again = experience_views.relevancy_widget(folder=tmp_path)
+    assert find_widget(again, "klant-RT").value == 4
+
+
+def test_experience_figures_show_the_model_numbers():
+    from klantlib.experience import attribute_weights, compare_relevancy, journey_map
+    from klantlib.formatting import number
+    from klantlib.views.experience import journey_map_plot, relevancy_plot, weights_plot
+
+    survey = _touchpoint_survey()
+    owners_table = pd.DataFrame({"touchpoint": ["chat", "onderhoud en reparatie"],
+                                 "eigenaar": ["Klantenservice; E-commerce", "Werkplaats"]})
+    table = journey_map(survey, owners_table)
+    ax = journey_map_plot(table)
+    points = [line for line in ax.get_lines() if line.get_marker() in ("o", "v")]
+    assert sorted(x for line in points for x in line.get_xdata()) == pytest.approx(sorted(table["gemiddelde"]))
+    pain = [line for line in ax.get_lines() if line.get_marker() == "v"]
+    assert sorted(pain[0].get_xdata()) == pytest.approx(sorted(table.loc[table["pijnpunt"], "gemiddelde"]))
+    texts = [t.get_text() for t in ax.texts]
+    assert sum("PIJNPUNT" in text for text in texts) == int(table["pijnpunt"].sum()) >= 1
+    assert sum("muur: geen eigenaar" in text for text in texts) == 14  # every touchpoint the table does not list
+    assert sum("muur: meer eigenaren" in text for text in texts) == 1
+    assert [tick.get_text() for tick in ax.get_yticklabels()] == list(table.index)
+    relevancy = pd.DataFrame({"RP": [2, 3, 3], "RD": [4, 5, 4], "RT": [3, 3, 3], "RS": [3, 2, 3], "RB": [3, 4, 3],
+                              "W_prijs": [30, 20, 40], "W_product": [30, 20, 20], "W_toegang": [10, 20, 10],
+                              "W_service": [20, 20, 10], "W_beleving": [10, 20, 20]})
+    comparison = compare_relevancy({"prijs": 3, "product": 5, "toegang": 4, "service": 4, "beleving": 3}, relevancy)
+    ax = relevancy_plot(comparison, own="management")
+    diamonds = [line for line in ax.get_lines() if line.get_marker() == "D"][0]
+    assert list(diamonds.get_xdata()) == comparison["eigen"].tolist()
+    assert f"management 5 · klanten {number(comparison.loc['product', 'klanten'], 1)}" in [t.get_text() for t in ax.texts]
+    weights = attribute_weights(relevancy)
+    ax = weights_plot(weights)
+    widths = [bar.get_width() for container in ax.containers if hasattr(container, "patches") for bar in container.patches]
+    assert sorted(widths) == pytest.approx(sorted(weights["punten"]))
+    assert {patch.get_hatch() for patch in ax.patches} >= {"//"}  # the myth's attributes hatched, not colour alone
+    plt.close("all")

@@ -171,7 +171,8 @@ class _DimensionBars:
 
     def __init__(self, ax, table: pd.DataFrame, scale: tuple[int, int], *, title: str | None = None,
                  label: str = "jij", survey_label: str = "enquête (gemiddelde, 95%-interval)",
-                 ylabel: str = "dimensie", legend_columns: int = 2, **kwargs):
+                 ylabel: str = "dimensie", xlabel: str | None = None, legend_columns: int = 2,
+                 empty: str = "nog niet ingevuld", **kwargs):
         from matplotlib.patches import Patch
 
         from klantlib.plotting import PALETTE, decorate, text_colour, underride
@@ -195,11 +196,11 @@ class _DimensionBars:
         self.mine = ax.barh(y + offset, np.zeros(len(y)), height,
                             **underride(kwargs, Patch, color=PALETTE[1], hatch="//", edgecolor="white", label=label,
                                         zorder=2.6))
-        self.empty = [ax.text(0.02, yy, "nog niet ingevuld", va="center", fontsize="small",
+        self.empty = [ax.text(0.02, yy, empty, va="center", fontsize="small",
                               color=text_colour("#777777"), transform=ax.get_yaxis_transform()) for yy in y + offset]
         ax.set_yticks(y, [str(label).capitalize() for label in table.index])
         ax.set_xlim(0, scale[1] + 0.3)
-        decorate(ax, xlabel=f"gemiddeld antwoord ({scale[0]}-{scale[1]})", ylabel=ylabel)
+        decorate(ax, xlabel=xlabel or f"gemiddeld antwoord ({scale[0]}-{scale[1]})", ylabel=ylabel)
         # Below the x label at a distance in font sizes, not in axes fractions: one dimension makes a short axes.
         self.legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), borderaxespad=3.8, ncol=legend_columns,
                                 fontsize="small", frameon=False)
