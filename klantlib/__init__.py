@@ -17,6 +17,7 @@ checks these lines against it):
 - :mod:`klantlib.nps`: the Net Promoter Score, overall and per group (notebook 07; §1.5).
 - :mod:`klantlib.customer_value`: revenue, margin and retention per customer, and the course's customer lifetime value (notebook 07; §1.5).
 - :mod:`klantlib.sensitivity`: customer sensitivity: the affectivity drivers and trust, their links with recommending, HET/WIJ/IK and the development phases (De Haan & Langerak) (notebook 08; –).
+- :mod:`klantlib.experience`: customer experience: touchpoints and their owners, the walls between departments, the journey map with its pain points, and customer relevancy (Crawford & Mathews) with the myth of price and product (notebook 09; §2.3.3).
 
 The rules every model shares, each written once:
 
