@@ -49,7 +49,7 @@ def journey_map_plot(table: pd.DataFrame, ax=None, *, title: str | None = None, 
     is written beside the touchpoint: shape and text, not colour alone. The
     dashed line is the journey's mean. Keyword arguments go to ``ax.errorbar``.
     """
-    from klantlib.formatting import number, percent
+    from klantlib.formatting import counted, number, percent
     from klantlib.plotting import PALETTE, decorate, underride
 
     steps = table["fase"].tolist()
@@ -79,7 +79,7 @@ def journey_map_plot(table: pd.DataFrame, ax=None, *, title: str | None = None, 
                label=f"gemiddelde van de hele reis ({number(journey_mean, 1)})")
     walls = table["muur"].tolist() if "muur" in table.columns else [""] * len(table)
     for yy, row, wall in zip(y, table.itertuples(), walls):
-        notes = [f"{number(row.gemiddelde, 1)}", f"{row.klanten} klanten ({percent(row.aandeel, 0)})"]
+        notes = [number(row.gemiddelde, 1), f"{counted(row.klanten, 'klant')} ({percent(row.aandeel, 0)})"]
         if row.pijnpunt:
             notes.append("PIJNPUNT")
         if wall:
@@ -93,7 +93,7 @@ def journey_map_plot(table: pd.DataFrame, ax=None, *, title: str | None = None, 
     ax.set_xlim(0.5, 10.2)
     ax.set_xticks(range(1, 11))
     ax.grid(axis="x", alpha=0.3)
-    decorate(ax, xlabel="gemiddeld rapportcijfer (1-10)", ylabel="")
+    decorate(ax, xlabel="gemiddeld rapportcijfer (1-10)", ylabel="contactmoment")
     ax.set_title(title or "De klantreis: waar breekt de beleving?", loc="left")
     # below the x label at a distance in font sizes, whatever the height of the figure
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), borderaxespad=3.8, ncol=1, fontsize="small", frameon=False)
