@@ -31,6 +31,10 @@ from klantlib.experience import (LEVEL_NAMES, journey_map, own_ratings, profile_
 __all__ = ["journey_map_plot", "rating_widget", "relevancy_plot", "relevancy_widget", "weights_plot"]
 
 
+#: The white box behind a label on the grid, so grid lines do not run through its words.
+_LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "pad": 1.5}
+
+
 def _axes(ax, figsize, default):
     import matplotlib.pyplot as plt
 
@@ -122,7 +126,7 @@ def relevancy_plot(comparison: pd.DataFrame, ax=None, *, own: str = "eigen profi
             color=PALETTE[1], label=own)
     for yy, row in zip(y, comparison.itertuples()):
         ax.text(5.45, yy, f"{own} {int(row.eigen)} · {customers} {number(row.klanten, 1)}", va="center",
-                fontsize="small")
+                fontsize="small", bbox=_LABEL_BOX)
     ax.axvspan(0.5, 2.5, color="#dddddd", alpha=0.5, zorder=0)
     ax.text(1.5, y.max() + 0.75, "klanten haken af", ha="center", fontsize="small")
     ax.set_yticks(y, list(comparison.index))
@@ -161,7 +165,7 @@ def weights_plot(weights: pd.DataFrame, ax=None, *, title: str | None = None, fi
     top = max(float(np.nanmax(weights["bovengrens"].to_numpy(dtype=float), initial=0)), float(np.nanmax(mean)))
     for yy, row in zip(y, weights.itertuples()):
         ax.text(top + 1.5, yy, f"{number(row.punten, 1)} punten · weegt het zwaarst voor {percent(row.belangrijkste, 0)}",
-                va="center", fontsize="small")
+                va="center", fontsize="small", bbox=_LABEL_BOX)
     ax.set_yticks(y, list(weights.index))
     ax.set_xlim(0, top * 2.1)
     decorate(ax, xlabel="gemiddeld aantal van de 100 punten (95%-interval)", ylabel="attribuut")
