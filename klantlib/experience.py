@@ -48,19 +48,20 @@ False
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from klantlib.errors import KlantDataError, describe_rows, require_rows
+from klantlib.errors import KlantDataError, describe_rows, require_rows, warn
 from klantlib.formatting import counted, listing, number, percent
 from klantlib.parsing import require_columns, text_key, to_answers
 from klantlib.stats import CONFIDENCE, mean_interval
 from klantlib.survey import Questionnaire, check_points
 
-__all__ = ["ATTRIBUTES", "LEVEL_NAMES", "MYTH_SHARE", "PAIN_RULE", "RelevancyCheck", "attribute_weights",
+__all__ = ["ATTRIBUTES", "FEW_CUSTOMERS", "LEVEL_NAMES", "MYTH_SHARE", "PAIN_RULE", "RelevancyCheck", "attribute_weights",
            "compare_relevancy", "customer_relevancy", "journey_map", "map_reading", "myth_reading", "own_ratings", "owners",
            "pain_points", "profile_levels", "profile_questionnaire", "profile_reading", "ratings_reading", "relevancy_check", "relevancy_levels", "relevancy_questionnaire",
            "relevancy_reading", "touchpoint_questionnaire", "walls", "walls_reading"]
@@ -72,12 +73,18 @@ LEVEL_NAMES = {5: "domineren", 4: "onderscheiden", 3: "marktniveau", 2: "onder m
                1: "ver onder marktniveau"}
 #: The course's pain-point rule in one Dutch sentence (the module docstring gives the reasons).
 PAIN_RULE = ("Een contactmoment is een pijnpunt als de bovengrens van het 95%-interval van zijn gemiddelde cijfer "
-             "onder het gemiddelde van de hele reis ligt, en minstens zoveel klanten het gebruikten als bij het "
-             "middelste contactmoment (de mediaan). Impact = klanten × (reisgemiddelde − gemiddelde).")
+             "onder het gemiddelde van de hele reis ligt, en minstens zoveel klanten het gebruikten als de mediaan "
+             "over de gebruikte contactmomenten. Impact = klanten × (reisgemiddelde − gemiddelde): het tekort, "
+             "opgeteld over alle klanten.")
+#: A pain point or a figure that rests on fewer customers than this gets a caution in :func:`map_reading`
+#: (the course's rule of thumb).
+FEW_CUSTOMERS = 30
 #: :func:`myth_reading`: below this share of customers for whom neither price nor product weighs most, the myth holds.
 MYTH_SHARE = 0.10
 #: The attributes the myth names.
 _MYTH = ("prijs", "product")
+#: An owner that may be two departments written as one ("Verkoop, Service", "Verkoop en Service", "A/B", "A & B").
+_TWO_WRITTEN_AS_ONE = re.compile(r",|/|&|\+|\s(en|and)\s", re.IGNORECASE)
 #: A wall: no owner, or more than one.
 _NO_OWNER, _MORE_OWNERS = "geen eigenaar", "meer eigenaren"
 
@@ -113,6 +120,18 @@ def profile_questionnaire() -> Questionnaire:
 # -- owners and walls ---------------------------------------------------------------------------------------
 
 
+def _is_placeholder(value) -> bool:
+    """The ``...`` a starter cell leaves for the student to fill in (Python's Ellipsis, or the text)."""
+    return value is Ellipsis or (isinstance(value, str) and value.strip() in ("...", "…"))
+
+
+def _refuse_placeholders(values, what: str, fix: str) -> None:
+    """Refuse a table or Series that still holds a starter cell's ``...``, in Dutch."""
+    cells = values.stack() if isinstance(values, pd.DataFrame) else values
+    if any(_is_placeholder(value) for value in cells):
+        raise KlantDataError(f"In {what} staat nog een ... die je moet invullen. {fix}")
+
+
 def owners(table: pd.DataFrame) -> pd.DataFrame:
     """Who owns each touchpoint, and where the walls are: no owner, or more than one.
 
@@ -146,6 +165,8 @@ def owners(table: pd.DataFrame) -> pd.DataFrame:
     require_columns(table, ["touchpoint", "eigenaar"],
                     fix="Geef per contactmoment de afdeling die het bezit (leeg als niemand het bezit).")
     require_rows(table, name="de tabel met eigenaren", row="contactmoment", consequence="zijn er geen muren te zoeken")
+    _refuse_placeholders(table[["touchpoint", "eigenaar"]], "de tabel met eigenaren",
+                         "Vervang de ... door het contactmoment en de afdeling (leeg als niemand het bezit).")
     names = table["touchpoint"].map(lambda value: "" if pd.isna(value) else " ".join(str(value).split()))
     blank = names.eq("")
     if blank.any():
@@ -168,6 +189,13 @@ def owners(table: pd.DataFrame) -> pd.DataFrame:
     }, index=pd.Index([row["touchpoint"] for row in rows.values()], name="touchpoint"))
     out["muur"] = np.select([out["aantal_eigenaren"].eq(0), out["aantal_eigenaren"].gt(1)], [_NO_OWNER, _MORE_OWNERS],
                             default="")
+    # an owner written "Verkoop, Service" or "Verkoop en Service" may be two: ask, do not guess
+    doubtful = [(row["touchpoint"], owner) for row in rows.values() for owner in row["eigenaren"].values()
+                if _TWO_WRITTEN_AS_ONE.search(owner)]
+    if doubtful:
+        shown = listing([f"'{owner}' bij {name}" for name, owner in doubtful], limit=None, word=None, separator="; ")
+        warn(f"In de tabel met eigenaren staat {shown}: dat telt nu als één afdeling. Bedoel je twee afdelingen, "
+             "schrijf ze dan met een puntkomma: 'Verkoop; Klantenservice'.")
     return out
 
 
@@ -321,7 +349,7 @@ def map_reading(table: pd.DataFrame) -> str:
     >>> q = touchpoint_questionnaire()
     >>> survey = pd.DataFrame({"WS": [8, 9, 8, 9], "OR": [4, 5, 5, 4], "RK": [3, None, None, None]})
     >>> print(map_reading(journey_map(survey.reindex(columns=q.codes))))
-    Over de hele reis geven de klanten gemiddeld een 6,1 (9 cijfers van 4 klanten). De beleving breekt bij 1 contactmoment: onderhoud en reparatie (Na aankoop): gemiddeld 4,5 [3,6; 5,4], 4 klanten (100%). Even laag of lager, maar geen pijnpunt: retour en klacht (gemiddeld 3,0 bij 1 klant: minder klanten dan het middelste contactmoment).
+    Over de hele reis geven de klanten gemiddeld een 6,1 (9 cijfers van 4 klanten). De beleving breekt bij 1 contactmoment (duidelijk onder het reisgemiddelde, en minstens de mediaan van 4 klanten): Onderhoud en reparatie (Na aankoop), gemiddeld 4,5 (95%-interval 3,6 tot 5,4) bij 4 klanten (100%). Let op: onderhoud en reparatie rust op minder dan 30 klanten. Kijk eerst of meer klanten hetzelfde zeggen. Even laag of lager, maar geen pijnpunt: retour en klacht (gemiddeld 3,0 bij 1 klant: minder klanten dan de mediaan).
     """
     _require_map(table)
     journey_mean = float((table["gemiddelde"] - table["verschil"]).dropna().iloc[0])
@@ -331,28 +359,31 @@ def map_reading(table: pd.DataFrame) -> str:
     text = [f"Over de hele reis geven de klanten gemiddeld een {number(journey_mean, 1)} "
             f"({counted(total, 'cijfer', 'cijfers')}{who})."]
     pains = pain_points(table)
+    median = table["klanten"][table["klanten"] > 0].median()
     if pains.empty:
         text.append("Volgens de regel van de cursus is geen enkel contactmoment een pijnpunt: geen contactmoment ligt "
                     "duidelijk onder het reisgemiddelde bij veel klanten.")
     else:
-        described = []
+        text.append(f"De beleving breekt bij {counted(len(pains), 'contactmoment', 'contactmomenten')} "
+                    f"(duidelijk onder het reisgemiddelde, en minstens de mediaan van {number(median, 0)} klanten):")
         for name, row in pains.iterrows():
-            part = (f"{name} ({row['fase']}): gemiddeld {number(row['gemiddelde'], 1)} "
-                    f"[{number(row['ondergrens'], 1)}; {number(row['bovengrens'], 1)}], "
+            part = (f"{name} ({row['fase']}), gemiddeld {number(row['gemiddelde'], 1)} (95%-interval "
+                    f"{number(row['ondergrens'], 1)} tot {number(row['bovengrens'], 1)}) bij "
                     f"{counted(int(row['klanten']), 'klant')}" + (f" ({percent(row['aandeel'], 0)})" if "aandeel" in row
                                                                    else ""))
             if "muur" in row:
-                part += {"": f"; eigenaar {row['eigenaren']}", _NO_OWNER: "; geen eigenaar: een muur",
-                         _MORE_OWNERS: f"; eigenaren {row['eigenaren']}: een muur"}[row["muur"]]
-            described.append(part)
-        text.append(f"De beleving breekt bij {counted(len(pains), 'contactmoment', 'contactmomenten')}: "
-                    + listing(described, limit=None, word=None, separator="; ") + ".")
-    # what scores lower than the weakest pain point (or than the journey) but is no pain point, and why not
+                part += {"": f", eigenaar {row['eigenaren']}", _NO_OWNER: ", zonder eigenaar: een muur",
+                         _MORE_OWNERS: f", eigenaren {row['eigenaren']}: een muur"}[row["muur"]]
+            text.append(part[:1].upper() + part[1:] + ".")
+        few = pains.index[pains["klanten"] < FEW_CUSTOMERS]
+        if len(few):
+            text.append(f"Let op: {listing(few, limit=None)} {'rust' if len(few) == 1 else 'rusten'} op minder dan "
+                        f"{FEW_CUSTOMERS} klanten. Kijk eerst of meer klanten hetzelfde zeggen.")
+    # what scores as low as the weakest pain point (or below the journey) but is no pain point, and why not
     bar = pains["gemiddelde"].min() if not pains.empty else journey_mean
-    median = table["klanten"][table["klanten"] > 0].median()
     lower = table[(~table["pijnpunt"]) & (table["gemiddelde"] <= bar)].sort_values("gemiddelde", kind="stable")
     reasons = [f"{name} (gemiddeld {number(row.gemiddelde, 1)} bij {counted(int(row.klanten), 'klant')}: "
-               + ("minder klanten dan het middelste contactmoment" if row.klanten < median
+               + ("minder klanten dan de mediaan" if row.klanten < median
                   else "het interval reikt tot het reisgemiddelde") + ")" for name, row in lower.iterrows()]
     if reasons:
         text.append(f"Even laag of lager, maar geen pijnpunt: {listing(reasons, limit=None, word=None, separator='; ')}.")
@@ -427,6 +458,7 @@ def _profile_levels(profile, *, what: str = "het profiel") -> pd.Series:
         raise KlantDataError(f"In {what} ontbreekt {listing(missing, quote=True, limit=None)}. Geef elk van de vijf "
                              f"attributen ({listing(ATTRIBUTES, limit=None)}) een niveau van 1 tot en met 5.")
     raw = pd.Series(profile.to_numpy(), index=names, dtype="object")[list(ATTRIBUTES)]
+    _refuse_placeholders(raw, what, "Vul eerst bij elk attribuut een niveau in: vervang de ... door een getal van 1 tot 5.")
     levels, wrong = to_answers(raw, scale=5)
     bad = wrong | levels.isna()
     if bad.any():
@@ -463,7 +495,7 @@ def relevancy_check(profile) -> RelevancyCheck:
     >>> check.follows_rule, len(check.problems)
     (False, 3)
     >>> print(check.problems[0])
-    Prijs en product staan allebei op 5: wie op meer dan één attribuut de beste wil zijn, jaagt de mythe van excellentie na (Crawford & Mathews). Dat kost te veel en klanten zien niet meer waarin je uitblinkt. Kies er één om op te domineren.
+    Prijs en product staan allebei op 5: wie op meer dan één attribuut de beste wil zijn, komt in de buurt van wat Crawford & Mathews de mythe van uitmuntendheid noemen: overal de beste willen zijn. Onze uitleg: dat kost veel, en klanten zien niet meer waarin je uitblinkt. Kies er één om op te domineren.
     >>> relevancy_check({"prijs": 3, "product": 7, "toegang": 3, "service": 4, "beleving": 3})
     Traceback (most recent call last):
     ...
@@ -479,15 +511,17 @@ def relevancy_check(profile) -> RelevancyCheck:
                         "juist voor haar te kiezen. Kies één attribuut waarop ze de beste is.")
     elif len(fives) > 1:
         problems.append(f"{_names(fives)} staan {_all(fives)} op 5: wie op meer dan één attribuut de beste wil zijn, "
-                        "jaagt de mythe van excellentie na (Crawford & Mathews). Dat kost te veel en klanten zien niet "
-                        "meer waarin je uitblinkt. Kies er één om op te domineren.")
+                        "komt in de buurt van wat Crawford & Mathews de mythe van uitmuntendheid noemen: overal de beste "
+                        "willen zijn. Onze uitleg: dat kost veel, en klanten zien niet meer waarin je uitblinkt. Kies er "
+                        "één om op te domineren.")
     if not fours:
         problems.append("Geen attribuut staat op 4: naast het attribuut waarop de organisatie domineert, hoort één "
                         "attribuut waarop ze zich van andere aanbieders onderscheidt.")
     elif len(fours) > 1:
         problems.append(f"{_names(fours)} staan {_all(fours)} op 4: onderscheid je op één attribuut, niet op "
-                        f"{len(fours)}. Elk niveau boven de markt kost geld en aandacht; breng de andere terug naar "
-                        "marktniveau (3) en steek dat in het attribuut dat klanten het zwaarst laten wegen.")
+                        f"{_WORDS[len(fours)]} attributen. Onze uitleg: elk niveau boven de markt kost geld en aandacht; "
+                        "breng de andere terug naar marktniveau (3) en steek dat in het attribuut dat klanten het "
+                        "zwaarst laten wegen.")
     for name, level in below.items():
         problems.append(f"{name.capitalize()} staat onder marktniveau ({int(level)}): daar haken klanten af en gaan "
                         "ze naar een andere aanbieder, hoe goed de rest ook is. Breng het minstens naar 3.")
@@ -496,7 +530,7 @@ def relevancy_check(profile) -> RelevancyCheck:
         rest = [name for name in levels.index if levels[name] == 3]
         explanation = (f"Dit profiel volgt de regel van Crawford & Mathews: de organisatie domineert op {fives[0]} (5), "
                        f"onderscheidt zich op {fours[0]} (4) en zit op marktniveau bij {listing(rest, limit=None)} (3). "
-                       f"Klanten weten waarvoor ze komen, en op niets haken ze af.")
+                       f"Klanten weten waarvoor ze komen, en nergens haken ze af.")
     else:
         explanation = ("Dit profiel volgt de regel van Crawford & Mathews niet (één attribuut op 5, één op 4, de andere "
                        f"drie op 3). {' '.join(problems)}")
@@ -509,9 +543,13 @@ def _names(names) -> str:
     return text[:1].upper() + text[1:]
 
 
+#: Small counts in words, so that "op 4 ... niet op drie attributen" is not read as a level.
+_WORDS = {2: "twee", 3: "drie", 4: "vier", 5: "vijf"}
+
+
 def _all(names) -> str:
     """"allebei", "alle drie" ... for the attributes that share a level."""
-    return {2: "allebei", 3: "alle drie", 4: "alle vier", 5: "alle vijf"}[len(names)]
+    return "allebei" if len(names) == 2 else f"alle {_WORDS[len(names)]}"
 
 
 def customer_relevancy(survey: pd.DataFrame, *, confidence: float = CONFIDENCE, errors: str = "raise") -> pd.DataFrame:
@@ -590,14 +628,16 @@ def compare_relevancy(own, survey: pd.DataFrame, *, confidence: float = CONFIDEN
 def relevancy_reading(comparison: pd.DataFrame, *, own: str = "de organisatie zelf") -> str:
     """A :func:`compare_relevancy` in Dutch: where the own view and the customers' differ, and both against the rule.
 
+    Besides the levels it names an attribute whose customers' interval lies
+    wholly below 3: rounded it is market level, but the customers place it below.
+
     >>> survey = pd.DataFrame({"RP": [3, 3], "RD": [4, 4], "RT": [3, 3], "RS": [3, 3], "RB": [3, 3]})
     >>> own = {"prijs": 3, "product": 5, "toegang": 3, "service": 4, "beleving": 3}
     >>> print(relevancy_reading(compare_relevancy(own, survey), own="het management"))
-    Het management ziet zichzelf hoger dan de klanten bij product (eigen 5, klanten gemiddeld 4,0: niveau 4) en service (eigen 4, klanten gemiddeld 3,0: niveau 3). Het profiel van het management volgt de regel van Crawford & Mathews. Het profiel zoals de klanten het zien niet: geen attribuut staat op 5.
+    Hoger bij het management dan bij de klanten: product (eigen 5, klanten gemiddeld 4,0: niveau 4) en service (eigen 4, klanten gemiddeld 3,0: niveau 3). Het profiel van het management volgt de regel van Crawford & Mathews. Het profiel zoals de klanten het zien, volgt de regel niet: geen attribuut staat op 5.
     """
-    require_columns(comparison, ["eigen", "klanten", "klantniveau", "verschil"],
+    require_columns(comparison, ["eigen", "klanten", "ondergrens", "bovengrens", "klantniveau", "verschil"],
                     fix="Geef de tabel die compare_relevancy(...) maakt.")
-    subject = own[:1].upper() + own[1:]
 
     def shown(rows: pd.DataFrame) -> str:
         return listing([f"{name} (eigen {int(row.eigen)}, klanten gemiddeld {number(row.klanten, 1)}: niveau "
@@ -608,11 +648,16 @@ def relevancy_reading(comparison: pd.DataFrame, *, own: str = "de organisatie ze
     lower = comparison[comparison["verschil"] < 0]
     text = []
     if not higher.empty:
-        text.append(f"{subject} ziet zichzelf hoger dan de klanten bij {shown(higher)}.")
+        text.append(f"Hoger bij {own} dan bij de klanten: {shown(higher)}.")
     if not lower.empty:
-        text.append(f"{subject} ziet zichzelf lager dan de klanten bij {shown(lower)}.")
+        text.append(f"Lager bij {own} dan bij de klanten: {shown(lower)}.")
     if higher.empty and lower.empty:
-        text.append(f"{subject} en de klanten zien op elk attribuut hetzelfde niveau.")
+        text.append(f"Bij {own} en bij de klanten staat elk attribuut op hetzelfde niveau.")
+    hidden = comparison[(comparison["klantniveau"] == 3) & (comparison["bovengrens"] < 3)]
+    for name, row in hidden.iterrows():
+        text.append(f"Let op: bij {name} ligt het hele 95%-interval van de klanten onder 3 "
+                    f"({number(row.ondergrens, 1)} tot {number(row.bovengrens, 1)}): afgerond marktniveau, maar de "
+                    "klanten zetten het eronder.")
     own_check = relevancy_check(comparison["eigen"])
     text.append(f"Het profiel van {own} volgt de regel van Crawford & Mathews"
                 + ("." if own_check else f" niet: {_first_clause(own_check.problems[0])}."))
@@ -621,8 +666,9 @@ def relevancy_reading(comparison: pd.DataFrame, *, own: str = "de organisatie ze
                     "niet te toetsen.")
     else:
         customers = relevancy_check(comparison["klantniveau"].astype(int))
-        text.append("Het profiel zoals de klanten het zien " + ("volgt de regel ook." if customers else
-                                                               f"niet: {_first_clause(customers.problems[0])}."))
+        text.append("Het profiel zoals de klanten het zien, volgt de regel " + (
+            "ook." if customers and own_check else "wel." if customers else
+            f"{'ook niet' if not own_check else 'niet'}: {_first_clause(customers.problems[0])}."))
     return " ".join(text)
 
 
@@ -683,13 +729,14 @@ def myth_reading(weights: pd.DataFrame) -> str:
     """The myth "customers look only at product and the lowest price", read from :func:`attribute_weights`, in Dutch.
 
     "Only" would mean that almost nobody lets another attribute weigh most: the
-    myth holds when fewer than :data:`MYTH_SHARE` of the customers do (the
-    course's threshold).
+    myth holds for these customers when fewer than :data:`MYTH_SHARE` of them do
+    (a threshold of the course). The points are what customers say weighs, not
+    necessarily what they choose on.
 
     >>> survey = pd.DataFrame({"W_prijs": [50, 20, 30], "W_product": [20, 20, 30], "W_toegang": [10, 40, 10],
     ...                        "W_service": [10, 10, 20], "W_beleving": [10, 10, 10]})
     >>> print(myth_reading(attribute_weights(survey)))
-    Prijs en product krijgen samen gemiddeld 56,7 van de 100 punten. Voor 33,3% van de 3 klanten weegt toegang, service of beleving het zwaarst. Dat is meer dan 10%: voor deze klanten klopt 'alleen productkenmerken en de laagste prijs' niet.
+    Prijs en product krijgen samen gemiddeld 56,7 van de 100 punten. Voor 33,3% van de 3 klanten weegt toegang, service of beleving het zwaarst. Dat is 10% of meer (een grens van deze cursus): voor deze klanten klopt de mythe 'alleen productkenmerken en de laagste prijs' niet. Let wel: dit is wat klanten zeggen dat weegt, niet per se waarop ze kiezen.
     """
     require_columns(weights, ["punten", "belangrijkste", "respondenten"],
                     fix="Geef de tabel die attribute_weights(...) maakt.")
@@ -700,10 +747,14 @@ def myth_reading(weights: pd.DataFrame) -> str:
     text = (f"Prijs en product krijgen samen gemiddeld {number(myth['punten'].sum(), 1)} van de 100 punten. "
             f"Voor {percent(share)} van de {counted(customers, 'klant')} weegt {listing(others, limit=None, word='of')} "
             "het zwaarst. ")
+    limit = f"{percent(MYTH_SHARE, 0)}"
     if share >= MYTH_SHARE:
-        return text + (f"Dat is meer dan {percent(MYTH_SHARE, 0)}: voor deze klanten klopt 'alleen productkenmerken en "
-                       "de laagste prijs' niet.")
-    return text + (f"Dat is minder dan {percent(MYTH_SHARE, 0)}: bij deze klanten houdt de mythe grotendeels stand.")
+        text += (f"Dat is {limit} of meer (een grens van deze cursus): voor deze klanten klopt de mythe 'alleen "
+                 "productkenmerken en de laagste prijs' niet.")
+    else:
+        text += (f"Dat is minder dan {limit} (een grens van deze cursus): bij deze klanten houdt de mythe grotendeels "
+                 "stand.")
+    return text + " Let wel: dit is wat klanten zeggen dat weegt, niet per se waarop ze kiezen."
 
 
 # -- the widgets' readings ----------------------------------------------------------------------------------
@@ -727,7 +778,7 @@ def profile_reading(answers: Mapping, organisation: str = "de organisatie") -> s
     >>> print(profile_reading({"RP": 3, "RD": 5}, "Mijn bakker"))
     Mijn bakker: kies nog een niveau voor toegang, service en beleving.
     >>> print(profile_reading({"RP": 3, "RD": 5, "RT": 3, "RS": 4, "RB": 3}, "Mijn bakker"))
-    Mijn bakker: dit profiel volgt de regel van Crawford & Mathews: de organisatie domineert op product (5), onderscheidt zich op service (4) en zit op marktniveau bij prijs, toegang en beleving (3). Klanten weten waarvoor ze komen, en op niets haken ze af.
+    Mijn bakker: dit profiel volgt de regel van Crawford & Mathews: de organisatie domineert op product (5), onderscheidt zich op service (4) en zit op marktniveau bij prijs, toegang en beleving (3). Klanten weten waarvoor ze komen, en nergens haken ze af.
     """
     levels = profile_levels(answers)
     open_ = list(levels.index[levels.isna()])

@@ -33,6 +33,9 @@ under a key that is unique over all banks. Five kinds of question::
   "hoort er niet bij". Labels typed with spaces instead of commas (``"M2 M4"``) are told to
   use commas, when each part is a label (or, without ``labels``, a known right or wrong one).
   Neither costs a hint: it is about how the answer is written, not about the content.
+  An answer that holds more labels than there are right ones *and* more than half of the
+  labels offered (``labels``, or a choice's ``options``; without them, more than twice the
+  right ones) is not taken apart: naming each wrong label would leave the right ones.
 - ``table``: a small table of numbers per label (``{"Partners": 157, ...}``, or a
   pandas Series such as ``value_counts()``); ``cells`` holds a hash per row, so
   the feedback says which rows are right.
@@ -459,6 +462,11 @@ def _parts_feedback(q: Question, given: list[str], shown: dict[str, str] | None 
     ``shown`` maps a label to how the student wrote it, so a message repeats ``B4``, not ``b4``.
     """
     hashes = {label: part_hash(q.key, label) for label in given}
+    offered = q.labels or q.options
+    # Naming each wrong part of an answer that holds (nearly) every option would leave the right ones: say only that.
+    if len(hashes) > len(q.members) and (len(hashes) > len(offered) / 2 if offered else len(hashes) > 2 * len(q.members)):
+        return (f"Je gaf {len(hashes)} keuzes{f' van de {len(offered)}' if offered else ''}: dan zegt de controle niet "
+                "welke er niet bij horen. Kies alleen wat volgens de uitleg echt bij de vraag hoort.")
     wrong = [label for label, h in hashes.items() if h not in q.members]
     right = len(hashes) - len(wrong)
     lines = []

@@ -54,7 +54,7 @@ def test_every_other_profile_on_levels_3_to_5_breaks_the_rule_and_says_why():
     (profile(), ["Geen attribuut staat op 5", "Geen attribuut staat op 4"]),
     (profile(product=4), ["Geen attribuut staat op 5"]),
     (profile(product=5), ["Geen attribuut staat op 4"]),
-    (profile(prijs=5, product=5, service=4), ["Prijs en product staan allebei op 5", "mythe van excellentie"]),
+    (profile(prijs=5, product=5, service=4), ["Prijs en product staan allebei op 5", "mythe van uitmuntendheid"]),
     (dict.fromkeys(ATTRIBUTES, 5), ["Prijs, product, toegang, service en beleving staan alle vijf op 5",
                                    "Geen attribuut staat op 4"]),
     (profile(product=5, toegang=4, service=4, beleving=4), ["Toegang, service en beleving staan alle drie op 4"]),
@@ -146,12 +146,19 @@ def test_compare_relevancy_and_its_reading():
     assert table["klantniveau"].tolist() == [3, 4, 3, 2, 3]
     assert table["verschil"].tolist() == [0, 1, 0, 2, 0]
     text = relevancy_reading(table, own="het management")
-    assert text.startswith("Het management ziet zichzelf hoger dan de klanten bij product (eigen 5, klanten gemiddeld "
+    assert text.startswith("Hoger bij het management dan bij de klanten: product (eigen 5, klanten gemiddeld "
                            "4,0: niveau 4) en service (eigen 4, klanten gemiddeld 2,2: niveau 2).")
     assert "Het profiel van het management volgt de regel van Crawford & Mathews." in text
-    assert "Het profiel zoals de klanten het zien niet: geen attribuut staat op 5." in text
+    assert "Het profiel zoals de klanten het zien, volgt de regel niet: geen attribuut staat op 5." in text
+    assert "Let op" not in text
     same = relevancy_reading(compare_relevancy(profile(product=4), customers_table()))
-    assert "zien op elk attribuut hetzelfde niveau" in same
+    assert "Bij de organisatie zelf en bij de klanten staat elk attribuut op hetzelfde niveau." in same
+    assert "Het profiel zoals de klanten het zien, volgt de regel ook niet: geen attribuut staat op 5." in same
+    # a level rounded to market level whose whole interval lies below 3 is named
+    below = relevancy_reading(compare_relevancy(profile(product=5, service=4),
+                                                customers_table(RP=[3, 2, 3, 3, 2, 3, 2, 3] * 2, RD=[5] * 16,
+                                                                RT=[3] * 16, RS=[4] * 16, RB=[3] * 16)))
+    assert "Let op: bij prijs ligt het hele 95%-interval van de klanten onder 3 (2,4 tot 2,9): afgerond marktniveau" in below
 
 
 def test_compare_relevancy_refuses_a_bad_own_profile_and_a_bad_answer():
@@ -179,7 +186,7 @@ def test_attribute_weights_by_hand_with_ties_shared():
     text = myth_reading(table)
     assert "Prijs en product krijgen samen gemiddeld 60,0 van de 100 punten." in text
     assert f"Voor {str(round(100 * other, 1)).replace('.', ',')}% van de 4 klanten" in text
-    assert "klopt 'alleen productkenmerken en de laagste prijs' niet" in text
+    assert "Dat is 10% of meer (een grens van deze cursus): voor deze klanten klopt de mythe 'alleen" in text
 
 
 def test_the_myth_holds_when_almost_nobody_weighs_something_else_most():
@@ -291,10 +298,12 @@ def test_pain_points_are_clearly_low_and_carry_at_least_the_median_of_customers(
     assert impacts == sorted(impacts, reverse=True)
     text = map_reading(table)
     assert text.startswith("Over de hele reis geven de klanten gemiddeld een 5,4 (38 cijfers van 8 klanten).")
-    assert "De beleving breekt bij 2 contactmomenten: onderhoud en reparatie (Na aankoop): gemiddeld 4,5" in text
-    assert ("Even laag of lager, maar geen pijnpunt: retour en klacht (gemiddeld 2,5 bij 2 klanten: minder klanten dan het "
-            "middelste contactmoment); chat (gemiddeld 4,5 bij 4 klanten: minder klanten dan het middelste "
-            "contactmoment).") in text
+    assert ("De beleving breekt bij 2 contactmomenten (duidelijk onder het reisgemiddelde, en minstens de mediaan van 8 "
+            "klanten): Onderhoud en reparatie (Na aankoop), gemiddeld 4,5 (95%-interval 4,1 tot 4,9) bij 8 klanten "
+            "(100%). Bezorging (Na aankoop), gemiddeld") in text
+    assert "Let op: onderhoud en reparatie en bezorging rusten op minder dan 30 klanten." in text
+    assert ("Even laag of lager, maar geen pijnpunt: retour en klacht (gemiddeld 2,5 bij 2 klanten: minder klanten dan de "
+            "mediaan); chat (gemiddeld 4,5 bij 4 klanten: minder klanten dan de mediaan).") in text
 
 
 def test_a_tight_low_touchpoint_used_by_many_is_a_pain_point_and_none_when_all_are_alike():
@@ -311,8 +320,8 @@ def test_journey_map_with_owners_names_the_walls_and_unknown_touchpoints_have_no
     assert table.loc["webshop", "eigenaren"] == "E-commerce" and table.loc["webshop", "muur"] == ""
     assert table.loc["chat", "muur"] == "meer eigenaren"
     assert table.loc["retour en klacht", "muur"] == "geen eigenaar"  # not in the owners' table
-    assert "onderhoud en reparatie (Na aankoop): gemiddeld 4,5 [4,1; 4,9], 8 klanten (100%); eigenaar Werkplaats" \
-        in map_reading(table)
+    assert "Onderhoud en reparatie (Na aankoop), gemiddeld 4,5 (95%-interval 4,1 tot 4,9) bij 8 klanten (100%), eigenaar " \
+        "Werkplaats." in map_reading(table)
 
 
 def test_journey_map_refuses_bad_marks_and_empty_input_in_dutch():
@@ -357,3 +366,19 @@ def test_trappers_data_through_the_model_tell_the_data_cards_story():
     assert (comparison["verschil"] >= 0).all()
     weights = attribute_weights(load_dataset("relevantie"))
     assert weights.loc[["toegang", "service", "beleving"], "belangrijkste"].sum() > MYTH_SHARE
+
+
+def test_owners_written_with_a_comma_or_en_are_asked_about_not_guessed():
+    table = pd.DataFrame({"touchpoint": ["chat", "winkel", "webshop"],
+                          "eigenaar": ["Verkoop, Klantenservice", "Verkoop en Service", "E-commerce"]})
+    with pytest.warns(KlantDataWarning, match="'Verkoop, Klantenservice' bij chat; 'Verkoop en Service' bij winkel: "
+                                              "dat telt nu als één afdeling"):
+        out = owners(table)
+    assert out["aantal_eigenaren"].tolist() == [1, 1, 1]  # not split on a guess
+
+
+def test_a_starter_cells_placeholders_are_refused_with_what_to_fill_in():
+    with pytest.raises(KlantDataError, match="staat nog een ... die je moet invullen. Vervang de ... door het contactmoment"):
+        owners(pd.DataFrame({"touchpoint": ["chat", ...], "eigenaar": ["Klantenservice", "..."]}))
+    with pytest.raises(KlantDataError, match="vervang de ... door een getal van 1 tot 5"):
+        relevancy_check({"prijs": ..., "product": 5, "toegang": 3, "service": 4, "beleving": "..."})

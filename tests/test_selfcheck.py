@@ -442,3 +442,28 @@ def test_a_set_answer_written_wrongly_is_told_how_to_write_it_without_costing_a_
     without = Question(key="demo_set", kind="set", members=members, mistakes=mistakes, hints=["Eerste hint."])
     assert "zonder komma" in without.check("D1 D2").message
     assert "'betrouwbaarheid' hoort er niet bij" in without.check(["betrouwbaarheid"]).message
+
+
+def test_an_answer_with_nearly_every_option_is_not_taken_apart():
+    from klantlib.selfcheck import Question, part_hash
+
+    members = [part_hash("demo_all", label) for label in ("D1", "D4")]
+    mistakes = {part_hash("demo_all", label): f"{label} is fout." for label in ("D2", "D3", "D5", "D6")}
+    q = Question(key="demo_all", kind="set", members=members, mistakes=mistakes,
+                 labels=["D1", "D2", "D3", "D4", "D5", "D6"], hints=["Eerste hint."])
+    everything = q.check(["D1", "D2", "D3", "D4", "D5", "D6"])
+    assert everything.status == "fout" and "Je gaf 6 keuzes van de 6" in everything.message
+    assert "hoort er niet bij" not in everything.message and "fout." not in everything.message
+    four = q.check(["D1", "D2", "D4", "D5"])
+    assert "Je gaf 4 keuzes van de 6" in four.message and "D2" not in four.message
+    # up to half of the labels (and more than the right ones): still taken apart
+    three = q.check(["D1", "D2", "D4"])
+    assert "'D2' hoort er niet bij. D2 is fout." in three.message
+    # a multiple choice: the options count as the labels offered
+    choice = Question(key="demo_all", kind="choice", multiple=True, options=["D1", "D2", "D3", "D4"],
+                      members=members, mistakes=mistakes)
+    assert "Je gaf 3 keuzes van de 4" in choice.check(["D1", "D2", "D4"]).message
+    # without labels: more than twice the right ones
+    free = Question(key="demo_all", kind="set", members=members, mistakes=mistakes)
+    assert "Je gaf 5 keuzes:" in free.check(["D1", "D2", "D3", "D4", "D5"]).message
+    assert "'D2' hoort er niet bij" in free.check(["D1", "D2", "D4"]).message
