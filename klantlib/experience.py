@@ -138,7 +138,8 @@ def owners(table: pd.DataFrame) -> pd.DataFrame:
     Args:
         table: one row per touchpoint with the columns ``touchpoint`` and
             ``eigenaar`` (the department; several in one cell separated by ``;``,
-            or the touchpoint on several rows; a blank cell is no owner) and
+            or the touchpoint on several rows, which a warning counts; a blank
+            cell is no owner) and
             optionally ``fase``. Touchpoints and departments written with other
             capitals, accents or spaces are the same (:func:`klantlib.parsing.text_key`);
             the first spelling is shown.
@@ -155,7 +156,13 @@ def owners(table: pd.DataFrame) -> pd.DataFrame:
 
     >>> table = pd.DataFrame({"touchpoint": ["chat", "webshop", "Chat", "reviews"],
     ...                       "eigenaar": ["Klantenservice", "E-commerce", "e-commerce; Klantenservice", None]})
-    >>> owners(table)[["eigenaren", "aantal_eigenaren", "muur"]]
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     out = owners(table)
+    >>> print(caught[0].message)
+    1 contactmoment staat op meer dan één rij (chat): de eigenaren van die rijen zijn samengenomen, dus 4 rijen gaven 3 contactmomenten.
+    >>> out[["eigenaren", "aantal_eigenaren", "muur"]]
                                 eigenaren  aantal_eigenaren             muur
     touchpoint
     chat        Klantenservice en e-commerce                 2  meer eigenaren
@@ -175,7 +182,8 @@ def owners(table: pd.DataFrame) -> pd.DataFrame:
     phases = table["fase"] if "fase" in table.columns else pd.Series("", index=table.index)
     rows: dict[str, dict] = {}
     for name, phase, cell in zip(names, phases, table["eigenaar"]):
-        row = rows.setdefault(text_key(name), {"touchpoint": name, "fase": "", "eigenaren": {}})
+        row = rows.setdefault(text_key(name), {"touchpoint": name, "fase": "", "eigenaren": {}, "rijen": 0})
+        row["rijen"] += 1
         if not row["fase"] and not pd.isna(phase):
             row["fase"] = str(phase).strip()
         for owner in ([] if pd.isna(cell) else str(cell).split(";")):
@@ -189,6 +197,12 @@ def owners(table: pd.DataFrame) -> pd.DataFrame:
     }, index=pd.Index([row["touchpoint"] for row in rows.values()], name="touchpoint"))
     out["muur"] = np.select([out["aantal_eigenaren"].eq(0), out["aantal_eigenaren"].gt(1)], [_NO_OWNER, _MORE_OWNERS],
                             default="")
+    # a touchpoint on several rows is one touchpoint with the owners of all its rows: say so, with the count
+    merged = [row["touchpoint"] for row in rows.values() if row["rijen"] > 1]
+    if merged:
+        warn(f"{counted(len(merged), 'contactmoment', 'contactmomenten')} {'staat' if len(merged) == 1 else 'staan'} "
+             f"op meer dan één rij ({listing(merged, limit=None)}): de eigenaren van die rijen zijn samengenomen, "
+             f"dus {len(table)} rijen gaven {len(rows)} contactmomenten.")
     # an owner written "Verkoop, Service" or "Verkoop en Service" may be two: ask, do not guess
     doubtful = [(row["touchpoint"], owner) for row in rows.values() for owner in row["eigenaren"].values()
                 if _TWO_WRITTEN_AS_ONE.search(owner)]
