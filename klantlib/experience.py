@@ -326,10 +326,10 @@ def journey_map(survey: pd.DataFrame, owners_table: pd.DataFrame | None = None, 
         table = owners(owners_table)
         keys = {text_key(name): name for name in table.index}
         matched = [keys.get(text_key(name)) for name in out.index]
+        # a touchpoint the owners' table does not list has no owner
         out["eigenaren"] = [table.at[name, "eigenaren"] if name else "" for name in matched]
         out["aantal_eigenaren"] = [int(table.at[name, "aantal_eigenaren"]) if name else 0 for name in matched]
-        out["muur"] = np.where(out["aantal_eigenaren"].eq(0), _NO_OWNER,
-                               np.where(out["aantal_eigenaren"].gt(1), _MORE_OWNERS, ""))
+        out["muur"] = [table.at[name, "muur"] if name else _NO_OWNER for name in matched]
     return out
 
 
