@@ -202,7 +202,7 @@ def owners(table: pd.DataFrame) -> pd.DataFrame:
     if merged:
         warn(f"{counted(len(merged), 'contactmoment', 'contactmomenten')} {'staat' if len(merged) == 1 else 'staan'} "
              f"op meer dan één rij ({listing(merged, limit=None)}): de eigenaren van die rijen zijn samengenomen, "
-             f"dus {len(table)} rijen gaven {len(rows)} contactmomenten.")
+             f"dus {len(table)} rijen gaven {counted(len(rows), 'contactmoment', 'contactmomenten')}.")
     # an owner written "Verkoop, Service" or "Verkoop en Service" may be two: ask, do not guess
     doubtful = [(row["touchpoint"], owner) for row in rows.values() for owner in row["eigenaren"].values()
                 if _TWO_WRITTEN_AS_ONE.search(owner)]
@@ -230,7 +230,7 @@ def walls_reading(table: pd.DataFrame) -> str:
 
     >>> print(walls_reading(pd.DataFrame({"touchpoint": ["chat", "reviews", "webshop"],
     ...                                    "eigenaar": ["Klantenservice; E-commerce", "", "E-commerce"]})))
-    Van de 3 contactmomenten heeft 1 geen eigenaar: reviews. Daar let niemand op wat de klant meemaakt. 1 heeft meer dan één eigenaar: chat (Klantenservice en E-commerce). Daar kan elke afdeling denken dat de andere het regelt, en krijgt de klant soms twee verschillende antwoorden.
+    Van de 3 contactmomenten heeft 1 geen eigenaar: reviews. Daar let niemand op wat de klant meemaakt. Meer dan één eigenaar heeft chat (Klantenservice en E-commerce). Daar kan elke afdeling denken dat de andere het regelt, en krijgt de klant soms twee verschillende antwoorden.
     """
     table = owners(table)
     none = table.index[table["muur"] == _NO_OWNER]
@@ -247,9 +247,8 @@ def walls_reading(table: pd.DataFrame) -> str:
     if len(more):
         shared = listing([f"{name} ({row.eigenaren})" for name, row in more.iterrows()], limit=None, word=None,
                          separator="; ")
-        parts.append(f"{len(more)} {'heeft' if len(more) == 1 else 'hebben'} meer dan één eigenaar: {shared}. Daar kan "
-                     "elke afdeling denken dat de andere het regelt, en krijgt de klant soms twee verschillende "
-                     "antwoorden.")
+        parts.append(f"Meer dan één eigenaar {'heeft' if len(more) == 1 else 'hebben'} {shared}. Daar kan elke afdeling "
+                     "denken dat de andere het regelt, en krijgt de klant soms twee verschillende antwoorden.")
     return text + " ".join(parts)
 
 
@@ -363,7 +362,7 @@ def map_reading(table: pd.DataFrame) -> str:
     >>> q = touchpoint_questionnaire()
     >>> survey = pd.DataFrame({"WS": [8, 9, 8, 9], "OR": [4, 5, 5, 4], "RK": [3, None, None, None]})
     >>> print(map_reading(journey_map(survey.reindex(columns=q.codes))))
-    Over de hele reis geven de klanten gemiddeld een 6,1 (9 cijfers van 4 klanten). De beleving breekt bij 1 contactmoment (duidelijk onder het reisgemiddelde, en minstens de mediaan van 4 klanten): Onderhoud en reparatie (Na aankoop), gemiddeld 4,5 (95%-interval 3,6 tot 5,4) bij 4 klanten (100%). Let op: onderhoud en reparatie rust op minder dan 30 klanten. Kijk eerst of meer klanten hetzelfde zeggen. Even laag of lager, maar geen pijnpunt: retour en klacht (gemiddeld 3,0 bij 1 klant: minder klanten dan de mediaan).
+    Over de hele reis geven de klanten gemiddeld een 6,1 (9 cijfers van 4 klanten). De beleving breekt bij 1 contactmoment (duidelijk onder het reisgemiddelde, en minstens de mediaan van 4 klanten): Bij onderhoud en reparatie (Na aankoop) geven 4 klanten (100%) gemiddeld een 4,5 (95%-interval 3,6 tot 5,4). Let op: onderhoud en reparatie rust op minder dan 30 klanten. Kijk eerst of meer klanten hetzelfde zeggen. Even laag of lager, maar geen pijnpunt: retour en klacht (gemiddeld 3,0 bij 1 klant: minder klanten dan de mediaan).
     """
     _require_map(table)
     journey_mean = float((table["gemiddelde"] - table["verschil"]).dropna().iloc[0])
@@ -381,14 +380,14 @@ def map_reading(table: pd.DataFrame) -> str:
         text.append(f"De beleving breekt bij {counted(len(pains), 'contactmoment', 'contactmomenten')} "
                     f"(duidelijk onder het reisgemiddelde, en minstens de mediaan van {number(median, 0)} klanten):")
         for name, row in pains.iterrows():
-            part = (f"{name} ({row['fase']}), gemiddeld {number(row['gemiddelde'], 1)} (95%-interval "
-                    f"{number(row['ondergrens'], 1)} tot {number(row['bovengrens'], 1)}) bij "
-                    f"{counted(int(row['klanten']), 'klant')}" + (f" ({percent(row['aandeel'], 0)})" if "aandeel" in row
-                                                                   else ""))
+            share = f" ({percent(row['aandeel'], 0)})" if "aandeel" in row else ""
+            part = (f"Bij {name} ({row['fase']}) geven {counted(int(row['klanten']), 'klant')}{share} gemiddeld een "
+                    f"{number(row['gemiddelde'], 1)} (95%-interval {number(row['ondergrens'], 1)} tot "
+                    f"{number(row['bovengrens'], 1)})")
             if "muur" in row:
-                part += {"": f", eigenaar {row['eigenaren']}", _NO_OWNER: ", zonder eigenaar: een muur",
-                         _MORE_OWNERS: f", eigenaren {row['eigenaren']}: een muur"}[row["muur"]]
-            text.append(part[:1].upper() + part[1:] + ".")
+                part += {"": f"; eigenaar {row['eigenaren']}", _NO_OWNER: "; geen eigenaar: een muur",
+                         _MORE_OWNERS: f"; eigenaren {row['eigenaren']}: een muur"}[row["muur"]]
+            text.append(part + ".")
         few = pains.index[pains["klanten"] < FEW_CUSTOMERS]
         if len(few):
             text.append(f"Let op: {listing(few, limit=None)} {'rust' if len(few) == 1 else 'rusten'} op minder dan "
@@ -524,10 +523,11 @@ def relevancy_check(profile) -> RelevancyCheck:
         problems.append("Geen attribuut staat op 5: de organisatie domineert nergens, dus klanten hebben geen reden om "
                         "juist voor haar te kiezen. Kies één attribuut waarop ze de beste is.")
     elif len(fives) > 1:
-        problems.append(f"{_names(fives)} staan {_all(fives)} op 5: wie op meer dan één attribuut de beste wil zijn, "
-                        "komt in de buurt van wat Crawford & Mathews de mythe van uitmuntendheid noemen: overal de beste "
-                        "willen zijn. Onze uitleg: dat kost veel, en klanten zien niet meer waarin je uitblinkt. Kies er "
-                        "één om op te domineren.")
+        myth = ("dat is precies wat Crawford & Mathews de mythe van uitmuntendheid noemen" if len(fives) == len(levels)
+                else "wie op meer dan één attribuut de beste wil zijn, komt in de buurt van wat Crawford & Mathews de "
+                     "mythe van uitmuntendheid noemen")
+        problems.append(f"{_names(fives)} staan {_all(fives)} op 5: {myth}: overal de beste willen zijn. Onze uitleg: "
+                        "dat kost veel, en klanten zien niet meer waarin je uitblinkt. Kies er één om op te domineren.")
     if not fours:
         problems.append("Geen attribuut staat op 4: naast het attribuut waarop de organisatie domineert, hoort één "
                         "attribuut waarop ze zich van andere aanbieders onderscheidt.")
