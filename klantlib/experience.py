@@ -362,7 +362,7 @@ def map_reading(table: pd.DataFrame) -> str:
     >>> q = touchpoint_questionnaire()
     >>> survey = pd.DataFrame({"WS": [8, 9, 8, 9], "OR": [4, 5, 5, 4], "RK": [3, None, None, None]})
     >>> print(map_reading(journey_map(survey.reindex(columns=q.codes))))
-    Over de hele reis geven de klanten gemiddeld een 6,1 (9 cijfers van 4 klanten). De beleving breekt bij 1 contactmoment (duidelijk onder het reisgemiddelde, en minstens de mediaan van 4 klanten): Bij onderhoud en reparatie (Na aankoop) geven 4 klanten (100%) gemiddeld een 4,5 (95%-interval 3,6 tot 5,4). Let op: onderhoud en reparatie rust op minder dan 30 klanten. Kijk eerst of meer klanten hetzelfde zeggen. Even laag of lager, maar geen pijnpunt: retour en klacht (gemiddeld 3,0 bij 1 klant: minder klanten dan de mediaan).
+    Over de hele reis geven de klanten gemiddeld een 6,1 (9 cijfers van 4 klanten). De beleving breekt bij 1 contactmoment (duidelijk onder het reisgemiddelde, en minstens de mediaan van 4 klanten): Bij onderhoud en reparatie (Na aankoop) geven 4 klanten (100%) gemiddeld een 4,5 (95%-interval 3,6 tot 5,4). Let op: onderhoud en reparatie rust op minder dan 30 klanten. Kijk eerst of meer klanten hetzelfde zeggen. Ook even laag als een pijnpunt of lager, maar zelf geen pijnpunt: retour en klacht (gemiddeld 3,0 bij 1 klant: minder klanten dan de mediaan).
     """
     _require_map(table)
     journey_mean = float((table["gemiddelde"] - table["verschil"]).dropna().iloc[0])
@@ -392,14 +392,15 @@ def map_reading(table: pd.DataFrame) -> str:
         if len(few):
             text.append(f"Let op: {listing(few, limit=None)} {'rust' if len(few) == 1 else 'rusten'} op minder dan "
                         f"{FEW_CUSTOMERS} klanten. Kijk eerst of meer klanten hetzelfde zeggen.")
-    # what scores as low as the weakest pain point (or below the journey) but is no pain point, and why not
-    bar = pains["gemiddelde"].min() if not pains.empty else journey_mean
+    # what scores as low as a pain point (or below the journey's mean) but is no pain point, and why not
+    bar = pains["gemiddelde"].max() if not pains.empty else journey_mean
     lower = table[(~table["pijnpunt"]) & (table["gemiddelde"] <= bar)].sort_values("gemiddelde", kind="stable")
     reasons = [f"{name} (gemiddeld {number(row.gemiddelde, 1)} bij {counted(int(row.klanten), 'klant')}: "
                + ("minder klanten dan de mediaan" if row.klanten < median
                   else "het interval reikt tot het reisgemiddelde") + ")" for name, row in lower.iterrows()]
     if reasons:
-        text.append(f"Even laag of lager, maar geen pijnpunt: {listing(reasons, limit=None, word=None, separator='; ')}.")
+        where = "even laag als een pijnpunt of lager" if not pains.empty else "onder het reisgemiddelde"
+        text.append(f"Ook {where}, maar zelf geen pijnpunt: {listing(reasons, limit=None, word=None, separator='; ')}.")
     return " ".join(text)
 
 

@@ -303,7 +303,7 @@ def test_pain_points_are_clearly_low_and_carry_at_least_the_median_of_customers(
             "klanten): Bij onderhoud en reparatie (Na aankoop) geven 8 klanten (100%) gemiddeld een 4,5 (95%-interval "
             "4,1 tot 4,9). Bij bezorging (Na aankoop) geven 8 klanten") in text
     assert "Let op: onderhoud en reparatie en bezorging rusten op minder dan 30 klanten." in text
-    assert ("Even laag of lager, maar geen pijnpunt: retour en klacht (gemiddeld 2,5 bij 2 klanten: minder klanten dan de "
+    assert ("Ook even laag als een pijnpunt of lager, maar zelf geen pijnpunt: retour en klacht (gemiddeld 2,5 bij 2 klanten: minder klanten dan de "
             "mediaan); chat (gemiddeld 4,5 bij 4 klanten: minder klanten dan de mediaan).") in text
 
 

@@ -127,8 +127,9 @@ def relevancy_plot(comparison: pd.DataFrame, ax=None, *, own: str = "eigen profi
     for yy, row in zip(y, comparison.itertuples()):
         ax.text(5.45, yy, f"{own} {int(row.eigen)} · {customers} {number(row.klanten, 1)}", va="center",
                 fontsize="small", bbox=_LABEL_BOX)
-    ax.axvspan(0.5, 2.5, color="#dddddd", alpha=0.5, zorder=0)
-    ax.text(1.5, y.max() + 0.75, "klanten haken af", ha="center", fontsize="small")
+    # below market level (3) customers go elsewhere: a customers' mean of 2,7 lies there too, though it rounds to 3
+    ax.axvspan(0.5, 3, color="#dddddd", alpha=0.5, zorder=0)
+    ax.text(1.75, y.max() + 0.75, "onder marktniveau: klanten haken af", ha="center", fontsize="small")
     ax.set_yticks(y, list(comparison.index))
     ax.set_xticks(range(1, 6), [f"{level}\n" + textwrap.fill(LEVEL_NAMES[level], 12, break_long_words=False) for level in range(1, 6)])
     ax.set_xlim(0.5, 7.2)
