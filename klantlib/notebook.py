@@ -225,6 +225,8 @@ _PRESENTATION_CSS = """<style class="klant-presentatie">
         --jp-code-font-size: 18px; --jp-widgets-font-size: 18px; --jp-widgets-inline-height: 36px; }
 /* Bigger labels would leave a slider's track a few pixels wide: each slider gets room to grow with them. */
 .widget-hslider { min-width: 600px; }
+/* Tabs as wide as their title: with bigger letters a fixed tab width cuts "Communicatie" to "Communica". */
+.jupyter-widgets.widget-tab > .lm-TabBar .lm-TabBar-tab { flex: 0 0 auto !important; }
 </style>"""
 
 
