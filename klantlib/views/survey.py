@@ -163,6 +163,8 @@ class QuestionnaireForm:
         """
         import ipywidgets as widgets
 
+        # the items keep their width beside a wide figure (a questionnaire without parts is a plain box, which would shrink)
+        self.pages.layout.flex = "0 0 auto"
         return widgets.VBox([*self.fields, widgets.HBox([self.pages, widgets.VBox(list(shown))]), self.footer()])
 
 
