@@ -154,7 +154,7 @@ DATASETS: dict[str, Dataset] = {
     ),
     "klantreis": Dataset(
         "Logboek van online en offline klantreizen volgens ORCA (Molenaar, 2010).",
-        "06, 09",
+        "06",
         {
             "reis_id": _c("id", "-", "klantreis (J00001 ...)"),
             "klant_id": _c("id", "-", "klantnummer als de reis eindigde in een aankoop van een bekende klant, anders leeg"),
