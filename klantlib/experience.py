@@ -312,7 +312,8 @@ def journey_map(survey: pd.DataFrame, owners_table: pd.DataFrame | None = None, 
     out.insert(0, "fase", [_steps(q)[code] for code in out.index])
     out.insert(1, "code", out.index)
     out.index = pd.Index(items["dimensie"].to_numpy(), name="touchpoint")
-    out.insert(3, "aandeel", out["klanten"] / len(values))
+    out["aandeel"] = out["klanten"] / len(values)
+    out = out[["fase", "code", "klanten", "aandeel", "gemiddelde", "ondergrens", "bovengrens"]]
     # the journey's mean: every mark given counts once
     marks = values.to_numpy(dtype=float)
     journey_mean = float(np.nanmean(marks))

@@ -1295,6 +1295,9 @@ def test_the_data_card_quotes_the_experience_data_and_leaves_the_findings_to_not
                       section)
     assert found and [int(g) for g in found.groups()] == \
         [kind["consument"], kind["zakelijk"] + kind["gemeente"], kind["zakelijk"], kind["gemeente"]]
+    both = len(set(ratings["klant_id"]) & set(frame["klant_id"]))
+    assert f"Ze zijn los getrokken van de {len(ratings)} klanten van `klantbeleving`: {both} klanten zitten in allebei." \
+        in section
     relevance_blanks = frame[_questionnaire("relevantie").codes].isna().sum().sum()
     assert f"Eigenaardigheid: {relevance_blanks} lege antwoorden" in section
     assert f"`relevantie` ({relevance_blanks})" in flat

@@ -204,7 +204,7 @@ def relevancy_widget(organisation: str = "", *, folder=DEFAULT_FOLDER, name: str
     area.redraws(*chart.changing)
 
     def redraw():
-        who = form.answers().get("organisatie") or "jouw organisatie"
+        who = form.answers().get("organisatie") or "Jouw organisatie"
         answers = form.item_answers()
         chart.update(shown(answers), title=f"Klantrelevantie: {who}", label=who)
         outcome.value = html.escape(profile_reading(answers, who))

@@ -8,7 +8,7 @@ from conftest import FIGURE, answer_scan_by_keyboard, figure_src, open_in_voila,
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NOTEBOOK = "09_klantbeleving.ipynb"
-BLANK = "jouw organisatie: kies nog een niveau voor prijs, product, toegang, service en beleving."
+BLANK = "Jouw organisatie: kies nog een niveau voor prijs, product, toegang, service en beleving."
 
 
 def choose(page, code: str, label: str) -> None:
