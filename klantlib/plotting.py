@@ -28,6 +28,7 @@ from klantlib.formatting import euro, number, percent
 __all__ = [
     "PALETTE",
     "alt_text",
+    "axes_or_new",
     "contrast",
     "decorate",
     "describe",
@@ -177,6 +178,19 @@ def figure_size(figsize: tuple[float, float] | None = None) -> tuple[float, floa
         return float(width), float(height)
     factor = _PRESENTATION["figsize"][0] / _NORMAL["figsize"][0] if is_presentation() else 1.0
     return float(figsize[0]) * factor, float(figsize[1]) * factor
+
+
+def axes_or_new(ax=None, figsize: tuple[float, float] | None = None,
+                default: tuple[float, float] | None = None):
+    """``ax``, or the axes of a new figure of ``figsize`` (else ``default``, grown in the lecture-hall mode).
+
+    Every figure function of the views takes an ``ax`` to draw on, or makes its own figure here.
+    """
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize or figure_size(default))
+    return ax
 
 
 def underride(options: dict, artist: type | None = None, **defaults) -> dict:

@@ -45,13 +45,9 @@ NPS_STYLE = {"criticasters": ("0-6", "#D55E00", "xx"), "passieven": ("7-8", "#BB
 
 
 def _axes(ax, figsize, default):
-    import matplotlib.pyplot as plt
+    from klantlib.plotting import axes_or_new
 
-    from klantlib.plotting import figure_size
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize or figure_size(default))
-    return ax
+    return axes_or_new(ax, figsize, default)
 
 
 def _labels(table: pd.DataFrame, width: int = 48) -> list[str]:

@@ -36,13 +36,9 @@ _LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "pad": 1.5}
 
 
 def _axes(ax, figsize, default):
-    import matplotlib.pyplot as plt
+    from klantlib.plotting import axes_or_new
 
-    from klantlib.plotting import figure_size
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize or figure_size(default))
-    return ax
+    return axes_or_new(ax, figsize, default)
 
 
 def journey_map_plot(table: pd.DataFrame, ax=None, *, title: str | None = None, figsize=None, **kwargs):

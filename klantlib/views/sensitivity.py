@@ -44,13 +44,9 @@ SIDE_HATCH = {"HET": "//", "WIJ": "..", "IK": "xx"}
 
 
 def _axes(ax, figsize, default):
-    import matplotlib.pyplot as plt
+    from klantlib.plotting import axes_or_new
 
-    from klantlib.plotting import figure_size
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize or figure_size(default))
-    return ax
+    return axes_or_new(ax, figsize, default)
 
 
 def _box(ax, x, y, width, height, *, edge, face="white", linewidth=1.8):
