@@ -366,6 +366,8 @@ def map_reading(table: pd.DataFrame) -> str:
     Over de hele reis geven de klanten gemiddeld een 6,1 (9 cijfers van 4 klanten). De beleving breekt bij 1 contactmoment (duidelijk onder het reisgemiddelde, en minstens de mediaan van 4 klanten): Bij onderhoud en reparatie (Na aankoop) geven 4 klanten (100%) gemiddeld een 4,5 (95%-interval 3,6 tot 5,4). Let op: onderhoud en reparatie rust op minder dan 30 klanten. Kijk eerst of meer klanten hetzelfde zeggen. Ook even laag als een pijnpunt of lager, maar zelf geen pijnpunt: retour en klacht (gemiddeld 3,0 bij 1 klant: minder klanten dan de mediaan).
     """
     _require_map(table)
+    require_rows(table.dropna(subset=["gemiddelde"]), name="de klantreiskaart", row="contactmoment met een cijfer",
+                 consequence="valt er niets te lezen", filters=["fase", "klanten"])
     journey_mean = float((table["gemiddelde"] - table["verschil"]).dropna().iloc[0])
     total = int(round(table["klanten"].sum()))
     customers = int(round(table["klanten"].max() / table["aandeel"].max())) if "aandeel" in table else None
@@ -654,6 +656,8 @@ def relevancy_reading(comparison: pd.DataFrame, *, own: str = "de organisatie ze
     """
     require_columns(comparison, ["eigen", "klanten", "ondergrens", "bovengrens", "klantniveau", "verschil"],
                     fix="Geef de tabel die compare_relevancy(...) maakt.")
+    require_rows(comparison, name="de vergelijking", row="attribuut", consequence="valt er niets te vergelijken",
+                 fix="Geef de hele tabel van compare_relevancy(...): de regel gaat over alle vijf attributen.")
 
     def shown(rows: pd.DataFrame) -> str:
         return listing([f"{name} (eigen {int(row.eigen)}, klanten gemiddeld {number(row.klanten, 1)}: niveau "
@@ -756,6 +760,11 @@ def myth_reading(weights: pd.DataFrame) -> str:
     """
     require_columns(weights, ["punten", "belangrijkste", "respondenten"],
                     fix="Geef de tabel die attribute_weights(...) maakt.")
+    missing = [name for name in ATTRIBUTES if name not in weights.index]
+    if missing:
+        raise KlantDataError(f"In de tabel met punten ontbreekt {listing(missing, quote=True, limit=None)}: de mythe "
+                             "vergelijkt prijs en product met de andere attributen. Geef de hele tabel van "
+                             "attribute_weights(...), zonder een selectie van rijen.")
     myth = weights.loc[list(_MYTH)]
     others = [name for name in weights.index if name not in _MYTH]
     share = float(weights.loc[others, "belangrijkste"].sum())

@@ -383,3 +383,18 @@ def test_a_starter_cells_placeholders_are_refused_with_what_to_fill_in():
         owners(pd.DataFrame({"touchpoint": ["chat", ...], "eigenaar": ["Klantenservice", "..."]}))
     with pytest.raises(KlantDataError, match="vervang de ... door een getal van 1 tot 5"):
         relevancy_check({"prijs": ..., "product": 5, "toegang": 3, "service": 4, "beleving": "..."})
+
+
+def test_readings_of_an_empty_or_partial_selection_answer_in_dutch():
+    table = journey_map(hand_survey())
+    with pytest.raises(KlantDataError, match="De selectie is leeg"):
+        map_reading(table[table["fase"] == "Actie"].iloc[:0])
+    with pytest.raises(KlantDataError, match="De selectie is leeg"):
+        map_reading(table[table["klanten"] == 0])  # touchpoints nobody rated: no mark to read
+    assert pain_points(table.iloc[:0]).empty
+    weights = attribute_weights(points([40, 40, 10, 10, 0], [20, 20, 20, 20, 20]))
+    with pytest.raises(KlantDataError, match="ontbreekt 'prijs' en 'product'"):
+        myth_reading(weights.iloc[2:])
+    comparison = compare_relevancy(profile(product=5, service=4), customers_table())
+    with pytest.raises(KlantDataError, match="De selectie is leeg"):
+        relevancy_reading(comparison.iloc[:0])
