@@ -392,6 +392,10 @@ def test_readings_of_an_empty_or_partial_selection_answer_in_dutch():
     with pytest.raises(KlantDataError, match="De selectie is leeg"):
         map_reading(table[table["klanten"] == 0])  # touchpoints nobody rated: no mark to read
     assert pain_points(table.iloc[:0]).empty
+    from klantlib.views.experience import journey_map_plot
+
+    with pytest.raises(KlantDataError, match="valt er niets te tekenen"):
+        journey_map_plot(table.iloc[:0])
     weights = attribute_weights(points([40, 40, 10, 10, 0], [20, 20, 20, 20, 20]))
     with pytest.raises(KlantDataError, match="ontbreekt 'prijs' en 'product'"):
         myth_reading(weights.iloc[2:])

@@ -49,9 +49,12 @@ def journey_map_plot(table: pd.DataFrame, ax=None, *, title: str | None = None, 
     is written beside the touchpoint: shape and text, not colour alone. The
     dashed line is the journey's mean. Keyword arguments go to ``ax.errorbar``.
     """
+    from klantlib.errors import require_rows
     from klantlib.formatting import counted, number, percent
     from klantlib.plotting import PALETTE, decorate, underride
 
+    require_rows(table.dropna(subset=["gemiddelde"]), name="de klantreiskaart", row="contactmoment met een cijfer",
+                 consequence="valt er niets te tekenen", filters=["fase", "klanten"])
     steps = table["fase"].tolist()
     headers = len(dict.fromkeys(steps))
     ax = _axes(ax, figsize, (11, 1.4 + 0.36 * (len(table) + headers)))
