@@ -295,7 +295,24 @@ def out_of_sync(source_dir: Path = SOURCE_DIR, notebook_dir: Path = NOTEBOOK_DIR
 
 def _same_but_widget_ids(path: Path, nb) -> bool:
     """Whether the notebook at ``path`` equals ``nb`` apart from the random ids of its widgets
-    (kept as it is then, so a rebuild doesn't change files that didn't change)."""
+    (kept as it is then, so a rebuild doesn't change files that didn't change).
+
+    The stored widget state counts too, without its ids: it is what JupyterLab shows before the
+    notebook runs, so a widget that changed (another control) must be written.
+
+    >>> import nbformat
+    >>> def notebook(model_id, name):
+    ...     nb = nbformat.v4.new_notebook()
+    ...     nb.metadata["widgets"] = {WIDGET_STATE: {"state": {model_id: {"model_name": name}}}}
+    ...     return nb
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "nb.ipynb"
+    >>> nbformat.write(notebook("a" * 32, "IntSliderModel"), path)
+    >>> _same_but_widget_ids(path, notebook("b" * 32, "IntSliderModel"))
+    True
+    >>> _same_but_widget_ids(path, notebook("b" * 32, "AnyModel"))
+    False
+    """
     import json
     import re
 
@@ -303,11 +320,13 @@ def _same_but_widget_ids(path: Path, nb) -> bool:
 
     if not path.exists():
         return False
+    model_id = re.compile(r"(?:IPY_MODEL_)?[0-9a-f]{32}")
 
-    def stable(notebook) -> str:
+    def stable(notebook) -> tuple[str, list[str]]:
         notebook = nbformat.from_dict(json.loads(nbformat.writes(notebook)))
-        notebook.metadata.pop("widgets", None)
-        return re.sub(r'"model_id": "[0-9a-f]+"', '"model_id": ""', nbformat.writes(notebook))
+        state = notebook.metadata.pop("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+        models = sorted(model_id.sub("", json.dumps(model, sort_keys=True)) for model in state.values())
+        return re.sub(r'"model_id": "[0-9a-f]+"', '"model_id": ""', nbformat.writes(notebook)), models
 
     return stable(nbformat.read(path, as_version=4)) == stable(nb)
 
@@ -331,6 +350,10 @@ def build(names: list[str] | None = None, *, students: bool = True, lecturers: b
             version.metadata["klantlib"] = {"made_from": made_from(path)}
             _execute_and_write(version, SOLUTION_DIR / target, written)
     return written
+
+
+#: The key under which a notebook's metadata stores the state of its widgets.
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 
 def _execute_and_write(version, target: Path, written: list[Path]) -> None:
