@@ -114,11 +114,12 @@ def slides_url(port: int, entry: Chapter, token: str = "") -> str:
     return f"http://{HOST}:{port}/rise/notebooks/{entry.file}{query}"
 
 
-#: The JupyterLab extensions a Voila page loads: the widgets (Voila's manager and ipywidgets') and the code
-#: colours. Voila loads every installed one by
-#: default, and the page then logs an error for each that needs JupyterLab itself (jupytext's needs
+#: The JupyterLab extensions a Voila page loads: the widgets (Voila's manager, ipywidgets' and anywidget's, which
+#: draws the accessible sliders of klantlib.views.controls) and the code colours. Voila loads every installed
+#: one by default, and the page then logs an error for each that needs JupyterLab itself (jupytext's needs
 #: the document manager, which a Voila page doesn't have).
-VOILA_EXTENSIONS = ["@voila-dashboards/widgets-manager8", "@jupyter-widgets/jupyterlab-manager", "jupyterlab_pygments"]
+VOILA_EXTENSIONS = ["@voila-dashboards/widgets-manager8", "@jupyter-widgets/jupyterlab-manager", "anywidget",
+                    "jupyterlab_pygments"]
 
 
 #: The kernel client Voila runs a notebook with: one whose waits for a kernel's reply can't miss a

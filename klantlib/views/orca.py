@@ -181,6 +181,7 @@ def funnel_widget(events: pd.DataFrame, *, customer: str = "reis_id", stage: str
     from klantlib.errors import KlantDataError
     from klantlib.formatting import number, percent
     from klantlib.views._widgets import FigureArea, message_html, redraw_on_change, with_class
+    from klantlib.views.controls import range_slider
 
     options = filter_options(events, customer=customer, group_column=group_column, channel=channel, time=time)
     wide = {"description_width": "initial"}
@@ -190,9 +191,8 @@ def funnel_widget(events: pd.DataFrame, *, customer: str = "reis_id", stage: str
                                               style=wide), "klant-orca-kanaal")
     months = options["months"]
     first, last = (months.index(m) for m in options["start_months"])  # at first: the months in which journeys start
-    period = with_class(widgets.SelectionRangeSlider(options=[(f"{m:%m-%Y}", m) for m in months],
-                                                     index=(first, last), description="Start van de reis",
-                                                     style=wide, layout=widgets.Layout(width="480px")),
+    period = with_class(range_slider([(f"{m:%m-%Y}", m) for m in months], index=(first, last),
+                                     description="Start van de reis", layout=widgets.Layout(width="480px")),
                         "klant-orca-periode")
     counts_html = with_class(widgets.HTML(), "klant-orca-telling")
     area = FigureArea((9, 3.6))

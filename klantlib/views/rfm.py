@@ -242,20 +242,18 @@ def matrix_widget(transactions: pd.DataFrame, survey: pd.DataFrame):
 
     from klantlib.formatting import number
     from klantlib.views._widgets import FigureArea, redraw_on_change, with_class
+    from klantlib.views.controls import int_slider, selection_slider
 
     strength = relatiesterkte(survey)  # once: only the buying side depends on the settings
     months = pd.date_range("2025-01-01", "2026-01-01", freq="MS")
-    wide = {"description_width": "initial"}
-    room = widgets.Layout(width="420px")  # the long descriptions leave the track room to move in
-    cut_x = with_class(widgets.IntSlider(value=50, min=10, max=90, step=5, description="Grens rendement",
-                                         style=wide, layout=room), "klant-cut-x")
-    cut_y = with_class(widgets.IntSlider(value=50, min=10, max=90, step=5, description="Grens relatiesterkte",
-                                         style=wide, layout=room), "klant-cut-y")
-    reference = with_class(widgets.SelectionSlider(options=[(f"{m:%d-%m-%Y}", m) for m in months],
-                                                   value=months[-1], description="Peildatum", style=wide,
-                                                   layout=widgets.Layout(width="420px")), "klant-peildatum")
-    bins = with_class(widgets.IntSlider(value=5, min=2, max=9, description="Aantal scoregroepen", style=wide,
-                                        layout=widgets.Layout(width="420px")), "klant-bins")
+    room = {"layout": widgets.Layout(width="420px")}  # the long descriptions leave the track room to move in
+    cut_x = with_class(int_slider(value=50, min=10, max=90, step=5, description="Grens rendement", **room),
+                       "klant-cut-x")
+    cut_y = with_class(int_slider(value=50, min=10, max=90, step=5, description="Grens relatiesterkte", **room),
+                       "klant-cut-y")
+    reference = with_class(selection_slider([(f"{m:%d-%m-%Y}", m) for m in months], value=months[-1],
+                                            description="Peildatum", **room), "klant-peildatum")
+    bins = with_class(int_slider(value=5, min=2, max=9, description="Aantal scoregroepen", **room), "klant-bins")
     counts_html = with_class(widgets.HTML(), "klant-telling")
     area = FigureArea((8.5, 6))
     scores = {}  # rendement per (reference date, bins): moving a cut-off only regroups

@@ -83,12 +83,10 @@ def loyal_customers_widget(transactions: pd.DataFrame, start: int = 2):
     import ipywidgets as widgets
 
     from klantlib.views._widgets import FigureArea, redraw_on_change, with_class
+    from klantlib.views.controls import int_slider
 
-    slider = with_class(widgets.IntSlider(value=start, min=1, max=MOST_ORDERS,
-                                          description="Minimaal aantal bestellingen",
-                                          style={"description_width": "initial"},
-                                          layout=widgets.Layout(width="480px"), continuous_update=True),
-                        "klant-slider")
+    slider = with_class(int_slider(value=start, min=1, max=MOST_ORDERS, description="Minimaal aantal bestellingen",
+                                   layout=widgets.Layout(width="480px")), "klant-slider")
     sentence = with_class(widgets.HTML(), "klant-uitkomst")
     orders = customer_orders(transactions)  # once; every slider move only filters
     area = FigureArea()

@@ -55,7 +55,7 @@ def test_the_period_starts_at_the_months_with_journeys_and_a_narrower_period_cou
     assert counts.inner_text().startswith(f"Reizen gestart {first_month:%m-%Y} t/m {last_month:%m-%Y}:")
     assert options["months"][-1] == last_month
     # Both handles to the last month (keyboard only): only the journeys that started in December.
-    start, end = (page.locator(".klant-orca-periode .noUi-handle").nth(k) for k in (0, 1))
+    start, end = (page.locator(".klant-orca-periode input[type=range]").nth(k) for k in (0, 1))
     before = counts.inner_text()
     end.focus()
     end.press("End")

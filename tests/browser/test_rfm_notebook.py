@@ -16,7 +16,7 @@ def test_moving_a_cut_off_changes_counts_and_figure_in_voila(page, voila_url):
     before_counts, before_figure = counts.inner_text(), page.locator(FIGURE).first.get_attribute("src")
     assert "Partners: 185" in before_counts  # the default cut of 50, as in the notebook's static matrix
 
-    handle = page.locator(".klant-cut-x .noUi-handle").first
+    handle = page.locator(".klant-cut-x input[type=range]").first
     handle.focus()
     for _ in range(4):  # 50 -> 70 in steps of 5
         handle.press("ArrowRight")

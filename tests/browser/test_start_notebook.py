@@ -12,7 +12,7 @@ NOTEBOOK = "00_start_hier.ipynb"
 def _move_slider_and_wait(page, scope=""):
     sentence = page.locator(f"{scope} .klant-uitkomst").first
     before = sentence.inner_text()
-    handle = page.locator(f"{scope} .klant-slider .noUi-handle").first
+    handle = page.locator(f"{scope} .klant-slider input[type=range]").first
     handle.focus()
     handle.press("ArrowRight")
     page.wait_for_function(
