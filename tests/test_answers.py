@@ -208,7 +208,8 @@ def test_widget_with_broken_file_starts_empty_and_says_so(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", KlantDataWarning)
         box = servqual_widget(None, folder=tmp_path)
-    assert find_widget(box, "klant-E1").value is None
+    empty = find_widget(box, "klant-E1")
+    assert empty.label == "–" and empty.index == 0  # the list shows "no answer", not an empty box
     assert "kapot-1" in find_widget(box, "klant-melding").value
     assert (tmp_path / "servqual.kapot-1.json").exists()
 

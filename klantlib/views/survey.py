@@ -26,7 +26,10 @@ import pandas as pd
 from klantlib.answers import DEFAULT_FOLDER, AnswerStore
 from klantlib.survey import Questionnaire
 
-__all__ = ["QuestionnaireForm", "dimension_bars", "questionnaire_widget"]
+__all__ = ["NO_ANSWER", "QuestionnaireForm", "dimension_bars", "questionnaire_widget"]
+
+#: The value of an item's choice "–" (no answer): a value of its own, so the list shows "–" and not an empty box.
+NO_ANSWER = ""
 
 
 class QuestionnaireForm:
@@ -71,9 +74,17 @@ class QuestionnaireForm:
                                          validate=lambda key, value: (isinstance(value, str) if key in fields
                                                                       else q.is_answer(key, value)))
         low, high = q.scale
-        options = [("–", None)] + [(str(v), v) for v in range(low, high + 1)]
+        # "–" (no answer yet) has a value of its own: ipywidgets shows a list whose value is None as an empty box,
+        # and the arrow keys could not bring it back. answers() and the store see None.
+        options = [("–", NO_ANSWER)] + [(str(v), v) for v in range(low, high + 1)]
         self.controls = controls = {}
         self.fields = []
+
+        def to_control(key, value):
+            if key in fields:
+                return value or ""
+            return (0 if key in q.points_columns else NO_ANSWER) if value is None else value
+
         for key, label in fields.items():
             text = with_class(widgets.Text(value=store.get(key, ""), description=label, style={"description_width":
                                                                                                  "initial"},
@@ -84,7 +95,8 @@ class QuestionnaireForm:
         def item_page(codes):
             rows = [with_class(widgets.HTML(f"<i>{html.escape(q.legend)}</i>"), "klant-schaal")]
             for code in codes:
-                dropdown = with_class(widgets.Dropdown(options=options, value=store.get(code), description=code,
+                dropdown = with_class(widgets.Dropdown(options=options, value=to_control(code, store.get(code)),
+                                                       description=code,
                                                        layout=widgets.Layout(width="130px"),
                                                        style={"description_width": "48px"}), f"klant-{code}")
                 controls[code] = dropdown
@@ -125,12 +137,9 @@ class QuestionnaireForm:
                 after()
 
         def to_store(key, new):
-            return (new.strip() or None) if key in fields else new
-
-        def to_control(key, value):
             if key in fields:
-                return value or ""
-            return (0 if key in q.points_columns else None) if value is None else value
+                return new.strip() or None
+            return None if new == NO_ANSWER else new
 
         save_answers(store, controls, self.message, after=changed, export=self.export, columns=keys,
                      value=to_store, shown=to_control)
@@ -138,7 +147,8 @@ class QuestionnaireForm:
 
     def answers(self) -> dict:
         """The answers as the controls show them now: key -> value (None where nothing is chosen)."""
-        return {key: control.value for key, control in self.controls.items()}
+        return {key: None if control.value == NO_ANSWER and key in self.questionnaire.codes else control.value
+                for key, control in self.controls.items()}
 
     def item_answers(self) -> dict:
         """Only the answers to items and points, for the model (the extra text fields left out)."""
