@@ -17,7 +17,7 @@ from importlib import metadata
 
 from klantlib.errors import KlantDataError, KlantDataWarning
 
-__all__ = ["PRESENTATION_VARIABLE", "Problem", "check_environment", "environment_problems", "setup"]
+__all__ = ["PRESENTATION_VARIABLE", "Problem", "check_environment", "environment_problems", "setup", "table_html"]
 
 #: The environment variable that switches the lecture-hall mode on for every notebook started
 #: while it is set to ``1`` (``setup()`` without an argument reads it). ``python -m klantlib.demo
@@ -224,10 +224,41 @@ _PRESENTATION_CSS = """<style class="klant-presentatie">
 :root { --jp-content-font-size1: 20px; --jp-content-font-size2: 1.4em; --jp-ui-font-size1: 18px;
         --jp-code-font-size: 18px; --jp-widgets-font-size: 18px; --jp-widgets-inline-height: 36px; }
 /* Bigger labels would leave a slider's track a few pixels wide: each slider gets room to grow with them. */
-.widget-hslider { min-width: 600px; }
+.klant-schuif { min-width: 600px; }
 /* Tabs as wide as their title: with bigger letters a fixed tab width cuts "Communicatie" to "Communica". */
 .jupyter-widgets.widget-tab > .lm-TabBar .lm-TabBar-tab { flex: 0 0 auto !important; }
 </style>"""
+
+
+def table_html(frame) -> str | None:
+    """A table as pandas shows it, in a box that scrolls sideways and that the keyboard reaches.
+
+    A table wider than the page (a questionnaire export has 30 columns; in the lecture-hall mode
+    the letters are bigger) scrolls inside its own box. A box that scrolls must take the focus, or
+    a student without a mouse cannot see its right-hand columns (WCAG 2.1.1; axe-core:
+    scrollable-region-focusable): so the box takes the focus (Tab) and has a name a screen reader
+    says (role "region"). :func:`setup` makes this the way a notebook shows every DataFrame.
+
+    Args:
+        frame: a pandas DataFrame.
+
+    Returns:
+        HTML: pandas' own table (its display options apply) inside the box; None when pandas is set
+        to show no HTML (``display.notebook_repr_html``), so the notebook shows the text.
+
+    >>> import pandas as pd
+    >>> print(table_html(pd.DataFrame({"klant": ["A"], "omzet": [10]}))[:120])
+    <div class="klant-tabel" role="region" tabindex="0" aria-label="Tabel met 1 rij en 2 kolommen" style="overflow-x: auto">
+    """
+    from klantlib.formatting import counted
+
+    table = frame._repr_html_()
+    if table is None:
+        return None
+    rows, columns = frame.shape
+    label = f"Tabel met {counted(rows, 'rij', 'rijen')} en {counted(columns, 'kolom', 'kolommen')}"
+    return (f'<div class="klant-tabel" role="region" tabindex="0" aria-label="{label}" style="overflow-x: auto">'
+            f"{table}</div>")
 
 
 def _presentation_from_environment() -> bool:
@@ -274,6 +305,9 @@ def setup(presentation: bool | None = None) -> None:
     shell = _shell()
     if shell is not None:
         shell.set_custom_exc((KlantDataError,), _show_klantdata_error)
+        import pandas as pd
+
+        shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, table_html)
         if presentation:
             from IPython.display import HTML, display
 

@@ -324,6 +324,30 @@ def test_setup_shows_klantlib_warnings_without_file_paths(capsys):
         warnings.resetwarnings()
 
 
+def test_a_notebook_shows_every_table_in_a_box_the_keyboard_can_scroll():
+    """setup() makes a notebook show a DataFrame through table_html: pandas' own table in a named, focusable box."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from klantlib.notebook import setup, table_html
+
+    wide = pd.DataFrame({f"V{k}": [k, k + 1] for k in range(30)})
+    html = table_html(wide)
+    assert html.startswith('<div class="klant-tabel" role="region" tabindex="0" '
+                           'aria-label="Tabel met 2 rijen en 30 kolommen" style="overflow-x: auto">')
+    assert html.endswith(wide._repr_html_() + "</div>")  # pandas' table itself, with its display options
+    with pd.option_context("display.notebook_repr_html", False):
+        assert table_html(wide) is None  # pandas set to text: the notebook shows the text
+    shell = InteractiveShell.instance()
+    try:
+        setup()
+        shown, _ = shell.display_formatter.format(wide)
+        assert shown["text/html"] == html
+    finally:
+        shell.display_formatter.formatters["text/html"].pop(pd.DataFrame, None)
+        InteractiveShell.clear_instance()
+        warnings.resetwarnings()
+
+
 # --- navigation -------------------------------------------------------------------------------
 
 def test_index_links_existing_notebooks_and_announces_the_rest():
