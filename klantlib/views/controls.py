@@ -63,6 +63,8 @@ function render({ model, el }) {
     input.id = `${id}-${k}`;
     input.step = "1";
     input.min = "0";
+    // JupyterLab's notebook takes the arrow keys for itself (to move between cells) unless told not to
+    input.dataset.lmSuppressShortcuts = "true";
     const readout = document.createElement("span");
     readout.className = "klant-schuif-waarde";
     readout.setAttribute("aria-hidden", "true");  // the input's aria-valuetext already says it
