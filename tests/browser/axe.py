@@ -6,9 +6,10 @@ returns the violations with impact "serious" or "critical" (the ones a test fail
 :func:`report` writes each one with its rule, impact and the elements it found, so a
 failing test says what to fix without opening a browser.
 
-Every rule of axe-core's WCAG 2.0/2.1 A and AA sets and its best practices runs: no rule
-is switched off. Only :data:`EXCLUDE` takes elements out of the audit, each because it
-belongs to Voila's or ipywidgets' own chrome, which this project cannot change.
+Every rule of axe-core's WCAG 2.0/2.1 A and AA sets and its best practices runs on the whole
+page: no rule is switched off and no element is left out. (ipywidgets' own sliders once had to
+be left out, because their handles have no accessible name; the course's sliders are now
+``klantlib.views.controls``, native range inputs with a label.)
 """
 
 from __future__ import annotations
@@ -19,16 +20,6 @@ from axe_playwright_python.base import AXE_SCRIPT
 
 #: Impacts a test fails on (axe-core's scale: minor, moderate, serious, critical).
 FAILING = ("serious", "critical")
-
-#: CSS selectors of elements that are not ours, with the reason each is left out of the audit.
-#: Keep this list short and exact: an entry that matches our own HTML would hide our mistakes.
-EXCLUDE: dict[str, str] = {
-    # ipywidgets 8 draws a slider's handle with noUiSlider: a <div role="slider"> without aria-label or
-    # aria-labelledby, and the slider's description (a <label> beside it) is not linked to it. The widget
-    # offers no option that reaches the handle (``tooltip`` sets the title of the description label only),
-    # so axe's aria-input-field-name fails on every slider. Our sliders all have a visible description.
-    ".widget-slider .noUi-handle": "ipywidgets: slider handle without accessible name",
-}
 
 #: Wait until Voila ran every cell (the spinner "Running ..." is removed by ``voila_finish``) and the
 #: widgets on the page stopped changing: the number of widgets and figures is the same twice in a row.
@@ -46,25 +37,19 @@ def wait_until_settled(page, timeout: float = 60_000) -> None:
     page.wait_for_function(_SETTLED, timeout=timeout, polling=1000)
 
 
-def audit(page, *, exclude: dict[str, str] | None = None) -> list[dict]:
-    """Run axe-core on ``page`` and return its serious and critical violations.
+def audit(page) -> list[dict]:
+    """Run axe-core on the whole of ``page`` and return its serious and critical violations.
 
     Args:
         page: a Playwright page, already showing what to audit.
-        exclude: CSS selectors to leave out (default :data:`EXCLUDE`), each with its reason.
 
     Returns:
         axe-core's violation records (``id``, ``impact``, ``help``, ``nodes`` ...) whose impact
         is in :data:`FAILING`; an empty list when there are none.
     """
-    exclude = EXCLUDE if exclude is None else exclude
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(AXE_SCRIPT)
-    context = {"include": [["html"]], "exclude": [[selector] for selector in exclude]}
-    results = page.evaluate(
-        "([context, options]) => axe.run(context, options)",
-        [context, {"resultTypes": ["violations"]}],
-    )
+    results = page.evaluate("(options) => axe.run(document, options)", {"resultTypes": ["violations"]})
     return [v for v in results["violations"] if v.get("impact") in FAILING]
 
 
