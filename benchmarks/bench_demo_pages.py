@@ -174,7 +174,7 @@ def _stop_tree(processes: list[subprocess.Popen], timeout: float = 20) -> None:
 class Server:
     """Voila as ``python -m klantlib.demo`` starts it, over the notebooks of the course copy."""
 
-    def __init__(self, course: Path, folder: Path, diagnose: bool):
+    def __init__(self, course: Path, folder: Path, diagnose: bool, ipc: bool = False, plain: bool = False):
         from klantlib.demo import environment, voila_command
 
         self.port = _free_port()
@@ -189,8 +189,13 @@ class Server:
             env["KLANT_DIAGNOSE_LOG"] = str(self.diagnose_log)
             self.diagnose_log.touch()
         env = {**env, "PYTHONPATH": os.pathsep.join([*extra, str(ROOT)])}
+        command = voila_command(course / "notebooks", self.port)
+        if ipc:  # kernels over Unix sockets, as the browser tests start Voila (conftest.KERNELS_OVER_IPC)
+            command[-1:-1] = ["--KernelManager.transport=ipc"]
+        if plain:  # jupyter_client's own kernel client instead of klantlib.demo.SLICED_CLIENT (to compare)
+            command = [part for part in command if not part.startswith("--AsyncKernelManager.client_factory=")]
         with open(self.log, "w") as out:
-            self.process = subprocess.Popen(voila_command(course / "notebooks", self.port), cwd=course,
+            self.process = subprocess.Popen(command, cwd=course,
                                             env=env, stdout=out, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 120
         while True:
@@ -253,7 +258,8 @@ def load_once(browser, url: str, timeout_s: float) -> dict:
     return outcome
 
 
-def measure(loads: int, pages: list, timeout_s: float, diagnose: bool) -> dict:
+def measure(loads: int, pages: list, timeout_s: float, diagnose: bool, ipc: bool = False,
+            plain: bool = False) -> dict:
     from chromium import find_chromium
     from conftest import CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
@@ -266,7 +272,7 @@ def measure(loads: int, pages: list, timeout_s: float, diagnose: bool) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-demo-") as tmp:
         folder = Path(tmp)
         course = course_copy(folder / "course")
-        server = Server(course, folder, diagnose)
+        server = Server(course, folder, diagnose, ipc, plain)
         try:
             with Load(course, folder / "load.log") as load, sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
@@ -275,7 +281,7 @@ def measure(loads: int, pages: list, timeout_s: float, diagnose: bool) -> dict:
                         for entry in pages:
                             if server.process.poll() is not None:  # the server died: note it, start another
                                 stalls.append({"page": entry.file, "load": k + 1, "server_died": server.log_since(0)[-2000:]})
-                                server = Server(course, folder, diagnose)
+                                server = Server(course, folder, diagnose, ipc, plain)
                             offset = len(server.log_since(0))
                             outcome = load_once(browser, f"{server.url}/{entry.file}", timeout_s)
                             runs[entry.file].append(outcome)
@@ -303,15 +309,15 @@ def measure(loads: int, pages: list, timeout_s: float, diagnose: bool) -> dict:
 
 
 def main(loads: int = LOADS, numbers: list[str] | None = None, timeout_s: float = TIMEOUT_S,
-         diagnose: bool = False) -> dict:
+         diagnose: bool = False, ipc: bool = False, plain: bool = False) -> dict:
     from klantlib.demo import chapter
     from klantlib.navigation import COURSE
 
     pages = [chapter(number) for number in numbers] if numbers else list(COURSE)
     started = time.strftime("%Y-%m-%d %H:%M")
     begin = time.monotonic()
-    measured = measure(loads, pages, timeout_s, diagnose)
-    result = {"started": started, "minutes": round((time.monotonic() - begin) / 60, 1), "loads": loads,
+    measured = measure(loads, pages, timeout_s, diagnose, ipc, plain)
+    result = {"started": started, "ipc": ipc, "plain_client": plain, "minutes": round((time.monotonic() - begin) / 60, 1), "loads": loads,
               "timeout_s": timeout_s, "goal": GOAL, "nbval_rounds": measured["nbval_rounds"], "pages": {},
               "stalls": measured["stalls"]}
     if diagnose:
@@ -335,8 +341,13 @@ if __name__ == "__main__":
     parser.add_argument("--pages", nargs="*", metavar="NN", help="only these notebooks (default: all of COURSE)")
     parser.add_argument("--timeout", type=float, default=TIMEOUT_S, help=f"seconds per load (default {TIMEOUT_S:g})")
     parser.add_argument("--diagnose", action="store_true", help="log the server's cells; dump its tasks on a stall")
+    parser.add_argument("--ipc", action="store_true", help="kernels over Unix sockets, as in the browser tests")
+    parser.add_argument("--plain-client", action="store_true", help="without klantlib.demo.SLICED_CLIENT (to compare)")
+    parser.add_argument("--name", default="bench_demo_pages", help="the results file (default bench_demo_pages)")
     args = parser.parse_args()
-    result = main(args.loads, args.pages, args.timeout, args.diagnose)
+    # Stopped by another program (SIGTERM): stop the server, the load and the browser too (the finally blocks).
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(f"bench_demo_pages: stopped (signal {signum})"))
+    result = main(args.loads, args.pages, args.timeout, args.diagnose, args.ipc, args.plain_client)
     rows = []
     for name, entry in result["pages"].items():
         timing = (f"mediaan {entry['median_s']:.1f} s, max {entry['max_s']:.1f} s" if entry["finished"]
@@ -347,5 +358,5 @@ if __name__ == "__main__":
     for stall in result["stalls"]:
         print(f"niet klaar: {stall['page']} (keer {stall['load']}): {stall.get('cells_shown')} van "
               f"{stall.get('cells_total')} cellen getoond; volgende: {stall.get('next_cell')}")
-    report("bench_demo_pages", f"Demopagina's (Voila, headless Chromium) op een drukke machine: klaar binnen "
+    report(args.name, f"Demopagina's (Voila, headless Chromium) op een drukke machine: klaar binnen "
            f"{result['timeout_s']:g} s, {result['loads']} keer per pagina", rows, result)
