@@ -269,6 +269,7 @@ def measure(loads: int, pages: list, timeout_s: float, diagnose: bool, ipc: bool
         sys.exit(f"bench_demo_pages: {why}")
     runs = {entry.file: [] for entry in pages}
     stalls = []
+    interrupted = False
     with tempfile.TemporaryDirectory(prefix="bench-demo-") as tmp:
         folder = Path(tmp)
         course = course_copy(folder / "course")
@@ -277,27 +278,32 @@ def measure(loads: int, pages: list, timeout_s: float, diagnose: bool, ipc: bool
             with Load(course, folder / "load.log") as load, sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
                 try:
-                    for k in range(loads):
-                        for entry in pages:
-                            if server.process.poll() is not None:  # the server died: note it, start another
-                                stalls.append({"page": entry.file, "load": k + 1, "server_died": server.log_since(0)[-2000:]})
-                                server = Server(course, folder, diagnose, ipc, plain)
-                            offset = len(server.log_since(0))
-                            outcome = load_once(browser, f"{server.url}/{entry.file}", timeout_s)
-                            runs[entry.file].append(outcome)
-                            mark = f"{outcome['seconds']:.1f} s" if outcome["finished"] else "NIET KLAAR"
-                            print(f"  {k + 1:>3}/{loads} {entry.file[:2]}: {mark}", flush=True)
-                            if not outcome["finished"]:
-                                cells = _cells(course / "notebooks" / entry.file)
-                                shown = outcome.get("cells_shown")
-                                stall = {"page": entry.file, "load": k + 1, **outcome, "cells_total": len(cells),
-                                         "next_cell": cells[shown] if shown is not None and shown < len(cells) else None,
-                                         "server_log": server.log_since(offset)[-4000:]}
-                                if diagnose:
-                                    stall["dump"] = server.dump()[-30000:]
-                                    stall["cell_log"] = [line for line in server.diagnose_log.read_text().splitlines()
-                                                         if " CELL " in line or " CLIENT " in line][-40:]
-                                stalls.append(stall)
+                    try:
+                        for k in range(loads):
+                            for entry in pages:
+                                if server.process.poll() is not None:  # the server died: note it, start another
+                                    stalls.append({"page": entry.file, "load": k + 1,
+                                                   "server_died": server.log_since(0)[-2000:]})
+                                    server = Server(course, folder, diagnose, ipc, plain)
+                                offset = len(server.log_since(0))
+                                outcome = load_once(browser, f"{server.url}/{entry.file}", timeout_s)
+                                runs[entry.file].append(outcome)
+                                mark = f"{outcome['seconds']:.1f} s" if outcome["finished"] else "NIET KLAAR"
+                                print(f"  {k + 1:>3}/{loads} {entry.file[:2]}: {mark}", flush=True)
+                                if not outcome["finished"]:
+                                    cells = _cells(course / "notebooks" / entry.file)
+                                    shown = outcome.get("cells_shown")
+                                    stall = {"page": entry.file, "load": k + 1, **outcome, "cells_total": len(cells),
+                                             "next_cell": cells[shown] if shown is not None and shown < len(cells) else None,
+                                             "server_log": server.log_since(offset)[-4000:]}
+                                    if diagnose:
+                                        stall["dump"] = server.dump()[-30000:]
+                                        stall["cell_log"] = [line for line in server.diagnose_log.read_text().splitlines()
+                                                             if " CELL " in line or " CLIENT " in line][-40:]
+                                    stalls.append(stall)
+                    except (KeyboardInterrupt, SystemExit) as stop:  # Ctrl+C or SIGTERM: keep what was measured
+                        interrupted = True
+                        print(f"onderbroken ({stop or 'Ctrl+C'}); de metingen tot nu toe worden bewaard", flush=True)
                 finally:
                     browser.close()
                 rounds = load.rounds()
@@ -305,7 +311,7 @@ def measure(loads: int, pages: list, timeout_s: float, diagnose: bool, ipc: bool
                               if " CLIENT " in line}) if diagnose else []
         finally:
             server.stop()
-    return {"runs": runs, "stalls": stalls, "nbval_rounds": rounds, "clients": clients}
+    return {"runs": runs, "stalls": stalls, "nbval_rounds": rounds, "clients": clients, "interrupted": interrupted}
 
 
 def main(loads: int = LOADS, numbers: list[str] | None = None, timeout_s: float = TIMEOUT_S,
@@ -319,7 +325,7 @@ def main(loads: int = LOADS, numbers: list[str] | None = None, timeout_s: float 
     measured = measure(loads, pages, timeout_s, diagnose, ipc, plain)
     result = {"started": started, "ipc": ipc, "plain_client": plain, "minutes": round((time.monotonic() - begin) / 60, 1), "loads": loads,
               "timeout_s": timeout_s, "goal": GOAL, "nbval_rounds": measured["nbval_rounds"], "pages": {},
-              "stalls": measured["stalls"]}
+              "stalls": measured["stalls"], "interrupted": measured["interrupted"]}
     if diagnose:
         result["kernel_clients"] = measured["clients"]
     for name, outcomes in measured["runs"].items():
@@ -331,7 +337,7 @@ def main(loads: int = LOADS, numbers: list[str] | None = None, timeout_s: float 
         }
     result["total_loads"] = sum(p["loads"] for p in result["pages"].values())
     result["total_finished"] = sum(p["finished"] for p in result["pages"].values())
-    result["met"] = result["total_finished"] == result["total_loads"]
+    result["met"] = result["total_finished"] == result["total_loads"] and not result["interrupted"]
     return result
 
 
@@ -354,7 +360,8 @@ if __name__ == "__main__":
                   else "geen enkele keer klaar")
         rows.append((name, f"{entry['finished']}/{entry['loads']}", timing))
     rows.append(("totaal", f"{result['total_finished']}/{result['total_loads']}",
-                 f"{result['minutes']:g} min; nbval-rondes ernaast: {result['nbval_rounds']}"))
+                 f"{result['minutes']:g} min; nbval-rondes ernaast: {result['nbval_rounds']}"
+                 + ("; ONDERBROKEN" if result["interrupted"] else "")))
     for stall in result["stalls"]:
         print(f"niet klaar: {stall['page']} (keer {stall['load']}): {stall.get('cells_shown')} van "
               f"{stall.get('cells_total')} cellen getoond; volgende: {stall.get('next_cell')}")
