@@ -258,6 +258,20 @@ def load_once(browser, url: str, timeout_s: float) -> dict:
     return outcome
 
 
+def _stall(server: Server, notebook: Path, outcome: dict, offset: int, diagnose: bool, load: int) -> dict:
+    """What is known of a page that did not finish: how far it got, the server's log since it was opened."""
+    cells = _cells(notebook)
+    shown = outcome.get("cells_shown")
+    stall = {"page": notebook.name, "load": load, **outcome, "cells_total": len(cells),
+             "next_cell": cells[shown] if shown is not None and shown < len(cells) else None,
+             "server_log": server.log_since(offset)[-4000:]}
+    if diagnose:
+        stall["dump"] = server.dump()[-30000:]
+        stall["cell_log"] = [line for line in server.diagnose_log.read_text().splitlines()
+                             if " CELL " in line or " CLIENT " in line][-40:]
+    return stall
+
+
 def measure(loads: int, pages: list, timeout_s: float, diagnose: bool, ipc: bool = False,
             plain: bool = False) -> dict:
     from chromium import find_chromium
@@ -291,16 +305,8 @@ def measure(loads: int, pages: list, timeout_s: float, diagnose: bool, ipc: bool
                                 mark = f"{outcome['seconds']:.1f} s" if outcome["finished"] else "NIET KLAAR"
                                 print(f"  {k + 1:>3}/{loads} {entry.file[:2]}: {mark}", flush=True)
                                 if not outcome["finished"]:
-                                    cells = _cells(course / "notebooks" / entry.file)
-                                    shown = outcome.get("cells_shown")
-                                    stall = {"page": entry.file, "load": k + 1, **outcome, "cells_total": len(cells),
-                                             "next_cell": cells[shown] if shown is not None and shown < len(cells) else None,
-                                             "server_log": server.log_since(offset)[-4000:]}
-                                    if diagnose:
-                                        stall["dump"] = server.dump()[-30000:]
-                                        stall["cell_log"] = [line for line in server.diagnose_log.read_text().splitlines()
-                                                             if " CELL " in line or " CLIENT " in line][-40:]
-                                    stalls.append(stall)
+                                    stalls.append(_stall(server, course / "notebooks" / entry.file, outcome, offset,
+                                                         diagnose, load=k + 1))
                     except (KeyboardInterrupt, SystemExit) as stop:  # Ctrl+C or SIGTERM: keep what was measured
                         interrupted = True
                         print(f"onderbroken ({stop or 'Ctrl+C'}); de metingen tot nu toe worden bewaard", flush=True)
@@ -323,9 +329,10 @@ def main(loads: int = LOADS, numbers: list[str] | None = None, timeout_s: float 
     started = time.strftime("%Y-%m-%d %H:%M")
     begin = time.monotonic()
     measured = measure(loads, pages, timeout_s, diagnose, ipc, plain)
-    result = {"started": started, "ipc": ipc, "plain_client": plain, "minutes": round((time.monotonic() - begin) / 60, 1), "loads": loads,
-              "timeout_s": timeout_s, "goal": GOAL, "nbval_rounds": measured["nbval_rounds"], "pages": {},
-              "stalls": measured["stalls"], "interrupted": measured["interrupted"]}
+    result = {"started": started, "ipc": ipc, "plain_client": plain,
+              "minutes": round((time.monotonic() - begin) / 60, 1), "loads": loads, "timeout_s": timeout_s,
+              "goal": GOAL, "nbval_rounds": measured["nbval_rounds"], "pages": {}, "stalls": measured["stalls"],
+              "interrupted": measured["interrupted"]}
     if diagnose:
         result["kernel_clients"] = measured["clients"]
     for name, outcomes in measured["runs"].items():
