@@ -157,22 +157,40 @@ def lecturer_version(nb, name: str = "", available: list[str] | None = None):
 
 
 def _sliced_client_class():
-    """An async kernel client whose channels wait for a message in slices of at most a second.
+    """An async kernel client whose channels never leave a reply unread in their socket.
 
-    jupyter_client waits for a kernel's reply with one ``poll(timeout)`` on an
-    asyncio ZMQ socket. Under load that wait can miss the socket's wake-up: the
-    reply is there, but the wait only ends when the timeout does (measured here:
-    300 s after a widget cell in a test run on 2 busy cores, where the cell took
-    0,2 s). A wait in slices checks again every second, so a missed wake-up costs
-    at most that.
+    Why a reply could stay unread (measured on this machine: Voila's page stalled for
+    good at a widget cell, ``course.run``'s widget cell waited until its timeout, with
+    kernel and client idle): jupyter_client's ``Session.send`` writes through a
+    blocking shadow of the asyncio ZMQ socket. Writing runs libzmq's command
+    processing, which takes the socket's edge-triggered wake-up of a message that has
+    just arrived; the asyncio socket does not see that send, so it never looks again
+    and a ``get_msg`` waiting on that socket waits on. A client sends on the shell
+    socket while it waits there for a reply in one case: nbclient (and so Voila)
+    mirrors an Output widget and sends its new outputs back to the kernel (a
+    ``comm_msg``) when a cell displays into one, which every klantlib widget does
+    (``views._widgets.FigureArea.show``). When the ``execute_reply`` arrived just
+    before that send, the cell never ended (nbclient's default: no timeout). The
+    same bug upstream: jupyter/nbclient#311, jupyter/jupyter_client#1059.
+
+    So each channel reads the socket's events again after it sent (pyzmq's asyncio
+    socket then wakes a waiting ``get_msg`` for a message that is there;
+    ``tests/test_course.py`` reproduces the lost wake-up and checks this). On top of
+    that, a wait for a message is cut in slices of at most a second, so a wake-up lost
+    in any other way costs a second, not the whole wait.
     """
     import time
 
+    import zmq
     from jupyter_client.asynchronous import AsyncKernelClient
     from jupyter_client.channels import AsyncZMQSocketChannel
     from traitlets import Type
 
     class SlicedChannel(AsyncZMQSocketChannel):
+        def send(self, msg):
+            super().send(msg)
+            self.socket.get(zmq.EVENTS)  # the asyncio socket looks again: see the docstring above
+
         async def get_msg(self, timeout=None):
             from queue import Empty
 

@@ -122,9 +122,9 @@ VOILA_EXTENSIONS = ["@voila-dashboards/widgets-manager8", "@jupyter-widgets/jupy
                     "jupyterlab_pygments"]
 
 
-#: The kernel client Voila runs a notebook with: one whose waits for a kernel's reply can't miss a
-#: wake-up for longer than a second (klantlib.course._sliced_client_class, measured there for nbclient;
-#: Voila executes through nbclient and the same jupyter_client client).
+#: The kernel client Voila runs a notebook with (Voila executes through nbclient): one that does not lose
+#: the wake-up of a reply when it sends while waiting, as nbclient does in every widget cell; with
+#: jupyter_client's own client such a page stopped for good at a widget cell (klantlib.course._sliced_client_class).
 SLICED_CLIENT = "klantlib.course.SlicedKernelClient"
 
 

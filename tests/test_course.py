@@ -227,3 +227,64 @@ def test_every_check_a_student_fills_in_has_its_question_in_the_student_notebook
             assert prose is not None and not {course.SOLUTION, course.LECTURER} & set(_tags(prose)), (
                 f"{path.name}: de vraag bij {_keys(cell)[0][1]} staat in een cel die studenten niet zien"
             )
+
+
+def _reply_after_a_send_while_waiting(channel_class) -> str:
+    """What a client waiting for a reply gets when it sends on the same socket just after the reply arrived.
+
+    The order of a widget cell under nbclient (and Voila): the client waits on the shell socket for the
+    cell's execute_reply; the reply arrives while the client is busy (here: a blocking sleep, no loop turn);
+    then the client sends on that socket (nbclient's Output widget sync, a comm_msg). Deterministic: the
+    send takes the socket's wake-up of the reply. Returns the reply's type, or "verloren" when the wait
+    did not end within half a second (less than the SlicedChannel's slice, so the slices can't save it).
+    """
+    import asyncio
+    import time
+
+    import zmq
+    import zmq.asyncio
+    from jupyter_client.session import Session
+
+    async def scenario():
+        context, sync_context = zmq.asyncio.Context(), zmq.Context()
+        kernel = sync_context.socket(zmq.ROUTER)
+        client = context.socket(zmq.DEALER)
+        try:
+            port = kernel.bind_to_random_port("tcp://127.0.0.1")
+            client.connect(f"tcp://127.0.0.1:{port}")
+            session = Session(key=b"test")
+            channel = channel_class(client, session)
+            channel.send(session.msg("execute_request", {"code": ""}))
+            identity = kernel.recv_multipart()[0]  # the kernel learns whom to answer
+            waiting = asyncio.ensure_future(channel.get_msg())
+            await asyncio.sleep(0.2)  # the wait is registered; the loop idles on the socket's descriptor
+            session.send(kernel, "execute_reply", {"status": "ok"}, ident=identity)
+            time.sleep(0.2)  # the reply lies in the client's socket; the client is busy elsewhere
+            channel.send(session.msg("comm_msg", {"comm_id": "uitvoer", "data": {"method": "update"}}))
+            try:
+                return (await asyncio.wait_for(waiting, 0.5))["msg_type"]
+            except asyncio.TimeoutError:
+                return "verloren"
+        finally:
+            client.close(0)
+            kernel.close(0)
+            sync_context.term()
+            context.term()
+
+    return asyncio.run(scenario())
+
+
+def test_a_send_while_waiting_does_not_hide_a_reply_that_arrived():
+    """The stall of a demo page at a widget cell (klantlib.course._sliced_client_class): the client Voila and
+    course.run use wakes for the reply at once."""
+    channel = course._sliced_client_class()().shell_channel_class
+    for _ in range(3):
+        assert _reply_after_a_send_while_waiting(channel) == "execute_reply"
+
+
+def test_jupyter_clients_own_channel_still_loses_that_reply():
+    """Why the workaround exists. When this fails, jupyter_client no longer loses the wake-up (upstream
+    jupyter/jupyter_client#1059): SlicedChannel.send's extra look at the socket can then go."""
+    from jupyter_client.channels import AsyncZMQSocketChannel
+
+    assert _reply_after_a_send_while_waiting(AsyncZMQSocketChannel) == "verloren"

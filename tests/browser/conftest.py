@@ -54,7 +54,7 @@ def pytest_report_header(config):
 
 
 #: The time limit of a browser test (pytest-timeout; the others get the limit in pyproject.toml): the first
-#: test of a worker also starts the servers (up to 60 s each), and open_in_voila loads a stalled page twice.
+#: test of a worker also starts the servers (up to 60 s each).
 BROWSER_TIMEOUT = 300
 
 
@@ -297,24 +297,12 @@ def open_in_voila(page, voila_url: str, notebook: str, timeout: float = 60_000):
     """Open a notebook as a Voila page and wait until its widgets are drawn.
 
     Voila sends the page while it runs the notebook, so the page is complete when the last cell
-    ran (normally 3-5 s here). Under load, Voila 0.5 now and then waits forever for a cell whose
-    kernel is already idle (seen in full test runs: kernel and server both idle, the page stopped
-    mid-notebook; also reported upstream, voila-dashboards/voila#1395). Each load starts a fresh
-    kernel, so one such stall gets a second load, reported on stderr; a notebook that really
-    hangs or fails hangs or fails twice and the test fails.
+    ran (normally 3-5 s here). Loaded once: a page that does not finish fails the test, as it
+    would fail a lecturer in front of a class (benchmarks/bench_demo_pages.py loads every page
+    50 times on a busy machine).
     """
-    from playwright.sync_api import TimeoutError as PageTimeout
-
     page.klant_voila = True
-    for attempt in (1, 2):
-        try:
-            page.goto(f"{voila_url}/{notebook}", timeout=timeout, wait_until="domcontentloaded")
-            break
-        except PageTimeout:
-            if attempt == 2:
-                raise
-            print(f"Voila: {notebook} was after {timeout / 1000:.0f} s nog niet klaar; opnieuw geladen.",
-                  file=sys.stderr)
+    page.goto(f"{voila_url}/{notebook}", timeout=timeout, wait_until="domcontentloaded")
     page.wait_for_selector(".jupyter-widgets", timeout=timeout)
     # Voila stops at a cell that raises; every notebook ends with its navigation ("Verder: ..."), so the
     # whole notebook ran when that is on the page.
