@@ -272,6 +272,9 @@ def _presentation_from_environment() -> bool:
 def setup(presentation: bool | None = None) -> None:
     """Prepare a notebook: check the environment, apply the house plot style.
 
+    In a notebook it also has every cell free the figures it showed when it ends
+    (:func:`_free_shown_figures`), which keeps the kernel's memory down.
+
     Args:
         presentation: ``True`` switches on the lecture-hall mode (big fonts on
             the page and big figures), ``False`` keeps the normal mode; ``None``
