@@ -248,8 +248,8 @@ def table_html(frame) -> str | None:
         to show no HTML (``display.notebook_repr_html``), so the notebook shows the text.
 
     >>> import pandas as pd
-    >>> print(table_html(pd.DataFrame({"klant": ["A"], "omzet": [10]}))[:120])
-    <div class="klant-tabel" role="region" tabindex="0" aria-label="Tabel met 1 rij en 2 kolommen" style="overflow-x: auto">
+    >>> print(table_html(pd.DataFrame({"klant": ["A"], "omzet": [10]})).split(" style")[0])
+    <div class="klant-tabel" role="region" tabindex="0" aria-label="Tabel met 1 rij en 2 kolommen"
     """
     from klantlib.formatting import counted
 
