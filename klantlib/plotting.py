@@ -20,6 +20,8 @@ Axis helpers write tick labels the Dutch way (decimal comma, ``€``, ``%``):
 
 from __future__ import annotations
 
+import functools
+
 import matplotlib as mpl
 from matplotlib.ticker import FuncFormatter
 
@@ -39,6 +41,7 @@ __all__ = [
     "number_axis",
     "percent_axis",
     "text_colour",
+    "tight_png",
     "presentation_mode",
     "shared_labels",
     "underride",
@@ -366,21 +369,108 @@ def alt_text(fig) -> str:
     return f"Figuur: {text}" if text.endswith((".", "?", "!")) else f"Figuur: {text}."
 
 
-def figure_html(png: bytes, alt: str) -> str:
+def figure_html(png: bytes, alt: str, width: int | None = None) -> str:
     """An ``<img>`` with the PNG ``png`` inline and ``alt`` as its text alternative.
 
     JupyterLab and Voila show a PNG output as an ``<img>`` without ``alt`` (their image renderer
     reads no alt text from the output's metadata), so figures are also sent as this HTML, which
     they prefer over the PNG. The PNG stays in the output too, for print and other viewers.
+    ``width`` (pixels on the page) shows a PNG with more pixels than that sharper, not bigger
+    (IPython's "retina" figures).
 
     >>> figure_html(b"png", 'A "quote" & <tag>')
     '<img src="data:image/png;base64,cG5n" alt="A &quot;quote&quot; &amp; &lt;tag&gt;" style="max-width: 100%;">'
+    >>> figure_html(b"png", "Twee lijnen", width=640)
+    '<img src="data:image/png;base64,cG5n" alt="Twee lijnen" width="640" style="max-width: 100%;">'
     """
     import base64
     from html import escape
 
     data = base64.b64encode(png).decode("ascii")
-    return f'<img src="data:image/png;base64,{data}" alt="{escape(alt, quote=True)}" style="max-width: 100%;">'
+    size = "" if width is None else f' width="{int(width)}"'
+    return f'<img src="data:image/png;base64,{data}" alt="{escape(alt, quote=True)}"{size} style="max-width: 100%;">'
+
+
+@functools.cache
+def _measuring_canvas_class():
+    """An Agg canvas whose renderer has one pixel: for :func:`tight_png` (made once, when first needed)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+
+    class MeasuringCanvas(FigureCanvasAgg):
+        def get_renderer(self):
+            # Text sizes depend on the dpi only, so a renderer of 1 x 1 pixels measures as a full one does.
+            renderer = getattr(self, "_one_pixel", None)
+            if renderer is None or renderer.dpi != self.figure.dpi:
+                renderer = self._one_pixel = RendererAgg(1, 1, self.figure.dpi)
+            return renderer
+
+    return MeasuringCanvas
+
+
+def tight_png(fig) -> bytes | None:
+    """The figure as a PNG cropped to what it draws: the bytes of IPython's ``print_figure(fig, "png")``.
+
+    IPython (and so JupyterLab and Voila) shows a figure with ``bbox_inches="tight"``.
+    matplotlib then draws it twice: once at full size, to measure the figure and lay it
+    out, and once cropped, while the first renderer and its pixels are still alive. A
+    large figure (the journey map: 1100 x 900 pixels, 3.8 MB per copy) then briefly
+    needs twice its pixels, which decides a notebook's peak memory on a JupyterHub.
+    Here the layout and the measuring run on a canvas whose renderer has one pixel
+    (text sizes depend on the dpi, not on the size of the canvas), and only the
+    cropped figure is drawn: one copy of the pixels. ``tests/test_machinery.py`` checks
+    that the bytes equal IPython's. Returns None for a figure without axes or lines,
+    as IPython does. Figures with an axes locator (inset axes) go the usual way.
+
+    >>> import matplotlib.pyplot as plt
+    >>> from IPython.core.pylabtools import print_figure
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.plot([1, 2, 3], [2, 1, 3])
+    >>> tight_png(fig) == print_figure(fig, "png")
+    True
+    >>> plt.close(fig)
+    """
+    import io
+
+    from IPython.core.pylabtools import print_figure
+
+    if not fig.axes and not fig.lines:
+        return None
+    pad = mpl.rcParams["savefig.pad_inches"]
+    if any(ax.get_axes_locator() is not None for ax in fig.axes) or not isinstance(pad, (int, float)):
+        return print_figure(fig, "png")
+    canvas, engine = fig.canvas, fig.get_layout_engine()
+    # 1. Lay out and measure on the one-pixel canvas (the layout engine runs, nothing is drawn).
+    _measuring_canvas_class()(fig)
+    try:
+        fig.draw_without_rendering()
+        bbox = fig.get_tightbbox().padded(pad)
+    finally:
+        fig.set_canvas(canvas)
+    # 2. Draw only the cropped figure, without laying it out again (as print_figure does after its first draw).
+    _set_layout_engine(fig, None)
+    buffer = io.BytesIO()
+    try:
+        canvas.print_figure(buffer, format="png", dpi=fig.dpi, bbox_inches=bbox,
+                            facecolor=fig.get_facecolor(), edgecolor=fig.get_edgecolor())
+    finally:
+        _set_layout_engine(fig, engine)
+    return buffer.getvalue()
+
+
+def _set_layout_engine(fig, engine) -> None:
+    """``fig.set_layout_engine(engine)``, where None means no engine (matplotlib reads None as "what the rcParams say")."""
+    with mpl.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+        fig.set_layout_engine(engine)
+
+
+def _is_default_png_printer(printer) -> bool:
+    """Whether ``printer`` is IPython's PNG printer as the inline backend sets it up by default."""
+    from functools import partial
+
+    from IPython.core.pylabtools import print_figure
+
+    return (isinstance(printer, partial) and printer.func is print_figure and not printer.args
+            and printer.keywords == {"fmt": "png", "base64": True, "bbox_inches": "tight"})
 
 
 def _show_figures_with_alt_text() -> None:
@@ -398,6 +488,7 @@ def _show_figures_with_alt_text() -> None:
     if shell is None or not hasattr(shell, "display_formatter"):
         return
     import importlib
+    from binascii import b2a_base64
 
     from matplotlib.figure import Figure
 
@@ -415,7 +506,10 @@ def _show_figures_with_alt_text() -> None:
     def png_once(fig):
         printer = png_formatter.lookup_by_type(Figure)
         if getattr(printer, "_klantlib_wrapper", False):
-            return printer.inner(fig)
+            printer = printer.inner
+        if _is_default_png_printer(printer):
+            png = tight_png(fig)  # the same bytes, with half the peak memory
+            return None if png is None else b2a_base64(png, newline=False).decode("ascii")
         return printer(fig)
 
     def png_from_cache(fig):
@@ -436,11 +530,13 @@ def _show_figures_with_alt_text() -> None:
             return None
         _state["shown"] += 1
         fig._klantlib_png = data  # as the printer made it: bytes, or base64 text (the inline backend)
+        # IPython's retina printer gives (PNG, {"width": ..., "height": ...}): twice the pixels, shown at half size.
+        data, size = data if isinstance(data, tuple) else (data, {})
         if isinstance(data, str):
             import base64
 
             data = base64.b64decode(data)
-        return figure_html(data, alt_text(fig))
+        return figure_html(data, alt_text(fig), width=size.get("width"))
 
     formatters["text/html"].for_type(Figure, html)
 

@@ -168,6 +168,134 @@ def test_axis_helpers_and_decorate():
     plt.close(fig)
 
 
+# --- showing a figure: tight_png ---------------------------------------------------------------
+
+def _journey_map():
+    import klantlib
+    from klantlib.experience import journey_map
+    from klantlib.views.experience import journey_map_plot
+
+    return journey_map_plot(journey_map(klantlib.load_dataset("klantbeleving"))).figure
+
+
+def _text_beyond_the_figure():
+    # no layout engine, and a note right of the axes: the tight box is wider than the figure
+    fig, ax = plt.subplots(layout="none")
+    ax.plot([1, 2, 3], [3, 1, 2])
+    ax.text(1.15, 0.5, "een opmerking naast de grafiek", transform=ax.transAxes)
+    ax.set_title("Titel")
+    return fig
+
+
+def _two_panels_constrained():
+    fig, axes = plt.subplots(1, 2, layout="constrained", figsize=(9, 3.5))
+    for k, ax in enumerate(axes):
+        ax.bar(["a", "b", "c"], [k + 1, 3, 2], label=f"reeks {k}")
+        ax.set_xlabel("categorie")
+    axes[0].legend(loc="upper left", bbox_to_anchor=(0, -0.2))
+    fig.suptitle("Twee panelen")
+    return fig
+
+
+def _presentation_bars():
+    plotting.presentation_mode()
+    try:
+        fig, ax = plt.subplots()
+        ax.barh(["klanten", "prospects"], [1234.5, 876])
+        plotting.euro_axis(ax, "x")
+        plotting.decorate(ax, title="Omzet per groep", xlabel="omzet", ylabel="groep")
+    finally:
+        plotting.presentation_mode(False)
+    return fig
+
+
+def _inset_axes():
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1])
+    ax.inset_axes([0.6, 0.1, 0.3, 0.3]).plot([0, 1], [1, 0])
+    return fig
+
+
+FIGURES = [_journey_map, _text_beyond_the_figure, _two_panels_constrained, _presentation_bars, _inset_axes]
+
+
+@pytest.mark.parametrize("make", FIGURES, ids=lambda make: make.__name__.strip("_"))
+def test_tight_png_gives_the_bytes_ipython_gives_and_leaves_the_figure_as_it_was(make):
+    from IPython.core.pylabtools import print_figure
+
+    plotting.use_style()
+    theirs = print_figure(make(), "png")  # on a figure of its own: a second layout can move things a little
+    fig = make()
+    engine, size = fig.get_layout_engine(), tuple(fig.get_size_inches())
+    assert plotting.tight_png(fig) == theirs
+    # (print_figure gives a figure without a layout engine the tight one when figure.autolayout is on)
+    assert fig.get_layout_engine() is engine and tuple(fig.get_size_inches()) == size
+    assert type(fig.canvas).__name__ != "MeasuringCanvas"
+    plt.close("all")
+
+
+def test_tight_png_of_an_empty_figure_is_none_as_in_ipython():
+    from IPython.core.pylabtools import print_figure
+
+    fig = plt.figure()
+    assert plotting.tight_png(fig) is None and print_figure(fig, "png") is None
+    plt.close(fig)
+
+
+def test_tight_png_draws_one_copy_of_the_pixels_where_ipython_draws_two(monkeypatch):
+    """The reason tight_png exists: a shown figure briefly needs one pixel buffer, not two (kernel peak memory)."""
+    import io
+
+    from IPython.core.pylabtools import print_figure
+    from matplotlib.backends import backend_agg
+    from PIL import Image
+
+    made = []
+
+    class Recording(backend_agg.RendererAgg):
+        def __init__(self, width, height, dpi):
+            made.append((int(width), int(height)))
+            super().__init__(width, height, dpi)
+
+    monkeypatch.setattr(backend_agg, "RendererAgg", Recording)
+    plotting.use_style()
+    ours = plotting.tight_png(_journey_map())
+    size = Image.open(io.BytesIO(ours)).size
+    assert [renderer for renderer in made if renderer != (1, 1)] == [size]  # the cropped figure, once
+    made.clear()
+    print_figure(_journey_map(), "png")
+    assert len(made) == 2 and made[-1] == size and made[0][0] * made[0][1] > size[0] * size[1]  # full, then cropped
+    plt.close("all")
+
+
+@pytest.mark.parametrize("formats", [{"png"}, {"retina"}])
+def test_a_notebook_shows_a_figure_as_ipython_would_in_html_and_png(formats):
+    """The figure the notebook shows (PNG, and the HTML <img> with its alt text) has IPython's bytes; a lecturer who
+    switched the inline backend to retina gets IPython's own retina PNG."""
+    import base64
+
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.core.pylabtools import print_figure, retina_figure, select_figure_formats
+
+    shell = InteractiveShell.instance()
+    try:
+        select_figure_formats(shell, formats, bbox_inches="tight")
+        plotting.use_style()
+        if formats == {"png"}:
+            expected, width = print_figure(_text_beyond_the_figure(), base64=True), None
+        else:
+            expected, size = retina_figure(_text_beyond_the_figure(), base64=True)
+            width = size["width"]
+        fig = _text_beyond_the_figure()
+        shown, metadata = shell.display_formatter.format(fig)
+        assert shown["image/png"] == expected
+        assert metadata.get("image/png", {}).get("width") == width
+        assert shown["text/html"] == plotting.figure_html(base64.b64decode(expected), plotting.alt_text(fig), width)
+    finally:
+        InteractiveShell.clear_instance()
+        plt.close("all")
+
+
 # --- errors -----------------------------------------------------------------------------------
 
 def test_describe_rows():
