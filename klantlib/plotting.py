@@ -508,7 +508,7 @@ def _show_figures_with_alt_text() -> None:
         if getattr(printer, "_klantlib_wrapper", False):
             printer = printer.inner
         if _is_default_png_printer(printer):
-            png = tight_png(fig)  # the same bytes, with half the peak memory
+            png = tight_png(fig)  # the same bytes, drawn with one copy of the pixels instead of two
             return None if png is None else b2a_base64(png, newline=False).decode("ascii")
         return printer(fig)
 
