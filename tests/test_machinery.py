@@ -216,7 +216,17 @@ def _inset_axes():
     return fig
 
 
-FIGURES = [_journey_map, _text_beyond_the_figure, _two_panels_constrained, _presentation_bars, _inset_axes]
+def _figure_without_pyplot():
+    # as the widgets make theirs: a canvas that cannot draw by itself (matplotlib switches to Agg to print)
+    from matplotlib.figure import Figure
+
+    fig = Figure()
+    fig.subplots().plot([1, 3, 2])
+    return fig
+
+
+FIGURES = [_journey_map, _text_beyond_the_figure, _two_panels_constrained, _presentation_bars, _inset_axes,
+           _figure_without_pyplot]
 
 
 @pytest.mark.parametrize("make", FIGURES, ids=lambda make: make.__name__.strip("_"))
