@@ -144,6 +144,15 @@ def voila_command(folder: Path = NOTEBOOK_DIR, port: int = DEFAULT_PORT) -> list
     server stopped. The server listens on 127.0.0.1 only, and what it can change
     (a kernel) needs that kernel's random id.
 
+    No buffering of a left page's messages (``buffer_offline_messages``): that beacon
+    reaches the server just before the page's connection to its kernel closes. The
+    server (jupyter_server 2.21) clears a kernel's buffer when it starts stopping the
+    kernel, but the connection that closes while the kernel stops starts a new buffer,
+    which nothing clears: four ZMQ sockets stayed open per page left. After about 370
+    pages (measured with ``benchmarks/bench_demo_pages.py``) the server had 1.024 and
+    could start no kernel ("Too many open files"). A Voila page never picks up its
+    buffer: a page opened again gets a new kernel.
+
     >>> voila_command(Path("notebooks"), 8866)[3:6]
     ['--no-browser', '--port=8866', '--Voila.ip=127.0.0.1']
     >>> voila_command(Path("notebooks"), 8866)[-1]
@@ -152,7 +161,7 @@ def voila_command(folder: Path = NOTEBOOK_DIR, port: int = DEFAULT_PORT) -> list
     extensions = [f"--VoilaConfiguration.extension_allowlist={name}" for name in VOILA_EXTENSIONS]
     return [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", f"--Voila.ip={HOST}", *extensions,
             "--Voila.tornado_settings=disable_check_xsrf=True", f"--AsyncKernelManager.client_factory={SLICED_CLIENT}",
-            str(folder)]
+            "--MappingKernelManager.buffer_offline_messages=False", str(folder)]
 
 
 def lab_command(root: Path = ROOT, port: int = DEFAULT_LAB_PORT, token: str = "") -> list[str]:

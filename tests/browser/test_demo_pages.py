@@ -4,9 +4,14 @@ The Voila servers of these tests are started with the command and environment th
 ``python -m klantlib.demo`` uses (conftest.py, ``_voila``).
 """
 
+import os
+import sys
+import time
+import urllib.request
+
 import pytest
 
-from conftest import open_in_lab, open_in_voila
+from conftest import LOCAL, _stop, _voila, open_in_lab, open_in_voila
 from klantlib.navigation import COURSE
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -98,3 +103,44 @@ def test_notebook_04_as_slides_offline(page, lab_root_url):
     slides.first.wait_for(timeout=90_000)
     assert slides.count() >= 8  # title, sections 1-6, Opdrachten, Samenvatting
     assert page.locator(".reveal .slides").get_by_text("De 80/20-regel, RFM en de klantenmatrix").count() >= 1
+
+
+def _zmq_sockets(pid: int) -> int:
+    """How many ZMQ sockets a process has open: each has one eventfd (its mailbox), as libzmq makes them on Linux."""
+    count = 0
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            count += os.readlink(f"/proc/{pid}/fd/{fd}") == "anon_inode:[eventfd]"
+        except OSError:  # closed meanwhile
+            pass
+    return count
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="counts the server's sockets in /proc (Linux)")
+def test_pages_left_leave_no_sockets_behind_in_the_demo_server(browser, notebook_copy):
+    """A page left asks the server to stop its kernel (Voila's beacon) just before its connection closes.
+
+    jupyter_server kept four ZMQ sockets per page left then (a buffer for the page's messages, started
+    after the kernel's shutdown had cleared the buffers), until the server could start no kernel after
+    about 370 pages ("Too many open files", benchmarks/bench_demo_pages.py). klantlib.demo's command
+    switches that buffer off; this loads the start page four times, as the benchmark does, on a server
+    of its own, and counts the server's sockets.
+    """
+    process, url = _voila(notebook_copy, False, "voila-verlaten")
+    try:
+        counts = []
+        for _ in range(4):
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            context.route(lambda address: not address.startswith(LOCAL), lambda route: route.abort())
+            page = open_in_voila(context.new_page(), url, START)
+            kernel = page.evaluate("() => JSON.parse(document.getElementById('jupyter-config-data').textContent)"
+                                   ".kernelId")
+            context.close()  # the connection closes; the beacon below is what the page sends when it is left
+            root = url.split("/voila/render")[0]
+            request = urllib.request.Request(f"{root}/voila/api/shutdown/{kernel}", method="POST", data=b"")
+            urllib.request.urlopen(request, timeout=30).close()
+            time.sleep(2)  # the kernel stops and the server closes what it closes
+            counts.append(_zmq_sockets(process.pid))
+        assert counts[-1] == counts[0], f"ZMQ-sockets van de server na elke pagina: {counts}"
+    finally:
+        _stop(process)
