@@ -12,6 +12,7 @@ installs Chromium) every browser test *fails* instead.
 
 from __future__ import annotations
 
+import http.client
 import os
 import shutil
 import socket
@@ -76,6 +77,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class _PortTaken(Exception):
+    """What answered at the port is not an HTTP server: another process took the port after _free_port chose it."""
+
+
 def _wait_for(url: str, process: subprocess.Popen, log: Path, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -84,6 +89,8 @@ def _wait_for(url: str, process: subprocess.Popen, log: Path, timeout: float = 6
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return
+        except http.client.HTTPException as error:  # e.g. a kernel's ZMQ socket answers (BadStatusLine)
+            raise _PortTaken(f"{url}: {error!r}") from None
         except OSError:
             time.sleep(0.3)
     raise RuntimeError(f"server did not answer at {url}:\n{log.read_text()[-3000:]}")
@@ -121,29 +128,42 @@ def _stop(process: subprocess.Popen, timeout: float = 20) -> None:
         process.wait()
 
 
-def _server(command: list[str], port: int, ready_path: str, folder: Path, name: str, env: dict | None = None):
-    log = folder.parent / f"{name}-{port}.log"
+def _server(command_for, ready_path: str, folder: Path, name: str, env: dict | None = None, attempts: int = 3):
+    """Start the server ``command_for(port)`` on a free port; return the process and its port.
+
+    The port is free when _free_port chooses it, but another process (a kernel of a test running beside this
+    one) can take it before the server binds it: a Jupyter server then moves to the next port, and what
+    answers at ours is not HTTP. Then the server is stopped and started again on another port.
+    """
     env = {**(os.environ if env is None else env), "JUPYTER_PLATFORM_DIRS": "1",
            "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
-    with open(log, "w") as out:
-        process = subprocess.Popen(command, cwd=folder, stdout=out, stderr=subprocess.STDOUT, env=env)
-    try:
-        _wait_for(f"http://127.0.0.1:{port}{ready_path}", process, log)
-    except BaseException:  # also a test run's time limit or Ctrl+C while waiting: leave no server behind
-        process.kill()
-        process.wait()
-        raise
-    return process
+    for attempt in range(attempts):
+        port = _free_port()
+        log = folder.parent / f"{name}-{port}.log"
+        with open(log, "w") as out:
+            process = subprocess.Popen(command_for(port), cwd=folder, stdout=out, stderr=subprocess.STDOUT, env=env)
+        try:
+            _wait_for(f"http://127.0.0.1:{port}{ready_path}", process, log)
+            return process, port
+        except _PortTaken:
+            _stop(process)
+            if attempt == attempts - 1:
+                raise
+        except BaseException:  # also a test run's time limit or Ctrl+C while waiting: leave no server behind
+            process.kill()
+            process.wait()
+            raise
 
 
 def _voila(folder: Path, presentation: bool, name: str):
     """Voila as ``python -m klantlib.demo`` starts it (klantlib.demo builds the command and environment)."""
     from klantlib.demo import environment, voila_command
 
-    port = _free_port()
-    command = voila_command(folder, port)
-    process = _server([*command[:-1], *KERNELS_OVER_IPC, command[-1]], port, "/", folder, name,
-                      env=environment(presentation))
+    def command_for(port: int) -> list[str]:
+        command = voila_command(folder, port)
+        return [*command[:-1], *KERNELS_OVER_IPC, command[-1]]
+
+    process, port = _server(command_for, "/", folder, name, env=environment(presentation))
     return process, f"http://127.0.0.1:{port}/voila/render"
 
 
@@ -186,14 +206,15 @@ def lab_url(lab_root_url):
 def lab_root_url(course_copy, monkeypatch_session):
     notebook_copy = course_copy / "notebooks"
     monkeypatch_session.setenv("JUPYTERLAB_SETTINGS_DIR", str(_lab_settings(course_copy.parent)))
-    port = _free_port()
-    command = [
-        str(BIN / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-        "--IdentityProvider.token=", "--ServerApp.password=", "--allow-root",
-        "--LabApp.expose_app_in_browser=True", "--ServerApp.disable_check_xsrf=True",
-        f"--ServerApp.root_dir={course_copy}", *KERNELS_OVER_IPC,
-    ]
-    process = _server(command, port, "/api", notebook_copy, "lab")
+    def command_for(port: int) -> list[str]:
+        return [
+            str(BIN / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+            "--IdentityProvider.token=", "--ServerApp.password=", "--allow-root",
+            "--LabApp.expose_app_in_browser=True", "--ServerApp.disable_check_xsrf=True",
+            f"--ServerApp.root_dir={course_copy}", *KERNELS_OVER_IPC,
+        ]
+
+    process, port = _server(command_for, "/api", notebook_copy, "lab")
     yield f"http://127.0.0.1:{port}/lab/tree"
     _stop(process)
 

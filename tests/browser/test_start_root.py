@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import KERNELS_OVER_IPC, ROOT, _free_port, _server, _stop
+from conftest import KERNELS_OVER_IPC, ROOT, _server, _stop
 
 pytestmark = [pytest.mark.slow]
 
@@ -58,11 +58,13 @@ def _with_lecturers_files(folder: Path) -> Path:
 
 
 def _start(command: list[str], folder: Path, name: str):
-    port = _free_port()
-    extra = ["--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=",
-             "--ServerApp.password=", *KERNELS_OVER_IPC]
+    def command_for(port: int) -> list[str]:
+        extra = ["--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=",
+                 "--ServerApp.password=", *KERNELS_OVER_IPC]
+        return [*command[:-1], *extra, command[-1]]
+
     # Run where make runs it: in the course folder (the notebook path is relative to it).
-    process = _server([*command[:-1], *extra, command[-1]], port, "/api", folder, name)
+    process, port = _server(command_for, "/api", folder, name)
     return process, f"http://127.0.0.1:{port}"
 
 
@@ -124,3 +126,37 @@ def test_make_docent_lists_everything_with_the_lecturers_versions(docent_server)
     assert sources["04_rfm_klantenmatrix.md"] == "notebook"  # jupytext opens a source as a notebook
     tests = _names(f"{docent_server}/api/contents/tests")
     assert "worked_numbers.json" in tests and "__pycache__" not in tests  # jupyter_server's own globs still hide
+
+
+def test_a_test_server_whose_port_was_taken_starts_again_on_another_port(tmp_path):
+    """Between choosing a free port and the server binding it, a kernel of a test beside it can take the port;
+    a Jupyter server then moves to the next port and a ZMQ socket answers at ours (seen once in CI: BadStatusLine).
+    _server then starts it again on another port instead of failing the test."""
+    import socket
+    import threading
+
+    taken = []
+
+    def zmq_like(listener):  # answers as a ZMQ socket does: its greeting, not HTTP
+        connection, _ = listener.accept()
+        with connection:
+            connection.sendall(b"\xff\x00\x00\x00\x00\x00\x00\x00\x01\x7f")
+            connection.recv(1024)
+
+    def command_for(port):
+        if not taken:  # the first port: someone else has it, and "our server" listens elsewhere
+            listener = socket.create_server(("127.0.0.1", port))
+            taken.append((port, listener))
+            threading.Thread(target=zmq_like, args=(listener,), daemon=True).start()
+            return [sys.executable, "-c", "import time; time.sleep(60)"]
+        return [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port)]
+
+    (tmp_path / "site").mkdir()
+    process, port = _server(command_for, "/", tmp_path / "site", "http")
+    try:
+        assert port != taken[0][0]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+            assert response.status == 200
+    finally:
+        _stop(process)
+        taken[0][1].close()
